@@ -1,0 +1,2 @@
+/** Load drivers and JMH benchmarks; numbers go to docs/performance.md, never into tests. */
+package dev.flywheel.bench;

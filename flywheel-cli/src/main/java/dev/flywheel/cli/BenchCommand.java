@@ -1,0 +1,96 @@
+package dev.flywheel.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flywheel.auth.ApiKeys;
+import dev.flywheel.auth.IssuedKey;
+import dev.flywheel.auth.Scope;
+import dev.flywheel.bench.IngestLoad;
+import dev.flywheel.bench.WrkSingleEvents;
+import dev.flywheel.cli.engine.Engine;
+import dev.flywheel.config.FlywheelConfig;
+import dev.flywheel.store.file.FileKeyStore;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flywheel bench}: load benchmarks against a real engine on a temporary data directory. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
+        subcommands = {BenchCommand.Ingest.class})
+public final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        picocli.CommandLine.usage(this, System.out);
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Durable ingest throughput: batches over HTTP, and single events with wrk.")
+    static final class Ingest implements Runnable {
+        @Option(names = "--mode", defaultValue = "batch", description = "batch or single") String mode;
+        @Option(names = "--batches", defaultValue = "600", description = "batches to send (batch mode)") int batches;
+        @Option(names = "--batch-size", defaultValue = "1000", description = "events per batch") int batchSize;
+        @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (batch mode)") int clients;
+        @Option(names = "--connections", defaultValue = "32", description = "wrk connections (single mode)") int connections;
+        @Option(names = "--seconds", defaultValue = "20", description = "wrk duration (single mode)") int seconds;
+        @Option(names = "--no-fsync", description = "acknowledge after write() without fsync") boolean noFsync;
+        @Option(names = "--json", description = "print JSON") boolean json;
+
+        @Override
+        public void run() {
+            Path dir = tempDir();
+            FlywheelConfig cfg = FlywheelConfig.from(java.util.Map.of("server", java.util.Map.of("port", 0),
+                    "log", java.util.Map.of("fsync", !noFsync)));
+            try (Engine engine = Engine.open(dir, cfg, Clock.systemUTC(), null)) {
+                int port = engine.start();
+                IssuedKey k = ApiKeys.issue(Set.of(Scope.INGEST), "bench", Instant.now());
+                new FileKeyStore(dir).put(k.key());
+                Thread.sleep(1_100); // the key ring re-reads the key file at most once a second
+                URI base = URI.create("http://127.0.0.1:" + port);
+                ObjectNode out = "single".equals(mode) ? single(base, k.secret()) : batch(base, k.secret());
+                out.put("fsync", !noFsync).put("cores", Runtime.getRuntime().availableProcessors());
+                System.out.println(json ? out.toString() : out.toPrettyString());
+            } catch (Exception e) {
+                throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
+            } finally {
+                DemoCommand.deleteQuietly(dir);
+            }
+        }
+
+        private ObjectNode batch(URI base, String key) throws Exception {
+            System.err.println("warming up...");
+            IngestLoad.run(base, key, Math.max(20, batches / 10), batchSize, clients, 1);
+            System.err.printf("sending %d batches of %d events with %d clients...%n", batches, batchSize, clients);
+            IngestLoad.Result r = IngestLoad.run(base, key, batches, batchSize, clients, 2);
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("mode", "batch").put("events", r.events()).put("seconds", r.seconds())
+                    .put("events_per_second", Math.round(r.eventsPerSecond())).put("batch_p50_ms", r.p50Millis())
+                    .put("batch_p99_ms", r.p99Millis()).put("avg_event_bytes", Math.round(r.avgEventBytes()));
+            return o;
+        }
+
+        private ObjectNode single(URI base, String key) throws Exception {
+            if (!WrkSingleEvents.available()) throw new IllegalArgumentException("--mode single needs wrk on the PATH (apt-get install wrk)");
+            System.err.println("warming up...");
+            WrkSingleEvents.run(base, key, 2, connections, 5, null);
+            System.err.printf("wrk: %d connections for %ds...%n", connections, seconds);
+            WrkSingleEvents.Result r = WrkSingleEvents.run(base, key, 2, connections, seconds, null);
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("mode", "single").put("requests_per_second", r.requestsPerSecond()).put("p50_ms", r.p50Millis())
+                    .put("p99_ms", r.p99Millis()).put("non_2xx", r.non2xx());
+            return o;
+        }
+
+        private static Path tempDir() {
+            try {
+                return Files.createTempDirectory("flywheel-bench");
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

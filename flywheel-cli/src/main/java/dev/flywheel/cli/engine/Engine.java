@@ -1,0 +1,104 @@
+package dev.flywheel.cli.engine;
+
+import dev.flywheel.auth.KeyRing;
+import dev.flywheel.config.FlywheelConfig;
+import dev.flywheel.event.EventTypes;
+import dev.flywheel.ingest.Admission;
+import dev.flywheel.ingest.IngestPipeline;
+import dev.flywheel.ingest.Materializer;
+import dev.flywheel.log.LogException;
+import dev.flywheel.server.FlywheelServer;
+import dev.flywheel.store.duckdb.DuckDbRecordStore;
+import dev.flywheel.store.file.FileKeyStore;
+import dev.flywheel.store.file.SegmentedFileLog;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+
+/**
+ * The embedded shape wired together: the segmented file log, the DuckDB store caught up from it,
+ * the ingest pipeline and the HTTP server. This is the one place that knows which adapters run.
+ */
+public final class Engine implements AutoCloseable {
+    private final Path dataDir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final SegmentedFileLog log;
+    private final DuckDbRecordStore store;
+    private final Materializer materializer;
+    private final IngestPipeline pipeline;
+    private final FlywheelServer server;
+    private final Path adminKeyFile;
+
+    private Engine(Path dataDir, FlywheelConfig config, Clock clock, String envAdminKey) throws IOException {
+        this.dataDir = dataDir;
+        Files.createDirectories(dataDir);
+        lockChannel = FileChannel.open(dataDir.resolve("engine.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lock = lockChannel.tryLock();
+        if (lock == null) {
+            lockChannel.close();
+            throw new LogException("another Flywheel process is using " + dataDir);
+        }
+        log = new SegmentedFileLog(dataDir.resolve("log"), config.log().fsync(), config.log().segmentBytes());
+        store = new DuckDbRecordStore(dataDir.resolve("store.duckdb"));
+        materializer = new Materializer(log, store);
+        materializer.catchUp();
+        var counts = store.counts();
+        pipeline = new IngestPipeline(log, store, clock, config.ingest());
+        materializer.start();
+        FileKeyStore keys = new FileKeyStore(dataDir);
+        adminKeyFile = AdminKey.ensure(keys, dataDir, envAdminKey, clock.instant());
+        Admission admission = new Admission(new EventTypes(config.customEventTypes()), clock, config.ingest().maxFutureSkew());
+        server = new FlywheelServer(new FlywheelServer.Parts(config, clock, log, store, counts, pipeline,
+                materializer, admission, keys, new KeyRing(keys, clock)));
+    }
+
+    /** Opens (or creates) the data directory and recovers it; the server is built but not started. */
+    public static Engine open(Path dataDir, FlywheelConfig config, Clock clock, String envAdminKey) {
+        try {
+            return new Engine(dataDir, config, clock, envAdminKey);
+        } catch (IOException e) {
+            throw new LogException("cannot open data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int start() {
+        return server.start();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The admin key file written at this start, or null when none was needed. */
+    public Path adminKeyFile() {
+        return adminKeyFile;
+    }
+
+    public DuckDbRecordStore store() {
+        return store;
+    }
+
+    public Materializer materializer() {
+        return materializer;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        pipeline.close();
+        materializer.close();
+        store.close();
+        log.close();
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException ignored) {
+            // the lock goes with the process anyway
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.flywheel.config;
+
+import dev.flywheel.event.EventType;
+import dev.flywheel.ingest.IngestSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The whole typed configuration, validated once at start-up and immutable afterwards. Each part
+ * lists its keys; {@link #from(Map)} refuses unknown ones and names the key of every bad value.
+ *
+ * @param customEventTypes event types beyond the built-in ones that this deployment accepts
+ */
+public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSettings log,
+                             List<String> customEventTypes) {
+
+    /**
+     * @param host         the address to bind; loopback unless the operator opens it up on purpose
+     * @param maxBodyBytes requests with a larger body are refused with 413
+     * @param maxBatch     the most records one request may carry
+     */
+    public record ServerSettings(String host, int port, long maxBodyBytes, int maxBatch) { }
+
+    /**
+     * @param fsync        sync the log to disk before acknowledging (survives power loss, not just
+     *                     a killed process)
+     * @param segmentBytes the size at which the log rolls to a new segment file
+     */
+    public record LogSettings(boolean fsync, long segmentBytes) { }
+
+    public FlywheelConfig {
+        customEventTypes = List.copyOf(customEventTypes);
+    }
+
+    public static FlywheelConfig defaults() {
+        return from(Map.of());
+    }
+
+    public static FlywheelConfig from(Map<String, ?> root) {
+        ConfigTree t = new ConfigTree("", root);
+        t.only(Set.of("server", "ingest", "log", "events"));
+        return new FlywheelConfig(server(t.section("server")), ingest(t.section("ingest")),
+                log(t.section("log")), events(t.section("events")));
+    }
+
+    /** The same config with another port, for {@code --port} on the command line. */
+    public FlywheelConfig withPort(int port) {
+        if (port < 0 || port > 65_535) throw new ConfigException("server.port", "must be between 0 and 65535, got " + port);
+        return new FlywheelConfig(new ServerSettings(server.host(), port, server.maxBodyBytes(), server.maxBatch()),
+                ingest, log, customEventTypes);
+    }
+
+    private static ServerSettings server(ConfigTree s) {
+        s.only(Set.of("host", "port", "max_body_bytes", "max_batch"));
+        return new ServerSettings(s.string("host", "127.0.0.1"), s.integer("port", 8080, 0, 65_535),
+                s.longValue("max_body_bytes", 16L << 20, 1_024, 1L << 30),
+                s.integer("max_batch", 10_000, 1, 100_000));
+    }
+
+    private static IngestSettings ingest(ConfigTree s) {
+        s.only(Set.of("max_future_skew", "max_group_entries", "max_queued_batches"));
+        Duration skew = s.duration("max_future_skew", Duration.ofHours(1));
+        if (skew.isNegative()) throw new ConfigException("ingest.max_future_skew", "must not be negative");
+        return new IngestSettings(skew, s.integer("max_group_entries", 50_000, 1, 10_000_000),
+                s.integer("max_queued_batches", 4_096, 1, 1_000_000));
+    }
+
+    private static LogSettings log(ConfigTree s) {
+        s.only(Set.of("fsync", "segment_bytes"));
+        return new LogSettings(s.bool("fsync", true), s.longValue("segment_bytes", 256L << 20, 1L << 20, 1L << 40));
+    }
+
+    private static List<String> events(ConfigTree s) {
+        s.only(Set.of("custom_types"));
+        List<String> types = s.strings("custom_types");
+        for (int i = 0; i < types.size(); i++) {
+            if (!EventType.validName(types.get(i))) {
+                throw new ConfigException("events.custom_types[" + i + "]", "must match [a-z][a-z0-9_]{0,63}, got '" + types.get(i) + "'");
+            }
+        }
+        return types;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.flywheel.ingest;
+
+import dev.flywheel.event.LoggedRecord;
+import dev.flywheel.ingest.internal.IdSet;
+import dev.flywheel.log.EventLog;
+import dev.flywheel.log.LogEntry;
+import dev.flywheel.log.RecordStore;
+import dev.flywheel.log.Rejected;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns parsed requests into durable log entries with group commit: request threads enqueue, one
+ * writer thread takes everything queued, drops ids seen before, appends it all in one durable
+ * append and only then completes the requests. One writer means dedupe needs no locks and the log
+ * sees a single ordered stream; grouping means one sync covers many requests.
+ */
+public final class IngestPipeline implements AutoCloseable {
+    private final EventLog log;
+    private final Clock clock;
+    private final IngestSettings settings;
+    private final IngestStats stats = new IngestStats();
+    private final BlockingQueue<Pending> queue;
+    private final IdSet eventIds;
+    private final IdSet decisionIds;
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    /**
+     * Builds the dedupe sets from {@code store}, which must already have applied the whole log
+     * (see {@link Materializer#catchUp()}), then starts the writer thread.
+     */
+    public IngestPipeline(EventLog log, RecordStore store, Clock clock, IngestSettings settings) {
+        this.log = log;
+        this.clock = clock;
+        this.settings = settings;
+        this.queue = new ArrayBlockingQueue<>(settings.maxQueuedBatches());
+        var counts = store.counts();
+        this.eventIds = new IdSet((int) Math.min(Integer.MAX_VALUE / 4, counts.events() + 1024));
+        this.decisionIds = new IdSet((int) Math.min(Integer.MAX_VALUE / 4, counts.decisions() + 1024));
+        store.forEachId(LoggedRecord.Kind.EVENT, eventIds::add);
+        store.forEachId(LoggedRecord.Kind.DECISION, decisionIds::add);
+        this.writer = new Thread(this::runWriter, "flywheel-ingest-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Queues a parsed request. The future completes once everything accepted is durable, or fails
+     * with {@link dev.flywheel.log.LogException} when the log could not take it (nothing counts then).
+     *
+     * @throws OverloadedException when too many requests are already waiting
+     */
+    public CompletableFuture<IngestResult> submit(IngestBatch batch) {
+        if (!running) throw new OverloadedException("ingest is shutting down");
+        Pending p = new Pending(batch, new CompletableFuture<>());
+        if (!queue.offer(p)) throw new OverloadedException("ingest queue is full; retry later");
+        return p.done;
+    }
+
+    public IngestStats stats() {
+        return stats;
+    }
+
+    private void runWriter() {
+        List<Pending> group = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                group.add(first);
+                int entries = first.batch.size();
+                Pending next;
+                while (entries < settings.maxGroupEntries() && (next = queue.poll()) != null) {
+                    group.add(next);
+                    entries += next.batch.size();
+                }
+                commit(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                group.forEach(p -> p.done.completeExceptionally(e));
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending> group) {
+        long now = clock.millis();
+        long seq = log.nextSeq();
+        List<LogEntry> entries = new ArrayList<>();
+        List<LoggedRecord> added = new ArrayList<>();
+        int[] dups = new int[group.size()];
+        for (int g = 0; g < group.size(); g++) {
+            IngestBatch batch = group.get(g).batch;
+            for (LoggedRecord r : batch.records()) {
+                if (!idsOf(r).add(r.id())) {
+                    dups[g]++;
+                } else {
+                    added.add(r);
+                    entries.add(entryOf(seq++, now, r));
+                }
+            }
+            for (Rejected rej : batch.rejected()) entries.add(new LogEntry.QuarantineEntry(seq++, now, rej));
+        }
+        long t0 = System.nanoTime();
+        try {
+            if (!entries.isEmpty()) log.append(entries);
+        } catch (RuntimeException e) {
+            stats.failedCommits.increment();
+            added.forEach(r -> idsOf(r).remove(r.id()));
+            throw e;
+        }
+        stats.commits.increment();
+        stats.commitNanos.add(System.nanoTime() - t0);
+        for (LoggedRecord r : added) {
+            (r.kind() == LoggedRecord.Kind.EVENT ? stats.eventsAccepted : stats.decisionsAccepted).increment();
+        }
+        for (int g = 0; g < group.size(); g++) complete(group.get(g), dups[g]);
+    }
+
+    private void complete(Pending p, int dups) {
+        stats.duplicates.add(dups);
+        p.batch.rejected().forEach(r -> stats.countRejected(r.source()));
+        p.done.complete(new IngestResult(p.batch.records().size() - dups, dups, p.batch.rejected()));
+    }
+
+    private IdSet idsOf(LoggedRecord r) {
+        return r.kind() == LoggedRecord.Kind.EVENT ? eventIds : decisionIds;
+    }
+
+    private static LogEntry entryOf(long seq, long now, LoggedRecord r) {
+        return r instanceof dev.flywheel.event.Event e
+                ? new LogEntry.EventEntry(seq, now, e)
+                : new LogEntry.DecisionEntry(seq, now, (dev.flywheel.decision.Decision) r);
+    }
+
+    /** Stops taking requests, lets the writer finish what is queued, and waits for it. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Pending(IngestBatch batch, CompletableFuture<IngestResult> done) { }
+}

@@ -1,0 +1,107 @@
+package dev.flywheel.server;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.auth.KeyRing;
+import dev.flywheel.auth.KeyStore;
+import dev.flywheel.auth.Scope;
+import dev.flywheel.config.FlywheelConfig;
+import dev.flywheel.ingest.Admission;
+import dev.flywheel.ingest.IngestPipeline;
+import dev.flywheel.ingest.Materializer;
+import dev.flywheel.log.EventLog;
+import dev.flywheel.log.RecordStore;
+import dev.flywheel.log.StoredCounts;
+import dev.flywheel.server.internal.DecisionReader;
+import dev.flywheel.server.internal.EventReader;
+import dev.flywheel.server.internal.Guard;
+import dev.flywheel.server.internal.IngestResource;
+import dev.flywheel.server.internal.KeysResource;
+import dev.flywheel.server.internal.QuarantineResource;
+import dev.flywheel.server.internal.ServerMetrics;
+import dev.flywheel.server.internal.StatusResource;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+/**
+ * The HTTP API of one engine. It talks to storage only through the core's interfaces; which
+ * adapters stand behind them is decided by whoever builds the {@link Parts}.
+ */
+public final class FlywheelServer implements AutoCloseable {
+
+    /** Everything the server serves from, already opened and caught up. */
+    public record Parts(FlywheelConfig config, Clock clock, EventLog log, RecordStore store,
+                        StoredCounts countsAtStart, IngestPipeline pipeline, Materializer materializer,
+                        Admission admission, KeyStore keyStore, KeyRing keyRing) { }
+
+    private final Javalin app;
+    private final ServerMetrics metrics;
+    private final StatusResource status;
+
+    public FlywheelServer(Parts p) {
+        ObjectMapper json = new ObjectMapper();
+        // deep nesting is an attack, not an event: refuse it as bad JSON long before the stack suffers
+        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        ApiErrors errors = new ApiErrors(json);
+        metrics = new ServerMetrics(p.pipeline().stats(), p.log(), p.materializer());
+        status = new StatusResource(json, p.countsAtStart(), p.pipeline().stats(), p.log(), p.materializer(), p.clock());
+        long maxBody = p.config().server().maxBodyBytes();
+        int maxBatch = p.config().server().maxBatch();
+        IngestResource events = new IngestResource(new EventReader(p.admission()), p.pipeline(), json, maxBody, maxBatch, errors::write);
+        IngestResource decisions = new IngestResource(new DecisionReader(p.admission()), p.pipeline(), json, maxBody, maxBatch, errors::write);
+        QuarantineResource quarantine = new QuarantineResource(json, p.store(), p.materializer(), () -> status.counts().quarantined());
+        KeysResource keys = new KeysResource(json, p.keyStore(), p.keyRing(), p.clock());
+        Guard guard = new Guard(p.keyRing());
+        byte[] openApi = resource("/flywheel/openapi.json");
+        app = Javalin.create(cfg -> {
+            configure(cfg, p.config(), maxBody);
+            errors.register(cfg.routes);
+            cfg.requestLogger.http(metrics::request);
+            cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+            cfg.routes.get("/metrics", guard.authenticated(ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape())));
+            cfg.routes.get("/v1/openapi.json", guard.authenticated(ctx -> ctx.contentType("application/json").result(openApi)));
+            cfg.routes.post("/v1/events", guard.require(Scope.INGEST, events::handle));
+            cfg.routes.post("/v1/decisions", guard.require(Scope.INGEST, decisions::handle));
+            cfg.routes.get("/v1/status", guard.authenticated(status::handle));
+            cfg.routes.get("/v1/quarantine", guard.require(Scope.ADMIN, quarantine::handle));
+            cfg.routes.post("/v1/keys", guard.require(Scope.ADMIN, keys::create));
+            cfg.routes.get("/v1/keys", guard.require(Scope.ADMIN, keys::list));
+            cfg.routes.delete("/v1/keys/{id}", guard.require(Scope.ADMIN, keys::revoke));
+        });
+    }
+
+    private static void configure(JavalinConfig cfg, FlywheelConfig config, long maxBody) {
+        cfg.jetty.host = config.server().host();
+        cfg.jetty.port = config.server().port();
+        cfg.http.maxRequestSize = maxBody;
+        cfg.startup.showJavalinBanner = false;
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = FlywheelServer.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing resource " + path);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts listening; returns the bound port (useful with port 0). */
+    public int start() {
+        app.start();
+        return app.port();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.flywheel.server.internal;
+
+import dev.flywheel.ingest.IngestStats;
+import dev.flywheel.ingest.Materializer;
+import dev.flywheel.log.EventLog;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The Prometheus view of the engine: ingest counters (every quarantined input is counted by what it
+ * was, under the one bad-record policy, {@code quarantine}), writer lag, and request timings.
+ */
+public final class ServerMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public ServerMetrics(IngestStats s, EventLog log, Materializer materializer) {
+        counter("flywheel.records.accepted", "kind", "event", s.eventsAccepted);
+        counter("flywheel.records.accepted", "kind", "decision", s.decisionsAccepted);
+        counter("flywheel.records.duplicate", "kind", "any", s.duplicates);
+        quarantined("event", s.quarantinedEvents);
+        quarantined("decision", s.quarantinedDecisions);
+        quarantined("request", s.quarantinedRequests);
+        counter("flywheel.log.commits", "result", "ok", s.commits);
+        counter("flywheel.log.commits", "result", "failed", s.failedCommits);
+        FunctionCounter.builder("flywheel.log.commit.seconds", s.commitNanos, a -> a.sum() / 1e9)
+                .description("time spent appending and syncing the log").register(registry);
+        Gauge.builder("flywheel.log.next.seq", log, l -> (double) l.nextSeq()).register(registry);
+        ToDoubleFunction<Materializer> lag = m -> Math.max(0, log.nextSeq() - 1 - m.appliedSeq());
+        Gauge.builder("flywheel.store.lag.entries", materializer, lag)
+                .description("log entries not yet in the queryable store").register(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+    }
+
+    private void counter(String name, String tag, String value, LongAdder a) {
+        FunctionCounter.builder(name, a, LongAdder::sum).tag(tag, value).register(registry);
+    }
+
+    private void quarantined(String source, LongAdder a) {
+        FunctionCounter.builder("flywheel.records.quarantined", a, LongAdder::sum)
+                .tag("source", source).tag("policy", "quarantine").register(registry);
+    }
+
+    /** Called once per finished request with its duration. */
+    public void request(Context ctx, Float millis) {
+        String route;
+        try {
+            route = ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        Timer.builder("flywheel.http.requests").tag("method", ctx.method().name()).tag("route", route)
+                .tag("status", Integer.toString(ctx.statusCode())).register(registry)
+                .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.flywheel.store.duckdb;
+
+import dev.flywheel.decision.Decision;
+import dev.flywheel.decision.ServedItem;
+import dev.flywheel.event.Event;
+import dev.flywheel.event.FieldError;
+import dev.flywheel.log.Rejected;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.duckdb.DuckDBAppender;
+
+/** Writes log entries as rows through DuckDB appenders; column order follows {@link Schema}. */
+final class Rows {
+    private Rows() { }
+
+    static void event(DuckDBAppender a, long seq, long received, Event e) throws SQLException {
+        a.beginRow().append(seq).appendEpochMicros(received * 1_000L).append(e.id()).append(e.type());
+        micros(a, e.timestamp());
+        a.append(e.user());
+        nullable(a, e.session());
+        nullable(a, e.decision());
+        nullable(a, e.loop());
+        nullable(a, e.item());
+        if (e.value() == null) a.appendNull(); else a.append(e.value().doubleValue());
+        nullable(a, e.propsJson());
+        a.endRow();
+    }
+
+    static void decision(DuckDBAppender a, DuckDBAppender items, long seq, long received, Decision d) throws SQLException {
+        a.beginRow().append(seq).appendEpochMicros(received * 1_000L).append(d.id()).append(d.loop()).append(d.user());
+        micros(a, d.timestamp());
+        a.append(d.model()).append(d.arm()).append(d.candidates());
+        nullable(a, d.contextJson());
+        a.endRow();
+        for (ServedItem s : d.items()) {
+            items.beginRow().append(seq).append(d.id()).append(s.position()).append(s.item());
+            if (s.score() == null) items.appendNull(); else items.append(s.score().doubleValue());
+            items.append(s.propensity()).endRow();
+        }
+    }
+
+    static void quarantine(DuckDBAppender a, long seq, long received, Rejected r) throws SQLException {
+        List<String> fields = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        for (FieldError e : r.errors()) {
+            fields.add(e.field());
+            messages.add(e.message());
+        }
+        a.beginRow().append(seq).appendEpochMicros(received * 1_000L).append(r.source()).append(r.index());
+        nullable(a, r.recordId());
+        a.append(fields).append(messages);
+        nullable(a, r.raw());
+        a.endRow();
+    }
+
+    private static void micros(DuckDBAppender a, Instant t) throws SQLException {
+        a.appendEpochMicros(t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000);
+    }
+
+    private static void nullable(DuckDBAppender a, String s) throws SQLException {
+        if (s == null) a.appendNull(); else a.append(s);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.flywheel.store.file;
+
+import dev.flywheel.log.LogCodec;
+import dev.flywheel.log.LogEntry;
+import dev.flywheel.log.internal.Bytes;
+import java.util.zip.CRC32C;
+
+/**
+ * The on-disk frame around an encoded entry: body length, CRC-32C of the body, body. The checksum
+ * is what lets recovery tell a torn last write from a complete entry.
+ */
+final class Frames {
+    static final int HEADER = 8;
+    /** No entry comes near this; a larger length can only be garbage from a torn write. */
+    static final int MAX_BODY = 64 << 20;
+
+    private Frames() { }
+
+    static void append(LogEntry entry, Bytes out) {
+        int start = out.length();
+        out.putInt(0);
+        out.putInt(0);
+        LogCodec.encode(entry, out);
+        int bodyLen = out.length() - start - HEADER;
+        CRC32C crc = new CRC32C();
+        crc.update(out.array(), start + HEADER, bodyLen);
+        out.putIntAt(start, bodyLen);
+        out.putIntAt(start + 4, (int) crc.getValue());
+    }
+
+    static int readInt(byte[] b, int p) {
+        return ((b[p] & 0xff) << 24) | ((b[p + 1] & 0xff) << 16) | ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
+    }
+
+    static long readLong(byte[] b, int p) {
+        return ((long) readInt(b, p) << 32) | (readInt(b, p + 4) & 0xffffffffL);
+    }
+
+    /** True when a complete, intact frame starts at {@code p} within {@code limit}. */
+    static boolean intact(byte[] b, int p, int limit) {
+        if (limit - p < HEADER) return false;
+        int len = readInt(b, p);
+        if (len < 17 || len > MAX_BODY || limit - p - HEADER < len) return false;
+        CRC32C crc = new CRC32C();
+        crc.update(b, p + HEADER, len);
+        return (int) crc.getValue() == readInt(b, p + 4);
+    }
+
+    /** The seq stored in a frame's body (after the kind byte). */
+    static long seqOf(byte[] b, int p) {
+        return readLong(b, p + HEADER + 1);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * File-based adapters: the segmented event log and the key file. Contract: what
+ * {@link dev.flywheel.store.file.SegmentedFileLog#append} returned from is on disk; a torn tail is
+ * cut on open; the key file is replaced atomically and only ever holds hashes.
+ */
+package dev.flywheel.store.file;
