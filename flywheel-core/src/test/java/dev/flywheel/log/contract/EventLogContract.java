@@ -1,0 +1,82 @@
+package dev.flywheel.log.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.flywheel.log.EventLog;
+import dev.flywheel.log.LogEntry;
+import dev.flywheel.log.LogException;
+import dev.flywheel.log.LogReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What every {@link EventLog} adapter must do. Subclasses say how to open one on a directory. */
+public abstract class EventLogContract {
+    @TempDir
+    protected Path dir;
+
+    protected abstract EventLog open(Path dir);
+
+    protected static List<LogEntry> readAll(EventLog log, long from) {
+        List<LogEntry> out = new ArrayList<>();
+        try (LogReader r = log.reader(from)) {
+            while (r.poll(1_000, out::add) > 0) {
+                // drain
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void readsBackWhatWasAppendedInOrderFromAnyPosition() {
+        try (EventLog log = open(dir)) {
+            List<LogEntry> in = Entries.mixed(0, 500);
+            log.append(in.subList(0, 200));
+            log.append(in.subList(200, 500));
+            assertEquals(500, log.nextSeq());
+            assertEquals(in, readAll(log, 0));
+            assertEquals(in.subList(321, 500), readAll(log, 321));
+            assertEquals(List.of(), readAll(log, 500));
+        }
+    }
+
+    @Test
+    void refusesEntriesThatDoNotContinueTheLog() {
+        try (EventLog log = open(dir)) {
+            log.append(Entries.mixed(0, 3));
+            assertThrows(LogException.class, () -> log.append(Entries.mixed(4, 2)));
+            assertThrows(LogException.class, () -> log.append(Entries.mixed(2, 2)));
+            assertEquals(3, log.nextSeq());
+            assertEquals(Entries.mixed(0, 3), readAll(log, 0));
+        }
+    }
+
+    @Test
+    void continuesAfterReopening() {
+        try (EventLog log = open(dir)) {
+            log.append(Entries.mixed(0, 50));
+        }
+        try (EventLog log = open(dir)) {
+            assertEquals(50, log.nextSeq());
+            log.append(Entries.mixed(50, 10));
+            assertEquals(Entries.mixed(0, 60), readAll(log, 0));
+        }
+    }
+
+    @Test
+    void aReaderFollowsLiveAppends() {
+        try (EventLog log = open(dir); LogReader r = log.reader(0)) {
+            List<LogEntry> seen = new ArrayList<>();
+            assertEquals(0, r.poll(10, seen::add));
+            log.append(Entries.mixed(0, 5));
+            assertEquals(5, r.poll(10, seen::add));
+            log.append(Entries.mixed(5, 5));
+            assertEquals(3, r.poll(3, seen::add));
+            assertEquals(2, r.poll(10, seen::add));
+            assertEquals(Entries.mixed(0, 10), seen);
+        }
+    }
+}
