@@ -4,7 +4,9 @@ import dev.flywheel.stats.internal.Bootstrap;
 import dev.flywheel.stats.internal.Checks;
 import dev.flywheel.stats.internal.Quantiles;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -71,9 +73,10 @@ public final class OffPolicyEstimators {
     /** Direct method: mean over decisions of sum_a pi(a | x_i) q(x_i, a); point estimate only. */
     public static double directValue(List<LoggedDecision> log, TargetPolicy target, RewardModel model, int actions) {
         requireNonEmpty(log);
+        Map<Integer, Double> perContext = new HashMap<>();
         double s = 0;
         for (LoggedDecision d : log) {
-            s += modelValue(d.context(), target, model, actions);
+            s += perContext.computeIfAbsent(d.context(), x -> modelValue(x, target, model, actions));
         }
         return s / log.size();
     }
@@ -121,16 +124,18 @@ public final class OffPolicyEstimators {
         if (actions < 1) {
             throw new IllegalArgumentException("actions must be >= 1, got " + actions);
         }
+        Map<Integer, Double> perContext = new HashMap<>();
         double[] terms = new double[log.size()];
         for (int i = 0; i < terms.length; i++) {
             LoggedDecision d = log.get(i);
-            double dm = modelValue(d.context(), target, model, actions);
+            double dm = perContext.computeIfAbsent(d.context(), x -> modelValue(x, target, model, actions));
             double w = d.weight();
             terms[i] = w <= tau ? dm + w * (d.reward() - model.predict(d.context(), d.action())) : dm;
         }
         return meanOf(name, terms, confidence);
     }
 
+    /** Both policy and model depend on the context only, so the sum over actions is cached per context. */
     private static double modelValue(int context, TargetPolicy target, RewardModel model, int actions) {
         double v = 0;
         for (int a = 0; a < actions; a++) {
