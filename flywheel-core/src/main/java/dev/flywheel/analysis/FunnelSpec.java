@@ -27,4 +27,9 @@ public record FunnelSpec(String userColumn, String stepColumn, String timeColumn
         }
         Checks.confidence(confidence);
     }
+
+    /** Parses a window such as "7d", "12h", "30m", "45s" or an ISO-8601 duration ("PT36H"). */
+    public static Duration parseWindow(String text) {
+        return dev.flywheel.analysis.internal.Times.window(text);
+    }
 }
