@@ -146,8 +146,15 @@ final class ExperimentCommand extends AnalysisCommand {
                         isControl ? null : TextTable.interval(v, "seq_ci_low", "seq_ci_high"));
             }
         }
+        StringBuilder notes = new StringBuilder();
+        r.get("metrics").fields().forEachRemaining(m -> {
+            if (m.getValue().has("cuped_theta")) {
+                notes.append(String.format(Locale.ROOT, "%n%s: CUPED-adjusted differences, theta = %.4g",
+                        m.getKey(), m.getValue().get("cuped_theta").asDouble()));
+            }
+        });
         JsonNode srm = r.get("srm");
-        return t + String.format(Locale.ROOT, "%n%nsample ratio: chi2 = %.3f, df = %d, p = %.4g -> %s", srm.get("chi_square")
+        return t + notes.toString() + String.format(Locale.ROOT, "%n%nsample ratio: chi2 = %.3f, df = %d, p = %.4g -> %s", srm.get("chi_square")
                 .asDouble(), srm.get("df").asInt(), srm.get("p_value").asDouble(), srm.get("mismatch").asBoolean()
                 ? "MISMATCH (p < 0.001): do not trust this experiment's comparisons" : "ok");
     }
