@@ -38,6 +38,36 @@ class CoverageSimulationTest {
     }
 
     @Test
+    void deltaMethodIntervalsOfARatioMetricCoverAKnownEffect() {
+        SplittableRandom random = new SplittableRandom(5);
+        int covered = 0;
+        for (int trial = 0; trial < TRIALS; trial++) {
+            // clicks per impression; users see 1..10 impressions, click-through 0.10 vs 0.12
+            double[][] c = clicksAndImpressions(random, 500, 0.10);
+            double[][] t = clicksAndImpressions(random, 500, 0.12);
+            MeanDifference d = WelchTest.compare(DeltaMethod.ratio(t[0], t[1]), DeltaMethod.ratio(c[0], c[1]), 0.95);
+            covered += d.ci().contains(0.02) ? 1 : 0;
+        }
+        double coverage = covered / (double) TRIALS;
+        System.out.printf("ratio-metric (delta method) coverage %.3f%n", coverage);
+        assertTrue(coverage >= 0.93 && coverage <= 0.97, "ratio coverage " + coverage);
+    }
+
+    private static double[][] clicksAndImpressions(SplittableRandom random, int users, double ctr) {
+        double[][] out = new double[2][users];
+        for (int u = 0; u < users; u++) {
+            int impressions = 1 + random.nextInt(10);
+            int clicks = 0;
+            for (int i = 0; i < impressions; i++) {
+                clicks += random.nextDouble() < ctr ? 1 : 0;
+            }
+            out[0][u] = clicks;
+            out[1][u] = impressions;
+        }
+        return out;
+    }
+
+    @Test
     void aaTestsRejectAtMostFivePercent() {
         SplittableRandom random = new SplittableRandom(2);
         int rejected = 0;
