@@ -89,7 +89,8 @@ public record ExperimentReport(ExperimentSpec spec, List<String> arms, List<Metr
         for (int a = 1; a < arms.size(); a++) {
             MeanDifference d = WelchTest.compare(adjusted[a], adjusted[0], spec.confidence());
             MeanDifference u = cuped == null ? d : WelchTest.compare(raw[a], raw[0], spec.confidence());
-            ConfidenceSequence cs = ConfidenceSequence.forDifference(d, 1 - spec.confidence(), total);
+            ConfidenceSequence cs = ConfidenceSequence.forDifference(d, 1 - spec.confidence(),
+                    spec.plannedUnits() > 0 ? spec.plannedUnits() : total);
             reports.put(arms.get(a), new ArmReport(arms.get(a), raw[a].n(), raw[a].mean(), d, u, cs, Double.NaN));
         }
         return new MetricReport(metric, cols.isRatio(), cuped == null ? Double.NaN : cuped.theta(), reports);

@@ -8,11 +8,14 @@ import java.util.Map;
 /**
  * What to analyse in an experiment table: the arm column and control value, metrics (a column name, or
  * {@code num/den} for a ratio metric), an optional pre-period covariate for CUPED, an optional expected
- * split (arm → weight; null means equal), the correction across metrics and the confidence level.
+ * split (arm → weight; null means equal), the correction across metrics, the confidence level, and the
+ * planned total number of units that tunes the always-valid intervals (0: tune for the current total,
+ * which is fine for a one-off report; a guardrail that re-reads the report while data arrives must fix
+ * it in advance, otherwise the tuning itself depends on when one looks).
  */
 public record ExperimentSpec(String armColumn, String control, List<String> metrics, String covariate,
                              Map<String, Double> expectedSplit, MultipleTesting.Method correction,
-                             double confidence) {
+                             double confidence, long plannedUnits) {
     public ExperimentSpec {
         if (armColumn == null || armColumn.isBlank()) {
             throw new IllegalArgumentException("armColumn is required");
@@ -29,9 +32,12 @@ public record ExperimentSpec(String armColumn, String control, List<String> metr
             throw new IllegalArgumentException("correction is required");
         }
         Checks.confidence(confidence);
+        if (plannedUnits < 0) {
+            throw new IllegalArgumentException("plannedUnits must be >= 0, got " + plannedUnits);
+        }
     }
 
     public static ExperimentSpec of(String armColumn, String control, List<String> metrics) {
-        return new ExperimentSpec(armColumn, control, metrics, null, null, MultipleTesting.Method.HOLM, 0.95);
+        return new ExperimentSpec(armColumn, control, metrics, null, null, MultipleTesting.Method.HOLM, 0.95, 0);
     }
 }

@@ -46,10 +46,14 @@ final class ExperimentCommand extends AnalysisCommand {
     @Option(names = "--confidence", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")
     double confidence;
 
+    @Option(names = "--planned-units", defaultValue = "0",
+            description = "Planned total units tuning the always-valid intervals (default: the current total).")
+    long plannedUnits;
+
     @Override
     ObjectNode analyze() throws IOException {
         ExperimentSpec s = new ExperimentSpec(arm, control, metrics, covariate,
-                split == null ? null : new LinkedHashMap<>(split), method(correction), confidence);
+                split == null ? null : new LinkedHashMap<>(split), method(correction), confidence, plannedUnits);
         ExperimentReport report = ExperimentReport.analyze(read(csv, "--csv"), s);
         ObjectNode root = object();
         root.put("arm_column", arm).put("control", control).put("correction", correction.toLowerCase(Locale.ROOT));

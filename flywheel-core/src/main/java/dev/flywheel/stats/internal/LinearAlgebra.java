@@ -18,18 +18,7 @@ public final class LinearAlgebra {
             m[i][n] = b[i];
         }
         for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            if (Math.abs(m[pivot][col]) < 1e-12) {
-                throw new IllegalArgumentException("singular design: a covariate is constant or collinear");
-            }
-            double[] tmp = m[col];
-            m[col] = m[pivot];
-            m[pivot] = tmp;
+            pivot(m, col);
             for (int r = col + 1; r < n; r++) {
                 double f = m[r][col] / m[col][col];
                 for (int c = col; c <= n; c++) {
@@ -37,6 +26,27 @@ public final class LinearAlgebra {
                 }
             }
         }
+        return backSubstitute(m);
+    }
+
+    private static void pivot(double[][] m, int col) {
+        int pivot = col;
+        for (int r = col + 1; r < m.length; r++) {
+            if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
+                pivot = r;
+            }
+        }
+        if (Math.abs(m[pivot][col]) < 1e-12) {
+            throw new IllegalArgumentException("singular design: a covariate is constant or collinear");
+        }
+        double[] tmp = m[col];
+        m[col] = m[pivot];
+        m[pivot] = tmp;
+    }
+
+    /** Solves the upper-triangular augmented system [U | c]. */
+    private static double[] backSubstitute(double[][] m) {
+        int n = m.length;
         double[] x = new double[n];
         for (int r = n - 1; r >= 0; r--) {
             double s = m[r][n];
