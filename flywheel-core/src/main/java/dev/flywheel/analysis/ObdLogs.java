@@ -20,6 +20,10 @@ public final class ObdLogs {
 
     /** Evaluates, from {@code logged}, the policy that produced {@code target}. */
     public static OffPolicyEvaluation evaluate(Table logged, Table target, OpeOptions options) {
+        if (logged.size() == 0 || target.size() == 0) {
+            throw new IllegalArgumentException("both logs need at least one row; logged has " + logged.size()
+                    + ", target has " + target.size());
+        }
         TargetPolicy policy = empiricalPolicy(target);
         int actions = (int) Math.max(max(logged.doubles("item_id")), max(target.doubles("item_id"))) + 1;
         List<LoggedDecision> log = decisions(logged, policy);

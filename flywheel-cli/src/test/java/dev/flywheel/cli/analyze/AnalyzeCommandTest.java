@@ -92,6 +92,11 @@ class AnalyzeCommandTest {
         // chi-square of (4, 60) against 32 each = 2 * 28^2 / 32 = 49
         assertEquals(49.0, root.at("/srm/chi_square").asDouble(), 1e-9);
         assertTrue(root.at("/srm/mismatch").asBoolean());
+        JsonNode planned = run("experiment", "--csv", file.toString(), "--arm", "arm", "--control", "A", "--metric",
+                "clicks", "--split", "A=1,B=15", "--json").json();
+        // expected 4 and 60 exactly
+        assertEquals(0.0, planned.at("/srm/chi_square").asDouble(), 1e-12);
+        assertEquals(15.0 / 16, planned.at("/srm/expected_shares/B").asDouble(), 1e-12);
     }
 
     @Test
