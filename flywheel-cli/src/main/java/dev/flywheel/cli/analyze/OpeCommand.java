@@ -1,0 +1,105 @@
+package dev.flywheel.cli.analyze;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flywheel.analysis.ObdLogs;
+import dev.flywheel.analysis.OffPolicyEvaluation;
+import dev.flywheel.analysis.OpeOptions;
+import dev.flywheel.stats.OffPolicyDiagnostics;
+import dev.flywheel.stats.OffPolicyEstimate;
+import dev.flywheel.stats.Proportion;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flywheel analyze ope}: value of a target policy estimated from another policy's log. */
+@Command(name = "ope", mixinStandardHelpOptions = true,
+        description = "Off-policy evaluation (IPS, SNIPS, clipped IPS, DM, DR, switch-DR) of the policy that "
+                + "produced --target, from the decisions and propensities in --logged.")
+final class OpeCommand extends AnalysisCommand {
+    @Option(names = "--format", defaultValue = "obd", description = "Log format; supported: obd (default).")
+    String format;
+
+    @Option(names = "--logged", required = true, description = "Log of the logging policy (with propensities).")
+    Path logged;
+
+    @Option(names = "--target", required = true,
+            description = "Log of the target policy; pi(item | position) is its empirical frequency.")
+    Path target;
+
+    @Option(names = "--clip", defaultValue = "5", description = "Weight cap of clipped IPS (default: ${DEFAULT-VALUE}).")
+    double clip;
+
+    @Option(names = "--switch-tau", defaultValue = "5",
+            description = "Weight above which switch-DR uses the model only (default: ${DEFAULT-VALUE}).")
+    double switchTau;
+
+    @Option(names = "--bootstrap", defaultValue = "200", description = "DM bootstrap resamples (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--seed", defaultValue = "20191124", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--prior-strength", defaultValue = "20",
+            description = "Pseudo-observations shrinking the reward model to the position mean (default: ${DEFAULT-VALUE}).")
+    double priorStrength;
+
+    @Option(names = "--confidence", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Override
+    ObjectNode analyze() throws IOException {
+        if (!format.equalsIgnoreCase("obd")) {
+            throw new IllegalArgumentException("--format must be obd, got '" + format + "'");
+        }
+        OpeOptions options = new OpeOptions(confidence, clip, switchTau, bootstrap, seed, priorStrength);
+        OffPolicyEvaluation e = ObdLogs.evaluate(read(logged, "--logged"), read(target, "--target"), options);
+        ObjectNode root = object();
+        ObjectNode est = root.putObject("estimators");
+        for (OffPolicyEstimate x : e.estimators().values()) {
+            ObjectNode n = est.putObject(x.estimator());
+            put(n, "value", x.value());
+            put(n, "ci_low", x.ci().low());
+            put(n, "ci_high", x.ci().high());
+            put(n, "se", x.standardError());
+            n.put("covers_on_policy", e.covers(x.estimator()));
+        }
+        Proportion on = e.onPolicy();
+        root.putObject("on_policy").put("rate", on.rate()).put("ci_low", on.interval().low())
+                .put("ci_high", on.interval().high()).put("clicks", on.successes()).put("n", on.trials());
+        OffPolicyDiagnostics d = e.diagnostics();
+        ObjectNode diag = root.putObject("diagnostics");
+        diag.put("n", d.n());
+        put(diag, "effective_sample_size", d.effectiveSampleSize());
+        put(diag, "max_weight", d.maxWeight());
+        put(diag, "mean_weight", d.meanWeight());
+        put(diag, "clip_threshold", d.clipThreshold());
+        put(diag, "clipped_share", d.clippedShare());
+        e.notes().forEach(root.putArray("notes")::add);
+        return root;
+    }
+
+    @Override
+    String table(ObjectNode r) {
+        TextTable t = new TextTable("estimator", "value", "95% CI", "covers on-policy");
+        for (Iterator<Map.Entry<String, JsonNode>> it = r.get("estimators").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> x = it.next();
+            t.row(x.getKey(), x.getValue().get("value"), TextTable.interval(x.getValue(), "ci_low", "ci_high"),
+                    x.getValue().get("covers_on_policy").asBoolean() ? "yes" : "NO");
+        }
+        JsonNode on = r.get("on_policy");
+        t.row("on-policy", on.get("rate"), TextTable.interval(on, "ci_low", "ci_high"), "");
+        JsonNode d = r.get("diagnostics");
+        StringBuilder sb = new StringBuilder(t.toString());
+        sb.append(String.format(Locale.ROOT, "%n%nn = %d, effective sample size = %.0f, max weight = %.3g, "
+                + "mean weight = %.3f, share above clip %.3g = %.3f", d.get("n").asInt(),
+                d.get("effective_sample_size").asDouble(), d.get("max_weight").asDouble(),
+                d.get("mean_weight").asDouble(), d.get("clip_threshold").asDouble(), d.get("clipped_share").asDouble()));
+        r.get("notes").forEach(n -> sb.append("\nnote: ").append(n.asText()));
+        return sb.toString();
+    }
+}

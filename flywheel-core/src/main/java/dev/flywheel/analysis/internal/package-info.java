@@ -1,0 +1,2 @@
+/** CSV parsing and timestamp/window parsing for {@code dev.flywheel.analysis}. Not API. */
+package dev.flywheel.analysis.internal;

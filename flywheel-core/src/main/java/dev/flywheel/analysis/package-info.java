@@ -1,0 +1,14 @@
+/**
+ * Reports assembled from tables: {@link dev.flywheel.analysis.ExperimentReport} (per-arm metrics,
+ * differences, CUPED, always-valid intervals, multiple-testing adjustment, SRM),
+ * {@link dev.flywheel.analysis.OffPolicyEvaluation} with the Open Bandit Dataset adapter
+ * {@link dev.flywheel.analysis.ObdLogs}, {@link dev.flywheel.analysis.ObservationalEffect} and
+ * {@link dev.flywheel.analysis.Funnel}.
+ *
+ * <p>Contract: a {@link dev.flywheel.analysis.Table} is read once into memory (RFC 4180 CSV, CRLF or
+ * LF); every analysis is a pure function of the table and an immutable spec/options record; bad input
+ * raises {@link java.lang.IllegalArgumentException} whose message names the column, value or option,
+ * ready to show to an analyst. Known limits: CUPED is applied to plain metrics only (ratio metrics are
+ * reported unadjusted); a funnel user enters at their first first-step event.
+ */
+package dev.flywheel.analysis;
