@@ -62,26 +62,8 @@ public final class DuckDbRecordStore implements RecordStore {
 
     @Override
     public synchronized void apply(List<LogEntry> entries) {
-        long last = appliedSeq;
-        try (DuckDBAppender ev = writer.createAppender("main", "events");
-             DuckDBAppender dec = writer.createAppender("main", "decisions");
-             DuckDBAppender items = writer.createAppender("main", "decision_items");
-             DuckDBAppender q = writer.createAppender("main", "quarantine")) {
-            for (LogEntry e : entries) {
-                if (e.seq() <= last) continue;
-                if (e instanceof LogEntry.EventEntry x) Rows.event(ev, x.seq(), x.receivedMillis(), x.event());
-                else if (e instanceof LogEntry.DecisionEntry x) Rows.decision(dec, items, x.seq(), x.receivedMillis(), x.decision());
-                else if (e instanceof LogEntry.QuarantineEntry x) Rows.quarantine(q, x.seq(), x.receivedMillis(), x.rejected());
-                last = e.seq();
-            }
-            ev.flush();
-            dec.flush();
-            items.flush();
-            q.flush();
-            try (PreparedStatement p = writer.prepareStatement("UPDATE meta SET value = ? WHERE key = 'applied_seq'")) {
-                p.setLong(1, last);
-                p.executeUpdate();
-            }
+        try {
+            long last = write(entries);
             writer.commit();
             appliedSeq = last;
         } catch (SQLException e) {
@@ -90,7 +72,38 @@ public final class DuckDbRecordStore implements RecordStore {
         }
     }
 
-    private void rollback() {
+    /**
+     * Writes the rows and the new applied seq inside one open transaction. The UPDATE runs first on
+     * purpose: DuckDB's JDBC driver begins the transaction lazily at the first statement, and an
+     * appender flushed before that commits on its own, so a crash between the rows and the seq
+     * would apply the same entries twice after recovery (CrashRecoveryTest caught exactly that).
+     */
+    synchronized long write(List<LogEntry> entries) throws SQLException {
+        long last = appliedSeq;
+        for (LogEntry e : entries) last = Math.max(last, e.seq());
+        try (PreparedStatement p = writer.prepareStatement("UPDATE meta SET value = ? WHERE key = 'applied_seq'")) {
+            p.setLong(1, last);
+            p.executeUpdate();
+        }
+        try (DuckDBAppender ev = writer.createAppender("main", "events");
+             DuckDBAppender dec = writer.createAppender("main", "decisions");
+             DuckDBAppender items = writer.createAppender("main", "decision_items");
+             DuckDBAppender q = writer.createAppender("main", "quarantine")) {
+            for (LogEntry e : entries) {
+                if (e.seq() <= appliedSeq) continue;
+                if (e instanceof LogEntry.EventEntry x) Rows.event(ev, x.seq(), x.receivedMillis(), x.event());
+                else if (e instanceof LogEntry.DecisionEntry x) Rows.decision(dec, items, x.seq(), x.receivedMillis(), x.decision());
+                else if (e instanceof LogEntry.QuarantineEntry x) Rows.quarantine(q, x.seq(), x.receivedMillis(), x.rejected());
+            }
+            ev.flush();
+            dec.flush();
+            items.flush();
+            q.flush();
+        }
+        return last;
+    }
+
+    synchronized void rollback() {
         try {
             writer.rollback();
         } catch (SQLException ignored) {

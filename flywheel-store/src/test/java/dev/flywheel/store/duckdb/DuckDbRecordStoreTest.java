@@ -33,4 +33,20 @@ class DuckDbRecordStoreTest extends RecordStoreContract {
             }
         }
     }
+
+    /** Regression: appender rows committed on their own, apart from the applied seq. */
+    @Test
+    void rowsAndAppliedSeqRollBackTogether() throws Exception {
+        try (DuckDbRecordStore s = (DuckDbRecordStore) open(dir)) {
+            s.apply(Entries.mixed(0, 10));
+            var before = s.counts();
+            s.write(Entries.mixed(10, 50));
+            s.rollback();
+            assertEquals(before, s.counts());
+            assertEquals(9, s.appliedSeq());
+        }
+        try (DuckDbRecordStore s = (DuckDbRecordStore) open(dir)) {
+            assertEquals(9, s.appliedSeq());
+        }
+    }
 }
