@@ -45,11 +45,10 @@ public final class BenchCommand implements Runnable {
             Path dir = tempDir();
             FlywheelConfig cfg = FlywheelConfig.from(java.util.Map.of("server", java.util.Map.of("port", 0),
                     "log", java.util.Map.of("fsync", !noFsync)));
+            IssuedKey k = ApiKeys.issue(Set.of(Scope.INGEST), "bench", Instant.now());
+            new FileKeyStore(dir).put(k.key());
             try (Engine engine = Engine.open(dir, cfg, Clock.systemUTC(), null)) {
                 int port = engine.start();
-                IssuedKey k = ApiKeys.issue(Set.of(Scope.INGEST), "bench", Instant.now());
-                new FileKeyStore(dir).put(k.key());
-                Thread.sleep(1_100); // the key ring re-reads the key file at most once a second
                 URI base = URI.create("http://127.0.0.1:" + port);
                 ObjectNode out = "single".equals(mode) ? single(base, k.secret()) : batch(base, k.secret());
                 out.put("fsync", !noFsync).put("cores", Runtime.getRuntime().availableProcessors());

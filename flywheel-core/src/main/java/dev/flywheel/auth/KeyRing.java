@@ -26,11 +26,13 @@ public final class KeyRing {
     public Optional<ApiKey> authenticate(String secret) {
         if (secret == null || secret.isEmpty()) return Optional.empty();
         refreshIfDue();
-        ApiKey key = byHash.get(ApiKeys.sha256(secret));
+        String hash = ApiKeys.sha256(secret);
+        ApiKey key = byHash.get(hash);
+        if (key == null && reloadIfChanged()) key = byHash.get(hash);
         return key == null || key.revoked() ? Optional.empty() : Optional.of(key);
     }
 
-    public void reload() {
+    public synchronized void reload() {
         long v = store.version();
         Map<String, ApiKey> m = new HashMap<>();
         for (ApiKey k : store.all()) m.put(k.sha256(), k);
@@ -43,6 +45,17 @@ public final class KeyRing {
         long now = clock.millis();
         if (now - checkedAt < 1_000) return;
         checkedAt = now;
-        if (store.version() != loadedVersion) reload();
+        reloadIfChanged();
+    }
+
+    /**
+     * A key made a moment ago must work at once, even for a request that raced another one through
+     * the periodic check (regression: concurrent first requests of a new key got 401), so an
+     * unknown secret always looks at the store's version; that is one file stat, not a reload.
+     */
+    private synchronized boolean reloadIfChanged() {
+        if (store.version() == loadedVersion) return false;
+        reload();
+        return true;
     }
 }

@@ -60,4 +60,15 @@ class KeyRingTest {
         assertFalse(ring.authenticate(k.secret()).isPresent());
         assertFalse(ring.authenticate("fw_nope").isPresent());
     }
+
+    /** Regression: a new key got 401 when its first requests raced the once-a-second check. */
+    @Test
+    void aNewKeyWorksAtOnceWithoutWaitingForThePeriodicCheck() {
+        ListStore store = new ListStore();
+        ManualClock clock = new ManualClock();
+        KeyRing ring = new KeyRing(store, clock);
+        IssuedKey k = ApiKeys.issue(Set.of(Scope.INGEST), "p", Instant.EPOCH);
+        store.put(k.key());
+        assertTrue(ring.authenticate(k.secret()).isPresent());
+    }
 }
