@@ -25,7 +25,13 @@ public final class IngestLoad {
 
     /** What one run measured. */
     public record Result(long events, double seconds, double eventsPerSecond, double p50Millis, double p99Millis,
-                         int requests, double avgEventBytes) { }
+                         int requests, double avgEventBytes, double cpuMicrosPerEvent) { }
+
+    /** CPU time of this whole process (server and client threads), to express cost per event. */
+    public static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
 
     public static Result run(URI base, String key, int batches, int batchSize, int clients, long seed) throws Exception {
         ObjectMapper json = new ObjectMapper();
@@ -45,6 +51,7 @@ public final class IngestLoad {
         AtomicInteger next = new AtomicInteger();
         AtomicLong accepted = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             Thread t = new Thread(() -> drive(http, base, key, bodies, latencies, next, accepted, json));
@@ -53,9 +60,10 @@ public final class IngestLoad {
         }
         for (Thread t : threads) t.join();
         double secs = (System.nanoTime() - t0) / 1e9;
+        double cpuPerEvent = (processCpuNanos() - cpu0) / 1e3 / Math.max(1, accepted.get());
         Arrays.sort(latencies);
         return new Result(accepted.get(), secs, accepted.get() / secs, latencies[batches / 2] / 1e6,
-                latencies[Math.min(batches - 1, (int) (batches * 0.99))] / 1e6, batches, (double) bytes / ((long) batches * batchSize));
+                latencies[Math.min(batches - 1, (int) (batches * 0.99))] / 1e6, batches, (double) bytes / ((long) batches * batchSize), cpuPerEvent);
     }
 
     private static void drive(HttpClient http, URI base, String key, List<byte[]> bodies, long[] lat,

@@ -30,6 +30,26 @@ public final class WrkSingleEvents {
             end
             """;
 
+    /** Batches of {@code size} events per request, built in Lua so every id is new. */
+    private static final String BATCH_SCRIPT = """
+            local counter = 0
+            local threads = 0
+            function setup(thread)
+              thread:set("tid", threads)
+              threads = threads + 1
+            end
+            request = function()
+              local parts = {}
+              for i = 1, SIZE do
+                counter = counter + 1
+                parts[i] = string.format('{"id":"w-%s-%d-%d","type":"impression","timestamp":"2026-11-27T10:00:00.123Z",'
+                  .. '"user":"u%d","session":"s-u%d","decision":"d-%d","loop":"home-feed","item":"a%d"}',
+                  RUN, tid, counter, counter % 10000, counter % 10000, counter % 1000000, counter % 1000)
+              end
+              return wrk.format("POST", "/v1/events", HEADERS, '{"events":[' .. table.concat(parts, ",") .. ']}')
+            end
+            """;
+
     /** What wrk reported. */
     public record Result(double requestsPerSecond, double p50Millis, double p99Millis, long non2xx, String raw) { }
 
@@ -40,10 +60,15 @@ public final class WrkSingleEvents {
         return false;
     }
 
-    public static Result run(URI base, String key, int threads, int connections, int seconds, Integer rate) throws IOException, InterruptedException {
+    /**
+     * @param batchSize 0 for single events; otherwise events per request, so that a C client, not
+     *                  a JVM in the server's process, drives batched ingest too
+     */
+    public static Result run(URI base, String key, int threads, int connections, int seconds, int batchSize) throws IOException, InterruptedException {
         Path script = Files.createTempFile("flywheel-wrk", ".lua");
-        String lua = "RUN = \"" + Long.toString(System.nanoTime(), 36) + "\"\n"
-                + "HEADERS = {[\"Content-Type\"] = \"application/json\", [\"Authorization\"] = \"Bearer " + key + "\"}\n" + SCRIPT;
+        String lua = "RUN = \"" + Long.toString(System.nanoTime(), 36) + "\"\nSIZE = " + batchSize + "\n"
+                + "HEADERS = {[\"Content-Type\"] = \"application/json\", [\"Authorization\"] = \"Bearer " + key + "\"}\n"
+                + (batchSize > 0 ? BATCH_SCRIPT : SCRIPT);
         Files.writeString(script, lua);
         List<String> cmd = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
                 "--latency", "-s", script.toString(), base.toString()));

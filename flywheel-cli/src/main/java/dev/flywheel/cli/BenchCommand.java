@@ -31,7 +31,7 @@ public final class BenchCommand implements Runnable {
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = "Durable ingest throughput: batches over HTTP, and single events with wrk.")
     static final class Ingest implements Runnable {
-        @Option(names = "--mode", defaultValue = "batch", description = "batch or single") String mode;
+        @Option(names = "--mode", defaultValue = "batch", description = "batch (Java client), wrk-batch or single (wrk)") String mode;
         @Option(names = "--batches", defaultValue = "600", description = "batches to send (batch mode)") int batches;
         @Option(names = "--batch-size", defaultValue = "1000", description = "events per batch") int batchSize;
         @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (batch mode)") int clients;
@@ -50,7 +50,12 @@ public final class BenchCommand implements Runnable {
             try (Engine engine = Engine.open(dir, cfg, Clock.systemUTC(), null)) {
                 int port = engine.start();
                 URI base = URI.create("http://127.0.0.1:" + port);
-                ObjectNode out = "single".equals(mode) ? single(base, k.secret()) : batch(base, k.secret());
+                ObjectNode out = switch (mode) {
+                    case "single" -> wrk(base, k.secret(), 0);
+                    case "wrk-batch" -> wrk(base, k.secret(), batchSize);
+                    case "batch" -> batch(base, k.secret());
+                    default -> throw new IllegalArgumentException("--mode: expected batch, wrk-batch or single, got " + mode);
+                };
                 out.put("fsync", !noFsync).put("cores", Runtime.getRuntime().availableProcessors());
                 System.out.println(json ? out.toString() : out.toPrettyString());
             } catch (Exception e) {
@@ -68,19 +73,24 @@ public final class BenchCommand implements Runnable {
             ObjectNode o = new ObjectMapper().createObjectNode();
             o.put("mode", "batch").put("events", r.events()).put("seconds", r.seconds())
                     .put("events_per_second", Math.round(r.eventsPerSecond())).put("batch_p50_ms", r.p50Millis())
-                    .put("batch_p99_ms", r.p99Millis()).put("avg_event_bytes", Math.round(r.avgEventBytes()));
+                    .put("batch_p99_ms", r.p99Millis()).put("avg_event_bytes", Math.round(r.avgEventBytes()))
+                    .put("cpu_us_per_event", Math.round(r.cpuMicrosPerEvent() * 100) / 100.0);
             return o;
         }
 
-        private ObjectNode single(URI base, String key) throws Exception {
-            if (!WrkSingleEvents.available()) throw new IllegalArgumentException("--mode single needs wrk on the PATH (apt-get install wrk)");
+        private ObjectNode wrk(URI base, String key, int size) throws Exception {
+            if (!WrkSingleEvents.available()) throw new IllegalArgumentException("--mode " + mode + " needs wrk on the PATH (apt-get install wrk)");
             System.err.println("warming up...");
-            WrkSingleEvents.run(base, key, 2, connections, 5, null);
+            WrkSingleEvents.run(base, key, 2, connections, 15, size); // long enough for the JIT to settle
             System.err.printf("wrk: %d connections for %ds...%n", connections, seconds);
-            WrkSingleEvents.Result r = WrkSingleEvents.run(base, key, 2, connections, seconds, null);
+            long cpu0 = IngestLoad.processCpuNanos();
+            WrkSingleEvents.Result r = WrkSingleEvents.run(base, key, 2, connections, seconds, size);
+            double serverCpuSeconds = (IngestLoad.processCpuNanos() - cpu0) / 1e9;
+            double perSecond = r.requestsPerSecond() * Math.max(1, size);
             ObjectNode o = new ObjectMapper().createObjectNode();
-            o.put("mode", "single").put("requests_per_second", r.requestsPerSecond()).put("p50_ms", r.p50Millis())
-                    .put("p99_ms", r.p99Millis()).put("non_2xx", r.non2xx());
+            o.put("mode", mode).put("requests_per_second", r.requestsPerSecond()).put("events_per_second", Math.round(perSecond))
+                    .put("p50_ms", r.p50Millis()).put("p99_ms", r.p99Millis()).put("non_2xx", r.non2xx())
+                    .put("server_cpu_us_per_event", Math.round(serverCpuSeconds / (perSecond * seconds) * 1e8) / 100.0);
             return o;
         }
 

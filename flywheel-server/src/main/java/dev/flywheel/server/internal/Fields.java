@@ -3,7 +3,6 @@ package dev.flywheel.server.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.event.FieldError;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
@@ -70,7 +69,7 @@ final class Fields {
         }
         if (v.isTextual()) {
             try {
-                return OffsetDateTime.parse(v.textValue()).toInstant();
+                return IsoTimestamps.parse(v.textValue());
             } catch (DateTimeParseException e) {
                 // fall through to the common message
             }

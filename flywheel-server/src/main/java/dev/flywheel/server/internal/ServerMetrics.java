@@ -22,6 +22,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ServerMetrics(IngestStats s, EventLog log, Materializer materializer) {
         counter("flywheel.records.accepted", "kind", "event", s.eventsAccepted);
@@ -60,8 +61,12 @@ public final class ServerMetrics {
         } catch (RuntimeException e) {
             route = "unmatched";
         }
-        Timer.builder("flywheel.http.requests").tag("method", ctx.method().name()).tag("route", route)
-                .tag("status", Integer.toString(ctx.statusCode())).register(registry)
+        String method = ctx.method().name();
+        int status = ctx.statusCode();
+        // building a meter id per request showed in profiles; the set of timers is small and fixed
+        timers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> Timer.builder("flywheel.http.requests")
+                        .tag("method", method).tag("route", k.substring(method.length() + 1, k.lastIndexOf(' ')))
+                        .tag("status", Integer.toString(status)).register(registry))
                 .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
     }
 
