@@ -114,7 +114,9 @@ public final class IngestPipeline implements AutoCloseable {
         for (int g = 0; g < group.size(); g++) {
             IngestBatch batch = group.get(g).batch;
             for (LoggedRecord r : batch.records()) {
-                if (!idsOf(r).add(r.id())) {
+                if (r.kind() == LoggedRecord.Kind.ITEM) {
+                    entries.add(entryOf(seq++, now, r)); // items are state: a repeat is a new version
+                } else if (!idsOf(r).add(r.id())) {
                     dups[g]++;
                 } else {
                     added.add(r);
@@ -136,6 +138,9 @@ public final class IngestPipeline implements AutoCloseable {
         for (LoggedRecord r : added) {
             (r.kind() == LoggedRecord.Kind.EVENT ? stats.eventsAccepted : stats.decisionsAccepted).increment();
         }
+        for (Pending p : group) {
+            for (LoggedRecord r : p.batch.records()) if (r.kind() == LoggedRecord.Kind.ITEM) stats.itemsAccepted.increment();
+        }
         for (int g = 0; g < group.size(); g++) complete(group.get(g), dups[g]);
     }
 
@@ -151,9 +156,9 @@ public final class IngestPipeline implements AutoCloseable {
     }
 
     private static LogEntry entryOf(long seq, long now, LoggedRecord r) {
-        return r instanceof dev.flywheel.event.Event e
-                ? new LogEntry.EventEntry(seq, now, e)
-                : new LogEntry.DecisionEntry(seq, now, (dev.flywheel.decision.Decision) r);
+        if (r instanceof dev.flywheel.event.Event e) return new LogEntry.EventEntry(seq, now, e);
+        if (r instanceof dev.flywheel.catalog.Item i) return new LogEntry.ItemEntry(seq, now, i);
+        return new LogEntry.DecisionEntry(seq, now, (dev.flywheel.decision.Decision) r);
     }
 
     /** Stops taking requests, lets the writer finish what is queued, and waits for it. */

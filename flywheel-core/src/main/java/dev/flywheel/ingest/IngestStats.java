@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class IngestStats {
     public final LongAdder eventsAccepted = new LongAdder();
     public final LongAdder decisionsAccepted = new LongAdder();
+    public final LongAdder itemsAccepted = new LongAdder();
     public final LongAdder duplicates = new LongAdder();
     public final LongAdder quarantinedEvents = new LongAdder();
     public final LongAdder quarantinedDecisions = new LongAdder();

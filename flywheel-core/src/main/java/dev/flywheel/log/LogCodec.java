@@ -1,5 +1,6 @@
 package dev.flywheel.log;
 
+import dev.flywheel.catalog.Item;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.Event;
@@ -20,6 +21,7 @@ public final class LogCodec {
     private static final byte EVENT = 1;
     private static final byte DECISION = 2;
     private static final byte QUARANTINE = 3;
+    private static final byte ITEM = 4;
 
     private LogCodec() { }
 
@@ -34,6 +36,9 @@ public final class LogCodec {
         } else if (entry instanceof LogEntry.QuarantineEntry q) {
             header(out, QUARANTINE, q);
             writeRejected(q.rejected(), out);
+        } else if (entry instanceof LogEntry.ItemEntry i) {
+            header(out, ITEM, i);
+            writeItem(i.item(), out);
         }
     }
 
@@ -46,6 +51,7 @@ public final class LogCodec {
             case EVENT -> new LogEntry.EventEntry(seq, received, readEvent(in));
             case DECISION -> new LogEntry.DecisionEntry(seq, received, readDecision(in));
             case QUARANTINE -> new LogEntry.QuarantineEntry(seq, received, readRejected(in));
+            case ITEM -> new LogEntry.ItemEntry(seq, received, readItem(in));
             default -> throw new IllegalStateException("unknown entry kind " + kind + " at seq " + seq);
         };
         if (!in.atEnd()) throw new IllegalStateException("trailing bytes after entry " + seq);
@@ -126,6 +132,32 @@ public final class LogCodec {
         List<String> candidates = new ArrayList<>(m);
         for (int i = 0; i < m; i++) candidates.add(in.getString());
         return new Decision(id, loop, user, ts, model, arm, items, candidates, in.getString());
+    }
+
+    private static void writeItem(Item i, Bytes out) {
+        out.putString(i.id());
+        out.putString(i.title());
+        out.putString(i.body());
+        out.putInt(i.topics().size());
+        for (String t : i.topics()) out.putString(t);
+        out.putString(i.attributesJson());
+        out.put((byte) (i.published() == null ? 0 : 1));
+        if (i.published() != null) {
+            out.putLong(i.published().getEpochSecond());
+            out.putInt(i.published().getNano());
+        }
+    }
+
+    private static Item readItem(ByteCursor in) {
+        String id = in.getString();
+        String title = in.getString();
+        String body = in.getString();
+        int n = in.getInt();
+        List<String> topics = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) topics.add(in.getString());
+        String attributes = in.getString();
+        Instant published = in.get() == 0 ? null : Instant.ofEpochSecond(in.getLong(), in.getInt());
+        return new Item(id, title, body, topics, attributes, published);
     }
 
     private static void writeRejected(Rejected r, Bytes out) {

@@ -1,5 +1,6 @@
 package dev.flywheel.log;
 
+import dev.flywheel.catalog.Item;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.event.Event;
 
@@ -18,4 +19,6 @@ public sealed interface LogEntry {
     record DecisionEntry(long seq, long receivedMillis, Decision decision) implements LogEntry { }
 
     record QuarantineEntry(long seq, long receivedMillis, Rejected rejected) implements LogEntry { }
+
+    record ItemEntry(long seq, long receivedMillis, Item item) implements LogEntry { }
 }

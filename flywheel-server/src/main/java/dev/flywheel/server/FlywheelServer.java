@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.auth.KeyRing;
 import dev.flywheel.auth.KeyStore;
 import dev.flywheel.auth.Scope;
+import dev.flywheel.catalog.Catalog;
 import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.ingest.Admission;
 import dev.flywheel.ingest.IngestPipeline;
@@ -16,6 +17,8 @@ import dev.flywheel.server.internal.DecisionReader;
 import dev.flywheel.server.internal.EventReader;
 import dev.flywheel.server.internal.Guard;
 import dev.flywheel.server.internal.IngestResource;
+import dev.flywheel.server.internal.ItemReader;
+import dev.flywheel.server.internal.ItemsResource;
 import dev.flywheel.server.internal.KeysResource;
 import dev.flywheel.server.internal.QuarantineResource;
 import dev.flywheel.server.internal.ServerMetrics;
@@ -36,7 +39,13 @@ public final class FlywheelServer implements AutoCloseable {
     /** Everything the server serves from, already opened and caught up. */
     public record Parts(FlywheelConfig config, Clock clock, EventLog log, RecordStore store,
                         StoredCounts countsAtStart, IngestPipeline pipeline, Materializer materializer,
-                        Admission admission, KeyStore keyStore, KeyRing keyRing) { }
+                        Admission admission, KeyStore keyStore, KeyRing keyRing, Catalog catalog,
+                        StreamProgress stream) { }
+
+    /** Lets a reader wait until the stream operators have seen what was acknowledged before. */
+    public interface StreamProgress {
+        boolean awaitCurrent(long timeoutMillis);
+    }
 
     private final Javalin app;
     private final ServerMetrics metrics;
@@ -53,9 +62,11 @@ public final class FlywheelServer implements AutoCloseable {
         int maxBatch = p.config().server().maxBatch();
         IngestResource events = new IngestResource(new EventReader(p.admission()), p.pipeline(), json, maxBody, maxBatch, errors::write);
         IngestResource decisions = new IngestResource(new DecisionReader(p.admission()), p.pipeline(), json, maxBody, maxBatch, errors::write);
+        IngestResource items = new IngestResource(new ItemReader(), p.pipeline(), json, maxBody, maxBatch, errors::write);
         QuarantineResource quarantine = new QuarantineResource(json, p.store(), p.materializer(), () -> status.counts().quarantined());
         KeysResource keys = new KeysResource(json, p.keyStore(), p.keyRing(), p.clock());
         Guard guard = new Guard(p.keyRing());
+        ItemsResource itemsQuery = new ItemsResource(json, p.catalog(), p.stream());
         byte[] openApi = resource("/flywheel/openapi.json");
         app = Javalin.create(cfg -> {
             configure(cfg, p.config(), maxBody);
@@ -66,6 +77,8 @@ public final class FlywheelServer implements AutoCloseable {
             cfg.routes.get("/v1/openapi.json", guard.authenticated(ctx -> ctx.contentType("application/json").result(openApi)));
             cfg.routes.post("/v1/events", guard.require(Scope.INGEST, events::handle));
             cfg.routes.post("/v1/decisions", guard.require(Scope.INGEST, decisions::handle));
+            cfg.routes.post("/v1/items", guard.require(Scope.INGEST, items::handle));
+            cfg.routes.get("/v1/items/{id}", guard.authenticated(itemsQuery::get));
             cfg.routes.get("/v1/status", guard.authenticated(status::handle));
             cfg.routes.get("/v1/quarantine", guard.require(Scope.ADMIN, quarantine::handle));
             cfg.routes.post("/v1/keys", guard.require(Scope.ADMIN, keys::create));

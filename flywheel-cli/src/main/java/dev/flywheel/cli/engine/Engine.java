@@ -1,7 +1,11 @@
 package dev.flywheel.cli.engine;
 
 import dev.flywheel.auth.KeyRing;
+import dev.flywheel.catalog.Catalog;
+import dev.flywheel.catalog.CatalogFeed;
 import dev.flywheel.config.FlywheelConfig;
+import dev.flywheel.stream.EmbeddedRunner;
+import java.util.List;
 import dev.flywheel.event.EventTypes;
 import dev.flywheel.ingest.Admission;
 import dev.flywheel.ingest.IngestPipeline;
@@ -33,6 +37,8 @@ public final class Engine implements AutoCloseable {
     private final IngestPipeline pipeline;
     private final FlywheelServer server;
     private final Path adminKeyFile;
+    private final Catalog catalog = new Catalog();
+    private final EmbeddedRunner runner;
 
     private Engine(Path dataDir, FlywheelConfig config, Clock clock, String envAdminKey) throws IOException {
         this.dataDir = dataDir;
@@ -50,11 +56,14 @@ public final class Engine implements AutoCloseable {
         var counts = store.counts();
         pipeline = new IngestPipeline(log, store, clock, config.ingest());
         materializer.start();
+        runner = new EmbeddedRunner(log, List.of(new CatalogFeed(catalog)));
+        runner.catchUp();
+        runner.start();
         FileKeyStore keys = new FileKeyStore(dataDir);
         adminKeyFile = AdminKey.ensure(keys, dataDir, envAdminKey, clock.instant());
         Admission admission = new Admission(new EventTypes(config.customEventTypes()), clock, config.ingest().maxFutureSkew());
         server = new FlywheelServer(new FlywheelServer.Parts(config, clock, log, store, counts, pipeline,
-                materializer, admission, keys, new KeyRing(keys, clock)));
+                materializer, admission, keys, new KeyRing(keys, clock), catalog, runner::awaitCurrent));
     }
 
     /** Opens (or creates) the data directory and recovers it; the server is built but not started. */
@@ -83,6 +92,10 @@ public final class Engine implements AutoCloseable {
         return store;
     }
 
+    public Catalog catalog() {
+        return catalog;
+    }
+
     public Materializer materializer() {
         return materializer;
     }
@@ -91,6 +104,7 @@ public final class Engine implements AutoCloseable {
     public void close() {
         server.close();
         pipeline.close();
+        runner.close();
         materializer.close();
         store.close();
         log.close();

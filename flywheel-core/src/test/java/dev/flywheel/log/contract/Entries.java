@@ -1,5 +1,6 @@
 package dev.flywheel.log.contract;
 
+import dev.flywheel.catalog.Item;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.Event;
@@ -21,6 +22,9 @@ public final class Entries {
             if (s % 7 == 3) {
                 out.add(new LogEntry.DecisionEntry(s, 1_000 + s, new Decision("d" + s, "feed", "u" + (s % 5), t, "m1", "champion",
                         List.of(new ServedItem("a" + s, 1, 0.7, 0.5), new ServedItem("b" + s, 2, null, 0.25)), List.of("a" + s, "b" + s), null)));
+            } else if (s % 13 == 8) {
+                out.add(new LogEntry.ItemEntry(s, 1_000 + s, new Item("a" + (s % 20), "Title " + s, "body text " + s,
+                        List.of("news"), s % 2 == 0 ? null : "{\"len\":" + s + "}", s % 3 == 0 ? null : t)));
             } else if (s % 11 == 5) {
                 out.add(new LogEntry.QuarantineEntry(s, 1_000 + s, new Rejected("event", (int) (s % 3), "bad" + s,
                         List.of(new FieldError("timestamp", "is required")), "{\"id\":\"bad" + s + "\"}")));

@@ -22,7 +22,8 @@ public abstract class RecordStoreContract {
     private static StoredCounts countsOf(List<LogEntry> entries) {
         long e = entries.stream().filter(x -> x instanceof LogEntry.EventEntry).count();
         long d = entries.stream().filter(x -> x instanceof LogEntry.DecisionEntry).count();
-        return new StoredCounts(e, d, entries.size() - e - d);
+        long q = entries.stream().filter(x -> x instanceof LogEntry.QuarantineEntry).count();
+        return new StoredCounts(e, d, q);
     }
 
     @Test

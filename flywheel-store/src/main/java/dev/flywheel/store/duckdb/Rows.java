@@ -55,6 +55,17 @@ final class Rows {
         a.endRow();
     }
 
+    /** Every version of an item is kept; the latest seq per id is the current one. */
+    static void item(DuckDBAppender a, long seq, long received, dev.flywheel.catalog.Item i) throws SQLException {
+        a.beginRow().append(seq).appendEpochMicros(received * 1_000L).append(i.id());
+        nullable(a, i.title());
+        nullable(a, i.body());
+        a.append(i.topics());
+        nullable(a, i.attributesJson());
+        if (i.published() == null) a.appendNull(); else micros(a, i.published());
+        a.endRow();
+    }
+
     private static void micros(DuckDBAppender a, Instant t) throws SQLException {
         a.appendEpochMicros(t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000);
     }

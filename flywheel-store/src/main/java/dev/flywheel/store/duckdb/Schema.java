@@ -25,6 +25,9 @@ final class Schema {
         CREATE TABLE IF NOT EXISTS quarantine (seq BIGINT, received TIMESTAMP, source VARCHAR,
           idx INTEGER, record_id VARCHAR, error_fields VARCHAR[], error_messages VARCHAR[],
           raw VARCHAR)""",
+        """
+        CREATE TABLE IF NOT EXISTS items (seq BIGINT, received TIMESTAMP, id VARCHAR, title VARCHAR,
+          body VARCHAR, topics VARCHAR[], attributes VARCHAR, published TIMESTAMP)""",
     };
 
     static void create(Connection c) throws SQLException {

@@ -1,0 +1,18 @@
+package dev.flywheel.catalog;
+
+import dev.flywheel.log.LogConsumer;
+import dev.flywheel.log.LogEntry;
+
+/** Keeps a {@link Catalog} equal to the latest version of every item in the log. */
+public final class CatalogFeed implements LogConsumer {
+    private final Catalog catalog;
+
+    public CatalogFeed(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void accept(LogEntry entry) {
+        if (entry instanceof LogEntry.ItemEntry i) catalog.put(i.item());
+    }
+}

@@ -1,0 +1,9 @@
+package dev.flywheel.log;
+
+/**
+ * A stream operator fed from the log in seq order by a runner (the embedded one, or a Flink job).
+ * It holds its own state; the runner only guarantees order and that no entry is skipped.
+ */
+public interface LogConsumer {
+    void accept(LogEntry entry);
+}
