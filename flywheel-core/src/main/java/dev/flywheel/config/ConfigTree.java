@@ -116,7 +116,28 @@ public final class ConfigTree {
         }
     }
 
-    private String key(String name) {
+    /** The list of mappings under {@code name}, each as a tree named {@code name[i]}. */
+    public java.util.List<ConfigTree> sections(String name) {
+        Object v = values.get(name);
+        if (v == null) return List.of();
+        if (!(v instanceof List<?> l)) throw new ConfigException(key(name), "must be a list");
+        List<ConfigTree> out = new ArrayList<>();
+        for (int i = 0; i < l.size(); i++) {
+            if (!(l.get(i) instanceof Map<?, ?> m)) throw new ConfigException(key(name) + "[" + i + "]", "must be a mapping");
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, val) -> copy.put(String.valueOf(k), val));
+            out.add(new ConfigTree(key(name) + "[" + i + "]", copy));
+        }
+        return out;
+    }
+
+    /** Whether the key is present at all. */
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    /** The full dotted name of a key in this section, for error messages. */
+    public String key(String name) {
         return prefix.isEmpty() ? name : prefix + "." + name;
     }
 }

@@ -14,7 +14,10 @@ import java.util.Set;
  * @param customEventTypes event types beyond the built-in ones that this deployment accepts
  */
 public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSettings log,
-                             List<String> customEventTypes) {
+                             List<String> customEventTypes, List<LoopSettings> loops) {
+    /** The keys a loop section may hold; the loop's model family validates what is under them. */
+    public static final Set<String> LOOP_KEYS = Set.of("name", "model", "k", "candidates", "reward", "window",
+            "exploration", "learner", "seed");
 
     /**
      * @param host         the address to bind; loopback unless the operator opens it up on purpose
@@ -32,6 +35,11 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
 
     public FlywheelConfig {
         customEventTypes = List.copyOf(customEventTypes);
+        loops = List.copyOf(loops);
+    }
+
+    public java.util.Optional<LoopSettings> loop(String name) {
+        return loops.stream().filter(l -> l.name().equals(name)).findFirst();
     }
 
     public static FlywheelConfig defaults() {
@@ -40,16 +48,16 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
 
     public static FlywheelConfig from(Map<String, ?> root) {
         ConfigTree t = new ConfigTree("", root);
-        t.only(Set.of("server", "ingest", "log", "events"));
+        t.only(Set.of("server", "ingest", "log", "events", "loops"));
         return new FlywheelConfig(server(t.section("server")), ingest(t.section("ingest")),
-                log(t.section("log")), events(t.section("events")));
+                log(t.section("log")), events(t.section("events")), loops(t));
     }
 
     /** The same config with another port, for {@code --port} on the command line. */
     public FlywheelConfig withPort(int port) {
         if (port < 0 || port > 65_535) throw new ConfigException("server.port", "must be between 0 and 65535, got " + port);
         return new FlywheelConfig(new ServerSettings(server.host(), port, server.maxBodyBytes(), server.maxBatch()),
-                ingest, log, customEventTypes);
+                ingest, log, customEventTypes, loops);
     }
 
     private static ServerSettings server(ConfigTree s) {
@@ -70,6 +78,17 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
     private static LogSettings log(ConfigTree s) {
         s.only(Set.of("fsync", "segment_bytes"));
         return new LogSettings(s.bool("fsync", true), s.longValue("segment_bytes", 256L << 20, 1L << 20, 1L << 40));
+    }
+
+    private static List<LoopSettings> loops(ConfigTree t) {
+        List<LoopSettings> out = new java.util.ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (ConfigTree section : t.sections("loops")) {
+            LoopSettings l = LoopSettings.from(section, LOOP_KEYS);
+            if (!names.add(l.name())) throw new ConfigException(section.key("name"), "repeats the loop name " + l.name());
+            out.add(l);
+        }
+        return out;
     }
 
     private static List<String> events(ConfigTree s) {

@@ -11,8 +11,10 @@ import dev.flywheel.ingest.Admission;
 import dev.flywheel.ingest.IngestPipeline;
 import dev.flywheel.ingest.Materializer;
 import dev.flywheel.log.EventLog;
+import dev.flywheel.loop.LoopPolicy;
 import dev.flywheel.log.RecordStore;
 import dev.flywheel.log.StoredCounts;
+import dev.flywheel.server.internal.DecideResource;
 import dev.flywheel.server.internal.DecisionReader;
 import dev.flywheel.server.internal.EventReader;
 import dev.flywheel.server.internal.Guard;
@@ -29,6 +31,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The HTTP API of one engine. It talks to storage only through the core's interfaces; which
@@ -40,7 +43,7 @@ public final class FlywheelServer implements AutoCloseable {
     public record Parts(FlywheelConfig config, Clock clock, EventLog log, RecordStore store,
                         StoredCounts countsAtStart, IngestPipeline pipeline, Materializer materializer,
                         Admission admission, KeyStore keyStore, KeyRing keyRing, Catalog catalog,
-                        StreamProgress stream) { }
+                        StreamProgress stream, Map<String, LoopPolicy> loops) { }
 
     /** Lets a reader wait until the stream operators have seen what was acknowledged before. */
     public interface StreamProgress {
@@ -67,6 +70,7 @@ public final class FlywheelServer implements AutoCloseable {
         KeysResource keys = new KeysResource(json, p.keyStore(), p.keyRing(), p.clock());
         Guard guard = new Guard(p.keyRing());
         ItemsResource itemsQuery = new ItemsResource(json, p.catalog(), p.stream());
+        DecideResource decide = new DecideResource(json, p.loops(), p.pipeline(), p.clock());
         byte[] openApi = resource("/flywheel/openapi.json");
         app = Javalin.create(cfg -> {
             configure(cfg, p.config(), maxBody);
@@ -79,6 +83,7 @@ public final class FlywheelServer implements AutoCloseable {
             cfg.routes.post("/v1/decisions", guard.require(Scope.INGEST, decisions::handle));
             cfg.routes.post("/v1/items", guard.require(Scope.INGEST, items::handle));
             cfg.routes.get("/v1/items/{id}", guard.authenticated(itemsQuery::get));
+            cfg.routes.post("/v1/loops/{loop}/decide", guard.require(Scope.DECIDE, decide::handle));
             cfg.routes.get("/v1/status", guard.authenticated(status::handle));
             cfg.routes.get("/v1/quarantine", guard.require(Scope.ADMIN, quarantine::handle));
             cfg.routes.post("/v1/keys", guard.require(Scope.ADMIN, keys::create));

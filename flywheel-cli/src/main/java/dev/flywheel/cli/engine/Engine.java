@@ -63,7 +63,8 @@ public final class Engine implements AutoCloseable {
         adminKeyFile = AdminKey.ensure(keys, dataDir, envAdminKey, clock.instant());
         Admission admission = new Admission(new EventTypes(config.customEventTypes()), clock, config.ingest().maxFutureSkew());
         server = new FlywheelServer(new FlywheelServer.Parts(config, clock, log, store, counts, pipeline,
-                materializer, admission, keys, new KeyRing(keys, clock), catalog, runner::awaitCurrent));
+                materializer, admission, keys, new KeyRing(keys, clock), catalog, runner::awaitCurrent,
+                Loops.build(config, catalog)));
     }
 
     /** Opens (or creates) the data directory and recovers it; the server is built but not started. */

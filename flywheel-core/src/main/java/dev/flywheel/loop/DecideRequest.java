@@ -1,0 +1,28 @@
+package dev.flywheel.loop;
+
+import dev.flywheel.event.Checks;
+import java.util.List;
+
+/**
+ * What a product asks a loop: rank or choose for this user now.
+ *
+ * @param candidates what may be shown; null means "the loop's own candidate source"
+ * @param explain    whether the answer should carry the feature values used
+ */
+public record DecideRequest(String loop, String user, String contextJson, List<String> candidates, int k,
+                            boolean explain) {
+    public static final int MAX_K = 100;
+
+    public DecideRequest {
+        candidates = candidates == null ? null : List.copyOf(candidates);
+        Checks c = new Checks().key("loop", loop, true).key("user", user, true)
+                .require(k >= 1 && k <= MAX_K, "k", "must be from 1 to " + MAX_K);
+        if (candidates != null) {
+            c.require(!candidates.isEmpty(), "candidates", "must not be empty when given");
+            c.require(candidates.size() <= dev.flywheel.decision.Decision.MAX_CANDIDATES, "candidates",
+                    "must hold at most " + dev.flywheel.decision.Decision.MAX_CANDIDATES + " items");
+            for (int i = 0; i < candidates.size(); i++) c.key("candidates[" + i + "]", candidates.get(i), true);
+        }
+        c.throwIfInvalid();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.flywheel.server.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flywheel.decision.Decision;
+import dev.flywheel.decision.ServedItem;
+import dev.flywheel.event.FieldError;
+import dev.flywheel.event.InvalidRecordException;
+import dev.flywheel.ingest.IngestBatch;
+import dev.flywheel.ingest.IngestPipeline;
+import dev.flywheel.loop.DecideRequest;
+import dev.flywheel.loop.LoopPolicy;
+import dev.flywheel.loop.Slate;
+import dev.flywheel.server.ApiException;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code POST /v1/loops/{loop}/decide}: asks the loop's policy for a slate, logs it as a decision
+ * (durably, before answering, so feedback always finds it) and answers with the decision id.
+ */
+public final class DecideResource {
+    private static final Set<String> FIELDS = Set.of("user", "context", "candidates", "k", "explain");
+    private final ObjectMapper json;
+    private final Map<String, LoopPolicy> loops;
+    private final IngestPipeline pipeline;
+    private final Clock clock;
+
+    public DecideResource(ObjectMapper json, Map<String, LoopPolicy> loops, IngestPipeline pipeline, Clock clock) {
+        this.json = json;
+        this.loops = Map.copyOf(loops);
+        this.pipeline = pipeline;
+        this.clock = clock;
+    }
+
+    public void handle(Context ctx) throws Exception {
+        long t0 = System.nanoTime();
+        String loop = ctx.pathParam("loop");
+        LoopPolicy policy = loops.get(loop);
+        if (policy == null) throw new ApiException(404, "no loop named " + loop + "; loops are declared in flywheel.yaml", List.of(new FieldError("loop", "unknown")));
+        DecideRequest req = request(loop, json.readTree(Bodies.read(ctx, 1 << 20)));
+        Instant now = clock.instant();
+        Slate slate;
+        try {
+            slate = policy.decide(req, now);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage().contains(":") ? e.getMessage().substring(0, e.getMessage().indexOf(':')) : "request", e.getMessage());
+        }
+        Decision d = decision(req, slate, now);
+        ctx.future(() -> pipeline.submit(new IngestBatch(List.of(d), List.of()))
+                .thenAccept(r -> ctx.contentType("application/json").result(render(d, slate, req.explain(), t0))));
+    }
+
+    private static DecideRequest request(String loop, JsonNode body) {
+        if (body == null || !body.isObject()) throw ApiException.badRequest("body", "must be a JSON object with user");
+        List<FieldError> errors = new ArrayList<>();
+        Fields f = new Fields(body, "", errors);
+        f.only(FIELDS, "");
+        String user = f.key("user");
+        String context = f.object("context");
+        JsonNode cands = f.array("candidates");
+        Double k = f.number("k");
+        JsonNode explain = body.get("explain");
+        if (explain != null && !explain.isBoolean()) f.fail("explain", "must be true or false");
+        if (k != null && k != Math.rint(k)) f.fail("k", "must be a whole number");
+        List<String> candidates = cands == null ? null : strings(cands, errors);
+        if (!errors.isEmpty()) throw new ApiException(400, errors.get(0).field() + ": " + errors.get(0).message(), errors);
+        try {
+            return new DecideRequest(loop, user, context, candidates, k == null ? 10 : k.intValue(), explain != null && explain.asBoolean());
+        } catch (InvalidRecordException e) {
+            throw new ApiException(400, e.getMessage(), e.errors());
+        }
+    }
+
+    private static List<String> strings(JsonNode arr, List<FieldError> errors) {
+        List<String> out = new ArrayList<>(arr.size());
+        for (int i = 0; i < arr.size(); i++) {
+            if (arr.get(i).isTextual()) out.add(arr.get(i).textValue());
+            else errors.add(new FieldError("candidates[" + i + "]", "must be a string"));
+        }
+        return out;
+    }
+
+    private static Decision decision(DecideRequest req, Slate slate, Instant now) {
+        List<ServedItem> items = new ArrayList<>(slate.slots().size());
+        for (int i = 0; i < slate.slots().size(); i++) {
+            Slate.Slot s = slate.slots().get(i);
+            items.add(new ServedItem(s.item(), i + 1, s.score(), s.propensity()));
+        }
+        return new Decision("d-" + UUID.randomUUID(), req.loop(), req.user(), now, slate.model(), slate.arm(),
+                items, slate.candidates(), req.contextJson());
+    }
+
+    private byte[] render(Decision d, Slate slate, boolean explain, long t0) {
+        ObjectNode out = json.createObjectNode();
+        out.put("decision", d.id()).put("model", slate.model()).put("arm", slate.arm());
+        ArrayNode items = out.putArray("items");
+        for (Slate.Slot s : slate.slots()) {
+            ObjectNode o = items.addObject().put("item", s.item()).put("score", s.score()).put("propensity", s.propensity());
+            if (explain) {
+                ObjectNode fv = o.putObject("features");
+                s.features().forEach(fv::put);
+            }
+        }
+        out.put("took_ms", (System.nanoTime() - t0) / 1e6);
+        try {
+            return json.writeValueAsBytes(out);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
