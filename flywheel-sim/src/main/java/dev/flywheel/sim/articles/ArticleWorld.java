@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The article world: catalogue, readers and the exact reaction probabilities between them.
+ * The article world: catalogue, users and the exact reaction probabilities between them.
  * Immutable after construction; the probability tables are precomputed so that scoring and sampling
  * cost a few array reads (a default run serves ~30 000 slates).
  */
@@ -15,9 +15,9 @@ public final class ArticleWorld {
     private final WorldConfig config;
     private final Vocabulary vocabulary;
     private final List<Article> articles;
-    private final List<Reader> readers;
+    private final List<User> users;
     private final Map<String, Integer> articleIndex = new HashMap<>();
-    private final Map<String, Integer> readerIndex = new HashMap<>();
+    private final Map<String, Integer> userIndex = new HashMap<>();
     private final double[][] click;
     private final double[][] like;
     private final double[][] dislike;
@@ -27,15 +27,15 @@ public final class ArticleWorld {
         this.config = config;
         this.vocabulary = builder.vocabulary();
         this.articles = List.copyOf(builder.articles());
-        this.readers = List.copyOf(builder.readers());
+        this.users = List.copyOf(builder.users());
         for (int i = 0; i < articles.size(); i++) articleIndex.put(articles.get(i).id(), i);
-        for (int i = 0; i < readers.size(); i++) readerIndex.put(readers.get(i).id(), i);
-        click = new double[readers.size()][articles.size()];
-        like = new double[readers.size()][articles.size()];
-        dislike = new double[readers.size()][articles.size()];
-        for (int u = 0; u < readers.size(); u++) {
+        for (int i = 0; i < users.size(); i++) userIndex.put(users.get(i).id(), i);
+        click = new double[users.size()][articles.size()];
+        like = new double[users.size()][articles.size()];
+        dislike = new double[users.size()][articles.size()];
+        for (int u = 0; u < users.size(); u++) {
             for (int a = 0; a < articles.size(); a++) {
-                Reader r = readers.get(u);
+                User r = users.get(u);
                 Article art = articles.get(a);
                 click[u][a] = GroundTruth.clickGivenExamined(r, art);
                 like[u][a] = GroundTruth.likeGivenClick(r, art);
@@ -60,33 +60,33 @@ public final class ArticleWorld {
         return articles;
     }
 
-    public List<Reader> readers() {
-        return readers;
+    public List<User> users() {
+        return users;
     }
 
     public Article article(String id) {
         return articles.get(articleIdx(id));
     }
 
-    public Reader reader(String id) {
-        return readers.get(readerIdx(id));
+    public User user(String id) {
+        return users.get(userIdx(id));
     }
 
     /** P(like | shown at slot 1, i.e. examined): what a policy should maximise, exactly. */
     public double trueLikeProbability(String user, String article) {
-        int u = readerIdx(user);
+        int u = userIdx(user);
         int a = articleIdx(article);
         return click[u][a] * like[u][a];
     }
 
     /** P(click | examined). */
     public double trueClickProbability(String user, String article) {
-        return click[readerIdx(user)][articleIdx(article)];
+        return click[userIdx(user)][articleIdx(article)];
     }
 
     /** P(dislike | examined). */
     public double trueDislikeProbability(String user, String article) {
-        int u = readerIdx(user);
+        int u = userIdx(user);
         int a = articleIdx(article);
         return click[u][a] * dislike[u][a];
     }
@@ -96,7 +96,7 @@ public final class ArticleWorld {
      * slot whatever happens, so two policies reading the same stream get common random numbers.
      */
     public List<SlotReaction> react(String user, List<String> slate, SplittableRandom rng) {
-        int u = readerIdx(user);
+        int u = userIdx(user);
         List<SlotReaction> out = new ArrayList<>(slate.size());
         for (int i = 0; i < slate.size(); i++) {
             int a = articleIdx(slate.get(i));
@@ -120,8 +120,8 @@ public final class ArticleWorld {
         return i;
     }
 
-    private int readerIdx(String id) {
-        Integer i = readerIndex.get(id);
+    private int userIdx(String id) {
+        Integer i = userIndex.get(id);
         if (i == null) throw new IllegalArgumentException("unknown user " + id);
         return i;
     }

@@ -7,15 +7,15 @@ package dev.flywheel.sim.articles;
  * disappoints after the click).
  */
 public final class GroundTruth {
-    /** After a click on clickbait, most readers feel cheated whatever the topic. */
+    /** After a click on clickbait, most users feel cheated whatever the topic. */
     static final double CLICKBAIT_DISLIKE = 0.75;
 
     private GroundTruth() { }
 
-    /** Mean preference of the reader for the article's topics, in [0,1]. */
-    public static double match(Reader reader, Article article) {
+    /** Mean preference of the user for the article's topics, in [0,1]. */
+    public static double match(User user, Article article) {
         double sum = 0;
-        for (int t : article.topics()) sum += reader.preference(t);
+        for (int t : article.topics()) sum += user.preference(t);
         return sum / article.topics().size();
     }
 
@@ -25,26 +25,21 @@ public final class GroundTruth {
         return 1.0 / (Math.log(position + 1) / Math.log(2));
     }
 
-    public static double clickGivenExamined(Reader reader, Article article) {
+    public static double clickGivenExamined(User user, Article article) {
         double boost = article.clickbait() ? 0.35 : 0;
-        return clamp(0.04 + 0.5 * match(reader, article) + boost, 0.95);
+        return clamp(0.04 + 0.5 * match(user, article) + boost, 0.95);
     }
 
-    public static double likeGivenClick(Reader reader, Article article) {
-        double m = match(reader, article);
+    public static double likeGivenClick(User user, Article article) {
+        double m = match(user, article);
         if (article.clickbait()) return 0.04 + 0.12 * m;
         return clamp(0.1 + 0.8 * m * (0.35 + 0.65 * article.quality()), 0.95);
     }
 
-    public static double dislikeGivenClick(Reader reader, Article article) {
+    public static double dislikeGivenClick(User user, Article article) {
         if (article.clickbait()) return CLICKBAIT_DISLIKE;
-        double m = match(reader, article);
-        return (1 - likeGivenClick(reader, article)) * (0.05 + 0.45 * (1 - article.quality()) * (1 - m));
-    }
-
-    /** Probability of a like once the reader has examined the article (slot 1 is always examined). */
-    public static double likeGivenExamined(Reader reader, Article article) {
-        return clickGivenExamined(reader, article) * likeGivenClick(reader, article);
+        double m = match(user, article);
+        return (1 - likeGivenClick(user, article)) * (0.05 + 0.45 * (1 - article.quality()) * (1 - m));
     }
 
     /** Dwell seconds from one uniform draw: long when liked, short when disliked. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Draws the articles and readers of a world from one seeded stream. The order of draws is part of
+ * Draws the articles and users of a world from one seeded stream. The order of draws is part of
  * the reproducibility contract: change it and every seed gives a different world.
  */
 final class WorldBuilder {
@@ -30,9 +30,9 @@ final class WorldBuilder {
         return out;
     }
 
-    List<Reader> readers() {
-        List<Reader> out = new ArrayList<>(config.users());
-        for (int i = 0; i < config.users(); i++) out.add(reader(i));
+    List<User> users() {
+        List<User> out = new ArrayList<>(config.users());
+        for (int i = 0; i < config.users(); i++) out.add(user(i));
         return out;
     }
 
@@ -72,12 +72,27 @@ final class WorldBuilder {
         return sb.toString();
     }
 
-    private Reader reader(int index) {
+    private User user(int index) {
         double[] prefs = new double[config.topics()];
         for (int t = 0; t < prefs.length; t++) prefs[t] = 0.2 * rnd.nextDouble();
         int loved = 1 + rnd.nextInt(Math.min(3, prefs.length));
-        for (int i = 0; i < loved; i++) prefs[rnd.nextInt(prefs.length)] = 0.75 + 0.25 * rnd.nextDouble();
-        return new Reader("u" + index, prefs, 0.3 + 0.6 * rnd.nextDouble());
+        for (int i = 0; i < loved; i++) prefs[popularTopic()] = 0.75 + 0.25 * rnd.nextDouble();
+        return new User("u" + index, prefs, 0.3 + 0.6 * rnd.nextDouble());
+    }
+
+    /**
+     * Topic t is loved with weight 1/(t+1): some topics have a mass audience, others a niche one,
+     * as in real feeds. Without it a global top list would be no better than chance.
+     */
+    private int popularTopic() {
+        double total = 0;
+        for (int t = 0; t < config.topics(); t++) total += 1.0 / (t + 1);
+        double u = rnd.nextDouble() * total;
+        for (int t = 0; t < config.topics(); t++) {
+            u -= 1.0 / (t + 1);
+            if (u < 0) return t;
+        }
+        return config.topics() - 1;
     }
 
     private String pick(List<String> words) {

@@ -45,12 +45,12 @@ public final class WorldRun {
         Instant now = world.config().start().plus(config.roundLength().multipliedBy(round));
         List<String> published = published(now);
         SplittableRandom activity = new SplittableRandom(mix(config.seed(), round, -1));
-        List<Reader> readers = world.readers();
-        for (int u = 0; u < readers.size(); u++) {
-            Reader reader = readers.get(u);
-            if (activity.nextDouble() >= reader.activity() || published.isEmpty()) continue;
+        List<User> users = world.users();
+        for (int u = 0; u < users.size(); u++) {
+            User user = users.get(u);
+            if (activity.nextDouble() >= user.activity() || published.isEmpty()) continue;
             long reactionSeed = mix(config.seed(), round, u);
-            for (Lane lane : lanes) lane.serve(reader.id(), published, now, new SplittableRandom(reactionSeed));
+            for (Lane lane : lanes) lane.serve(user.id(), published, now, new SplittableRandom(reactionSeed));
         }
         for (Lane lane : lanes) lane.closeRound();
     }

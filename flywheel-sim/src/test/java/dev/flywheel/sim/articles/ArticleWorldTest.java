@@ -18,19 +18,19 @@ class ArticleWorldTest {
     void sameSeedGivesSameWorld() {
         ArticleWorld again = ArticleWorld.generate(WorldConfig.defaults(7));
         assertEquals(WORLD.articles(), again.articles());
-        assertEquals(WORLD.readers(), again.readers());
+        assertEquals(WORLD.users(), again.users());
         assertEquals(WORLD.vocabulary(), again.vocabulary());
         assertNotEquals(WORLD.articles(), ArticleWorld.generate(WorldConfig.defaults(8)).articles());
     }
 
     @Test
-    void catalogueAndReadersHaveTheConfiguredShape() {
+    void catalogueAndUsersHaveTheConfiguredShape() {
         assertEquals(400, WORLD.articles().size());
-        assertEquals(300, WORLD.readers().size());
+        assertEquals(300, WORLD.users().size());
         long clickbait = WORLD.articles().stream().filter(Article::clickbait).count();
         assertTrue(clickbait >= 40 && clickbait <= 80, "about 15% clickbait, got " + clickbait);
         for (Article a : WORLD.articles()) assertEquals(60, a.body().split(" ").length);
-        for (Reader r : WORLD.readers()) {
+        for (User r : WORLD.users()) {
             long loved = Arrays.stream(r.preferences()).filter(p -> p >= 0.75).count();
             assertTrue(loved >= 1 && loved <= 3, r.id() + " loves " + loved + " topics");
         }
@@ -60,7 +60,7 @@ class ArticleWorldTest {
 
     @Test
     void trueLikeProbabilityAgreesWithSampledLikes() {
-        String user = WORLD.readers().get(0).id();
+        String user = WORLD.users().get(0).id();
         for (Article a : List.of(lovedArticle(user, false), lovedArticle(user, true))) {
             double p = WORLD.trueLikeProbability(user, a.id());
             int n = 20_000;
@@ -74,7 +74,7 @@ class ArticleWorldTest {
 
     @Test
     void clickbaitIsClickedMoreButMostlyDislikedAfterTheClick() {
-        String user = WORLD.readers().get(0).id();
+        String user = WORLD.users().get(0).id();
         Article bait = lovedArticle(user, true);
         Article honest = lovedArticle(user, false);
         assertTrue(WORLD.trueClickProbability(user, bait.id()) > WORLD.trueClickProbability(user, honest.id()));
@@ -93,7 +93,7 @@ class ArticleWorldTest {
 
     @Test
     void slotOneGetsMoreClicksThanSlotFiveForTheSameArticle() {
-        String user = WORLD.readers().get(0).id();
+        String user = WORLD.users().get(0).id();
         String target = lovedArticle(user, false).id();
         List<String> others = WORLD.articles().stream().map(Article::id).filter(id -> !id.equals(target))
                 .limit(4).toList();
@@ -132,7 +132,7 @@ class ArticleWorldTest {
     }
 
     private static Article lovedArticle(String user, boolean clickbait) {
-        Reader r = WORLD.reader(user);
+        User r = WORLD.user(user);
         return WORLD.articles().stream()
                 .filter(a -> a.clickbait() == clickbait && GroundTruth.match(r, a) >= 0.75)
                 .findFirst().orElseThrow();

@@ -6,9 +6,9 @@ import java.util.Arrays;
  * A simulated user: a latent preference in [0,1] per topic (sparse: a few loved topics, mild on
  * the rest) and the probability of being active in a round.
  */
-public record Reader(String id, double[] preferences, double activity) {
+public record User(String id, double[] preferences, double activity) {
 
-    public Reader {
+    public User {
         if (id == null || id.isBlank()) throw new IllegalArgumentException("id is required");
         preferences = preferences.clone();
         for (double p : preferences) {
@@ -29,7 +29,7 @@ public record Reader(String id, double[] preferences, double activity) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Reader r && r.id.equals(id) && r.activity == activity
+        return o instanceof User r && r.id.equals(id) && r.activity == activity
                 && Arrays.equals(r.preferences, preferences);
     }
 
@@ -40,6 +40,6 @@ public record Reader(String id, double[] preferences, double activity) {
 
     @Override
     public String toString() {
-        return "Reader[" + id + ", " + Arrays.toString(preferences) + ", activity=" + activity + "]";
+        return "User[" + id + ", " + Arrays.toString(preferences) + ", activity=" + activity + "]";
     }
 }
