@@ -7,7 +7,7 @@ package dev.flywheel.sim.articles;
 public final class ClickChasingPolicy extends SmoothedRatePolicy {
 
     public ClickChasingPolicy(double priorStrength, long seed) {
-        super(priorStrength, SlotReaction::clicked, seed);
+        super(priorStrength, Reaction.CLICK, seed);
     }
 
     @Override

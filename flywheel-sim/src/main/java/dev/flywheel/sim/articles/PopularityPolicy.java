@@ -4,7 +4,7 @@ package dev.flywheel.sim.articles;
 public final class PopularityPolicy extends SmoothedRatePolicy {
 
     public PopularityPolicy(double priorStrength, long seed) {
-        super(priorStrength, SlotReaction::liked, seed);
+        super(priorStrength, Reaction.LIKE, seed);
     }
 
     @Override

@@ -2,21 +2,20 @@ package dev.flywheel.sim.articles;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Predicate;
 
 /**
- * Ranks items by one observed, smoothed per-impression rate, learned only from its own feedback.
+ * Ranks items by the smoothed rate of one event type per impression, learned only from its own feedback.
  * Unseen items score the global rate, so items that disappoint sink below them and the catalogue
  * gets explored. A tiny seeded jitter breaks ties without favouring the candidates' order.
  */
 abstract class SmoothedRatePolicy implements SlatePolicy {
     private final ItemCounts counts;
-    private final Predicate<SlotReaction> hit;
+    private final String hitType;
     private final SplittableRandom jitter;
 
-    SmoothedRatePolicy(double priorStrength, Predicate<SlotReaction> hit, long seed) {
+    SmoothedRatePolicy(double priorStrength, String hitType, long seed) {
         this.counts = new ItemCounts(priorStrength);
-        this.hit = hit;
+        this.hitType = hitType;
         this.jitter = new SplittableRandom(seed);
     }
 
@@ -31,6 +30,7 @@ abstract class SmoothedRatePolicy implements SlatePolicy {
 
     @Override
     public void observe(Feedback feedback) {
-        for (SlotReaction slot : feedback.slots()) counts.add(slot.item(), hit.test(slot));
+        List<String> slate = feedback.slate();
+        for (int i = 0; i < slate.size(); i++) counts.add(slate.get(i), feedback.has(i + 1, hitType));
     }
 }

@@ -106,7 +106,7 @@ public final class WorldRun {
                 current = current.plus(slot, config.weights());
                 if (slot.disliked()) disliked.computeIfAbsent(user, x -> new HashSet<>()).add(slot.item());
             }
-            policy.observe(new Feedback(user, now, slots));
+            policy.observe(Feedback.of(user, now, slots));
         }
 
         /** The world rules, checked without rebuilding a set of the candidates for every slate. */

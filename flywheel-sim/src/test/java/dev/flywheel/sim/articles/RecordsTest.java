@@ -32,14 +32,29 @@ class RecordsTest {
     }
 
     @Test
+    void feedbackHidesWhetherASlotWasExamined() {
+        Feedback unseen = feedback(new SlotReaction("a", 1, false, false, false, false, 0));
+        Feedback ignored = feedback(new SlotReaction("a", 1, true, false, false, false, 0));
+        assertEquals(unseen, ignored);
+        Feedback liked = feedback(new SlotReaction("a", 1, true, true, true, false, 70));
+        assertTrue(liked.has(1, Reaction.LIKE) && liked.has(1, Reaction.CLICK) && !liked.has(1, Reaction.DISLIKE));
+    }
+
+    @Test
     void inconsistentFactsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new SlotReaction("a", 1, false, true, false, false, 5));
         assertThrows(IllegalArgumentException.class, () -> new SlotReaction("a", 1, true, true, true, true, 5));
         assertThrows(IllegalArgumentException.class, () -> new SlateMetrics(1, 2, 0, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Feedback("u", Instant.EPOCH, List.of("a"),
+                List.of(new Reaction(Reaction.CLICK, "b", 1, null))));
         assertThrows(IllegalArgumentException.class,
                 () -> new Article("a", List.of(1, 2, 3), 0.5, false, "t", "b", Instant.EPOCH));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> WorldConfig.defaults(1).withSize(0, 10));
         assertTrue(e.getMessage().contains("articles"), e.getMessage());
+    }
+
+    private static Feedback feedback(SlotReaction slot) {
+        return Feedback.of("u1", Instant.EPOCH, List.of(slot));
     }
 }

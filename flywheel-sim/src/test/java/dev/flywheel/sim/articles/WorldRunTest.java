@@ -93,10 +93,10 @@ class WorldRunTest {
         }
 
         public void observe(Feedback feedback) {
-            for (SlotReaction s : feedback.slots()) {
-                if (!s.disliked()) continue;
+            for (Reaction e : feedback.events()) {
+                if (!e.type().equals(Reaction.DISLIKE)) continue;
                 dislikes++;
-                disliked.computeIfAbsent(feedback.user(), u -> new HashSet<>()).add(s.item());
+                disliked.computeIfAbsent(feedback.user(), u -> new HashSet<>()).add(e.item());
             }
         }
     }
