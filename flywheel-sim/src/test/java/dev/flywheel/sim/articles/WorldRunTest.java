@@ -40,6 +40,17 @@ class WorldRunTest {
     }
 
     @Test
+    void popularityLearnsFromItsFeedbackWhileRandomDoesNot() {
+        PolicyReport popularity = DEFAULT_RUN.policy("popularity");
+        PolicyReport random = DEFAULT_RUN.policy("random");
+        double early = firstRounds(popularity, 5).likeRate();
+        System.out.printf("popularity like rate: first 5 rounds %.4f, last 10 %.4f%n", early,
+                popularity.evaluation().likeRate());
+        assertTrue(popularity.evaluation().likeRate() > 1.5 * early);
+        assertEquals(firstRounds(random, 5).likeRate(), random.evaluation().likeRate(), 0.01);
+    }
+
+    @Test
     void clickChasingFallsIntoTheClickbaitTrap() {
         SlateMetrics chaser = DEFAULT_RUN.policy("click-chasing").evaluation();
         SlateMetrics likes = DEFAULT_RUN.policy("popularity").evaluation();
@@ -70,6 +81,10 @@ class WorldRunTest {
             }
         };
         assertThrows(IllegalStateException.class, () -> WorldRun.run(WORLD, CONFIG, List.of(cheater)));
+    }
+
+    private static SlateMetrics firstRounds(PolicyReport report, int n) {
+        return report.rounds().subList(0, n).stream().reduce(SlateMetrics.EMPTY, SlateMetrics::plus);
     }
 
     /** A random policy that checks each offer against the dislikes it was told about. */
