@@ -1,0 +1,129 @@
+package dev.flywheel.sim.articles;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Rounds of traffic on one world, served by several policies side by side. Each policy has its own
+ * copy of the world's mutable state (what each user disliked), so they do not influence each other.
+ * Who is active in a round and the uniforms behind a user's reactions depend only on (seed, round,
+ * user): every policy faces the same users and the same luck — common random numbers, which make
+ * the differences between policies much less noisy than independent runs would.
+ */
+public final class WorldRun {
+    private final ArticleWorld world;
+    private final RunConfig config;
+    private final List<Lane> lanes = new ArrayList<>();
+    private final List<Article> byPublication;
+
+    private WorldRun(ArticleWorld world, RunConfig config, List<SlatePolicy> policies) {
+        this.world = world;
+        this.config = config;
+        for (SlatePolicy p : policies) lanes.add(new Lane(p));
+        this.byPublication = world.articles().stream()
+                .sorted(Comparator.comparing(Article::publishedAt).thenComparing(Article::id)).toList();
+    }
+
+    public static RunReport run(ArticleWorld world, RunConfig config, List<SlatePolicy> policies) {
+        if (policies.isEmpty()) throw new IllegalArgumentException("at least one policy is required");
+        if (policies.stream().map(SlatePolicy::name).distinct().count() != policies.size()) {
+            throw new IllegalArgumentException("policy names must be distinct");
+        }
+        WorldRun run = new WorldRun(world, config, policies);
+        for (int round = 0; round < config.rounds(); round++) run.playRound(round);
+        return run.report();
+    }
+
+    private void playRound(int round) {
+        Instant now = world.config().start().plus(config.roundLength().multipliedBy(round));
+        List<String> published = published(now);
+        SplittableRandom activity = new SplittableRandom(mix(config.seed(), round, -1));
+        List<User> users = world.users();
+        for (int u = 0; u < users.size(); u++) {
+            User user = users.get(u);
+            if (activity.nextDouble() >= user.activity() || published.isEmpty()) continue;
+            long reactionSeed = mix(config.seed(), round, u);
+            for (Lane lane : lanes) lane.serve(user.id(), published, now, new SplittableRandom(reactionSeed));
+        }
+        for (Lane lane : lanes) lane.closeRound();
+    }
+
+    private List<String> published(Instant now) {
+        List<String> ids = new ArrayList<>(byPublication.size());
+        for (Article a : byPublication) {
+            if (a.publishedAt().isAfter(now)) break;
+            ids.add(a.id());
+        }
+        return List.copyOf(ids);
+    }
+
+    private RunReport report() {
+        List<PolicyReport> out = new ArrayList<>();
+        for (Lane lane : lanes) {
+            List<SlateMetrics> rounds = lane.rounds;
+            SlateMetrics eval = rounds.subList(rounds.size() - config.evaluationRounds(), rounds.size())
+                    .stream().reduce(SlateMetrics.EMPTY, SlateMetrics::plus);
+            out.add(new PolicyReport(lane.policy.name(), rounds, eval));
+        }
+        return new RunReport(out);
+    }
+
+    /** SplitMix64 finaliser over the three coordinates: independent-looking seeds for neighbours. */
+    static long mix(long seed, int round, int user) {
+        long z = seed * 0x9E3779B97F4A7C15L + round * 0xBF58476D1CE4E5B9L + (user + 1L) * 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** One policy's side of the run: its state of the world and its metrics. */
+    private final class Lane {
+        final SlatePolicy policy;
+        final Map<String, Set<String>> disliked = new HashMap<>();
+        final List<SlateMetrics> rounds = new ArrayList<>();
+        SlateMetrics current = SlateMetrics.EMPTY;
+
+        Lane(SlatePolicy policy) {
+            this.policy = policy;
+        }
+
+        void serve(String user, List<String> published, Instant now, SplittableRandom rng) {
+            Set<String> banned = disliked.getOrDefault(user, Set.of());
+            List<String> candidates = banned.isEmpty() ? published
+                    : published.stream().filter(id -> !banned.contains(id)).toList();
+            if (candidates.isEmpty()) return;
+            List<String> slate = policy.rank(user, candidates, config.k());
+            check(slate, banned, now);
+            List<SlotReaction> slots = world.react(user, slate, rng);
+            for (SlotReaction slot : slots) {
+                current = current.plus(slot, config.weights());
+                if (slot.disliked()) disliked.computeIfAbsent(user, x -> new HashSet<>()).add(slot.item());
+            }
+            policy.observe(Feedback.of(user, now, slots));
+        }
+
+        /** The world rules, checked without rebuilding a set of the candidates for every slate. */
+        private void check(List<String> slate, Set<String> banned, Instant now) {
+            if (slate.isEmpty() || slate.size() > config.k() || new HashSet<>(slate).size() != slate.size()) {
+                throw new IllegalStateException(policy.name() + " returned an invalid slate " + slate);
+            }
+            for (String item : slate) {
+                if (banned.contains(item) || world.article(item).publishedAt().isAfter(now)) {
+                    throw new IllegalStateException(policy.name() + " served " + item + ", not a candidate");
+                }
+            }
+        }
+
+        void closeRound() {
+            rounds.add(current);
+            current = SlateMetrics.EMPTY;
+        }
+    }
+}
