@@ -1,128 +1,87 @@
 package dev.flywheel.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flywheel.cli.engine.Engine;
 import dev.flywheel.config.FlywheelConfig;
-import dev.flywheel.sim.TrafficGenerator;
+import dev.flywheel.sim.SimClock;
+import dev.flywheel.sim.articles.ArticleWorld;
+import dev.flywheel.sim.articles.FlywheelPolicy;
+import dev.flywheel.sim.articles.OraclePolicy;
+import dev.flywheel.sim.articles.PopularityPolicy;
+import dev.flywheel.sim.articles.RandomPolicy;
+import dev.flywheel.sim.articles.RunConfig;
+import dev.flywheel.sim.articles.RunReport;
+import dev.flywheel.sim.articles.SlateMetrics;
+import dev.flywheel.sim.articles.WorldConfig;
+import dev.flywheel.sim.articles.WorldRun;
 import dev.flywheel.sim.client.FlywheelClient;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code flywheel demo}: starts the engine on a temporary data directory, streams simulated feed
- * traffic through the HTTP API (with a few duplicates and bad records, as real clients send), and
- * prints what was stored.
+ * {@code flywheel demo}: the article world of scenario 1 against a running engine. Simulated users
+ * ask Flywheel for their feed over HTTP and send back what they did; a popularity policy, a random
+ * policy and the oracle serve the same users beside it, and each round prints a table line.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the engine on simulated traffic and show what it stored.")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the engine against the simulated article world and compare it with baselines.")
 public final class DemoCommand implements Runnable {
-    @Option(names = "--seed", defaultValue = "42", description = "seed of the simulated traffic") long seed;
-    @Option(names = "--views", defaultValue = "5000", description = "feed views to simulate") int views;
-    @Option(names = "--users", defaultValue = "500", description = "simulated users") int users;
+    static final String LOOP = "home-feed";
+    private static final double POPULARITY_PRIOR = 10;
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the world and the traffic") long seed;
+    @Option(names = "--rounds", defaultValue = "40", description = "rounds of traffic (six simulated hours apart)") int rounds;
+    @Option(names = "--users", defaultValue = "300", description = "simulated users") int users;
+    @Option(names = "--model", defaultValue = "content-bandit", description = "Flywheel's model family for the loop") String model;
     @Option(names = "--json", description = "print one JSON object on stdout") boolean json;
     @Option(names = "--data", description = "data directory to keep (default: a temporary one, deleted after)") Path data;
 
     @Override
     public void run() {
+        WorldConfig wc = WorldConfig.defaults(seed);
+        ArticleWorld world = ArticleWorld.generate(wc.withSize(wc.articles(), users));
+        RunConfig rc = RunConfig.defaults(seed).withRounds(rounds, Math.max(1, Math.min(10, rounds / 4)));
+        SimClock clock = new SimClock(wc.start().minus(wc.backlog()));
         Path dir = data != null ? data : tempDir();
-        try (Engine engine = Engine.open(dir, FlywheelConfig.defaults().withPort(0), Clock.systemUTC(), null)) {
+        FlywheelConfig cfg = FlywheelConfig.from(Map.of("server", Map.of("port", 0),
+                "loops", List.of(Map.of("name", LOOP, "model", model, "k", rc.k()))));
+        try (Engine engine = Engine.open(dir, cfg, clock, null)) {
             int port = engine.start();
             System.err.printf("demo: engine on http://127.0.0.1:%d, data in %s%n", port, dir);
             URI base = URI.create("http://127.0.0.1:" + port + "/");
-            String admin = read(dir.resolve("admin.key"));
-            FlywheelClient adminClient = new FlywheelClient(base, admin);
-            String ingestKey = adminClient.post("/v1/keys", Map.of("scopes", java.util.List.of("ingest"), "name", "demo")).body().get("key").asText();
-            ObjectNode sent = stream(new FlywheelClient(base, ingestKey));
-            engine.materializer().awaitCurrent(10_000);
-            ObjectNode out = report(adminClient, engine, sent);
+            FlywheelClient admin = new FlywheelClient(base, read(dir.resolve("admin.key")));
+            FlywheelClient ingest = new FlywheelClient(base, key(admin, "ingest"));
+            FlywheelPolicy.publishCatalog(world, ingest);
+            FlywheelPolicy flywheel = new FlywheelPolicy(new FlywheelClient(base, key(admin, "decide")), ingest, LOOP, clock);
+            Table table = new Table(json, rounds);
+            RunReport report = WorldRun.run(world, rc, List.of(flywheel, new PopularityPolicy(POPULARITY_PRIOR, seed), new RandomPolicy(seed),
+                    new OraclePolicy(world)), table::round);
+            table.done();
+            ObjectNode out = summary(report, table.rounds);
+            out.set("stored", admin.get("/v1/status").body());
             if (json) System.out.println(out.toPrettyString());
-            else printTable(out);
+            else table.printSummary(report);
         } finally {
             if (data == null) deleteQuietly(dir);
         }
     }
 
-    private ObjectNode stream(FlywheelClient client) {
-        ObjectMapper m = client.json();
-        TrafficGenerator gen = new TrafficGenerator(seed, users, 200, Instant.now().minusSeconds(3600));
-        ObjectNode sent = m.createObjectNode();
-        ArrayNode decisions = m.createArrayNode();
-        ArrayNode events = m.createArrayNode();
-        long accepted = 0;
-        long duplicates = 0;
-        long rejected = 0;
-        Progress progress = new Progress("streaming", views);
-        for (int i = 0; i < views; i++) {
-            TrafficGenerator.View v = gen.next();
-            decisions.add(v.decision());
-            events.addAll(v.events());
-            if (decisions.size() >= 250 || i == views - 1) {
-                JsonNode d = client.post("/v1/decisions", Map.of("decisions", decisions)).body();
-                JsonNode e = client.post("/v1/events", Map.of("events", events)).body();
-                // a client that retries after a timeout sends the same events again: stored once
-                JsonNode again = i < 300 ? client.post("/v1/events", Map.of("events", events)).body() : null;
-                accepted += d.get("accepted").asLong() + e.get("accepted").asLong();
-                duplicates += again == null ? 0 : again.get("duplicates").asLong();
-                decisions.removeAll();
-                events.removeAll();
-            }
-            progress.step(i + 1);
-        }
-        progress.done();
-        JsonNode bad = client.post("/v1/events", badBatch(m)).body();
-        rejected += bad.get("rejected").size();
-        sent.put("accepted", accepted).put("duplicates_resent", duplicates).put("rejected", rejected);
-        sent.set("rejection_example", bad.get("rejected").get(0));
-        return sent;
-    }
-
-    private static ObjectNode badBatch(ObjectMapper m) {
-        ObjectNode body = m.createObjectNode();
-        ArrayNode arr = body.putArray("events");
-        arr.addObject().put("id", "bad-1").put("type", "click").put("user", "u1");                       // no timestamp
-        arr.addObject().put("id", "bad-2").put("type", "rating").put("user", "u1").put("timestamp", "2026-01-01T00:00:00Z"); // no value
-        arr.addObject().put("type", "like").put("user", "u1").put("timestamp", "yesterday");              // no id, bad time
-        return body;
-    }
-
-    private static ObjectNode report(FlywheelClient admin, Engine engine, ObjectNode sent) {
+    private static ObjectNode summary(RunReport report, ArrayNode rounds) {
         ObjectNode out = new ObjectMapper().createObjectNode();
-        out.set("sent", sent);
-        out.set("status", admin.get("/v1/status").body());
-        ObjectNode byType = out.putObject("events_by_type");
-        try (Connection c = engine.store().connect(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC")) {
-            while (r.next()) byType.put(r.getString(1), r.getLong(2));
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot query the store: " + e.getMessage(), e);
-        }
-        out.set("quarantine", admin.get("/v1/quarantine?limit=3").body());
+        ObjectNode policies = out.putObject("policies");
+        report.policies().forEach(p -> policies.set(Table.label(p.policy()), Table.metrics(p.evaluation())));
+        out.set("rounds", rounds);
         return out;
     }
 
-    private static void printTable(ObjectNode out) {
-        JsonNode st = out.get("status");
-        System.out.printf("%nstored: %d events, %d decisions, %d quarantined (resent duplicates ignored: %d)%n",
-                st.get("events").asLong(), st.get("decisions").asLong(), st.get("quarantined").asLong(),
-                out.get("sent").get("duplicates_resent").asLong());
-        System.out.printf("%n%-14s %10s%n", "event type", "count");
-        out.get("events_by_type").fields().forEachRemaining(f -> System.out.printf("%-14s %10d%n", f.getKey(), f.getValue().asLong()));
-        System.out.println("\nquarantine (newest first):");
-        for (JsonNode q : out.get("quarantine").get("items")) {
-            System.out.printf("  #%d %s[%d] id=%s: %s%n", q.get("seq").asLong(), q.get("source").asText(),
-                    q.get("index").asInt(), q.get("id").asText(), q.get("reason").asText());
-        }
+    private static String key(FlywheelClient admin, String scope) {
+        return admin.post("/v1/keys", Map.of("scopes", List.of(scope), "name", "demo-" + scope)).body().get("key").asText();
     }
 
     private static String read(Path p) {
@@ -146,6 +105,55 @@ public final class DemoCommand implements Runnable {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException ignored) {
             // a temporary directory left behind is harmless
+        }
+    }
+
+    /** The per-round lines (stdout, unless JSON is wanted) and the progress bar (stderr). */
+    static final class Table {
+        final ArrayNode rounds = new ObjectMapper().createArrayNode();
+        private final boolean json;
+        private final Progress progress;
+
+        Table(boolean json, int total) {
+            this.json = json;
+            // in table mode the round lines are the progress; the bar is for --json runs
+            this.progress = json ? new Progress("rounds", total) : null;
+            if (!json) System.out.printf("%5s  %-26s %-26s %-26s %-26s%n", "round", "flywheel like/click/disl",
+                    "popular like/click/disl", "random like/click/disl", "oracle like/click/disl");
+        }
+
+        void round(int round, Map<String, SlateMetrics> m) {
+            ObjectNode r = rounds.addObject().put("round", round + 1);
+            ObjectNode ps = r.putObject("policies");
+            m.forEach((name, metrics) -> ps.set(label(name), metrics(metrics)));
+            if (!json) {
+                System.out.printf("%5d  %-26s %-26s %-26s %-26s%n", round + 1, line(m.get("flywheel")), line(m.get("popularity")),
+                        line(m.get("random")), line(m.get("oracle")));
+            }
+            if (progress != null) progress.step(round + 1);
+        }
+
+        void done() {
+            if (progress != null) progress.done();
+        }
+
+        void printSummary(RunReport report) {
+            System.out.println("\nfinal evaluation window:");
+            report.policies().forEach(p -> System.out.println("  " + p));
+        }
+
+        /** The report names the popularity baseline {@code popular}. */
+        static String label(String policy) {
+            return "popularity".equals(policy) ? "popular" : policy;
+        }
+
+        static String line(SlateMetrics m) {
+            return m == null ? "-" : String.format("%.3f / %.3f / %.3f", m.likeRate(), m.clickRate(), m.dislikeRate());
+        }
+
+        static ObjectNode metrics(SlateMetrics m) {
+            return new ObjectMapper().createObjectNode().put("like_rate", m.likeRate()).put("click_rate", m.clickRate())
+                    .put("dislike_rate", m.dislikeRate()).put("reward", m.rewardPerImpression()).put("impressions", m.impressions());
         }
     }
 }

@@ -19,7 +19,7 @@ public final class OraclePolicy implements SlatePolicy {
     }
 
     @Override
-    public List<String> rank(String user, List<String> candidates, int k) {
+    public List<String> rank(String user, List<String> candidates, int k, java.time.Instant now) {
         double[] scores = new double[candidates.size()];
         for (int i = 0; i < scores.length; i++) scores[i] = world.trueLikeProbability(user, candidates.get(i));
         return TopK.select(candidates, scores, k);

@@ -18,7 +18,7 @@ public final class RandomPolicy implements SlatePolicy {
     }
 
     @Override
-    public List<String> rank(String user, List<String> candidates, int k) {
+    public List<String> rank(String user, List<String> candidates, int k, java.time.Instant now) {
         List<String> pool = new ArrayList<>(candidates);
         int n = Math.min(k, pool.size());
         // Partial Fisher-Yates: only the first n positions need shuffling.

@@ -20,7 +20,7 @@ abstract class SmoothedRatePolicy implements SlatePolicy {
     }
 
     @Override
-    public List<String> rank(String user, List<String> candidates, int k) {
+    public List<String> rank(String user, List<String> candidates, int k, java.time.Instant now) {
         double[] scores = new double[candidates.size()];
         for (int i = 0; i < scores.length; i++) {
             scores[i] = counts.smoothedRate(candidates.get(i)) + 1e-9 * jitter.nextDouble();

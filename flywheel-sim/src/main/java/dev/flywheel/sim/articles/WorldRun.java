@@ -31,13 +31,27 @@ public final class WorldRun {
                 .sorted(Comparator.comparing(Article::publishedAt).thenComparing(Article::id)).toList();
     }
 
+    /** Hears about every finished round, e.g. to draw progress or print a table line. */
+    public interface RoundListener {
+        void roundDone(int round, Map<String, SlateMetrics> metrics);
+    }
+
     public static RunReport run(ArticleWorld world, RunConfig config, List<SlatePolicy> policies) {
+        return run(world, config, policies, (round, metrics) -> { });
+    }
+
+    public static RunReport run(ArticleWorld world, RunConfig config, List<SlatePolicy> policies, RoundListener listener) {
         if (policies.isEmpty()) throw new IllegalArgumentException("at least one policy is required");
         if (policies.stream().map(SlatePolicy::name).distinct().count() != policies.size()) {
             throw new IllegalArgumentException("policy names must be distinct");
         }
         WorldRun run = new WorldRun(world, config, policies);
-        for (int round = 0; round < config.rounds(); round++) run.playRound(round);
+        for (int round = 0; round < config.rounds(); round++) {
+            run.playRound(round);
+            Map<String, SlateMetrics> last = new java.util.LinkedHashMap<>();
+            for (Lane lane : run.lanes) last.put(lane.policy.name(), lane.rounds.get(round));
+            listener.roundDone(round, last);
+        }
         return run.report();
     }
 
@@ -99,7 +113,7 @@ public final class WorldRun {
             List<String> candidates = banned.isEmpty() ? published
                     : published.stream().filter(id -> !banned.contains(id)).toList();
             if (candidates.isEmpty()) return;
-            List<String> slate = policy.rank(user, candidates, config.k());
+            List<String> slate = policy.rank(user, candidates, config.k(), now);
             check(slate, banned, now);
             List<SlotReaction> slots = world.react(user, slate, rng);
             for (SlotReaction slot : slots) {

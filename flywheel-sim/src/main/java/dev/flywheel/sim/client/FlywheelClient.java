@@ -15,7 +15,7 @@ import java.time.Duration;
  * Simulated worlds, the demo and the benchmarks all go through this, never around the API.
  */
 public final class FlywheelClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final URI base;
     private final String key;

@@ -76,7 +76,7 @@ class WorldRunTest {
                 return "cheater";
             }
 
-            public List<String> rank(String user, List<String> candidates, int k) {
+            public List<String> rank(String user, List<String> candidates, int k, java.time.Instant now) {
                 return List.of(candidates.get(0), candidates.get(0));
             }
         };
@@ -100,11 +100,11 @@ class WorldRunTest {
             return "spy";
         }
 
-        public List<String> rank(String user, List<String> candidates, int k) {
+        public List<String> rank(String user, List<String> candidates, int k, java.time.Instant now) {
             for (String c : candidates) violated |= disliked.getOrDefault(user, Set.of()).contains(c);
             smallestCatalogue = Math.min(smallestCatalogue, candidates.size());
             largestCatalogue = Math.max(largestCatalogue, candidates.size());
-            return inner.rank(user, candidates, k);
+            return inner.rank(user, candidates, k, now);
         }
 
         public void observe(Feedback feedback) {
