@@ -9,6 +9,7 @@ import dev.flywheel.outcome.OutcomeJoinState.UserItem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class OutcomeJoin {
 
     public void onDecision(Decision d) {
         if (s.open.containsKey(d.id()) || s.closed.containsKey(d.id())) {
-            s.duplicates++;
+            s.duplicateDecisions++;
             return;
         }
         RewardSpec spec = specs.get(d.loop());
@@ -83,7 +84,7 @@ public final class OutcomeJoin {
 
     public void onEvent(Event e) {
         if (s.seenEvents.putIfAbsent(e.id(), e.timestamp()) != null) {
-            s.duplicates++;
+            s.duplicateEvents++;
             return;
         }
         if (!route(e)) buffer(e);
@@ -121,7 +122,7 @@ public final class OutcomeJoin {
         }
         OpenDecision od = mostRecentShowing(e);
         if (od == null) return false;
-        attach(od, od.items.get(e.item()), e);
+        attach(od, List.of(od.items.get(e.item())), e);
         return true;
     }
 
@@ -133,9 +134,9 @@ public final class OutcomeJoin {
             return true;
         }
         if (e.item() == null) {
-            for (OpenDecision.ItemState item : od.items.values()) attach(od, item, e);
+            attach(od, od.items.values(), e);
         } else if (od.items.containsKey(e.item())) {
-            attach(od, od.items.get(e.item()), e);
+            attach(od, List.of(od.items.get(e.item())), e);
         } else {
             orphan(e);
         }
@@ -156,12 +157,16 @@ public final class OutcomeJoin {
         return best;
     }
 
-    private void attach(OpenDecision od, OpenDecision.ItemState item, Event e) {
+    /** One event counts once, however many items of the decision it reaches. */
+    private void attach(OpenDecision od, Collection<OpenDecision.ItemState> items, Event e) {
         if (od.inWindow(e.timestamp())) {
-            item.reactions.add(new OpenDecision.Reaction(e.timestamp(), s.seq++, e.type(), e.value()));
+            long seq = s.seq++;
+            for (OpenDecision.ItemState item : items) {
+                item.reactions.add(new OpenDecision.Reaction(e.timestamp(), seq, e.type(), e.value()));
+            }
             s.joined++;
         } else {
-            item.lateCount++;
+            for (OpenDecision.ItemState item : items) item.lateCount++;
             s.late++;
             s.unjoined.add(new Unjoined(e, Unjoined.Reason.LATE, od.decision.id()));
         }

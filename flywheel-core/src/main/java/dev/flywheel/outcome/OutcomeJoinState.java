@@ -37,7 +37,8 @@ public final class OutcomeJoinState {
     long seq;
     long joined;
     long late;
-    long duplicates;
+    long duplicateEvents;
+    long duplicateDecisions;
     long orphans;
     long buffered;
     long unknownLoop;
@@ -48,6 +49,6 @@ public final class OutcomeJoinState {
     }
 
     public JoinCounters counters() {
-        return new JoinCounters(joined, late, duplicates, orphans, buffered, unknownLoop, open.size(), outcomes);
+        return new JoinCounters(joined, late, duplicateEvents, duplicateDecisions, orphans, buffered, unknownLoop, open.size(), outcomes);
     }
 }

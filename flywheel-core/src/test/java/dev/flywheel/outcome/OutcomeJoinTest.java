@@ -99,7 +99,8 @@ class OutcomeJoinTest {
         Outcome a = join.advance(T.plus(WINDOW)).get(0);
         assertEquals(List.of("like"), a.reactions());
         assertEquals(1.0, a.reward());
-        assertEquals(2, join.counters().duplicates());
+        assertEquals(1, join.counters().duplicateEvents());
+        assertEquals(1, join.counters().duplicateDecisions());
         assertEquals(1, join.counters().joined());
     }
 
@@ -158,6 +159,7 @@ class OutcomeJoinTest {
         join.onEvent(event("e1", "like", T.plusSeconds(1), "u", "d1", null));
         List<Outcome> out = join.advance(T.plus(WINDOW));
         assertEquals(List.of(1.0, 1.0), out.stream().map(Outcome::reward).toList());
+        assertEquals(1, join.counters().joined(), "one event, however many items it reaches");
     }
 
     @Test
@@ -175,5 +177,18 @@ class OutcomeJoinTest {
         join.advance(T);
         assertEquals(T.plus(Duration.ofHours(3)), join.state().watermark());
         assertEquals(1, join.counters().outcomes());
+    }
+
+    @Test
+    void pastTheRetentionARepeatedIdIsNotRecognisedButStillKept() {
+        join.onDecision(decision("d1", "u", T, "a"));
+        Event like = event("e1", "like", T.plusSeconds(5), "u", "d1", "a");
+        join.onEvent(like);
+        join.advance(T.plus(Duration.ofHours(3)));  // window 30m + retention 1h + TTL 5m long gone
+        join.onEvent(like);
+        assertEquals(0, join.counters().duplicateEvents());
+        assertEquals(1, join.counters().buffered(), "d1 forgotten: waits for a decision that will not come");
+        join.advance(T.plus(Duration.ofHours(4)));
+        assertEquals(List.of(new Unjoined(like, Unjoined.Reason.ORPHAN, "d1")), join.drainUnjoined());
     }
 }
