@@ -107,6 +107,28 @@ public final class ConfigTree {
         return out;
     }
 
+    /** A finite number in [min, max]; integers in the YAML are accepted as numbers. */
+    public double number(String name, double dflt, double min, double max) {
+        Object v = values.get(name);
+        if (v == null) return dflt;
+        if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+            throw new ConfigException(key(name), "must be a number, got '" + v + "'");
+        }
+        double d = n.doubleValue();
+        if (d < min || d > max) throw new ConfigException(key(name), "must be between " + min + " and " + max + ", got " + d);
+        return d;
+    }
+
+    /** The keys of this section in file order, for sections whose keys are data (e.g. per event type weights). */
+    public List<String> keys() {
+        return List.copyOf(values.keySet());
+    }
+
+    /** The full dotted key of {@code name} in this section, for errors raised by callers. */
+    public String keyOf(String name) {
+        return key(name);
+    }
+
     /** Refuses keys other than {@code allowed}. */
     public void only(Set<String> allowed) {
         for (String k : values.keySet()) {

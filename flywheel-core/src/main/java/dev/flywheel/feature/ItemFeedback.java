@@ -1,0 +1,59 @@
+package dev.flywheel.feature;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Decayed impressions, clicks, likes and dislikes of one item (or, in the facade, of all items). */
+public final class ItemFeedback {
+    private final DecayedCount impressions;
+    private final DecayedCount clicks;
+    private final DecayedCount likes;
+    private final DecayedCount dislikes;
+
+    public ItemFeedback(Duration halfLife) {
+        impressions = new DecayedCount(halfLife);
+        clicks = new DecayedCount(halfLife);
+        likes = new DecayedCount(halfLife);
+        dislikes = new DecayedCount(halfLife);
+    }
+
+    public void impression(Instant at) {
+        impressions.add(at, 1);
+    }
+
+    /** Counts click, like and dislike; other event types do not feed these rates. */
+    public void reaction(String type, Instant at) {
+        switch (type) {
+            case "click" -> clicks.add(at, 1);
+            case "like" -> likes.add(at, 1);
+            case "dislike" -> dislikes.add(at, 1);
+            default -> { }
+        }
+    }
+
+    public FeedbackCounts at(Instant t) {
+        return new FeedbackCounts(impressions.valueAt(t), clicks.valueAt(t), likes.valueAt(t), dislikes.valueAt(t));
+    }
+
+    /**
+     * Click, like and dislike rates per impression, each smoothed toward the same rate of
+     * {@code global} with {@code strength} pseudo-impressions.
+     */
+    public ItemRates rates(Instant t, FeedbackCounts global, double strength) {
+        FeedbackCounts c = at(t);
+        double n = c.impressions();
+        return new ItemRates(
+                new SmoothedRate(FeedbackCounts.rawRate(global.clicks(), global.impressions()), strength).rate(c.clicks(), n),
+                new SmoothedRate(FeedbackCounts.rawRate(global.likes(), global.impressions()), strength).rate(c.likes(), n),
+                new SmoothedRate(FeedbackCounts.rawRate(global.dislikes(), global.impressions()), strength).rate(c.dislikes(), n));
+    }
+
+    public record ItemRates(double click, double like, double dislike) { }
+
+    public void compact(Instant horizon) {
+        impressions.compact(horizon);
+        clicks.compact(horizon);
+        likes.compact(horizon);
+        dislikes.compact(horizon);
+    }
+}

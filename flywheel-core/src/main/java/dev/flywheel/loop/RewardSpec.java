@@ -1,0 +1,83 @@
+package dev.flywheel.loop;
+
+import dev.flywheel.config.ConfigException;
+import dev.flywheel.config.ConfigTree;
+import dev.flywheel.event.EventType;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How a loop turns the reactions to one served item into a number.
+ *
+ * <p>reward = Σ weight(type) over the reactions in the window + dwellPerSecond · min(seconds, cap)
+ * for each {@code dwell} reaction + {@code ignore} when the item was ignored. An item is ignored when
+ * no reaction in the window carries a non-zero contribution: a dislike is a judgement, not an ignore,
+ * so it is not punished twice.
+ *
+ * @param weights         weight per event type; types not listed weigh 0 (impressions usually)
+ * @param ignore          added once when the item was ignored (usually a small negative number)
+ * @param dwellPerSecond  weight of one second of dwell
+ * @param dwellCapSeconds dwell beyond this many seconds earns nothing more (one stuck tab must not
+ *                        outweigh a like)
+ * @param window          the attribution window after the decision; its end is inclusive
+ */
+public record RewardSpec(Map<String, Double> weights, double ignore, double dwellPerSecond,
+                         double dwellCapSeconds, Duration window) {
+    public static final String DWELL = "dwell";
+    private static final double MAX_ABS_WEIGHT = 1e6;
+
+    public RewardSpec {
+        if (weights == null) throw new IllegalArgumentException("weights is required");
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            if (!EventType.validName(e.getKey())) {
+                throw new IllegalArgumentException("weights: event type must match [a-z][a-z0-9_]{0,63}, got " + e.getKey());
+            }
+            if (e.getValue() == null || !Double.isFinite(e.getValue())) {
+                throw new IllegalArgumentException("weights." + e.getKey() + " must be a finite number");
+            }
+        }
+        weights = Map.copyOf(weights);
+        if (!Double.isFinite(ignore)) throw new IllegalArgumentException("ignore must be finite");
+        if (!(dwellPerSecond >= 0 && Double.isFinite(dwellPerSecond))) {
+            throw new IllegalArgumentException("dwellPerSecond must be finite and not negative");
+        }
+        if (!(dwellCapSeconds >= 0 && Double.isFinite(dwellCapSeconds))) {
+            throw new IllegalArgumentException("dwellCapSeconds must be finite and not negative");
+        }
+        if (window == null || window.isZero() || window.isNegative()) {
+            throw new IllegalArgumentException("window must be a positive duration");
+        }
+    }
+
+    /**
+     * Reads a loop section: {@code reward.weights.<type>}, {@code reward.ignore},
+     * {@code reward.dwell_per_second}, {@code reward.dwell_cap_seconds} and {@code window}. Other keys
+     * of the loop section belong to other parts of the loop and are not checked here.
+     */
+    public static RewardSpec from(ConfigTree loop) {
+        ConfigTree reward = loop.section("reward");
+        reward.only(Set.of("weights", "ignore", "dwell_per_second", "dwell_cap_seconds"));
+        ConfigTree w = reward.section("weights");
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (String type : w.keys()) {
+            if (!EventType.validName(type)) {
+                throw new ConfigException(w.keyOf(type), "is not an event type name ([a-z][a-z0-9_]{0,63})");
+            }
+            weights.put(type, w.number(type, 0, -MAX_ABS_WEIGHT, MAX_ABS_WEIGHT));
+        }
+        Duration window = loop.duration("window", Duration.ofMinutes(30));
+        if (window.isZero() || window.isNegative()) throw new ConfigException(loop.keyOf("window"), "must be positive");
+        return new RewardSpec(weights, reward.number("ignore", 0, -MAX_ABS_WEIGHT, MAX_ABS_WEIGHT),
+                reward.number("dwell_per_second", 0, 0, MAX_ABS_WEIGHT),
+                reward.number("dwell_cap_seconds", 300, 0, 86_400), window);
+    }
+
+    /** The weight of one reaction of {@code type}; {@code value} is the dwell in seconds for dwell. */
+    public double contribution(String type, Double value) {
+        double c = weights.getOrDefault(type, 0.0);
+        if (DWELL.equals(type) && value != null) c += dwellPerSecond * Math.min(Math.max(value, 0), dwellCapSeconds);
+        return c;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.flywheel.outcome;
+
+import dev.flywheel.decision.Decision;
+import dev.flywheel.decision.ServedItem;
+import dev.flywheel.loop.RewardSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A decision whose window is still open, with the reactions collected per served item so far. */
+final class OpenDecision {
+    /** One reaction; {@code seq} keeps arrival order among reactions with the same timestamp. */
+    record Reaction(Instant at, long seq, String type, Double value) { }
+
+    static final class ItemState {
+        final ServedItem served;
+        final List<Reaction> reactions = new ArrayList<>(2);
+        int lateCount;
+
+        ItemState(ServedItem served) {
+            this.served = served;
+        }
+    }
+
+    final Decision decision;
+    final RewardSpec spec;
+    final Instant end;
+    final Map<String, ItemState> items = new LinkedHashMap<>();
+
+    OpenDecision(Decision decision, RewardSpec spec) {
+        this.decision = decision;
+        this.spec = spec;
+        this.end = decision.timestamp().plus(spec.window());
+        decision.items().stream().sorted(Comparator.comparingInt(ServedItem::position))
+                .forEach(s -> items.put(s.item(), new ItemState(s)));
+    }
+
+    /** Inclusive end: feedback stamped exactly at decision time + window still counts. */
+    boolean inWindow(Instant t) {
+        return !t.isAfter(end);
+    }
+
+    List<Outcome> close() {
+        List<Outcome> out = new ArrayList<>(items.size());
+        for (ItemState s : items.values()) out.add(outcome(s));
+        return out;
+    }
+
+    private Outcome outcome(ItemState s) {
+        List<Reaction> rs = new ArrayList<>(s.reactions);
+        rs.sort(Comparator.comparing(Reaction::at).thenComparingLong(Reaction::seq));
+        double reward = 0;
+        boolean judged = false;
+        List<String> types = new ArrayList<>(rs.size());
+        for (Reaction r : rs) {
+            double c = spec.contribution(r.type(), r.value());
+            reward += c;
+            judged |= c != 0;
+            types.add(r.type());
+        }
+        if (!judged) reward += spec.ignore();
+        Decision d = decision;
+        return new Outcome(d.id(), d.loop(), d.user(), s.served.item(), s.served.position(),
+                s.served.propensity(), s.served.score(), d.model(), d.arm(), d.timestamp(), types,
+                reward, !judged, s.lateCount);
+    }
+}

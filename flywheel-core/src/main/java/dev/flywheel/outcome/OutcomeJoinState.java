@@ -1,0 +1,54 @@
+package dev.flywheel.outcome;
+
+import dev.flywheel.event.Event;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Everything {@link OutcomeJoin} remembers between calls, kept apart from the logic so that a runner
+ * can own it: the embedded runner holds one instance, a Flink wrapper keyed by user holds one per key
+ * (every join happens within one user). Mutated only by {@link OutcomeJoin}.
+ */
+public final class OutcomeJoinState {
+    record UserItem(String user, String item) { }
+
+    record Closing(Instant end, String decision) { }
+
+    static final Comparator<Closing> BY_END =
+            Comparator.comparing(Closing::end).thenComparing(Closing::decision);
+
+    final Map<String, OpenDecision> open = new HashMap<>();
+    /** Decisions that showed an item to a user, oldest first; only open decisions are listed. */
+    final Map<UserItem, List<OpenDecision>> shown = new HashMap<>();
+    final TreeSet<Closing> closing = new TreeSet<>(BY_END);
+    /** Closed decision id → window end; remembered to tell late feedback from orphans. */
+    final Map<String, Instant> closed = new HashMap<>();
+    /** Feedback that came before its decision, per user. */
+    final Map<String, List<Event>> early = new HashMap<>();
+    /** Event id → event time, for duplicate detection within the retention. */
+    final Map<String, Instant> seenEvents = new HashMap<>();
+    final List<Unjoined> unjoined = new ArrayList<>();
+    Instant watermark = Instant.MIN;
+    long seq;
+    long joined;
+    long late;
+    long duplicateEvents;
+    long duplicateDecisions;
+    long orphans;
+    long buffered;
+    long unknownLoop;
+    long outcomes;
+
+    public Instant watermark() {
+        return watermark;
+    }
+
+    public JoinCounters counters() {
+        return new JoinCounters(joined, late, duplicateEvents, duplicateDecisions, orphans, buffered, unknownLoop, open.size(), outcomes);
+    }
+}

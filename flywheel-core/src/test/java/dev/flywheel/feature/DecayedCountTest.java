@@ -1,0 +1,66 @@
+package dev.flywheel.feature;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class DecayedCountTest {
+    static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
+    static final Duration H = Duration.ofHours(1);
+
+    @Test
+    void halvesEveryHalfLifeAndIgnoresFutureUpdates() {
+        DecayedCount c = new DecayedCount(H);
+        c.add(T.plus(H), 2);
+        c.add(T, 1);
+        assertEquals(0.0, c.valueAt(T.minusMillis(1)));
+        assertEquals(0.7071067811865476, c.valueAt(T.plusSeconds(1800)), 1e-12, "1·2^−½; the 2 is in the future");
+        assertEquals(2.5, c.valueAt(T.plus(H)), 1e-12);
+        assertEquals(1.25, c.valueAt(T.plus(H).plus(H)), 1e-12, "1·¼ + 2·½");
+    }
+
+    @Test
+    void compactionKeepsLaterValuesAndRefusesEarlierOnes() {
+        DecayedCount c = new DecayedCount(H);
+        c.add(T, 1);
+        c.add(T.plus(H), 2);
+        c.add(T.plus(H).plus(H), 4);
+        c.compact(T.plus(H));
+        assertEquals(1, c.pendingUpdates());
+        assertEquals(5.25, c.valueAt(T.plus(H).plus(H)), 1e-12);
+        c.add(T, 1);
+        assertEquals(5.5, c.valueAt(T.plus(H).plus(H)), 1e-12, "a late update before the horizon still counts");
+        assertThrows(IllegalStateException.class, () -> c.valueAt(T.plusSeconds(1800)));
+    }
+
+    @Test
+    void refusesBadArguments() {
+        assertThrows(IllegalArgumentException.class, () -> new DecayedCount(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new DecayedCount(H).add(T, Double.NaN));
+    }
+
+    @Property(tries = 200, seed = "20261127")
+    void anyArrivalOrderGivesTheDirectSum(@ForAll @Size(max = 30) List<@IntRange(min = 0, max = 600) Integer> minutes,
+                                          @ForAll @IntRange(min = 0, max = 700) int askAt, @ForAll long seed) {
+        List<Integer> shuffled = new ArrayList<>(minutes);
+        Collections.shuffle(shuffled, new Random(seed));
+        DecayedCount c = new DecayedCount(H);
+        for (int m : shuffled) c.add(T.plusSeconds(60L * m), m % 3 + 1);
+        double expected = 0;
+        for (int m : minutes) {
+            if (m <= askAt) expected += (m % 3 + 1) * Math.pow(2, -(askAt - m) / 60.0);
+        }
+        assertEquals(expected, c.valueAt(T.plusSeconds(60L * askAt)), 1e-9);
+    }
+}

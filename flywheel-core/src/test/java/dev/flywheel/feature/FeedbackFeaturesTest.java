@@ -1,0 +1,69 @@
+package dev.flywheel.feature;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.flywheel.decision.Decision;
+import dev.flywheel.decision.ServedItem;
+import dev.flywheel.event.Event;
+import dev.flywheel.outcome.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FeedbackFeaturesTest {
+    static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
+    static final Map<String, Map<String, Double>> CATALOG = Map.of(
+            "a", Map.of("jazz", 1.0), "b", Map.of("golf", 1.0));
+    static final Decision D = new Decision("d1", "feed", "u", T, "m1", "champion",
+            List.of(new ServedItem("a", 1, null, 0.5), new ServedItem("b", 2, null, 0.5)), List.of(), null);
+    static final Event LIKE = new Event("e1", "like", T.plusSeconds(10), "u", null, "d1", "feed", "a", null, null);
+
+    static FeedbackFeatures features() {
+        return new FeedbackFeatures(Duration.ofHours(1), 2, i -> CATALOG.getOrDefault(i, Map.of()));
+    }
+
+    @Test
+    void aValueForTimeTUsesOnlyUpdatesStampedAtOrBeforeT() {
+        FeedbackFeatures f = features();
+        f.onEvent(LIKE);        // arrives first, stamped later: must not leak into earlier answers
+        f.onDecision(D);
+        Map<String, Double> before = f.features("u", "a", CATALOG.get("a"), T.plusSeconds(5));
+        assertEquals(0.0, before.get("item_likes"));
+        assertEquals(0.0, before.get("user_affinity"));
+        assertEquals(0.0, before.get("judged"));
+        assertEquals(1.0, before.get("seen"));
+        assertEquals(0.0, before.get("item_like_rate"), "no likes anywhere yet: prior 0");
+
+        Map<String, Double> after = f.features("u", "a", CATALOG.get("a"), T.plusSeconds(10));
+        assertEquals(1.0, after.get("item_likes"));
+        assertEquals(0.9980764435756287, after.get("item_impressions"), 1e-12, "2^(−10/3600)");
+        // global like rate 1/(2·0.99808); item: (1 + 2·that) / (0.99808 + 2)
+        assertEquals(0.6677372312885784, after.get("item_like_rate"), 1e-12);
+        assertEquals(1.0, after.get("user_affinity"), 1e-12);
+        assertEquals(1.0, after.get("judged"));
+        assertEquals(List.of("item_impressions", "item_clicks", "item_likes", "item_dislikes", "item_click_rate",
+                "item_like_rate", "item_dislike_rate", "user_affinity", "seen", "judged", "eligible"),
+                List.copyOf(after.keySet()));
+    }
+
+    @Test
+    void dislikesMakeItemsIneligibleAndIgnoresLowerAffinity() {
+        FeedbackFeatures f = features();
+        f.onDecision(D);
+        f.onEvent(new Event("e2", "dislike", T.plusSeconds(20), "u", null, "d1", "feed", "b", null, null));
+        assertEquals(1.0, f.features("u", "b", CATALOG.get("b"), T.plusSeconds(19)).get("eligible"));
+        assertEquals(0.0, f.features("u", "b", CATALOG.get("b"), T.plusSeconds(20)).get("eligible"));
+        assertEquals(-1.0, f.features("u", "b", CATALOG.get("b"), T.plusSeconds(20)).get("user_affinity"), 1e-12);
+        Outcome ignoredA = new Outcome("d1", "feed", "u", "a", 1, 0.5, null, "m1", "champion", T,
+                List.of(), -0.05, true, 0);
+        f.onOutcome(ignoredA, T.plus(Duration.ofMinutes(30)));
+        assertEquals(0.0, f.features("u", "a", CATALOG.get("a"), T.plusSeconds(60)).get("user_affinity"),
+                "the ignore is only known when the window closes");
+        // profile at 30 min: jazz −0.1 (the ignore), golf −2^(−1780/3600) (the dislike, decayed)
+        assertEquals(-0.13950031604596838,
+                f.features("u", "a", CATALOG.get("a"), T.plus(Duration.ofMinutes(30))).get("user_affinity"), 1e-12,
+                "−0.1 / √(0.01 + golf²)");
+    }
+}
