@@ -24,6 +24,10 @@ final class RunningEngine implements AutoCloseable {
     private final Map<Scope, String> secrets = new EnumMap<>(Scope.class);
 
     RunningEngine(Path dir, Map<String, ?> config) {
+        this(dir, config, Clock.systemUTC());
+    }
+
+    RunningEngine(Path dir, Map<String, ?> config, Clock clock) {
         this.dir = dir;
         FileKeyStore keys = new FileKeyStore(dir);
         dir.toFile().mkdirs();
@@ -34,7 +38,7 @@ final class RunningEngine implements AutoCloseable {
             secrets.put(s, k.secret());
         }
         secrets.put(Scope.ADMIN, ADMIN_SECRET);
-        engine = Engine.open(dir, FlywheelConfig.from(config).withPort(0), Clock.systemUTC(), ADMIN_SECRET);
+        engine = Engine.open(dir, FlywheelConfig.from(config).withPort(0), clock, ADMIN_SECRET);
         base = URI.create("http://127.0.0.1:" + engine.start());
     }
 

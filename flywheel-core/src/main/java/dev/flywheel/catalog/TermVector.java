@@ -12,6 +12,7 @@ public final class TermVector {
     public static final TermVector EMPTY = new TermVector(new String[0], new float[0]);
     private final String[] terms;
     private final float[] weights;
+    private volatile Map<String, Double> map;
 
     private TermVector(String[] terms, float[] weights) {
         this.terms = terms;
@@ -53,6 +54,17 @@ public final class TermVector {
             else j++;
         }
         return s;
+    }
+
+    /** The vector as an unmodifiable map, built once: feature code works on maps. */
+    public Map<String, Double> asMap() {
+        Map<String, Double> m = map;
+        if (m == null) {
+            Map<String, Double> b = new java.util.HashMap<>(terms.length * 2);
+            for (int i = 0; i < terms.length; i++) b.put(terms[i], (double) weights[i]);
+            map = m = java.util.Collections.unmodifiableMap(b);
+        }
+        return m;
     }
 
     public int size() {

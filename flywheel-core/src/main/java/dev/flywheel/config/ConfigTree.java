@@ -126,7 +126,7 @@ public final class ConfigTree {
 
     /** The full dotted key of {@code name} in this section, for errors raised by callers. */
     public String keyOf(String name) {
-        return key(name);
+        return prefix.isEmpty() ? name : prefix + "." + name;
     }
 
     /** Refuses keys other than {@code allowed}. */
@@ -153,13 +153,7 @@ public final class ConfigTree {
         return out;
     }
 
-    /** Whether the key is present at all. */
-    public boolean has(String name) {
-        return values.containsKey(name);
-    }
-
-    /** The full dotted name of a key in this section, for error messages. */
-    public String key(String name) {
-        return prefix.isEmpty() ? name : prefix + "." + name;
+    private String key(String name) {
+        return keyOf(name);
     }
 }

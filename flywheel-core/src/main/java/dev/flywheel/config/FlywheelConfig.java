@@ -85,7 +85,7 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
         Set<String> names = new java.util.HashSet<>();
         for (ConfigTree section : t.sections("loops")) {
             LoopSettings l = LoopSettings.from(section, LOOP_KEYS);
-            if (!names.add(l.name())) throw new ConfigException(section.key("name"), "repeats the loop name " + l.name());
+            if (!names.add(l.name())) throw new ConfigException(section.keyOf("name"), "repeats the loop name " + l.name());
             out.add(l);
         }
         return out;

@@ -15,10 +15,10 @@ public record LoopSettings(String name, String model, int k, ConfigTree section)
         t.only(allowedKeys);
         String name = t.string("name", null);
         if (name == null || !name.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
-            throw new ConfigException(t.key("name"), "is required: lower-case letters, digits, - and _");
+            throw new ConfigException(t.keyOf("name"), "is required: lower-case letters, digits, - and _");
         }
         String model = t.string("model", "content-bandit");
-        if (!MODELS.contains(model)) throw new ConfigException(t.key("model"), "must be one of " + new java.util.TreeSet<>(MODELS));
+        if (!MODELS.contains(model)) throw new ConfigException(t.keyOf("model"), "must be one of " + new java.util.TreeSet<>(MODELS));
         return new LoopSettings(name, model, t.integer("k", 10, 1, 100), t);
     }
 

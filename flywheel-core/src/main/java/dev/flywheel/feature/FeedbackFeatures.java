@@ -6,8 +6,10 @@ import dev.flywheel.event.Event;
 import dev.flywheel.outcome.Outcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -21,6 +23,8 @@ import java.util.function.Function;
  * time t uses updates stamped at or before t, whatever order they arrived in.
  */
 public final class FeedbackFeatures {
+    /** Catalog terms that name a topic rather than a word of the text. */
+    public static final String TOPIC = "topic:";
     private static final Set<String> JUDGEMENTS = Set.of("like", "dislike", "rating", "dismiss");
 
     private final Duration halfLife;
@@ -30,6 +34,10 @@ public final class FeedbackFeatures {
     private final Map<String, ItemFeedback> items = new HashMap<>();
     private final Map<String, UserProfile> profiles = new HashMap<>();
     private final Map<String, SeenItems> seen = new HashMap<>();
+    /** Per user and topic, the same counts as per item: how this user reacts to this topic. */
+    private final Map<String, Map<String, ItemFeedback>> userTopics = new HashMap<>();
+    /** Few impressions per (user, topic): a light prior, or a user's first like would not count. */
+    private static final double USER_TOPIC_PRIOR = 5;
 
     /**
      * @param priorStrength pseudo-impressions of the global rate in every item's smoothed rates
@@ -51,6 +59,7 @@ public final class FeedbackFeatures {
             item(s.item()).impression(d.timestamp());
             global.impression(d.timestamp());
             seen(d.user()).shown(s.item(), d.timestamp());
+            for (String topic : topics(s.item())) userTopic(d.user(), topic).impression(d.timestamp());
         }
     }
 
@@ -58,6 +67,7 @@ public final class FeedbackFeatures {
         if (e.item() == null) return;
         item(e.item()).reaction(e.type(), e.timestamp());
         global.reaction(e.type(), e.timestamp());
+        for (String topic : topics(e.item())) userTopic(e.user(), topic).reaction(e.type(), e.timestamp());
         if (JUDGEMENTS.contains(e.type())) seen(e.user()).judged(e.item(), "dislike".equals(e.type()), e.timestamp());
         double w = switch (e.type()) {
             case "like" -> UserProfile.LIKE;
@@ -73,12 +83,65 @@ public final class FeedbackFeatures {
     }
 
     /** Named feature values of {@code item} for {@code user} as of {@code now}, in a stable order. */
+    /**
+     * What every candidate of one decision shares: the user's profile and the global counts as of
+     * one time, computed once per decision instead of once per candidate.
+     */
+    public record ProfileSnapshot(Map<String, Double> terms, double norm, FeedbackCounts global, double topicScale) {
+
+        /**
+         * How much the user likes the item's topics ({@code topic:} terms of the catalog), relative to
+         * the user's strongest topic: in [-1, 1]. Topics are few and telling, while the words of a
+         * text are many and noisy, so the overall cosine hides them.
+         */
+        double topicAffinity(Map<String, Double> itemVector) {
+            if (topicScale == 0) return 0;
+            double sum = 0;
+            int n = 0;
+            for (String term : itemVector.keySet()) {
+                if (term.startsWith(TOPIC)) {
+                    sum += terms.getOrDefault(term, 0.0);
+                    n++;
+                }
+            }
+            return n == 0 ? 0 : sum / n / topicScale;
+        }
+
+        double cosine(Map<String, Double> itemVector) {
+            if (norm == 0 || itemVector.isEmpty()) return 0;
+            double dot = 0;
+            double itemNorm = 0;
+            for (Map.Entry<String, Double> e : itemVector.entrySet()) {
+                dot += terms.getOrDefault(e.getKey(), 0.0) * e.getValue();
+                itemNorm += e.getValue() * e.getValue();
+            }
+            return itemNorm == 0 ? 0 : dot / (norm * Math.sqrt(itemNorm));
+        }
+    }
+
+    public ProfileSnapshot profile(String user, Instant now) {
+        UserProfile p = profiles.get(user);
+        Map<String, Double> terms = p == null ? Map.of() : p.at(now);
+        double n = 0;
+        double topicScale = 0;
+        for (var e : terms.entrySet()) {
+            n += e.getValue() * e.getValue();
+            if (e.getKey().startsWith(TOPIC)) topicScale = Math.max(topicScale, Math.abs(e.getValue()));
+        }
+        return new ProfileSnapshot(terms, Math.sqrt(n), global.at(now), topicScale);
+    }
+
     public Map<String, Double> features(String user, String item, Map<String, Double> termVector, Instant now) {
+        return features(user, item, termVector, now, profile(user, now));
+    }
+
+    /** The same values, with the user's profile already taken (ranking many candidates at once). */
+    public Map<String, Double> features(String user, String item, Map<String, Double> termVector, Instant now,
+                                        ProfileSnapshot profile) {
         ItemFeedback f = items.getOrDefault(item, new ItemFeedback(halfLife));
         FeedbackCounts c = f.at(now);
-        ItemFeedback.ItemRates r = f.rates(now, global.at(now), priorStrength);
+        ItemFeedback.ItemRates r = f.rates(now, profile.global(), priorStrength);
         SeenItems s = seen.getOrDefault(user, new SeenItems());
-        UserProfile p = profiles.get(user);
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("item_impressions", c.impressions());
         out.put("item_clicks", c.clicks());
@@ -87,7 +150,9 @@ public final class FeedbackFeatures {
         out.put("item_click_rate", r.click());
         out.put("item_like_rate", r.like());
         out.put("item_dislike_rate", r.dislike());
-        out.put("user_affinity", p == null ? 0 : p.cosine(termVector, now));
+        out.put("user_affinity", profile.cosine(termVector));
+        out.put("topic_affinity", profile.topicAffinity(termVector));
+        userTopicRates(user, termVector, now, profile.global(), out);
         out.put("seen", s.wasShown(item, now) ? 1.0 : 0.0);
         out.put("judged", s.wasJudged(item, now) ? 1.0 : 0.0);
         out.put("eligible", s.eligible(item, now) ? 1.0 : 0.0);
@@ -104,6 +169,36 @@ public final class FeedbackFeatures {
         global.compact(horizon);
         items.values().forEach(i -> i.compact(horizon));
         profiles.values().forEach(p -> p.compact(horizon));
+        userTopics.values().forEach(m -> m.values().forEach(f -> f.compact(horizon)));
+    }
+
+    /** Mean smoothed like and dislike rates of this user on the item's topics (global rates when none). */
+    private void userTopicRates(String user, Map<String, Double> termVector, Instant now, FeedbackCounts global,
+                                Map<String, Double> out) {
+        Map<String, ItemFeedback> mine = userTopics.getOrDefault(user, Map.of());
+        double like = 0;
+        double dislike = 0;
+        int n = 0;
+        for (String term : termVector.keySet()) {
+            if (!term.startsWith(TOPIC)) continue;
+            ItemFeedback.ItemRates r = mine.getOrDefault(term, new ItemFeedback(halfLife)).rates(now, global, USER_TOPIC_PRIOR);
+            like += r.like();
+            dislike += r.dislike();
+            n++;
+        }
+        ItemFeedback.ItemRates none = new ItemFeedback(halfLife).rates(now, global, USER_TOPIC_PRIOR);
+        out.put("user_topic_like_rate", n == 0 ? none.like() : like / n);
+        out.put("user_topic_dislike_rate", n == 0 ? none.dislike() : dislike / n);
+    }
+
+    private List<String> topics(String item) {
+        List<String> out = new ArrayList<>(2);
+        for (String term : termVectors.apply(item).keySet()) if (term.startsWith(TOPIC)) out.add(term);
+        return out;
+    }
+
+    private ItemFeedback userTopic(String user, String topic) {
+        return userTopics.computeIfAbsent(user, k -> new HashMap<>()).computeIfAbsent(topic, k -> new ItemFeedback(halfLife));
     }
 
     private ItemFeedback item(String id) {

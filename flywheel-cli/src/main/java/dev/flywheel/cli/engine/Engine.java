@@ -5,6 +5,8 @@ import dev.flywheel.catalog.Catalog;
 import dev.flywheel.catalog.CatalogFeed;
 import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.stream.EmbeddedRunner;
+import dev.flywheel.log.LogConsumer;
+import java.util.ArrayList;
 import java.util.List;
 import dev.flywheel.event.EventTypes;
 import dev.flywheel.ingest.Admission;
@@ -56,7 +58,10 @@ public final class Engine implements AutoCloseable {
         var counts = store.counts();
         pipeline = new IngestPipeline(log, store, clock, config.ingest());
         materializer.start();
-        runner = new EmbeddedRunner(log, List.of(new CatalogFeed(catalog)));
+        Loops loops = Loops.build(config, catalog);
+        List<LogConsumer> operators = new ArrayList<>(List.of(new CatalogFeed(catalog)));
+        operators.addAll(loops.learners());
+        runner = new EmbeddedRunner(log, operators);
         runner.catchUp();
         runner.start();
         FileKeyStore keys = new FileKeyStore(dataDir);
@@ -64,7 +69,7 @@ public final class Engine implements AutoCloseable {
         Admission admission = new Admission(new EventTypes(config.customEventTypes()), clock, config.ingest().maxFutureSkew());
         server = new FlywheelServer(new FlywheelServer.Parts(config, clock, log, store, counts, pipeline,
                 materializer, admission, keys, new KeyRing(keys, clock), catalog, runner::awaitCurrent,
-                Loops.build(config, catalog)));
+                loops.policies()));
     }
 
     /** Opens (or creates) the data directory and recovers it; the server is built but not started. */
