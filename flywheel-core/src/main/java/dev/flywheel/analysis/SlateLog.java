@@ -18,8 +18,8 @@ public final class SlateLog {
     private final SlatePolicy policy;
     private final Map<String, Integer> actions = new HashMap<>();
     private final List<LoggedDecision> log = new ArrayList<>();
-    private final Map<Long, Double> mass = new HashMap<>();
-    private final Map<Integer, Double> positionMass = new HashMap<>();
+    // per position: placement mass by action, grown as actions appear (primitive: one add per entry)
+    private final Map<Integer, double[]> mass = new HashMap<>();
     private long rewarded;
 
     public SlateLog(SlatePolicy policy) {
@@ -42,13 +42,20 @@ public final class SlateLog {
             rewarded += reward > 0 ? 1 : 0;
             log.add(new LoggedDecision(position, action[i], slate.propensities()[i], reward,
                     policy.rowProbability(slate, placement, i)));
+            double[] m = massAt(position);
             for (int j = 0; j < k; j++) {
-                if (placement[j][i] > 0) {
-                    mass.merge(key(position, action[j]), placement[j][i], Double::sum);
-                    positionMass.merge(position, placement[j][i], Double::sum);
-                }
+                m[action[j]] += placement[j][i];
             }
         }
+    }
+
+    private double[] massAt(int position) {
+        double[] m = mass.get(position);
+        if (m == null || m.length < actions.size()) {
+            m = java.util.Arrays.copyOf(m == null ? new double[0] : m, Math.max(16, actions.size() * 2));
+            mass.put(position, m);
+        }
+        return m;
     }
 
     public int size() {
@@ -71,15 +78,14 @@ public final class SlateLog {
 
     /** pi(item | position), normalised per position so candidates never logged do not leak mass. */
     private TargetPolicy marginal() {
-        Map<Long, Double> m = Map.copyOf(mass);
-        Map<Integer, Double> totals = Map.copyOf(positionMass);
+        Map<Integer, double[]> normalised = new HashMap<>();
+        mass.forEach((position, m) -> {
+            double total = java.util.Arrays.stream(m).sum();
+            normalised.put(position, java.util.Arrays.stream(m).map(x -> total > 0 ? x / total : 0).toArray());
+        });
         return (position, item) -> {
-            Double total = totals.get(position);
-            return total == null ? 0 : m.getOrDefault(key(position, item), 0.0) / total;
+            double[] m = normalised.get(position);
+            return m == null || item >= m.length ? 0 : m[item];
         };
-    }
-
-    private static long key(int position, int item) {
-        return ((long) position << 32) | (item & 0xffffffffL);
     }
 }

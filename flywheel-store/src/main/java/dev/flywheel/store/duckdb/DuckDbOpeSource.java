@@ -77,34 +77,37 @@ public final class DuckDbOpeSource {
         return slates;
     }
 
-    /** The rows of the slate being read; emptied by {@link #slate()}. */
+    /** The rows of the slate being read, in primitive arrays reused across slates. */
     private static final class Rows {
         final List<String> items = new ArrayList<>();
-        final List<double[]> values = new ArrayList<>();
+        int[] positions = new int[8];
+        double[] scores = new double[8];
+        double[] props = new double[8];
+        double[] rewards = new double[8];
         int candidates;
 
         void add(int position, String item, double score, double propensity, double reward, int n) {
+            int k = items.size();
+            if (k == positions.length) {
+                positions = java.util.Arrays.copyOf(positions, k * 2);
+                scores = java.util.Arrays.copyOf(scores, k * 2);
+                props = java.util.Arrays.copyOf(props, k * 2);
+                rewards = java.util.Arrays.copyOf(rewards, k * 2);
+            }
             items.add(item);
-            values.add(new double[] {position, score, propensity, reward});
+            positions[k] = position;
+            scores[k] = score;
+            props[k] = propensity;
+            rewards[k] = reward;
             candidates = n;
         }
 
+        /** The slate copies the first k entries, so the arrays can be refilled at once. */
         Slate slate() {
             int k = items.size();
-            int[] positions = new int[k];
-            double[] scores = new double[k];
-            double[] props = new double[k];
-            double[] rewards = new double[k];
-            for (int i = 0; i < k; i++) {
-                double[] v = values.get(i);
-                positions[i] = (int) v[0];
-                scores[i] = v[1];
-                props[i] = v[2];
-                rewards[i] = v[3];
-            }
-            Slate s = new Slate(items, positions, scores, props, rewards, candidates);
+            Slate s = new Slate(items, java.util.Arrays.copyOf(positions, k), java.util.Arrays.copyOf(scores, k),
+                    java.util.Arrays.copyOf(props, k), java.util.Arrays.copyOf(rewards, k), candidates);
             items.clear();
-            values.clear();
             return s;
         }
     }
