@@ -106,9 +106,9 @@ public final class BenchCommand implements Runnable {
     @Command(name = "analysis", mixinStandardHelpOptions = true,
             description = "Experiment report and off-policy evaluation on a generated store (analyze --data paths).")
     static final class Analysis implements Runnable {
-        @Option(names = "--decisions", defaultValue = "3000000", description = "decisions of the experiment loop (3 impressions each)") long decisions;
+        @Option(names = "--decisions", defaultValue = "3100000", description = "decisions of the experiment loop (3 impressions each)") long decisions;
         @Option(names = "--users", defaultValue = "300000", description = "users of the experiment loop") long users;
-        @Option(names = "--ope-decisions", defaultValue = "1000000", description = "decisions of the OPE loop") long opeDecisions;
+        @Option(names = "--ope-decisions", defaultValue = "333334", description = "decisions of the OPE loop (3 logged slots each)") long opeDecisions;
         @Option(names = "--runs", defaultValue = "5", description = "timed runs after one warm-up") int runs;
         @Option(names = "--bootstrap", defaultValue = "200", description = "DM bootstrap resamples") int bootstrap;
 
