@@ -26,13 +26,40 @@ public final class DuckDbOpeSource {
         if (loop == null || loop.isBlank()) {
             throw new IllegalArgumentException("--loop is required");
         }
-        try (PreparedStatement p = c.prepareStatement(sql(rewardTypes))) {
-            p.setString(1, loop);
-            try (ResultSet r = p.executeQuery()) {
-                return group(r, sink);
+        String rows = sql(rewardTypes);
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false); // one snapshot for the dictionary and the rows that refer to it
+        try {
+            String[] names = dictionary(c, loop);
+            try (PreparedStatement p = c.prepareStatement(rows)) {
+                p.setString(1, loop);
+                try (ResultSet r = p.executeQuery()) {
+                    return group(r, names, sink);
+                }
             }
+        } finally {
+            c.commit();
+            c.setAutoCommit(autoCommit);
         }
     }
+
+    /**
+     * The loop's served items, numbered in sorted order. Rows carry the number, not the string:
+     * reading a string per row over JDBC took 3/4 of the fetch of 1M rows (0.7-1.1 s against 0.22 s).
+     */
+    private static String[] dictionary(Connection c, String loop) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(DICTIONARY + "SELECT item FROM dict ORDER BY a")) {
+            p.setString(1, loop);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) names.add(r.getString(1));
+            }
+        }
+        return names.toArray(String[]::new);
+    }
+
+    private static final String DICTIONARY = "WITH dict AS (SELECT item, row_number() OVER (ORDER BY item) - 1 AS a "
+            + "FROM (SELECT DISTINCT i.item FROM decision_items i JOIN decisions d ON d.seq = i.seq WHERE d.loop = ?)) ";
 
     static String sql(List<String> rewardTypes) {
         if (rewardTypes == null || rewardTypes.isEmpty()) {
@@ -44,15 +71,16 @@ public final class DuckDbOpeSource {
             }
         }
         String types = String.join(", ", rewardTypes.stream().map(x -> "'" + x + "'").toList());
-        return "WITH d AS (SELECT seq, id, len(candidates) AS n FROM decisions WHERE loop = ?), "
+        return DICTIONARY.replace("WHERE d.loop = ?", "WHERE d.loop = $1")
+                + ", d AS (SELECT seq, id, len(candidates) AS n FROM decisions WHERE loop = $1), "
                 + "r AS (SELECT DISTINCT decision_id, item FROM events WHERE type IN (" + types + ") "
                 + "AND decision_id IS NOT NULL AND item IS NOT NULL) "
-                + "SELECT d.seq, i.position, i.item, i.score, i.propensity, r.item IS NOT NULL, d.n "
-                + "FROM d JOIN decision_items i ON i.seq = d.seq "
+                + "SELECT d.seq, i.position, dict.a, i.score, i.propensity, r.item IS NOT NULL, d.n "
+                + "FROM d JOIN decision_items i ON i.seq = d.seq JOIN dict ON dict.item = i.item "
                 + "LEFT JOIN r ON r.decision_id = d.id AND r.item = i.item ORDER BY d.seq, i.position";
     }
 
-    private static long group(ResultSet r, Consumer<Slate> sink) throws SQLException {
+    private static long group(ResultSet r, String[] names, Consumer<Slate> sink) throws SQLException {
         Rows rows = new Rows();
         long slates = 0;
         long current = Long.MIN_VALUE;
@@ -67,7 +95,7 @@ public final class DuckDbOpeSource {
             if (r.wasNull()) {
                 score = Double.NaN;
             }
-            rows.add(r.getInt(2), r.getString(3), score, r.getDouble(5),
+            rows.add(r.getInt(2), names[r.getInt(3)], score, r.getDouble(5),
                     r.getBoolean(6) ? 1 : 0, r.getInt(7));
         }
         if (!rows.items.isEmpty()) {
