@@ -29,8 +29,8 @@ public final class AnalysisBench {
         double[] ms = new double[runs];
         for (int r = -1; r < runs; r++) {
             long t0 = System.nanoTime();
-            DuckDbExperimentSource.Units u = DuckDbExperimentSource.units(c, loop, METRICS);
-            ExperimentReport.analyze(u.table(), ExperimentSpec.of(DuckDbExperimentSource.ARM, "control", METRICS));
+            DuckDbExperimentSource.Moments u = DuckDbExperimentSource.moments(c, loop, METRICS);
+            ExperimentReport.analyze(u.arms(), ExperimentSpec.of(DuckDbExperimentSource.ARM, "control", METRICS));
             if (r >= 0) {
                 ms[r] = (System.nanoTime() - t0) / 1e6;
             }

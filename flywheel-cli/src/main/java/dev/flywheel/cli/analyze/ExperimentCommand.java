@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flywheel.analysis.ExperimentReport;
 import dev.flywheel.analysis.ExperimentSpec;
-import dev.flywheel.analysis.Table;
 import dev.flywheel.stats.MeanDifference;
 import dev.flywheel.stats.MultipleTesting;
 import dev.flywheel.stats.SampleRatioCheck;
@@ -72,7 +71,7 @@ final class ExperimentCommand extends AnalysisCommand {
         if (arm == null || loop != null) {
             throw new IllegalArgumentException("--csv needs --arm (and takes no --loop)");
         }
-        return report(read(csv, "--csv"), arm);
+        return json(ExperimentReport.analyze(read(csv, "--csv"), spec(arm)), arm);
     }
 
     /** Per-user units aggregated by DuckDB; users exposed to several arms are reported, not analysed. */
@@ -80,24 +79,27 @@ final class ExperimentCommand extends AnalysisCommand {
         if (loop == null || arm != null || covariate != null) {
             throw new IllegalArgumentException("--data needs --loop (and takes no --arm or --covariate)");
         }
-        DuckDbExperimentSource.Units units;
+        DuckDbExperimentSource.Moments moments;
         try (StoreAccess store = StoreAccess.open(data)) {
-            units = DuckDbExperimentSource.units(store.connection(), loop, metrics);
+            moments = DuckDbExperimentSource.moments(store.connection(), loop, metrics);
         } catch (SQLException e) {
             throw new IllegalArgumentException("--data: query failed: " + e.getMessage(), e);
         }
-        if (units.users() == 0) {
+        if (moments.users() == 0) {
             throw new IllegalArgumentException("--loop '" + loop + "': no single-arm users in " + data);
         }
-        ObjectNode root = report(units.table(), DuckDbExperimentSource.ARM);
-        root.put("loop", loop).put("users", units.users()).put("mixed", units.mixedUsers());
+        String armColumn = DuckDbExperimentSource.ARM;
+        ObjectNode root = json(ExperimentReport.analyze(moments.arms(), spec(armColumn)), armColumn);
+        root.put("loop", loop).put("users", moments.users()).put("mixed", moments.mixedUsers());
         return root;
     }
 
-    private ObjectNode report(Table table, String armColumn) {
-        ExperimentSpec s = new ExperimentSpec(armColumn, control, metrics, covariate,
+    private ExperimentSpec spec(String armColumn) {
+        return new ExperimentSpec(armColumn, control, metrics, covariate,
                 split == null ? null : new LinkedHashMap<>(split), method(correction), confidence, plannedUnits);
-        ExperimentReport report = ExperimentReport.analyze(table, s);
+    }
+
+    private ObjectNode json(ExperimentReport report, String armColumn) {
         ObjectNode root = object();
         root.put("arm_column", armColumn).put("control", control).put("correction", correction.toLowerCase(Locale.ROOT));
         ObjectNode ms = root.putObject("metrics");

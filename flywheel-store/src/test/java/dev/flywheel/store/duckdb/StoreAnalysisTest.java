@@ -67,6 +67,30 @@ class StoreAnalysisTest {
         assertTrue(ratio.vsControl().ci().low() > 0);
     }
 
+    @Test
+    void perArmMomentsGiveTheSameReportAsPerUserRows() throws Exception {
+        DuckDbExperimentSource.Moments moments;
+        try (Connection c = store.connect()) {
+            moments = DuckDbExperimentSource.moments(c, AbWorld.LOOP, METRICS);
+        }
+        assertEquals(world.mixed, moments.mixedUsers());
+        assertEquals(world.truth.size(), moments.users());
+        ExperimentSpec spec = ExperimentSpec.of(DuckDbExperimentSource.ARM, "control", METRICS);
+        ExperimentReport fromMoments = ExperimentReport.analyze(moments.arms(), spec);
+        ExperimentReport direct = ExperimentReport.analyze(directTable(), spec);
+        assertEquals(direct.srm().chiSquare(), fromMoments.srm().chiSquare(), 1e-9);
+        for (int m = 0; m < METRICS.size(); m++) {
+            assertEquals(direct.metrics().get(m).ratio(), fromMoments.metrics().get(m).ratio());
+            ExperimentReport.ArmReport s = fromMoments.metrics().get(m).arms().get("treatment");
+            ExperimentReport.ArmReport d = direct.metrics().get(m).arms().get("treatment");
+            assertEquals(d.mean(), s.mean(), 1e-9, METRICS.get(m));
+            assertEquals(d.vsControl().standardError(), s.vsControl().standardError(), 1e-9, METRICS.get(m));
+            assertEquals(d.vsControl().ci().low(), s.vsControl().ci().low(), 1e-9, METRICS.get(m));
+            assertEquals(d.vsControl().relCi().high(), s.vsControl().relCi().high(), 1e-9, METRICS.get(m));
+            assertEquals(d.adjustedP(), s.adjustedP(), 1e-9, METRICS.get(m));
+        }
+    }
+
     private static Table directTable() {
         List<String> arms = new ArrayList<>();
         double[][] cols = new double[5][world.truth.size()];
