@@ -3,7 +3,8 @@
  * differences, CUPED, always-valid intervals, multiple-testing adjustment, SRM),
  * {@link dev.flywheel.analysis.OffPolicyEvaluation} with the Open Bandit Dataset adapter
  * {@link dev.flywheel.analysis.ObdLogs}, {@link dev.flywheel.analysis.ObservationalEffect} and
- * {@link dev.flywheel.analysis.Funnel}; off-policy evaluation of the engine's own decision log as
+ * {@link dev.flywheel.analysis.Funnel}; the experiment report also from per-arm
+ * {@link dev.flywheel.analysis.ArmMoments} that a store aggregates in SQL (no CUPED there); off-policy evaluation of the engine's own decision log as
  * {@link dev.flywheel.analysis.Slate}s through {@link dev.flywheel.analysis.SlateLog}, where a
  * {@link dev.flywheel.analysis.SlatePolicy} (uniform, greedy by score, the logger itself; a learned
  * scorer of issue 3 later) is the target.

@@ -4,7 +4,8 @@
  * ever downloaded).
  *
  * <p>Analysis reads the store in SQL so that DuckDB does the aggregation:
- * {@link dev.flywheel.store.duckdb.DuckDbExperimentSource} (per-user experiment units of a loop) and
+ * {@link dev.flywheel.store.duckdb.DuckDbExperimentSource} (per-arm moments of a loop's per-user
+ * metrics for the report; the per-user units themselves for analyses that need rows, such as CUPED) and
  * {@link dev.flywheel.store.duckdb.DuckDbOpeSource} (logged slates with rewards for off-policy
  * evaluation); {@link dev.flywheel.store.duckdb.ReadOnlyStore} opens a store file for them offline.
  */
