@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code flywheel bench}: load benchmarks against a real engine on a temporary data directory. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Ingest.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Analysis.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -100,6 +100,60 @@ public final class BenchCommand implements Runnable {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    @Command(name = "analysis", mixinStandardHelpOptions = true,
+            description = "Experiment report and off-policy evaluation on a generated store (analyze --data paths).")
+    static final class Analysis implements Runnable {
+        @Option(names = "--decisions", defaultValue = "3100000", description = "decisions of the experiment loop (3 impressions each)") long decisions;
+        @Option(names = "--users", defaultValue = "300000", description = "users of the experiment loop") long users;
+        @Option(names = "--ope-decisions", defaultValue = "333334", description = "decisions of the OPE loop (3 logged slots each)") long opeDecisions;
+        @Option(names = "--runs", defaultValue = "5", description = "timed runs after one warm-up") int runs;
+        @Option(names = "--bootstrap", defaultValue = "200", description = "DM bootstrap resamples") int bootstrap;
+
+        @Override
+        public void run() {
+            Path dir = tempDir();
+            Path file = dir.resolve("store.duckdb");
+            try {
+                long t0 = System.nanoTime();
+                dev.flywheel.bench.AnalysisWorld.fill(file, "home", decisions, users, 0);
+                dev.flywheel.bench.AnalysisWorld.fill(file, "recs", opeDecisions, users, 1_000_000_000L);
+                ObjectNode out = new ObjectMapper().createObjectNode();
+                out.put("generate_seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0)
+                        .put("cores", Runtime.getRuntime().availableProcessors());
+                try (java.sql.Connection c = dev.flywheel.store.duckdb.ReadOnlyStore.open(file)) {
+                    measure(c, out);
+                }
+                System.out.println(out.toPrettyString());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
+            } finally {
+                DemoCommand.deleteQuietly(dir);
+            }
+        }
+
+        private void measure(java.sql.Connection c, ObjectNode out) throws java.sql.SQLException {
+            try (var s = c.createStatement(); var r = s.executeQuery("SELECT count(*) FILTER (WHERE loop = 'home'), "
+                    + "(SELECT count(*) FROM decisions WHERE loop = 'recs') FROM events")) {
+                r.next();
+                out.put("experiment_events", r.getLong(1)).put("ope_decisions", r.getLong(2));
+            }
+            long[] units = new long[1];
+            double[] exp = dev.flywheel.bench.AnalysisBench.experiment(c, "home", runs, n -> units[0] = n);
+            out.put("experiment_users", units[0]).put("experiment_ms_median", dev.flywheel.bench.AnalysisBench.median(exp))
+                    .put("experiment_ms_runs", java.util.Arrays.toString(exp));
+            var options = new dev.flywheel.analysis.OpeOptions(0.95, 5, 5, bootstrap, 20_191_124L, 20);
+            for (String target : new String[] {"logged", "uniform", "greedy-by-score"}) {
+                double[][] ope = dev.flywheel.bench.AnalysisBench.ope(c, "recs", target, options, runs);
+                out.put("ope_" + target + "_ms_median", dev.flywheel.bench.AnalysisBench.median(ope[0]))
+                        .put("ope_" + target + "_load_ms_median", dev.flywheel.bench.AnalysisBench.median(ope[1]));
+            }
+        }
+
+        private static Path tempDir() {
+            return Ingest.tempDir();
         }
     }
 }

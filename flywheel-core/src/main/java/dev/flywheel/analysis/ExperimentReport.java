@@ -51,6 +51,53 @@ public record ExperimentReport(ExperimentSpec spec, List<String> arms, List<Metr
         return new ExperimentReport(spec, arms, adjust(metrics, spec.correction()), srm(arms, armValues, spec));
     }
 
+    /**
+     * The same report from per-arm sufficient statistics, which a store aggregates in SQL so that no
+     * row per unit has to move; CUPED needs per-unit rows, so a covariate is refused here.
+     */
+    public static ExperimentReport analyze(List<ArmMoments> moments, ExperimentSpec spec) {
+        if (spec.covariate() != null) {
+            throw new IllegalArgumentException("covariate: CUPED needs per-unit rows, not per-arm moments");
+        }
+        List<String> arms = orderedArms(moments.stream().map(ArmMoments::arm).toArray(String[]::new),
+                spec.control(), spec.armColumn());
+        Map<String, ArmMoments> byArm = new LinkedHashMap<>();
+        moments.forEach(m -> byArm.put(m.arm(), m));
+        List<MetricReport> metrics = new ArrayList<>();
+        for (String metric : spec.metrics()) {
+            MeanEstimate[] raw = new MeanEstimate[arms.size()];
+            for (int a = 0; a < raw.length; a++) {
+                raw[a] = estimate(byArm.get(arms.get(a)), metric);
+            }
+            boolean ratio = metric.indexOf('/') >= 0 && !moments.get(0).means().containsKey(metric);
+            metrics.add(compare(spec, arms, metric, ratio, Double.NaN, raw, raw));
+        }
+        long[] observed = arms.stream().mapToLong(a -> byArm.get(a).n()).toArray();
+        return new ExperimentReport(spec, arms, adjust(metrics, spec.correction()), srm(arms, observed, spec));
+    }
+
+    /** As {@link MeanEstimate#ofSample} or {@link DeltaMethod#ratio}, from moments. */
+    private static MeanEstimate estimate(ArmMoments m, String metric) {
+        if (m.n() < 2) {
+            throw new IllegalArgumentException("arm '" + m.arm() + "' has " + m.n() + " units; need >= 2 for metric '"
+                    + metric + "'");
+        }
+        int slash = metric.indexOf('/');
+        if (m.means().containsKey(metric) || slash < 0) {
+            return new MeanEstimate(m.n(), m.mean(metric), Math.sqrt(m.variance(metric) / m.n()), m.n() - 1);
+        }
+        String num = metric.substring(0, slash).trim();
+        String den = metric.substring(slash + 1).trim();
+        double my = m.mean(num);
+        double mx = m.mean(den);
+        if (mx == 0) {
+            throw new IllegalArgumentException("metric '" + metric + "': denominator has mean zero in arm '" + m.arm()
+                    + "': the ratio is undefined");
+        }
+        double v = DeltaMethod.ratioVariance(my, mx, m.variance(num), m.variance(den), m.covariance(metric), m.n());
+        return new MeanEstimate(m.n(), my / mx, Math.sqrt(v), m.n() - 1);
+    }
+
     private static List<String> orderedArms(String[] armValues, String control, String column) {
         TreeSet<String> distinct = new TreeSet<>(List.of(armValues));
         if (!distinct.contains(control)) {
@@ -80,6 +127,15 @@ public record ExperimentReport(ExperimentSpec spec, List<String> arms, List<Metr
             raw[a] = estimate(y[a], den == null ? null : den[a], arms.get(a), metric);
             adjusted[a] = cuped == null ? raw[a] : MeanEstimate.ofSample(cuped.adjust(y[a], x[a]));
         }
+        if (cuped == null) {
+            adjusted = raw;
+        }
+        return compare(spec, arms, metric, cols.isRatio(), cuped == null ? Double.NaN : cuped.theta(), raw, adjusted);
+    }
+
+    /** Differences of each arm against control (index 0) from per-arm estimates, raw and adjusted. */
+    private static MetricReport compare(ExperimentSpec spec, List<String> arms, String metric, boolean ratio,
+                                        double theta, MeanEstimate[] raw, MeanEstimate[] adjusted) {
         Map<String, ArmReport> reports = new LinkedHashMap<>();
         long total = 0;
         for (MeanEstimate e : raw) {
@@ -88,12 +144,12 @@ public record ExperimentReport(ExperimentSpec spec, List<String> arms, List<Metr
         reports.put(arms.get(0), new ArmReport(arms.get(0), raw[0].n(), raw[0].mean(), null, null, null, Double.NaN));
         for (int a = 1; a < arms.size(); a++) {
             MeanDifference d = WelchTest.compare(adjusted[a], adjusted[0], spec.confidence());
-            MeanDifference u = cuped == null ? d : WelchTest.compare(raw[a], raw[0], spec.confidence());
+            MeanDifference u = adjusted == raw ? d : WelchTest.compare(raw[a], raw[0], spec.confidence());
             ConfidenceSequence cs = ConfidenceSequence.forDifference(d, 1 - spec.confidence(),
                     spec.plannedUnits() > 0 ? spec.plannedUnits() : total);
             reports.put(arms.get(a), new ArmReport(arms.get(a), raw[a].n(), raw[a].mean(), d, u, cs, Double.NaN));
         }
-        return new MetricReport(metric, cols.isRatio(), cuped == null ? Double.NaN : cuped.theta(), reports);
+        return new MetricReport(metric, ratio, theta, reports);
     }
 
     private static MeanEstimate estimate(double[] y, double[] den, String arm, String metric) {
@@ -149,6 +205,10 @@ public record ExperimentReport(ExperimentSpec spec, List<String> arms, List<Metr
         for (String v : armValues) {
             observed[arms.indexOf(v)]++;
         }
+        return srm(arms, observed, spec);
+    }
+
+    private static SampleRatioCheck srm(List<String> arms, long[] observed, ExperimentSpec spec) {
         if (spec.expectedSplit() == null) {
             return SampleRatioCheck.equalSplit(observed);
         }

@@ -3,10 +3,14 @@
  * differences, CUPED, always-valid intervals, multiple-testing adjustment, SRM),
  * {@link dev.flywheel.analysis.OffPolicyEvaluation} with the Open Bandit Dataset adapter
  * {@link dev.flywheel.analysis.ObdLogs}, {@link dev.flywheel.analysis.ObservationalEffect} and
- * {@link dev.flywheel.analysis.Funnel}.
+ * {@link dev.flywheel.analysis.Funnel}; the experiment report also from per-arm
+ * {@link dev.flywheel.analysis.ArmMoments} that a store aggregates in SQL (no CUPED there); off-policy evaluation of the engine's own decision log as
+ * {@link dev.flywheel.analysis.Slate}s through {@link dev.flywheel.analysis.SlateLog}, where a
+ * {@link dev.flywheel.analysis.SlatePolicy} (uniform, greedy by score, the logger itself; a learned
+ * scorer of issue 3 later) is the target.
  *
  * <p>Contract: a {@link dev.flywheel.analysis.Table} is read once into memory (RFC 4180 CSV, CRLF or
- * LF); every analysis is a pure function of the table and an immutable spec/options record; bad input
+ * LF, or whole columns from a store query); every analysis is a pure function of the table and an immutable spec/options record; bad input
  * raises {@link java.lang.IllegalArgumentException} whose message names the column, value or option,
  * ready to show to an analyst. Known limits: CUPED is applied to plain metrics only (ratio metrics are
  * reported unadjusted); a funnel user enters at their first first-step event.

@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * <p>IPS, clipped IPS, doubly robust and switch-DR are means of per-decision terms, so their intervals
  * are CLT intervals of those terms (the reward model of DR is treated as fixed). SNIPS is a ratio of
  * means and uses the delta method. The direct method's uncertainty is almost all model error, so its
- * interval is a seeded bootstrap that refits the reward model on each resample.
+ * interval is a seeded bootstrap that refits the reward model on each resample (for the smoothed
+ * model, a Poisson bootstrap on cell statistics, see {@link SmoothedDirectBootstrap}).
  */
 public final class OffPolicyEstimators {
     private OffPolicyEstimators() {
@@ -91,6 +92,18 @@ public final class OffPolicyEstimators {
         }
         double value = directValue(log, target, fitter.fit(log), actions);
         SplittableRandom random = new SplittableRandom(seed);
+        double[] reps = fitter instanceof SmoothedRewardModel s
+                ? new SmoothedDirectBootstrap(log, target, s.priorStrength(), actions).replicates(resamples, random)
+                : rowBootstrap(log, target, fitter, actions, resamples, random);
+        double[] ci = Bootstrap.percentile(reps, confidence);
+        // a Poisson resample of a tiny log can be empty (NaN replicate); the interval drops those too
+        double[] finite = java.util.Arrays.stream(reps).filter(Double::isFinite).toArray();
+        double se = finite.length < 2 ? 0 : Math.sqrt(dev.flywheel.stats.internal.Moments.variance(finite));
+        return new OffPolicyEstimate("dm", value, se, new Interval(Math.min(ci[0], value), Math.max(ci[1], value)));
+    }
+
+    private static double[] rowBootstrap(List<LoggedDecision> log, TargetPolicy target, RewardModelFitter fitter,
+                                         int actions, int resamples, SplittableRandom random) {
         double[] reps = new double[resamples];
         for (int b = 0; b < resamples; b++) {
             List<LoggedDecision> sample = new ArrayList<>(log.size());
@@ -99,9 +112,7 @@ public final class OffPolicyEstimators {
             }
             reps[b] = directValue(sample, target, fitter.fit(sample), actions);
         }
-        double[] ci = Bootstrap.percentile(reps, confidence);
-        double se = Math.sqrt(dev.flywheel.stats.internal.Moments.variance(reps));
-        return new OffPolicyEstimate("dm", value, se, new Interval(Math.min(ci[0], value), Math.max(ci[1], value)));
+        return reps;
     }
 
     private static OffPolicyEstimate clippedIps(String name, List<LoggedDecision> log, double maxWeight,

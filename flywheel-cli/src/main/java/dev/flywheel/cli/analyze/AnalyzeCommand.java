@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code flywheel analyze}: the parent of the analysis subcommands; alone it prints its usage. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyse CSV exports: experiments, off-policy evaluation, observational effects, funnels.",
+        description = "Analyse CSV exports or an engine's store (--data): experiments, off-policy evaluation, "
+                + "observational effects, funnels.",
         subcommands = {ExperimentCommand.class, OpeCommand.class, EffectCommand.class, FunnelCommand.class})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Spec

@@ -7,8 +7,10 @@ import dev.flywheel.analysis.ExperimentSpec;
 import dev.flywheel.stats.MeanDifference;
 import dev.flywheel.stats.MultipleTesting;
 import dev.flywheel.stats.SampleRatioCheck;
+import dev.flywheel.store.duckdb.DuckDbExperimentSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +24,23 @@ import picocli.CommandLine.Option;
         description = "Per-arm means, Welch differences vs control (delta method for ratios and lift), CUPED, "
                 + "always-valid intervals, Holm/BH adjusted p-values and the sample-ratio check.")
 final class ExperimentCommand extends AnalysisCommand {
-    @Option(names = "--csv", required = true, description = "CSV file, one row per unit (user).")
+    @Option(names = "--csv", description = "CSV file, one row per unit (user); exactly one of --csv and --data.")
     Path csv;
 
-    @Option(names = "--arm", required = true, description = "Column holding the arm.")
+    @Option(names = "--data", description = "Data directory of an engine: analyse --loop from its store.")
+    Path data;
+
+    @Option(names = "--loop", description = "Loop to analyse (with --data); units are its users.")
+    String loop;
+
+    @Option(names = "--arm", description = "Column holding the arm (with --csv).")
     String arm;
 
     @Option(names = "--control", required = true, description = "Value of --arm that is the control.")
     String control;
 
-    @Option(names = "--metric", required = true, description = "Metric column, or num/den for a ratio metric; repeatable.")
+    @Option(names = "--metric", required = true, description = "Metric column, or num/den for a ratio metric; "
+            + "repeatable. With --data a column is exposures, an event type (count per user) or type:value (sum).")
     List<String> metrics;
 
     @Option(names = "--covariate", description = "Pre-period covariate column for CUPED (plain metrics only).")
@@ -52,11 +61,47 @@ final class ExperimentCommand extends AnalysisCommand {
 
     @Override
     ObjectNode analyze() throws IOException {
-        ExperimentSpec s = new ExperimentSpec(arm, control, metrics, covariate,
+        if ((csv == null) == (data == null)) {
+            throw new IllegalArgumentException("give exactly one of --csv FILE and --data DIR");
+        }
+        return data == null ? fromCsv() : fromStore();
+    }
+
+    private ObjectNode fromCsv() throws IOException {
+        if (arm == null || loop != null) {
+            throw new IllegalArgumentException("--csv needs --arm (and takes no --loop)");
+        }
+        return json(ExperimentReport.analyze(read(csv, "--csv"), spec(arm)), arm);
+    }
+
+    /** Per-user units aggregated by DuckDB; users exposed to several arms are reported, not analysed. */
+    private ObjectNode fromStore() throws IOException {
+        if (loop == null || arm != null || covariate != null) {
+            throw new IllegalArgumentException("--data needs --loop (and takes no --arm or --covariate)");
+        }
+        DuckDbExperimentSource.Moments moments;
+        try (StoreAccess store = StoreAccess.open(data)) {
+            moments = DuckDbExperimentSource.moments(store.connection(), loop, metrics);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("--data: query failed: " + e.getMessage(), e);
+        }
+        if (moments.users() == 0) {
+            throw new IllegalArgumentException("--loop '" + loop + "': no single-arm users in " + data);
+        }
+        String armColumn = DuckDbExperimentSource.ARM;
+        ObjectNode root = json(ExperimentReport.analyze(moments.arms(), spec(armColumn)), armColumn);
+        root.put("loop", loop).put("users", moments.users()).put("mixed", moments.mixedUsers());
+        return root;
+    }
+
+    private ExperimentSpec spec(String armColumn) {
+        return new ExperimentSpec(armColumn, control, metrics, covariate,
                 split == null ? null : new LinkedHashMap<>(split), method(correction), confidence, plannedUnits);
-        ExperimentReport report = ExperimentReport.analyze(read(csv, "--csv"), s);
+    }
+
+    private ObjectNode json(ExperimentReport report, String armColumn) {
         ObjectNode root = object();
-        root.put("arm_column", arm).put("control", control).put("correction", correction.toLowerCase(Locale.ROOT));
+        root.put("arm_column", armColumn).put("control", control).put("correction", correction.toLowerCase(Locale.ROOT));
         ObjectNode ms = root.putObject("metrics");
         for (ExperimentReport.MetricReport m : report.metrics()) {
             ms.set(m.metric(), metric(m));
@@ -157,6 +202,10 @@ final class ExperimentCommand extends AnalysisCommand {
                         m.getKey(), m.getValue().get("cuped_theta").asDouble()));
             }
         });
+        if (r.has("mixed")) {
+            notes.append(String.format(Locale.ROOT, "%nloop %s: %d users, %d left out for seeing more than one arm",
+                    r.get("loop").asText(), r.get("users").asLong(), r.get("mixed").asLong()));
+        }
         JsonNode srm = r.get("srm");
         return t + notes.toString() + String.format(Locale.ROOT, "%n%nsample ratio: chi2 = %.3f, df = %d, p = %.4g -> %s", srm.get("chi_square")
                 .asDouble(), srm.get("df").asInt(), srm.get("p_value").asDouble(), srm.get("mismatch").asBoolean()

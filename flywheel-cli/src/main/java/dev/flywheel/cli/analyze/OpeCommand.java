@@ -5,11 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flywheel.analysis.ObdLogs;
 import dev.flywheel.analysis.OffPolicyEvaluation;
 import dev.flywheel.analysis.OpeOptions;
+import dev.flywheel.analysis.SlateLog;
+import dev.flywheel.analysis.SlatePolicy;
 import dev.flywheel.stats.OffPolicyDiagnostics;
 import dev.flywheel.stats.OffPolicyEstimate;
 import dev.flywheel.stats.Proportion;
+import dev.flywheel.store.duckdb.DuckDbOpeSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -18,18 +23,30 @@ import picocli.CommandLine.Option;
 
 /** {@code flywheel analyze ope}: value of a target policy estimated from another policy's log. */
 @Command(name = "ope", mixinStandardHelpOptions = true,
-        description = "Off-policy evaluation (IPS, SNIPS, clipped IPS, DM, DR, switch-DR) of the policy that "
-                + "produced --target, from the decisions and propensities in --logged.")
+        description = "Off-policy evaluation (IPS, SNIPS, clipped IPS, DM, DR, switch-DR) of a target policy from "
+                + "logged decisions and propensities: an OBD export (--logged, --target FILE) or an engine's own "
+                + "decision log (--data, --loop, --target uniform|greedy-by-score|logged).")
 final class OpeCommand extends AnalysisCommand {
     @Option(names = "--format", defaultValue = "obd", description = "Log format; supported: obd (default).")
     String format;
 
-    @Option(names = "--logged", required = true, description = "Log of the logging policy (with propensities).")
+    @Option(names = "--logged", description = "OBD log of the logging policy (with propensities).")
     Path logged;
 
-    @Option(names = "--target", required = true,
-            description = "Log of the target policy; pi(item | position) is its empirical frequency.")
-    Path target;
+    @Option(names = "--data", description = "Data directory of an engine: evaluate on --loop's decision log.")
+    Path data;
+
+    @Option(names = "--loop", description = "Loop whose decisions are the log (with --data).")
+    String loop;
+
+    @Option(names = "--reward-type", split = ",", defaultValue = "click,like",
+            description = "Event types naming decision and item that make a served item's reward 1 (with --data; "
+                    + "default: ${DEFAULT-VALUE}).")
+    List<String> rewardTypes;
+
+    @Option(names = "--target", required = true, description = "With --logged: OBD log of the target policy "
+            + "(pi(item | position) is its empirical frequency). With --data: uniform, greedy-by-score or logged.")
+    String target;
 
     @Option(names = "--clip", defaultValue = "5", description = "Weight cap of clipped IPS (default: ${DEFAULT-VALUE}).")
     double clip;
@@ -53,11 +70,38 @@ final class OpeCommand extends AnalysisCommand {
 
     @Override
     ObjectNode analyze() throws IOException {
+        if ((logged == null) == (data == null)) {
+            throw new IllegalArgumentException("give exactly one of --logged FILE and --data DIR");
+        }
+        OpeOptions options = new OpeOptions(confidence, clip, switchTau, bootstrap, seed, priorStrength);
+        return json(data == null ? fromObd(options) : fromStore(options));
+    }
+
+    private OffPolicyEvaluation fromObd(OpeOptions options) throws IOException {
         if (!format.equalsIgnoreCase("obd")) {
             throw new IllegalArgumentException("--format must be obd, got '" + format + "'");
         }
-        OpeOptions options = new OpeOptions(confidence, clip, switchTau, bootstrap, seed, priorStrength);
-        OffPolicyEvaluation e = ObdLogs.evaluate(read(logged, "--logged"), read(target, "--target"), options);
+        return ObdLogs.evaluate(read(logged, "--logged"), read(Path.of(target), "--target"), options);
+    }
+
+    /** The learner of issue 3 plugs in as another {@link SlatePolicy} named by --target. */
+    private OffPolicyEvaluation fromStore(OpeOptions options) throws IOException {
+        if (loop == null) {
+            throw new IllegalArgumentException("--data needs --loop");
+        }
+        SlateLog log = new SlateLog(SlatePolicy.named(target));
+        try (StoreAccess store = StoreAccess.open(data)) {
+            DuckDbOpeSource.slates(store.connection(), loop, rewardTypes, log::add);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("--data: query failed: " + e.getMessage(), e);
+        }
+        if (log.size() == 0) {
+            throw new IllegalArgumentException("--loop '" + loop + "': no decisions in " + data);
+        }
+        return log.evaluate(options);
+    }
+
+    private ObjectNode json(OffPolicyEvaluation e) {
         ObjectNode root = object();
         ObjectNode est = root.putObject("estimators");
         for (OffPolicyEstimate x : e.estimators().values()) {
@@ -66,11 +110,15 @@ final class OpeCommand extends AnalysisCommand {
             put(n, "ci_low", x.ci().low());
             put(n, "ci_high", x.ci().high());
             put(n, "se", x.standardError());
-            n.put("covers_on_policy", e.covers(x.estimator()));
+            if (e.onPolicy() != null) {
+                n.put("covers_on_policy", e.covers(x.estimator()));
+            }
         }
         Proportion on = e.onPolicy();
-        root.putObject("on_policy").put("rate", on.rate()).put("ci_low", on.interval().low())
+        if (on != null) {
+            root.putObject("on_policy").put("rate", on.rate()).put("ci_low", on.interval().low())
                 .put("ci_high", on.interval().high()).put("clicks", on.successes()).put("n", on.trials());
+        }
         OffPolicyDiagnostics d = e.diagnostics();
         ObjectNode diag = root.putObject("diagnostics");
         diag.put("n", d.n());
@@ -89,10 +137,12 @@ final class OpeCommand extends AnalysisCommand {
         for (Iterator<Map.Entry<String, JsonNode>> it = r.get("estimators").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> x = it.next();
             t.row(x.getKey(), x.getValue().get("value"), TextTable.interval(x.getValue(), "ci_low", "ci_high"),
-                    x.getValue().get("covers_on_policy").asBoolean() ? "yes" : "NO");
+                    !x.getValue().has("covers_on_policy") ? "" : x.getValue().get("covers_on_policy").asBoolean() ? "yes" : "NO");
         }
         JsonNode on = r.get("on_policy");
-        t.row("on-policy", on.get("rate"), TextTable.interval(on, "ci_low", "ci_high"), "");
+        if (on != null) {
+            t.row("on-policy", on.get("rate"), TextTable.interval(on, "ci_low", "ci_high"), "");
+        }
         JsonNode d = r.get("diagnostics");
         StringBuilder sb = new StringBuilder(t.toString());
         sb.append(String.format(Locale.ROOT, "%n%nn = %d, effective sample size = %.0f, max weight = %.3g, "

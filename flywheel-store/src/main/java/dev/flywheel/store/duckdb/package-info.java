@@ -2,5 +2,11 @@
  * The DuckDB adapter of {@link dev.flywheel.log.RecordStore}: columns for analysis, the applied seq
  * committed in the same transaction as the rows it covers, and offline operation (no extension is
  * ever downloaded).
+ *
+ * <p>Analysis reads the store in SQL so that DuckDB does the aggregation:
+ * {@link dev.flywheel.store.duckdb.DuckDbExperimentSource} (per-arm moments of a loop's per-user
+ * metrics for the report; the per-user units themselves for analyses that need rows, such as CUPED) and
+ * {@link dev.flywheel.store.duckdb.DuckDbOpeSource} (logged slates with rewards for off-policy
+ * evaluation); {@link dev.flywheel.store.duckdb.ReadOnlyStore} opens a store file for them offline.
  */
 package dev.flywheel.store.duckdb;

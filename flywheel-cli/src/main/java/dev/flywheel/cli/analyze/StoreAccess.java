@@ -1,0 +1,108 @@
+package dev.flywheel.cli.analyze;
+
+import dev.flywheel.cli.engine.Engine;
+import dev.flywheel.config.FlywheelConfig;
+import dev.flywheel.log.LogException;
+import dev.flywheel.store.duckdb.ReadOnlyStore;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+
+/**
+ * A query connection to a data directory's store for {@code --data}. Refused while a server holds the
+ * directory (its engine lock), because DuckDB allows one process per file. The store file is opened
+ * read-only and the engine lock is held meanwhile, so no server starts under the analysis; a directory
+ * whose store was never built (a log only) is opened through the {@link Engine}, which builds it.
+ * A store behind its log (a server killed mid-catch-up) is analysed as it is, without the tail.
+ */
+final class StoreAccess implements AutoCloseable {
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Engine engine;
+    private final Connection connection;
+
+    private StoreAccess(FileChannel lockChannel, FileLock lock, Engine engine, Connection connection) {
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.engine = engine;
+        this.connection = connection;
+    }
+
+    static StoreAccess open(Path dataDir) throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            throw new IllegalArgumentException("--data: no data directory at " + dataDir);
+        }
+        Path store = dataDir.resolve("store.duckdb");
+        if (!Files.isRegularFile(store)) {
+            return viaEngine(dataDir);
+        }
+        FileChannel ch = FileChannel.open(dataDir.resolve("engine.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = tryLock(ch);
+        if (lock == null) {
+            ch.close();
+            throw busy(dataDir);
+        }
+        try {
+            return new StoreAccess(ch, lock, null, ReadOnlyStore.open(store));
+        } catch (SQLException e) {
+            lock.release();
+            ch.close();
+            throw new IllegalArgumentException("--data: cannot open " + store + " read-only: " + e.getMessage(), e);
+        }
+    }
+
+    /** Null when held, by another process or (overlapping lock) by an engine of this one. */
+    private static FileLock tryLock(FileChannel ch) throws IOException {
+        try {
+            return ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private static StoreAccess viaEngine(Path dataDir) {
+        try {
+            Engine engine = Engine.open(dataDir, FlywheelConfig.defaults(), Clock.systemUTC(), null);
+            return new StoreAccess(null, null, engine, engine.store().connect());
+        } catch (LogException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith("another Flywheel process")
+                    ? busy(dataDir) : new IllegalArgumentException("--data: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("--data: cannot query the store: " + e.getMessage(), e);
+        }
+    }
+
+    private static IllegalArgumentException busy(Path dataDir) {
+        return new IllegalArgumentException("--data: " + dataDir + " is in use by a running Flywheel server "
+                + "(one process per data directory); stop it, or analyse a copy of the directory");
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IOException("cannot close the store connection: " + e.getMessage(), e);
+        } finally {
+            if (engine != null) {
+                engine.close();
+            }
+            if (lock != null) {
+                lock.release();
+                lockChannel.close();
+            }
+        }
+    }
+}

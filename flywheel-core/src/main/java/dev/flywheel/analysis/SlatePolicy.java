@@ -1,0 +1,103 @@
+package dev.flywheel.analysis;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/**
+ * A target policy evaluated on the engine's own decision log, one slate at a time. It sees only what
+ * the log holds (served items, positions, scores), so it is a re-ranking of the logged slate; a
+ * learned scorer (issue 3) plugs in here by re-scoring the slate's items and ranking them.
+ */
+public interface SlatePolicy {
+    /**
+     * {@code p[i][j]}: the probability that the policy shows the item of row {@code i} at the position
+     * of row {@code j}. The diagonal is what importance weighting uses; the whole matrix, averaged over
+     * the log, is the policy's per-position marginal that the direct method and DR need.
+     */
+    double[][] placement(Slate slate);
+
+    /** The target probability of row {@code i} as logged; the diagonal of {@link #placement} by default. */
+    default double rowProbability(Slate slate, double[][] placement, int row) {
+        return placement[row][row];
+    }
+
+    /** Whether this is the logging policy itself, whose on-policy reward the log shows directly. */
+    default boolean isLogging() {
+        return false;
+    }
+
+    /**
+     * Uniformly random order: each item at each position with probability 1/n, where n is the number of
+     * candidates when the decision logged them, else the number of served items.
+     */
+    static SlatePolicy uniform() {
+        return slate -> {
+            int k = slate.size();
+            double p = 1.0 / Math.max(k, slate.candidates());
+            double[][] m = new double[k][k];
+            for (double[] row : m) {
+                Arrays.fill(row, p);
+            }
+            return m;
+        };
+    }
+
+    /**
+     * Deterministic: the served items sorted by logged score (highest first; missing scores last, ties
+     * by item) fill the slate's positions in increasing order.
+     */
+    static SlatePolicy greedyByScore() {
+        return slate -> {
+            int k = slate.size();
+            Integer[] byScore = IntStream.range(0, k).boxed().sorted(Comparator
+                    .comparingDouble((Integer i) -> Double.isNaN(slate.scores()[i]) ? Double.NEGATIVE_INFINITY
+                            : slate.scores()[i]).reversed().thenComparing(i -> slate.items().get(i))).toArray(Integer[]::new);
+            Integer[] byPosition = IntStream.range(0, k).boxed()
+                    .sorted(Comparator.comparingInt(j -> slate.positions()[j])).toArray(Integer[]::new);
+            double[][] m = new double[k][k];
+            for (int r = 0; r < k; r++) {
+                m[byScore[r]][byPosition[r]] = 1;
+            }
+            return m;
+        };
+    }
+
+    /**
+     * The logging policy: its probability of each logged row is the logged propensity (weights are 1),
+     * and its marginal is estimated by what it actually showed (the identity placement).
+     */
+    static SlatePolicy logged() {
+        return new SlatePolicy() {
+            @Override
+            public double[][] placement(Slate slate) {
+                double[][] m = new double[slate.size()][slate.size()];
+                for (int i = 0; i < m.length; i++) {
+                    m[i][i] = 1;
+                }
+                return m;
+            }
+
+            @Override
+            public double rowProbability(Slate slate, double[][] placement, int row) {
+                return slate.propensities()[row];
+            }
+
+            @Override
+            public boolean isLogging() {
+                return true;
+            }
+        };
+    }
+
+    /** The policy named on the command line: uniform, greedy-by-score or logged. */
+    static SlatePolicy named(String name) {
+        return switch (name) {
+            case "uniform" -> uniform();
+            case "greedy-by-score" -> greedyByScore();
+            case "logged" -> logged();
+            default -> throw new IllegalArgumentException("--target must be uniform, greedy-by-score or logged, got '"
+                    + name + "'");
+        };
+    }
+}
