@@ -44,7 +44,8 @@ class FeedbackFeaturesTest {
         assertEquals(1.0, after.get("user_affinity"), 1e-12);
         assertEquals(1.0, after.get("judged"));
         assertEquals(List.of("item_impressions", "item_clicks", "item_likes", "item_dislikes", "item_click_rate",
-                "item_like_rate", "item_dislike_rate", "user_affinity", "seen", "judged", "eligible"),
+                "item_like_rate", "item_dislike_rate", "user_affinity", "topic_affinity", "user_topic_like_rate",
+                "user_topic_dislike_rate", "seen", "judged", "eligible"),
                 List.copyOf(after.keySet()));
     }
 
@@ -65,5 +66,27 @@ class FeedbackFeaturesTest {
         assertEquals(-0.13950031604596838,
                 f.features("u", "a", CATALOG.get("a"), T.plus(Duration.ofMinutes(30))).get("user_affinity"), 1e-12,
                 "−0.1 / √(0.01 + golf²)");
+    }
+
+    /** Topics are few and telling: a like on one topic lifts that topic for the user, not the others. */
+    @Test
+    void topicAffinityAndUserTopicRatesFollowTheUsersJudgements() {
+        Map<String, Map<String, Double>> catalog = Map.of(
+                "a", Map.of("topic:jazz", 0.8, "saxophone", 0.6),
+                "b", Map.of("topic:golf", 0.8, "caddie", 0.6),
+                "c", Map.of("topic:jazz", 0.8, "trumpet", 0.6));
+        FeedbackFeatures f = new FeedbackFeatures(Duration.ofHours(1), 2, i -> catalog.getOrDefault(i, Map.of()));
+        f.onDecision(D);
+        f.onEvent(LIKE);
+        Instant t = T.plusSeconds(10);
+        Map<String, Double> jazz = f.features("u", "c", catalog.get("c"), t);
+        Map<String, Double> golf = f.features("u", "b", catalog.get("b"), t);
+        assertEquals(1.0, jazz.get("topic_affinity"), 1e-12, "the user's strongest topic");
+        assertEquals(0.0, golf.get("topic_affinity"), 1e-12);
+        // user-topic jazz: 1 like in ~1 impression, smoothed with 5 pseudo-impressions of the global like rate
+        double imp = 0.9980764435756287;
+        double global = 1 / (2 * imp);
+        assertEquals((1 + 5 * global) / (imp + 5), jazz.get("user_topic_like_rate"), 1e-12);
+        assertEquals((0 + 5 * global) / (imp + 5), golf.get("user_topic_like_rate"), 1e-12);
     }
 }
