@@ -11,7 +11,6 @@ import dev.flywheel.cli.engine.Engine;
 import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.store.file.FileKeyStore;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +41,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public void run() {
-            Path dir = tempDir();
+            Path dir = TempDirs.create("flywheel-bench");
             FlywheelConfig cfg = FlywheelConfig.from(java.util.Map.of("server", java.util.Map.of("port", 0),
                     "log", java.util.Map.of("fsync", !noFsync)));
             IssuedKey k = ApiKeys.issue(Set.of(Scope.INGEST), "bench", Instant.now());
@@ -61,7 +60,7 @@ public final class BenchCommand implements Runnable {
             } catch (Exception e) {
                 throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
             } finally {
-                DemoCommand.deleteQuietly(dir);
+                TempDirs.deleteQuietly(dir);
             }
         }
 
@@ -94,13 +93,6 @@ public final class BenchCommand implements Runnable {
             return o;
         }
 
-        private static Path tempDir() {
-            try {
-                return Files.createTempDirectory("flywheel-bench");
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     @Command(name = "analysis", mixinStandardHelpOptions = true,
@@ -114,7 +106,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public void run() {
-            Path dir = tempDir();
+            Path dir = TempDirs.create("flywheel-bench");
             Path file = dir.resolve("store.duckdb");
             try {
                 long t0 = System.nanoTime();
@@ -130,7 +122,7 @@ public final class BenchCommand implements Runnable {
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
             } finally {
-                DemoCommand.deleteQuietly(dir);
+                TempDirs.deleteQuietly(dir);
             }
         }
 
@@ -153,7 +145,7 @@ public final class BenchCommand implements Runnable {
         }
 
         private static Path tempDir() {
-            return Ingest.tempDir();
+            return TempDirs.create("flywheel-bench");
         }
     }
 }

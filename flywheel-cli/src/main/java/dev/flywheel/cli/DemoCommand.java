@@ -48,7 +48,7 @@ public final class DemoCommand implements Runnable {
         ArticleWorld world = ArticleWorld.generate(wc.withSize(wc.articles(), users));
         RunConfig rc = RunConfig.defaults(seed).withRounds(rounds, Math.max(1, Math.min(10, rounds / 4)));
         SimClock clock = new SimClock(wc.start().minus(wc.backlog()));
-        Path dir = data != null ? data : tempDir();
+        Path dir = data != null ? data : TempDirs.create("flywheel-demo");
         FlywheelConfig cfg = FlywheelConfig.from(Map.of("server", Map.of("port", 0),
                 "loops", List.of(Map.of("name", LOOP, "model", model, "k", rc.k()))));
         try (Engine engine = Engine.open(dir, cfg, clock, null)) {
@@ -68,7 +68,7 @@ public final class DemoCommand implements Runnable {
             if (json) System.out.println(out.toPrettyString());
             else table.printSummary(report);
         } finally {
-            if (data == null) deleteQuietly(dir);
+            if (data == null) TempDirs.deleteQuietly(dir);
         }
     }
 
@@ -89,22 +89,6 @@ public final class DemoCommand implements Runnable {
             return Files.readString(p).trim();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot read " + p, e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("flywheel-demo");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot create a temporary directory", e);
-        }
-    }
-
-    static void deleteQuietly(Path dir) {
-        try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // a temporary directory left behind is harmless
         }
     }
 

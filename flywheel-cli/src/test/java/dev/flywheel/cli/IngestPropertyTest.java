@@ -44,7 +44,7 @@ class IngestPropertyTest {
     @AfterContainer
     static void stop() {
         engine.close();
-        DemoCommand.deleteQuietly(dir);
+        TempDirs.deleteQuietly(dir);
     }
 
     @Property(tries = 250)

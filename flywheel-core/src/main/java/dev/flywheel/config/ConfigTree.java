@@ -35,14 +35,7 @@ public final class ConfigTree {
     }
 
     public int integer(String name, int dflt, int min, int max) {
-        Object v = values.get(name);
-        if (v == null) return dflt;
-        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-            throw new ConfigException(key(name), "must be a whole number, got '" + v + "'");
-        }
-        long l = n.longValue();
-        if (l < min || l > max) throw new ConfigException(key(name), "must be between " + min + " and " + max + ", got " + l);
-        return (int) l;
+        return (int) longValue(name, dflt, min, max);
     }
 
     public long longValue(String name, long dflt, long min, long max) {

@@ -10,11 +10,11 @@ import java.nio.file.Path;
  * /work/shared/data (a git worktree resolves the property to a sibling directory that does not exist).
  * Tests are skipped, not failed, only when neither exists.
  */
-final class SharedData {
+public final class SharedData {
     private SharedData() {
     }
 
-    static Path file(String relative) {
+    public static Path file(String relative) {
         String prop = System.getProperty("flywheel.shared.data");
         Path dir = prop != null && Files.isDirectory(Path.of(prop)) ? Path.of(prop) : Path.of("/work/shared/data");
         Path file = dir.resolve(relative);

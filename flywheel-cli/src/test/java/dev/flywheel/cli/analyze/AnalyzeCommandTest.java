@@ -1,5 +1,6 @@
 package dev.flywheel.cli.analyze;
 
+import dev.flywheel.analysis.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ class AnalyzeCommandTest {
 
     @Test
     void experimentOnHillstromGivesWelchIntervalsAndSrm() throws IOException {
-        Run r = run("experiment", "--csv", SharedData.file("hillstrom/hillstrom.csv"), "--arm", "segment",
+        Run r = run("experiment", "--csv", SharedData.file("hillstrom/hillstrom.csv").toString(), "--arm", "segment",
                 "--control", "No E-Mail", "--metric", "visit", "--metric", "spend", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode root = r.json();
@@ -64,7 +65,7 @@ class AnalyzeCommandTest {
 
     @Test
     void cupedThetaOnHillstromIsThePooledRegressionSlope() throws IOException {
-        JsonNode root = run("experiment", "--csv", SharedData.file("hillstrom/hillstrom.csv"), "--arm", "segment",
+        JsonNode root = run("experiment", "--csv", SharedData.file("hillstrom/hillstrom.csv").toString(), "--arm", "segment",
                 "--control", "No E-Mail", "--metric", "spend", "--covariate", "history", "--json").json();
         // numpy: cov(spend, history)[0,1] / var(history, ddof=1) over all 64,000 rows
         assertEquals(0.001275487033054174, root.at("/metrics/spend/cuped_theta").asDouble(), 1e-12);
@@ -101,8 +102,8 @@ class AnalyzeCommandTest {
 
     @Test
     void opeOnOpenBanditPrintsEstimatorsBesideOnPolicy() throws IOException {
-        Run r = run("ope", "--format", "obd", "--logged", SharedData.file("obd/random/men/men.csv"), "--target",
-                SharedData.file("obd/bts/men/men.csv"), "--json");
+        Run r = run("ope", "--format", "obd", "--logged", SharedData.file("obd/random/men/men.csv").toString(), "--target",
+                SharedData.file("obd/bts/men/men.csv").toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode root = r.json();
         assertEquals(0.0069, root.at("/on_policy/rate").asDouble(), 1e-15);
@@ -113,8 +114,8 @@ class AnalyzeCommandTest {
         }
         assertEquals(0.005656266700835461, root.at("/estimators/ips/value").asDouble(), 1e-12);
         assertTrue(root.at("/diagnostics/effective_sample_size").asDouble() > 1000);
-        Run table = run("ope", "--logged", SharedData.file("obd/random/men/men.csv"), "--target",
-                SharedData.file("obd/bts/men/men.csv"));
+        Run table = run("ope", "--logged", SharedData.file("obd/random/men/men.csv").toString(), "--target",
+                SharedData.file("obd/bts/men/men.csv").toString());
         assertTrue(table.out().contains("on-policy") && table.out().contains("snips"), table.out());
     }
 
