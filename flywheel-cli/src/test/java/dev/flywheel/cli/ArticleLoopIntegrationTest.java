@@ -2,6 +2,7 @@ package dev.flywheel.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.auth.Scope;
 import dev.flywheel.sim.SimClock;
 import dev.flywheel.sim.articles.ArticleWorld;
@@ -45,6 +46,16 @@ class ArticleLoopIntegrationTest {
             assertTrue(last.likeRate() > 1.5 * random.likeRate(), "flywheel " + last.likeRate() + " vs random " + random.likeRate());
             assertTrue(last.likeRate() > 1.3 * first.likeRate(), "last rounds " + last.likeRate() + " vs first " + first.likeRate());
             assertTrue(flywheel.eventsSent() > 1_000, "events sent " + flywheel.eventsSent());
+            // every served item of a closed window is an outcome row with its reward
+            JsonNode out = e.client(Scope.ADMIN).get("/v1/outcomes?loop=home-feed&limit=100000").body();
+            long served = r.policy("flywheel").total().impressions();
+            long rows = out.get("count").asLong();
+            assertTrue(rows > 0.9 * served && rows <= served, "outcomes " + rows + " of " + served + " served items");
+            double rewardSum = 0;
+            for (JsonNode o : out.get("outcomes")) rewardSum += o.get("reward").asDouble();
+            assertTrue(rewardSum > 0, "the learned policy earns a positive total reward: " + rewardSum);
+            String csv = e.client(Scope.ADMIN).get("/v1/outcomes?loop=home-feed&format=csv&limit=5").text();
+            assertTrue(csv.startsWith("decision,user,item,position") && csv.split("\n").length == 6, csv);
         }
     }
 }

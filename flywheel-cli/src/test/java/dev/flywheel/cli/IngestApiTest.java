@@ -160,7 +160,7 @@ class IngestApiTest {
     @Test
     void describesItselfAndExportsMetrics() {
         JsonNode paths = admin.get("/v1/openapi.json").body().get("paths");
-        for (String p : List.of("/v1/events", "/v1/decisions", "/v1/items", "/v1/status", "/v1/quarantine", "/v1/keys", "/health", "/metrics")) {
+        for (String p : List.of("/v1/events", "/v1/decisions", "/v1/items", "/v1/loops/{loop}/decide", "/v1/outcomes", "/v1/status", "/v1/quarantine", "/v1/keys", "/health", "/metrics")) {
             assertTrue(paths.has(p), "openapi lacks " + p);
         }
         ingest.post("/v1/events", event("click"));

@@ -6,4 +6,7 @@ package dev.flywheel.log;
  */
 public interface LogConsumer {
     void accept(LogEntry entry);
+
+    /** Called after each chunk of entries, for operators that write in batches. */
+    default void flush() { }
 }

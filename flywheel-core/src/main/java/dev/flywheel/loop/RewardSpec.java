@@ -56,8 +56,18 @@ public record RewardSpec(Map<String, Double> weights, double ignore, double dwel
      * {@code reward.dwell_per_second}, {@code reward.dwell_cap_seconds} and {@code window}. Other keys
      * of the loop section belong to other parts of the loop and are not checked here.
      */
+    /**
+     * Reads {@code reward} and {@code window} of a loop section. A loop without a reward section gets
+     * the article loop of DESIGN.md: like +1, click +0.2, dislike −1, ignore −0.05, dwell 0.002/s up to
+     * 5 minutes.
+     */
     public static RewardSpec from(ConfigTree loop) {
         ConfigTree reward = loop.section("reward");
+        if (reward.keys().isEmpty()) {
+            Duration window = loop.duration("window", Duration.ofMinutes(30));
+            if (window.isZero() || window.isNegative()) throw new ConfigException(loop.keyOf("window"), "must be positive");
+            return new RewardSpec(Map.of("like", 1.0, "click", 0.2, "dislike", -1.0), -0.05, 0.002, 300, window);
+        }
         reward.only(Set.of("weights", "ignore", "dwell_per_second", "dwell_cap_seconds"));
         ConfigTree w = reward.section("weights");
         Map<String, Double> weights = new LinkedHashMap<>();

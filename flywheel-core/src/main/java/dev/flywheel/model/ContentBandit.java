@@ -4,13 +4,11 @@ import dev.flywheel.catalog.Catalog;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.event.Event;
 import dev.flywheel.feature.FeedbackFeatures;
-import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.loop.DecideRequest;
 import dev.flywheel.loop.LoopPolicy;
 import dev.flywheel.model.internal.RankingFeatures;
 import dev.flywheel.outcome.Outcome;
-import dev.flywheel.outcome.OutcomeJoin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +28,7 @@ import java.util.SplittableRandom;
  * once (the next decision sees them), and each closed outcome trains the models with the features
  * as they were when the decision was made.
  */
-public final class ContentBandit implements LoopPolicy, LogConsumer {
+public final class ContentBandit implements LoopPolicy, OnlineLearner {
     public static final String MODEL = "content-bandit-1";
     /** Until the models have learned, content similarity and smoothed rates order the candidates. */
     private static final double PRIOR_WEIGHT = 0.05;
@@ -40,7 +38,6 @@ public final class ContentBandit implements LoopPolicy, LogConsumer {
     private final Catalog catalog;
     private final FeedbackFeatures features;
     private final Map<String, FtrlProximal> models = new LinkedHashMap<>();
-    private final OutcomeJoin join;
     private final SplittableRandom rng;
     private Instant watermark = Instant.EPOCH;
     private Instant advanced = Instant.EPOCH;
@@ -54,7 +51,6 @@ public final class ContentBandit implements LoopPolicy, LogConsumer {
         settings.reward().weights().forEach((type, w) -> {
             if (w != 0) models.put(type, new FtrlProximal(settings.ftrl()));
         });
-        this.join = new OutcomeJoin(Map.of(loop, settings.reward()), Duration.ofMinutes(10), settings.reward().window().multipliedBy(4));
         this.rng = new SplittableRandom(settings.seed());
     }
 
@@ -113,26 +109,30 @@ public final class ContentBandit implements LoopPolicy, LogConsumer {
         if (entry instanceof LogEntry.DecisionEntry d && d.decision().loop().equals(loop)) {
             Decision x = d.decision();
             features.onDecision(x);
-            join.onDecision(x);
             advanceTo(x.timestamp());
         } else if (entry instanceof LogEntry.EventEntry e && (e.event().loop() == null || e.event().loop().equals(loop))) {
             Event x = e.event();
             features.onEvent(x);
-            join.onEvent(x);
             advanceTo(x.timestamp());
         }
     }
 
-    /** Event time drives the join: outcomes close once the newest fact is past their window. */
+    /**
+     * The outcome feed runs before this learner on the same entries and closes windows once a minute
+     * of event time, so every outcome decided before now − window − 2 minutes has been trained:
+     * history older than that is never asked for again and is folded into the decayed sums.
+     */
     private void advanceTo(Instant t) {
         if (t.isAfter(watermark)) watermark = t;
         if (Duration.between(advanced, watermark).compareTo(ADVANCE_EVERY) < 0) return;
         advanced = watermark;
-        for (Outcome o : join.advance(watermark)) train(o);
-        join.drainUnjoined();
-        // every closed outcome has trained; open ones were decided within the window, so history
-        // older than that is never asked for again and can be folded into the decayed sums
-        features.compact(watermark.minus(settings.reward().window()).minus(ADVANCE_EVERY));
+        features.compact(watermark.minus(settings.reward().window()).minus(ADVANCE_EVERY.multipliedBy(2)));
+    }
+
+    /** An outcome of this loop closed: learn from it. */
+    @Override
+    public synchronized void onOutcome(Outcome o) {
+        if (o.loop().equals(loop)) train(o);
     }
 
     private void train(Outcome o) {

@@ -20,7 +20,7 @@ public record ContentBanditSettings(RewardSpec reward, Duration halfLife, double
                                     SlateSampler sampler, FtrlProximal.Params ftrl, long seed) {
 
     public static ContentBanditSettings from(ConfigTree loop) {
-        RewardSpec reward = loop.section("reward").keys().isEmpty() ? defaultReward(loop) : RewardSpec.from(loop);
+        RewardSpec reward = RewardSpec.from(loop);
         ConfigTree learner = loop.section("learner");
         learner.only(Set.of("half_life", "prior_strength", "alpha", "beta", "l1", "l2"));
         Duration halfLife = learner.duration("half_life", Duration.ofDays(30));
@@ -29,14 +29,6 @@ public record ContentBanditSettings(RewardSpec reward, Duration halfLife, double
                 learner.number("beta", 1, 0, 100), learner.number("l1", 0, 0, 100), learner.number("l2", 0.1, 0, 100));
         return new ContentBanditSettings(reward, halfLife, learner.number("prior_strength", 20, 1e-3, 1e6),
                 sampler(loop.section("exploration")), ftrl, loop.longValue("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
-    }
-
-    /** like +1, click +0.2, dislike -1, ignore -0.05, dwell 0.002/s up to 5 minutes: the article loop of DESIGN.md. */
-    private static RewardSpec defaultReward(ConfigTree loop) {
-        return RewardSpec.from(new ConfigTree(loop.keyOf("").replaceAll("\\.$", ""), java.util.Map.of(
-                "reward", java.util.Map.of("weights", java.util.Map.of("like", 1.0, "click", 0.2, "dislike", -1.0),
-                        "ignore", -0.05, "dwell_per_second", 0.002, "dwell_cap_seconds", 300),
-                "window", loop.duration("window", Duration.ofMinutes(30)).toString())));
     }
 
     private static SlateSampler sampler(ConfigTree e) {

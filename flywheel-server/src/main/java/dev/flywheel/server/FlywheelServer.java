@@ -12,6 +12,7 @@ import dev.flywheel.ingest.IngestPipeline;
 import dev.flywheel.ingest.Materializer;
 import dev.flywheel.log.EventLog;
 import dev.flywheel.loop.LoopPolicy;
+import dev.flywheel.outcome.OutcomeStore;
 import dev.flywheel.log.RecordStore;
 import dev.flywheel.log.StoredCounts;
 import dev.flywheel.server.internal.DecideResource;
@@ -21,6 +22,7 @@ import dev.flywheel.server.internal.Guard;
 import dev.flywheel.server.internal.IngestResource;
 import dev.flywheel.server.internal.ItemReader;
 import dev.flywheel.server.internal.ItemsResource;
+import dev.flywheel.server.internal.OutcomesResource;
 import dev.flywheel.server.internal.KeysResource;
 import dev.flywheel.server.internal.QuarantineResource;
 import dev.flywheel.server.internal.ServerMetrics;
@@ -43,7 +45,7 @@ public final class FlywheelServer implements AutoCloseable {
     public record Parts(FlywheelConfig config, Clock clock, EventLog log, RecordStore store,
                         StoredCounts countsAtStart, IngestPipeline pipeline, Materializer materializer,
                         Admission admission, KeyStore keyStore, KeyRing keyRing, Catalog catalog,
-                        StreamProgress stream, Map<String, LoopPolicy> loops) { }
+                        StreamProgress stream, Map<String, LoopPolicy> loops, OutcomeStore outcomes) { }
 
     /** Lets a reader wait until the stream operators have seen what was acknowledged before. */
     public interface StreamProgress {
@@ -71,6 +73,7 @@ public final class FlywheelServer implements AutoCloseable {
         Guard guard = new Guard(p.keyRing());
         ItemsResource itemsQuery = new ItemsResource(json, p.catalog(), p.stream());
         DecideResource decide = new DecideResource(json, p.loops(), p.pipeline(), p.clock());
+        OutcomesResource outcomes = new OutcomesResource(json, p.outcomes(), p.stream());
         byte[] openApi = resource("/flywheel/openapi.json");
         app = Javalin.create(cfg -> {
             configure(cfg, p.config(), maxBody);
@@ -84,6 +87,7 @@ public final class FlywheelServer implements AutoCloseable {
             cfg.routes.post("/v1/items", guard.require(Scope.INGEST, items::handle));
             cfg.routes.get("/v1/items/{id}", guard.authenticated(itemsQuery::get));
             cfg.routes.post("/v1/loops/{loop}/decide", guard.require(Scope.DECIDE, decide::handle));
+            cfg.routes.get("/v1/outcomes", guard.require(Scope.ADMIN, outcomes::handle));
             cfg.routes.get("/v1/status", guard.authenticated(status::handle));
             cfg.routes.get("/v1/quarantine", guard.require(Scope.ADMIN, quarantine::handle));
             cfg.routes.post("/v1/keys", guard.require(Scope.ADMIN, keys::create));

@@ -31,6 +31,7 @@ public final class EmbeddedRunner extends LogFollower {
             progressTo(e.seq());
             n[0]++;
         });
+        if (n[0] > 0) operators.forEach(LogConsumer::flush);
         return n[0];
     }
 

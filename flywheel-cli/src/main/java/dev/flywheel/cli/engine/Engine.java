@@ -6,6 +6,11 @@ import dev.flywheel.catalog.CatalogFeed;
 import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.stream.EmbeddedRunner;
 import dev.flywheel.log.LogConsumer;
+import dev.flywheel.outcome.Outcome;
+import dev.flywheel.outcome.OutcomeFeed;
+import dev.flywheel.outcome.OutcomeSink;
+import dev.flywheel.store.duckdb.DuckDbOutcomeStore;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import dev.flywheel.event.EventTypes;
@@ -41,6 +46,7 @@ public final class Engine implements AutoCloseable {
     private final Path adminKeyFile;
     private final Catalog catalog = new Catalog();
     private final EmbeddedRunner runner;
+    private final DuckDbOutcomeStore outcomes;
 
     private Engine(Path dataDir, FlywheelConfig config, Clock clock, String envAdminKey) throws IOException {
         this.dataDir = dataDir;
@@ -59,9 +65,9 @@ public final class Engine implements AutoCloseable {
         pipeline = new IngestPipeline(log, store, clock, config.ingest());
         materializer.start();
         Loops loops = Loops.build(config, catalog);
-        List<LogConsumer> operators = new ArrayList<>(List.of(new CatalogFeed(catalog)));
-        operators.addAll(loops.learners());
-        runner = new EmbeddedRunner(log, operators);
+        outcomes = new DuckDbOutcomeStore(store);
+        outcomes.clear(); // the runner replays the whole log, so every outcome comes again
+        runner = new EmbeddedRunner(log, operators(loops, new OutcomeSink(outcomes)));
         runner.catchUp();
         runner.start();
         FileKeyStore keys = new FileKeyStore(dataDir);
@@ -69,7 +75,16 @@ public final class Engine implements AutoCloseable {
         Admission admission = new Admission(new EventTypes(config.customEventTypes()), clock, config.ingest().maxFutureSkew());
         server = new FlywheelServer(new FlywheelServer.Parts(config, clock, log, store, counts, pipeline,
                 materializer, admission, keys, new KeyRing(keys, clock), catalog, runner::awaitCurrent,
-                loops.policies()));
+                loops.policies(), outcomes));
+    }
+
+    /** Catalog first (items before the decisions that show them), then the join, then the learners. */
+    private List<LogConsumer> operators(Loops loops, OutcomeSink sink) {
+        List<Consumer<Outcome>> listeners = new ArrayList<>(List.of(sink));
+        loops.learners().forEach(l -> listeners.add(l::onOutcome));
+        List<LogConsumer> ops = new ArrayList<>(List.of(new CatalogFeed(catalog), new OutcomeFeed(loops.rewards(), listeners, u -> { }), sink));
+        ops.addAll(loops.learners());
+        return ops;
     }
 
     /** Opens (or creates) the data directory and recovers it; the server is built but not started. */

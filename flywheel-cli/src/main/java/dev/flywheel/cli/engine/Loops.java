@@ -3,10 +3,11 @@ package dev.flywheel.cli.engine;
 import dev.flywheel.catalog.Catalog;
 import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.config.LoopSettings;
-import dev.flywheel.log.LogConsumer;
 import dev.flywheel.loop.LoopPolicy;
+import dev.flywheel.loop.RewardSpec;
 import dev.flywheel.loop.UniformPolicy;
 import dev.flywheel.model.ContentBandit;
+import dev.flywheel.model.OnlineLearner;
 import dev.flywheel.model.ContentBanditSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,17 +19,19 @@ import java.util.function.Supplier;
  * Builds each configured loop's policy at start-up; a bad loop section stops the start with its key.
  * Policies that learn are also stream operators, fed from the log by the runner.
  */
-record Loops(Map<String, LoopPolicy> policies, List<LogConsumer> learners) {
+record Loops(Map<String, LoopPolicy> policies, List<OnlineLearner> learners, Map<String, RewardSpec> rewards) {
 
     static Loops build(FlywheelConfig config, Catalog catalog) {
         Map<String, LoopPolicy> policies = new HashMap<>();
-        List<LogConsumer> learners = new ArrayList<>();
+        List<OnlineLearner> learners = new ArrayList<>();
+        Map<String, RewardSpec> rewards = new HashMap<>();
         for (LoopSettings l : config.loops()) {
             LoopPolicy p = policy(l, catalog);
             policies.put(l.name(), p);
-            if (p instanceof LogConsumer c) learners.add(c);
+            rewards.put(l.name(), RewardSpec.from(l.section()));
+            if (p instanceof OnlineLearner c) learners.add(c);
         }
-        return new Loops(policies, learners);
+        return new Loops(policies, learners, rewards);
     }
 
     private static LoopPolicy policy(LoopSettings l, Catalog catalog) {

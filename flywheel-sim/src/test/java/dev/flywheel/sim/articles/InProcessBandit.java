@@ -11,6 +11,7 @@ import dev.flywheel.loop.DecideRequest;
 import dev.flywheel.loop.Slate;
 import dev.flywheel.model.ContentBandit;
 import dev.flywheel.model.ContentBanditSettings;
+import dev.flywheel.outcome.OutcomeFeed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Map;
 final class InProcessBandit implements SlatePolicy {
     private final Catalog catalog = new Catalog();
     private final ContentBandit bandit;
+    private final OutcomeFeed feed;
     private long seq;
     private Decision last;
 
@@ -30,7 +32,9 @@ final class InProcessBandit implements SlatePolicy {
         for (Article a : world.articles()) {
             catalog.put(new Item(a.id(), a.title(), a.body(), a.topics().stream().map(t -> "t" + t).toList(), null, a.publishedAt()));
         }
-        bandit = new ContentBandit("home-feed", ContentBanditSettings.from(new ConfigTree("loops[0]", loopSection)), catalog);
+        ContentBanditSettings settings = ContentBanditSettings.from(new ConfigTree("loops[0]", loopSection));
+        bandit = new ContentBandit("home-feed", settings, catalog);
+        feed = new OutcomeFeed(Map.of("home-feed", settings.reward()), List.of(bandit::onOutcome), u -> { });
     }
 
     @Override
@@ -46,7 +50,7 @@ final class InProcessBandit implements SlatePolicy {
             items.add(new ServedItem(s.slots().get(i).item(), i + 1, s.slots().get(i).score(), s.slots().get(i).propensity()));
         }
         last = new Decision("d" + seq, "home-feed", user, now, s.model(), s.arm(), items, List.of(), null);
-        bandit.accept(new LogEntry.DecisionEntry(seq++, 0, last));
+        feedBoth(new LogEntry.DecisionEntry(seq++, 0, last));
         return items.stream().map(ServedItem::item).toList();
     }
 
@@ -56,8 +60,14 @@ final class InProcessBandit implements SlatePolicy {
         for (Reaction r : feedback.events()) {
             Event e = new Event(last.id() + "-" + (i++), r.type(), feedback.time().plusSeconds(i), feedback.user(), null,
                     last.id(), "home-feed", r.item(), r.value(), null);
-            bandit.accept(new LogEntry.EventEntry(seq++, 0, e));
+            feedBoth(new LogEntry.EventEntry(seq++, 0, e));
         }
+    }
+
+    /** The engine's order: the join first (it may close outcomes the learner trains on), then the learner. */
+    private void feedBoth(LogEntry entry) {
+        feed.accept(entry);
+        bandit.accept(entry);
     }
 
     ContentBandit bandit() {

@@ -1,0 +1,65 @@
+package dev.flywheel.outcome;
+
+import dev.flywheel.log.LogConsumer;
+import dev.flywheel.log.LogEntry;
+import dev.flywheel.loop.RewardSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs the reward join over the log for every loop: decisions and feedback in, outcomes out to the
+ * listeners (the outcome store, the learners), in log order on the runner's thread. Event time
+ * drives the join: the watermark is the newest decision or event time seen, and windows close when
+ * it passes their end. Feedback that cannot join (late, orphan) is handed to its own listener and
+ * counted, never dropped.
+ */
+public final class OutcomeFeed implements LogConsumer {
+    /** Closing windows every minute of event time keeps the join cheap and outcomes timely. */
+    private static final Duration ADVANCE_EVERY = Duration.ofMinutes(1);
+    private final OutcomeJoin join;
+    private final List<Consumer<Outcome>> listeners;
+    private final Consumer<Unjoined> unjoined;
+    private Instant watermark = Instant.EPOCH;
+    private Instant advanced = Instant.EPOCH;
+    private long emitted;
+
+    public OutcomeFeed(Map<String, RewardSpec> loops, List<Consumer<Outcome>> listeners, Consumer<Unjoined> unjoined) {
+        Duration longest = loops.values().stream().map(RewardSpec::window).max(Duration::compareTo).orElse(Duration.ofMinutes(30));
+        this.join = new OutcomeJoin(loops, Duration.ofMinutes(10), longest.multipliedBy(4));
+        this.listeners = List.copyOf(listeners);
+        this.unjoined = unjoined;
+    }
+
+    @Override
+    public void accept(LogEntry entry) {
+        if (entry instanceof LogEntry.DecisionEntry d) {
+            join.onDecision(d.decision());
+            advanceTo(d.decision().timestamp());
+        } else if (entry instanceof LogEntry.EventEntry e) {
+            join.onEvent(e.event());
+            advanceTo(e.event().timestamp());
+        }
+    }
+
+    private void advanceTo(Instant t) {
+        if (t.isAfter(watermark)) watermark = t;
+        if (Duration.between(advanced, watermark).compareTo(ADVANCE_EVERY) < 0) return;
+        advanced = watermark;
+        for (Outcome o : join.advance(watermark)) {
+            emitted++;
+            for (Consumer<Outcome> l : listeners) l.accept(o);
+        }
+        join.drainUnjoined().forEach(unjoined);
+    }
+
+    public long emitted() {
+        return emitted;
+    }
+
+    public JoinCounters counters() {
+        return join.counters();
+    }
+}
