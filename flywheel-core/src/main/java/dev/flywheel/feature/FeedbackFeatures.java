@@ -36,8 +36,11 @@ public final class FeedbackFeatures {
     private final Map<String, SeenItems> seen = new HashMap<>();
     /** Per user and topic, the same counts as per item: how this user reacts to this topic. */
     private final Map<String, Map<String, ItemFeedback>> userTopics = new HashMap<>();
+    /** Per user and item: how often this user was shown it and reacted, for items shown again. */
+    private final Map<String, Map<String, ItemFeedback>> userItems = new HashMap<>();
     /** Few impressions per (user, topic): a light prior, or a user's first like would not count. */
     private static final double USER_TOPIC_PRIOR = 5;
+    private static final double USER_ITEM_PRIOR = 2;
 
     /**
      * @param priorStrength pseudo-impressions of the global rate in every item's smoothed rates
@@ -60,6 +63,7 @@ public final class FeedbackFeatures {
             global.impression(d.timestamp());
             seen(d.user()).shown(s.item(), d.timestamp());
             for (String topic : topics(s.item())) userTopic(d.user(), topic).impression(d.timestamp());
+            userItem(d.user(), s.item()).impression(d.timestamp());
         }
     }
 
@@ -68,6 +72,7 @@ public final class FeedbackFeatures {
         item(e.item()).reaction(e.type(), e.timestamp());
         global.reaction(e.type(), e.timestamp());
         for (String topic : topics(e.item())) userTopic(e.user(), topic).reaction(e.type(), e.timestamp());
+        userItem(e.user(), e.item()).reaction(e.type(), e.timestamp());
         if (JUDGEMENTS.contains(e.type())) seen(e.user()).judged(e.item(), "dislike".equals(e.type()), e.timestamp());
         double w = switch (e.type()) {
             case "like" -> UserProfile.LIKE;
@@ -153,6 +158,17 @@ public final class FeedbackFeatures {
         out.put("user_affinity", profile.cosine(termVector));
         out.put("topic_affinity", profile.topicAffinity(termVector));
         userTopicRates(user, termVector, now, profile.global(), out);
+        ItemFeedback mine = userItems.getOrDefault(user, Map.of()).get(item);
+        if (mine == null) {
+            out.put("user_item_impressions", 0.0);
+            out.put("user_item_like_rate", out.get("user_topic_like_rate"));
+        } else {
+            // smoothed toward this user's rate on the item's topics: one like in two showings says a lot
+            FeedbackCounts uc = mine.at(now);
+            double prior = out.get("user_topic_like_rate");
+            out.put("user_item_impressions", uc.impressions());
+            out.put("user_item_like_rate", (uc.likes() + USER_ITEM_PRIOR * prior) / (uc.impressions() + USER_ITEM_PRIOR));
+        }
         out.put("seen", s.wasShown(item, now) ? 1.0 : 0.0);
         out.put("judged", s.wasJudged(item, now) ? 1.0 : 0.0);
         out.put("eligible", s.eligible(item, now) ? 1.0 : 0.0);
@@ -170,6 +186,7 @@ public final class FeedbackFeatures {
         items.values().forEach(i -> i.compact(horizon));
         profiles.values().forEach(p -> p.compact(horizon));
         userTopics.values().forEach(m -> m.values().forEach(f -> f.compact(horizon)));
+        userItems.values().forEach(m -> m.values().forEach(f -> f.compact(horizon)));
     }
 
     /** Mean smoothed like and dislike rates of this user on the item's topics (global rates when none). */
@@ -195,6 +212,10 @@ public final class FeedbackFeatures {
         List<String> out = new ArrayList<>(2);
         for (String term : termVectors.apply(item).keySet()) if (term.startsWith(TOPIC)) out.add(term);
         return out;
+    }
+
+    private ItemFeedback userItem(String user, String item) {
+        return userItems.computeIfAbsent(user, k -> new HashMap<>()).computeIfAbsent(item, k -> new ItemFeedback(halfLife));
     }
 
     private ItemFeedback userTopic(String user, String topic) {

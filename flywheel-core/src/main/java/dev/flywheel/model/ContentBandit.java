@@ -100,7 +100,7 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
         double s = 0;
         for (var m : models.entrySet()) s += settings.reward().weights().get(m.getKey()) * m.getValue().predict(f);
         double prior = f.get("affinity") + f.get("topic_affinity") + Math.exp(f.get("like_logit")) - Math.exp(f.get("dislike_logit"))
-                + Math.exp(f.get("user_topic_like_logit"));
+                + Math.exp(f.get("user_topic_like_logit")) + Math.exp(f.get("user_item_like_logit"));
         return s + PRIOR_WEIGHT * prior;
     }
 

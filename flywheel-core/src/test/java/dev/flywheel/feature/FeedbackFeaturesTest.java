@@ -45,7 +45,7 @@ class FeedbackFeaturesTest {
         assertEquals(1.0, after.get("judged"));
         assertEquals(List.of("item_impressions", "item_clicks", "item_likes", "item_dislikes", "item_click_rate",
                 "item_like_rate", "item_dislike_rate", "user_affinity", "topic_affinity", "user_topic_like_rate",
-                "user_topic_dislike_rate", "seen", "judged", "eligible"),
+                "user_topic_dislike_rate", "user_item_impressions", "user_item_like_rate", "seen", "judged", "eligible"),
                 List.copyOf(after.keySet()));
     }
 
@@ -88,5 +88,9 @@ class FeedbackFeaturesTest {
         double global = 1 / (2 * imp);
         assertEquals((1 + 5 * global) / (imp + 5), jazz.get("user_topic_like_rate"), 1e-12);
         assertEquals((0 + 5 * global) / (imp + 5), golf.get("user_topic_like_rate"), 1e-12);
+        // user-item a: 1 like in ~1 showing, smoothed with 2 pseudo-showings of the user's jazz rate
+        Map<String, Double> a = f.features("u", "a", catalog.get("a"), t);
+        assertEquals((1 + 2 * jazz.get("user_topic_like_rate")) / (imp + 2), a.get("user_item_like_rate"), 1e-12);
+        assertEquals(jazz.get("user_topic_like_rate"), jazz.get("user_item_like_rate"), 1e-12, "never shown: the topic rate");
     }
 }

@@ -33,6 +33,7 @@ public final class RankingFeatures {
         f.put("click_logit", logit(feedback.getOrDefault("item_click_rate", 0.0)));
         f.put("impressions_log", Math.log1p(feedback.getOrDefault("item_impressions", 0.0)));
         f.put("seen", feedback.getOrDefault("seen", 0.0));
+        f.put("user_item_like_logit", logit(feedback.getOrDefault("user_item_like_rate", 0.0)));
         // judged and still eligible means liked: what the user said about this very item
         f.put("judged", feedback.getOrDefault("judged", 0.0));
         if (published != null) {
