@@ -31,6 +31,9 @@ public final class FeedbackFeatures {
     private final double priorStrength;
     private final Function<String, Map<String, Double>> termVectors;
     private final ItemFeedback global;
+    /** Stands for every item, user topic and user without feedback yet; never updated. */
+    private final ItemFeedback none;
+    private static final SeenItems NOTHING_SEEN = new SeenItems();
     private final Map<String, ItemFeedback> items = new HashMap<>();
     private final Map<String, UserProfile> profiles = new HashMap<>();
     private final Map<String, SeenItems> seen = new HashMap<>();
@@ -49,6 +52,7 @@ public final class FeedbackFeatures {
         }
         if (termVectors == null) throw new IllegalArgumentException("termVectors is required");
         this.global = new ItemFeedback(halfLife);
+        this.none = new ItemFeedback(halfLife);
         this.halfLife = halfLife;
         this.priorStrength = priorStrength;
         this.termVectors = termVectors;
@@ -138,10 +142,9 @@ public final class FeedbackFeatures {
     /** The same values, with the user's profile already taken (ranking many candidates at once). */
     public Map<String, Double> features(String user, String item, Map<String, Double> termVector, Instant now,
                                         ProfileSnapshot profile) {
-        ItemFeedback f = items.getOrDefault(item, new ItemFeedback(halfLife));
-        FeedbackCounts c = f.at(now);
-        ItemFeedback.ItemRates r = f.rates(now, profile.global(), priorStrength);
-        SeenItems s = seen.getOrDefault(user, new SeenItems());
+        FeedbackCounts c = items.getOrDefault(item, none).at(now);
+        ItemFeedback.ItemRates r = ItemFeedback.rates(c, profile.global(), priorStrength);
+        SeenItems s = seen.getOrDefault(user, NOTHING_SEEN);
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("item_impressions", c.impressions());
         out.put("item_clicks", c.clicks());
@@ -181,14 +184,14 @@ public final class FeedbackFeatures {
         int n = 0;
         for (String term : termVector.keySet()) {
             if (!term.startsWith(TOPIC)) continue;
-            ItemFeedback.ItemRates r = mine.getOrDefault(term, new ItemFeedback(halfLife)).rates(now, global, USER_TOPIC_PRIOR);
+            ItemFeedback.ItemRates r = mine.getOrDefault(term, none).rates(now, global, USER_TOPIC_PRIOR);
             like += r.like();
             dislike += r.dislike();
             n++;
         }
-        ItemFeedback.ItemRates none = new ItemFeedback(halfLife).rates(now, global, USER_TOPIC_PRIOR);
-        out.put("user_topic_like_rate", n == 0 ? none.like() : like / n);
-        out.put("user_topic_dislike_rate", n == 0 ? none.dislike() : dislike / n);
+        ItemFeedback.ItemRates prior = n == 0 ? none.rates(now, global, USER_TOPIC_PRIOR) : null;
+        out.put("user_topic_like_rate", n == 0 ? prior.like() : like / n);
+        out.put("user_topic_dislike_rate", n == 0 ? prior.dislike() : dislike / n);
     }
 
     private List<String> topics(String item) {
