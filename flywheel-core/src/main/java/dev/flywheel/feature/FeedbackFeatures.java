@@ -6,10 +6,8 @@ import dev.flywheel.event.Event;
 import dev.flywheel.outcome.Outcome;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -33,6 +31,7 @@ public final class FeedbackFeatures {
     private final ItemFeedback global;
     /** Stands for every item, user topic and user without feedback yet; never updated. */
     private final ItemFeedback none;
+    private final ItemVectors shapes = new ItemVectors();
     private static final SeenItems NOTHING_SEEN = new SeenItems();
     private final Map<String, ItemFeedback> items = new HashMap<>();
     private final Map<String, UserProfile> profiles = new HashMap<>();
@@ -99,25 +98,28 @@ public final class FeedbackFeatures {
          * text are many and noisy, so the overall cosine hides them.
          */
         double topicAffinity(Map<String, Double> itemVector) {
-            if (topicScale == 0) return 0;
+            return topicAffinity(ItemVectors.Shape.of(itemVector));
+        }
+
+        double topicAffinity(ItemVectors.Shape item) {
+            if (topicScale == 0 || item.topics().length == 0) return 0;
             double sum = 0;
-            int n = 0;
-            for (String term : itemVector.keySet()) {
-                if (term.startsWith(TOPIC)) {
-                    sum += terms.getOrDefault(term, 0.0);
-                    n++;
-                }
-            }
-            return n == 0 ? 0 : sum / n / topicScale;
+            for (String topic : item.topics()) sum += terms.getOrDefault(topic, 0.0);
+            return sum / item.topics().length / topicScale;
         }
 
         double cosine(Map<String, Double> itemVector) {
-            if (norm == 0 || itemVector.isEmpty()) return 0;
+            return cosine(ItemVectors.Shape.of(itemVector));
+        }
+
+        double cosine(ItemVectors.Shape item) {
+            if (norm == 0 || item.terms().length == 0) return 0;
             double dot = 0;
             double itemNorm = 0;
-            for (Map.Entry<String, Double> e : itemVector.entrySet()) {
-                dot += terms.getOrDefault(e.getKey(), 0.0) * e.getValue();
-                itemNorm += e.getValue() * e.getValue();
+            for (int i = 0; i < item.terms().length; i++) {
+                double w = item.weights()[i];
+                dot += terms.getOrDefault(item.terms()[i], 0.0) * w;
+                itemNorm += w * w;
             }
             return itemNorm == 0 ? 0 : dot / (norm * Math.sqrt(itemNorm));
         }
@@ -153,9 +155,10 @@ public final class FeedbackFeatures {
         out.put("item_click_rate", r.click());
         out.put("item_like_rate", r.like());
         out.put("item_dislike_rate", r.dislike());
-        out.put("user_affinity", profile.cosine(termVector));
-        out.put("topic_affinity", profile.topicAffinity(termVector));
-        userTopicRates(user, termVector, now, profile.global(), out);
+        ItemVectors.Shape shape = shapes.of(item, termVector);
+        out.put("user_affinity", profile.cosine(shape));
+        out.put("topic_affinity", profile.topicAffinity(shape));
+        userTopicRates(user, shape, now, profile.global(), out);
         out.put("seen", s.wasShown(item, now) ? 1.0 : 0.0);
         out.put("judged", s.wasJudged(item, now) ? 1.0 : 0.0);
         out.put("eligible", s.eligible(item, now) ? 1.0 : 0.0);
@@ -176,14 +179,13 @@ public final class FeedbackFeatures {
     }
 
     /** Mean smoothed like and dislike rates of this user on the item's topics (global rates when none). */
-    private void userTopicRates(String user, Map<String, Double> termVector, Instant now, FeedbackCounts global,
+    private void userTopicRates(String user, ItemVectors.Shape item, Instant now, FeedbackCounts global,
                                 Map<String, Double> out) {
         Map<String, ItemFeedback> mine = userTopics.getOrDefault(user, Map.of());
         double like = 0;
         double dislike = 0;
         int n = 0;
-        for (String term : termVector.keySet()) {
-            if (!term.startsWith(TOPIC)) continue;
+        for (String term : item.topics()) {
             ItemFeedback.ItemRates r = mine.getOrDefault(term, none).rates(now, global, USER_TOPIC_PRIOR);
             like += r.like();
             dislike += r.dislike();
@@ -194,10 +196,8 @@ public final class FeedbackFeatures {
         out.put("user_topic_dislike_rate", n == 0 ? prior.dislike() : dislike / n);
     }
 
-    private List<String> topics(String item) {
-        List<String> out = new ArrayList<>(2);
-        for (String term : termVectors.apply(item).keySet()) if (term.startsWith(TOPIC)) out.add(term);
-        return out;
+    private String[] topics(String item) {
+        return shapes.of(item, termVectors.apply(item)).topics();
     }
 
     private ItemFeedback userTopic(String user, String topic) {
