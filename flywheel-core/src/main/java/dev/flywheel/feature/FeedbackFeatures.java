@@ -7,7 +7,6 @@ import dev.flywheel.outcome.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -147,21 +146,21 @@ public final class FeedbackFeatures {
         FeedbackCounts c = items.getOrDefault(item, none).at(now);
         ItemFeedback.ItemRates r = ItemFeedback.rates(c, profile.global(), priorStrength);
         SeenItems s = seen.getOrDefault(user, NOTHING_SEEN);
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("item_impressions", c.impressions());
-        out.put("item_clicks", c.clicks());
-        out.put("item_likes", c.likes());
-        out.put("item_dislikes", c.dislikes());
-        out.put("item_click_rate", r.click());
-        out.put("item_like_rate", r.like());
-        out.put("item_dislike_rate", r.dislike());
+        FeatureValues out = new FeatureValues();
+        out.set("item_impressions", c.impressions());
+        out.set("item_clicks", c.clicks());
+        out.set("item_likes", c.likes());
+        out.set("item_dislikes", c.dislikes());
+        out.set("item_click_rate", r.click());
+        out.set("item_like_rate", r.like());
+        out.set("item_dislike_rate", r.dislike());
         ItemVectors.Shape shape = shapes.of(item, termVector);
-        out.put("user_affinity", profile.cosine(shape));
-        out.put("topic_affinity", profile.topicAffinity(shape));
+        out.set("user_affinity", profile.cosine(shape));
+        out.set("topic_affinity", profile.topicAffinity(shape));
         userTopicRates(user, shape, now, profile.global(), out);
-        out.put("seen", s.wasShown(item, now) ? 1.0 : 0.0);
-        out.put("judged", s.wasJudged(item, now) ? 1.0 : 0.0);
-        out.put("eligible", s.eligible(item, now) ? 1.0 : 0.0);
+        out.set("seen", s.wasShown(item, now) ? 1.0 : 0.0);
+        out.set("judged", s.wasJudged(item, now) ? 1.0 : 0.0);
+        out.set("eligible", s.eligible(item, now) ? 1.0 : 0.0);
         return out;
     }
 
@@ -180,7 +179,7 @@ public final class FeedbackFeatures {
 
     /** Mean smoothed like and dislike rates of this user on the item's topics (global rates when none). */
     private void userTopicRates(String user, ItemVectors.Shape item, Instant now, FeedbackCounts global,
-                                Map<String, Double> out) {
+                                FeatureValues out) {
         Map<String, ItemFeedback> mine = userTopics.getOrDefault(user, Map.of());
         double like = 0;
         double dislike = 0;
@@ -192,8 +191,8 @@ public final class FeedbackFeatures {
             n++;
         }
         ItemFeedback.ItemRates prior = n == 0 ? none.rates(now, global, USER_TOPIC_PRIOR) : null;
-        out.put("user_topic_like_rate", n == 0 ? prior.like() : like / n);
-        out.put("user_topic_dislike_rate", n == 0 ? prior.dislike() : dislike / n);
+        out.set("user_topic_like_rate", n == 0 ? prior.like() : like / n);
+        out.set("user_topic_dislike_rate", n == 0 ? prior.dislike() : dislike / n);
     }
 
     private String[] topics(String item) {
