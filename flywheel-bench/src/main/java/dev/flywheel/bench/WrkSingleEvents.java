@@ -80,12 +80,12 @@ public final class WrkSingleEvents {
                 (long) number(out, "Non-2xx or 3xx responses:\\s+(\\d+)"), out);
     }
 
-    private static double number(String out, String regex) {
+    static double number(String out, String regex) {
         Matcher m = Pattern.compile(regex).matcher(out);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
-    private static double millis(String out, String pct) {
+    static double millis(String out, String pct) {
         Matcher m = Pattern.compile(pct + "\\s+([0-9.]+)(us|ms|s)").matcher(out);
         if (!m.find()) return Double.NaN;
         double v = Double.parseDouble(m.group(1));

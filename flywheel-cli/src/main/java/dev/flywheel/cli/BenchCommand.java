@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code flywheel bench}: load benchmarks against a real engine on a temporary data directory. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Analysis.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Decide.class, BenchCommand.Analysis.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -93,6 +93,42 @@ public final class BenchCommand implements Runnable {
             return o;
         }
 
+    }
+
+    @Command(name = "decide", mixinStandardHelpOptions = true,
+            description = "Decide with 100 candidates under wrk load (p50/p99, decisions/s) and feedback-to-feature latency.")
+    static final class Decide implements Runnable {
+        @Option(names = "--connections", split = ",", defaultValue = "1,2,4,8,16", description = "wrk connection counts to sweep") java.util.List<Integer> connections;
+        @Option(names = "--seconds", defaultValue = "10", description = "wrk duration per connection count") int seconds;
+        @Option(names = "--warmup-seconds", defaultValue = "15", description = "wrk warm-up before the sweep (JIT)") int warmupSeconds;
+        @Option(names = "--candidates", defaultValue = "100", description = "candidates per decide") int candidates;
+        @Option(names = "--articles", defaultValue = "400", description = "catalog size (article world)") int articles;
+        @Option(names = "--users", defaultValue = "2000", description = "users of the world") int users;
+        @Option(names = "--warm-decisions", defaultValue = "4000", description = "decisions + reactions through the API before load") int warmDecisions;
+        @Option(names = "--trials", defaultValue = "300", description = "feedback-to-feature trials") int trials;
+        @Option(names = "--json", description = "print JSON") boolean json;
+
+        @Override
+        public void run() {
+            if (!WrkSingleEvents.available()) throw new IllegalArgumentException("bench decide needs wrk on the PATH (apt-get install wrk)");
+            Path dir = TempDirs.create("flywheel-bench");
+            String loop = "home-feed";
+            FlywheelConfig cfg = FlywheelConfig.from(java.util.Map.of("server", java.util.Map.of("port", 0),
+                    "loops", java.util.List.of(java.util.Map.of("name", loop, "model", "content-bandit", "k", 10))));
+            IssuedKey k = ApiKeys.issue(Set.of(Scope.INGEST, Scope.DECIDE), "bench", Instant.now());
+            new FileKeyStore(dir).put(k.key());
+            var options = new dev.flywheel.bench.DecideBenchRun.Options(loop, connections, seconds, warmupSeconds,
+                    candidates, articles, users, warmDecisions, trials);
+            try (Engine engine = Engine.open(dir, cfg, Clock.systemUTC(), null)) {
+                URI base = URI.create("http://127.0.0.1:" + engine.start());
+                ObjectNode out = new dev.flywheel.bench.DecideBenchRun(options).measure(base, k.secret());
+                System.out.println(json ? out.toString() : out.toPrettyString());
+            } catch (Exception e) {
+                throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
+            } finally {
+                TempDirs.deleteQuietly(dir);
+            }
+        }
     }
 
     @Command(name = "analysis", mixinStandardHelpOptions = true,

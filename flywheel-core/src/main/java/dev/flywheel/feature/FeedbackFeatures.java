@@ -6,10 +6,7 @@ import dev.flywheel.event.Event;
 import dev.flywheel.outcome.Outcome;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -31,6 +28,10 @@ public final class FeedbackFeatures {
     private final double priorStrength;
     private final Function<String, Map<String, Double>> termVectors;
     private final ItemFeedback global;
+    /** Stands for every item, user topic and user without feedback yet; never updated. */
+    private final ItemFeedback none;
+    private final ItemVectors shapes = new ItemVectors();
+    private static final SeenItems NOTHING_SEEN = new SeenItems();
     private final Map<String, ItemFeedback> items = new HashMap<>();
     private final Map<String, UserProfile> profiles = new HashMap<>();
     private final Map<String, SeenItems> seen = new HashMap<>();
@@ -52,6 +53,7 @@ public final class FeedbackFeatures {
         }
         if (termVectors == null) throw new IllegalArgumentException("termVectors is required");
         this.global = new ItemFeedback(halfLife);
+        this.none = new ItemFeedback(halfLife);
         this.halfLife = halfLife;
         this.priorStrength = priorStrength;
         this.termVectors = termVectors;
@@ -100,25 +102,28 @@ public final class FeedbackFeatures {
          * text are many and noisy, so the overall cosine hides them.
          */
         double topicAffinity(Map<String, Double> itemVector) {
-            if (topicScale == 0) return 0;
+            return topicAffinity(ItemVectors.Shape.of(itemVector));
+        }
+
+        double topicAffinity(ItemVectors.Shape item) {
+            if (topicScale == 0 || item.topics().length == 0) return 0;
             double sum = 0;
-            int n = 0;
-            for (String term : itemVector.keySet()) {
-                if (term.startsWith(TOPIC)) {
-                    sum += terms.getOrDefault(term, 0.0);
-                    n++;
-                }
-            }
-            return n == 0 ? 0 : sum / n / topicScale;
+            for (String topic : item.topics()) sum += terms.getOrDefault(topic, 0.0);
+            return sum / item.topics().length / topicScale;
         }
 
         double cosine(Map<String, Double> itemVector) {
-            if (norm == 0 || itemVector.isEmpty()) return 0;
+            return cosine(ItemVectors.Shape.of(itemVector));
+        }
+
+        double cosine(ItemVectors.Shape item) {
+            if (norm == 0 || item.terms().length == 0) return 0;
             double dot = 0;
             double itemNorm = 0;
-            for (Map.Entry<String, Double> e : itemVector.entrySet()) {
-                dot += terms.getOrDefault(e.getKey(), 0.0) * e.getValue();
-                itemNorm += e.getValue() * e.getValue();
+            for (int i = 0; i < item.terms().length; i++) {
+                double w = item.weights()[i];
+                dot += terms.getOrDefault(item.terms()[i], 0.0) * w;
+                itemNorm += w * w;
             }
             return itemNorm == 0 ? 0 : dot / (norm * Math.sqrt(itemNorm));
         }
@@ -143,35 +148,25 @@ public final class FeedbackFeatures {
     /** The same values, with the user's profile already taken (ranking many candidates at once). */
     public Map<String, Double> features(String user, String item, Map<String, Double> termVector, Instant now,
                                         ProfileSnapshot profile) {
-        ItemFeedback f = items.getOrDefault(item, new ItemFeedback(halfLife));
-        FeedbackCounts c = f.at(now);
-        ItemFeedback.ItemRates r = f.rates(now, profile.global(), priorStrength);
-        SeenItems s = seen.getOrDefault(user, new SeenItems());
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("item_impressions", c.impressions());
-        out.put("item_clicks", c.clicks());
-        out.put("item_likes", c.likes());
-        out.put("item_dislikes", c.dislikes());
-        out.put("item_click_rate", r.click());
-        out.put("item_like_rate", r.like());
-        out.put("item_dislike_rate", r.dislike());
-        out.put("user_affinity", profile.cosine(termVector));
-        out.put("topic_affinity", profile.topicAffinity(termVector));
-        userTopicRates(user, termVector, now, profile.global(), out);
-        ItemFeedback mine = userItems.getOrDefault(user, Map.of()).get(item);
-        if (mine == null) {
-            out.put("user_item_impressions", 0.0);
-            out.put("user_item_like_rate", out.get("user_topic_like_rate"));
-        } else {
-            // smoothed toward this user's rate on the item's topics: one like in two showings says a lot
-            FeedbackCounts uc = mine.at(now);
-            double prior = out.get("user_topic_like_rate");
-            out.put("user_item_impressions", uc.impressions());
-            out.put("user_item_like_rate", (uc.likes() + USER_ITEM_PRIOR * prior) / (uc.impressions() + USER_ITEM_PRIOR));
-        }
-        out.put("seen", s.wasShown(item, now) ? 1.0 : 0.0);
-        out.put("judged", s.wasJudged(item, now) ? 1.0 : 0.0);
-        out.put("eligible", s.eligible(item, now) ? 1.0 : 0.0);
+        FeedbackCounts c = items.getOrDefault(item, none).at(now);
+        ItemFeedback.ItemRates r = ItemFeedback.rates(c, profile.global(), priorStrength);
+        SeenItems s = seen.getOrDefault(user, NOTHING_SEEN);
+        FeatureValues out = new FeatureValues();
+        out.set("item_impressions", c.impressions());
+        out.set("item_clicks", c.clicks());
+        out.set("item_likes", c.likes());
+        out.set("item_dislikes", c.dislikes());
+        out.set("item_click_rate", r.click());
+        out.set("item_like_rate", r.like());
+        out.set("item_dislike_rate", r.dislike());
+        ItemVectors.Shape shape = shapes.of(item, termVector);
+        out.set("user_affinity", profile.cosine(shape));
+        out.set("topic_affinity", profile.topicAffinity(shape));
+        userTopicRates(user, shape, now, profile.global(), out);
+        userItemRate(user, item, now, out);
+        out.set("seen", s.wasShown(item, now) ? 1.0 : 0.0);
+        out.set("judged", s.wasJudged(item, now) ? 1.0 : 0.0);
+        out.set("eligible", s.eligible(item, now) ? 1.0 : 0.0);
         return out;
     }
 
@@ -190,28 +185,40 @@ public final class FeedbackFeatures {
     }
 
     /** Mean smoothed like and dislike rates of this user on the item's topics (global rates when none). */
-    private void userTopicRates(String user, Map<String, Double> termVector, Instant now, FeedbackCounts global,
-                                Map<String, Double> out) {
+    /** This user's own history with the item, smoothed toward the user's rate on its topics. */
+    private void userItemRate(String user, String item, Instant now, FeatureValues out) {
+        ItemFeedback mine = userItems.getOrDefault(user, Map.of()).get(item);
+        double prior = out.get("user_topic_like_rate");
+        if (mine == null) {
+            out.set("user_item_impressions", 0.0);
+            out.set("user_item_like_rate", prior);
+            return;
+        }
+        // one like in two showings says a lot, so the prior is light
+        FeedbackCounts uc = mine.at(now);
+        out.set("user_item_impressions", uc.impressions());
+        out.set("user_item_like_rate", (uc.likes() + USER_ITEM_PRIOR * prior) / (uc.impressions() + USER_ITEM_PRIOR));
+    }
+
+    private void userTopicRates(String user, ItemVectors.Shape item, Instant now, FeedbackCounts global,
+                                FeatureValues out) {
         Map<String, ItemFeedback> mine = userTopics.getOrDefault(user, Map.of());
         double like = 0;
         double dislike = 0;
         int n = 0;
-        for (String term : termVector.keySet()) {
-            if (!term.startsWith(TOPIC)) continue;
-            ItemFeedback.ItemRates r = mine.getOrDefault(term, new ItemFeedback(halfLife)).rates(now, global, USER_TOPIC_PRIOR);
+        for (String term : item.topics()) {
+            ItemFeedback.ItemRates r = mine.getOrDefault(term, none).rates(now, global, USER_TOPIC_PRIOR);
             like += r.like();
             dislike += r.dislike();
             n++;
         }
-        ItemFeedback.ItemRates none = new ItemFeedback(halfLife).rates(now, global, USER_TOPIC_PRIOR);
-        out.put("user_topic_like_rate", n == 0 ? none.like() : like / n);
-        out.put("user_topic_dislike_rate", n == 0 ? none.dislike() : dislike / n);
+        ItemFeedback.ItemRates prior = n == 0 ? none.rates(now, global, USER_TOPIC_PRIOR) : null;
+        out.set("user_topic_like_rate", n == 0 ? prior.like() : like / n);
+        out.set("user_topic_dislike_rate", n == 0 ? prior.dislike() : dislike / n);
     }
 
-    private List<String> topics(String item) {
-        List<String> out = new ArrayList<>(2);
-        for (String term : termVectors.apply(item).keySet()) if (term.startsWith(TOPIC)) out.add(term);
-        return out;
+    private String[] topics(String item) {
+        return shapes.of(item, termVectors.apply(item)).topics();
     }
 
     private ItemFeedback userItem(String user, String item) {

@@ -40,7 +40,11 @@ public final class ItemFeedback {
      * {@code global} with {@code strength} pseudo-impressions.
      */
     public ItemRates rates(Instant t, FeedbackCounts global, double strength) {
-        FeedbackCounts c = at(t);
+        return rates(at(t), global, strength);
+    }
+
+    /** The same rates from counts already taken with {@link #at(Instant)}. */
+    public static ItemRates rates(FeedbackCounts c, FeedbackCounts global, double strength) {
         double n = c.impressions();
         return new ItemRates(
                 new SmoothedRate(FeedbackCounts.rawRate(global.clicks(), global.impressions()), strength).rate(c.clicks(), n),

@@ -44,6 +44,25 @@ class DecayedCountTest {
         assertThrows(IllegalStateException.class, () -> c.valueAt(T.plusSeconds(1800)));
     }
 
+    /** The value "now" comes from a running sum; late updates and compaction must keep it exact. */
+    @Test
+    void valueAfterTheNewestUpdateStaysTheDirectSumAfterLateUpdatesAndCompaction() {
+        DecayedCount c = new DecayedCount(H);
+        c.add(T.plusSeconds(600), 4);
+        c.add(T.plusSeconds(1200), 2);
+        c.add(T, 8);                        // late: before the newest
+        c.add(T.plusSeconds(1200), 1);      // same time as the newest
+        assertEquals(8 * Math.pow(2, -2400 / 3600.0) + 4 * Math.pow(2, -1800 / 3600.0) + 3 * Math.pow(2, -1200 / 3600.0),
+                c.valueAt(T.plusSeconds(2400)), 1e-12);
+        c.compact(T.plusSeconds(600));
+        assertEquals(2, c.pendingUpdates(), "the two at +1200 s");
+        c.add(T.plusSeconds(1800), 16);
+        assertEquals(8 * Math.pow(2, -1.0) + 4 * Math.pow(2, -5 / 6.0) + 3 * Math.pow(2, -2 / 3.0) + 16 * Math.pow(2, -0.5),
+                c.valueAt(T.plus(H)), 1e-12);
+        assertEquals(8 * Math.pow(2, -1 / 3.0) + 4 * Math.pow(2, -1 / 6.0) + 3, c.valueAt(T.plusSeconds(1200)), 1e-12,
+                "a time between held updates still ignores the later ones");
+    }
+
     @Test
     void refusesBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> new DecayedCount(Duration.ZERO));

@@ -1,0 +1,71 @@
+package dev.flywheel.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flywheel.sim.client.FlywheelClient;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Issue 3's decide benchmark against a running engine with a content-bandit loop: catalog, warm
+ * traffic, a wrk sweep over connection counts, and feedback-to-feature latency.
+ */
+public final class DecideBenchRun {
+    /** What to run; see {@code flywheel bench decide --help}. */
+    public record Options(String loop, List<Integer> connections, int seconds, int warmupSeconds, int candidates,
+                          int articles, int users, int warmDecisions, int trials) { }
+
+    private final Options o;
+
+    public DecideBenchRun(Options options) {
+        this.o = options;
+    }
+
+    public ObjectNode measure(URI base, String key) throws Exception {
+        ObjectNode out = new ObjectMapper().createObjectNode();
+        DecideLoad load = new DecideLoad(new FlywheelClient(base, key), o.loop(), o.articles(), o.users(), o.candidates());
+        load.publishCatalog();
+        long t0 = System.nanoTime();
+        long events = load.warm(o.warmDecisions(), 7);
+        out.put("warm_decisions", o.warmDecisions()).put("warm_events", events)
+                .put("warm_seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
+        System.err.printf("warmed with %d decisions and %d events; wrk warm-up %ds...%n", o.warmDecisions(), events, o.warmupSeconds());
+        WrkDecide.run(base, key, o.loop(), load.candidates(), o.users(), 4, o.warmupSeconds());
+        ArrayNode sweep = out.putArray("sweep");
+        for (int c : o.connections()) sweep.add(point(base, key, load, c));
+        out.set("nearest_2000_per_s", nearest(sweep, 2000));
+        feedback(load, out);
+        return out.put("candidates", o.candidates()).put("cores", Runtime.getRuntime().availableProcessors());
+    }
+
+    private ObjectNode point(URI base, String key, DecideLoad load, int c) throws Exception {
+        System.err.printf("wrk: %d connections for %ds...%n", c, o.seconds());
+        long cpu0 = IngestLoad.processCpuNanos();
+        WrkSingleEvents.Result r = WrkDecide.run(base, key, o.loop(), load.candidates(), o.users(), c, o.seconds());
+        double cpuSeconds = (IngestLoad.processCpuNanos() - cpu0) / 1e9;
+        ObjectNode p = new ObjectMapper().createObjectNode();
+        return p.put("connections", c).put("decisions_per_second", r.requestsPerSecond()).put("p50_ms", r.p50Millis())
+                .put("p99_ms", r.p99Millis()).put("non_2xx", r.non2xx())
+                .put("server_cpu_us_per_decision", Math.round(cpuSeconds / (r.requestsPerSecond() * o.seconds()) * 1e7) / 10.0);
+    }
+
+    /** The sweep point whose throughput is nearest {@code rate}: wrk has no rate limit. */
+    static ObjectNode nearest(ArrayNode sweep, double rate) {
+        ObjectNode best = null;
+        for (var n : sweep) {
+            double d = Math.abs(n.get("decisions_per_second").asDouble() - rate);
+            if (best == null || d < Math.abs(best.get("decisions_per_second").asDouble() - rate)) best = (ObjectNode) n;
+        }
+        return best;
+    }
+
+    private void feedback(DecideLoad load, ObjectNode out) {
+        System.err.printf("feedback-to-feature: %d trials...%n", o.trials());
+        load.feedbackToFeature(Math.max(20, o.trials() / 5)); // warm the path
+        double[] ms = load.feedbackToFeature(o.trials());
+        out.put("feedback_to_feature_trials", o.trials()).put("feedback_to_feature_p50_ms", DecideLoad.quantile(ms, 0.5))
+                .put("feedback_to_feature_p99_ms", DecideLoad.quantile(ms, 0.99))
+                .put("feedback_to_feature_max_ms", ms[ms.length - 1]);
+    }
+}
