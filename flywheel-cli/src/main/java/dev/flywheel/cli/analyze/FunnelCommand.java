@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flywheel.analysis.Funnel;
+import dev.flywheel.analysis.Table;
+import dev.flywheel.store.duckdb.DuckDbFunnelSource;
 import dev.flywheel.analysis.FunnelSpec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,16 +20,22 @@ import picocli.CommandLine.Option;
         description = "Users reaching each ordered step within the window, step conversion and drop-off with "
                 + "Wilson intervals, per group.")
 final class FunnelCommand extends AnalysisCommand {
-    @Option(names = "--csv", required = true, description = "Event CSV, one row per event.")
+    @Option(names = "--csv", description = "Event CSV, one row per event; exactly one of --csv and --data.")
     Path csv;
 
-    @Option(names = "--user", required = true, description = "User column.")
+    @Option(names = "--data", description = "Data directory of an engine: the events of --loop from its store.")
+    Path data;
+
+    @Option(names = "--loop", description = "Loop whose events form the funnel (with --data).")
+    String loop;
+
+    @Option(names = "--user", description = "User column (with --csv).")
     String user;
 
-    @Option(names = "--step", required = true, description = "Event-type column.")
+    @Option(names = "--step", description = "Event-type column (with --csv).")
     String step;
 
-    @Option(names = "--time", required = true, description = "Timestamp column (ISO-8601, date, or epoch s/ms).")
+    @Option(names = "--time", description = "Timestamp column, ISO-8601, date, or epoch s/ms (with --csv).")
     String time;
 
     @Option(names = "--steps", required = true, split = ",", description = "Ordered steps, comma-separated.")
@@ -36,7 +44,7 @@ final class FunnelCommand extends AnalysisCommand {
     @Option(names = "--window", defaultValue = "7d", description = "Window from entry: 7d, 12h, 30m, PT36H (default: ${DEFAULT-VALUE}).")
     String window;
 
-    @Option(names = "--by", description = "Group column (arm, model version, segment).")
+    @Option(names = "--by", description = "Group column (arm, model version, segment); with --data: arm or model.")
     String by;
 
     @Option(names = "--confidence", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")
@@ -44,8 +52,9 @@ final class FunnelCommand extends AnalysisCommand {
 
     @Override
     ObjectNode analyze() throws IOException {
-        FunnelSpec s = new FunnelSpec(user, step, time, steps, FunnelSpec.parseWindow(window), by, confidence);
-        Funnel f = Funnel.analyze(read(csv, "--csv"), s);
+        if ((csv == null) == (data == null)) throw new IllegalArgumentException("give exactly one of --csv FILE and --data DIR");
+        Funnel f = data == null ? fromCsv() : fromStore();
+        FunnelSpec s = new FunnelSpec("u", "s", "t", steps, FunnelSpec.parseWindow(window), null, confidence);
         ObjectNode root = object();
         steps.forEach(root.putArray("steps")::add);
         root.put("window", s.window().toString());
@@ -55,6 +64,23 @@ final class FunnelCommand extends AnalysisCommand {
             list.forEach(st -> arr.add(step(st)));
         });
         return root;
+    }
+
+    private Funnel fromCsv() throws IOException {
+        if (user == null || step == null || time == null) throw new IllegalArgumentException("--csv needs --user, --step and --time");
+        return Funnel.analyze(read(csv, "--csv"), new FunnelSpec(user, step, time, steps, FunnelSpec.parseWindow(window), by, confidence));
+    }
+
+    private Funnel fromStore() throws IOException {
+        if (loop == null) throw new IllegalArgumentException("--data needs --loop");
+        try (StoreAccess store = StoreAccess.open(data)) {
+            Table events = DuckDbFunnelSource.events(store.connection(), loop, steps, by);
+            FunnelSpec spec = new FunnelSpec(DuckDbFunnelSource.USER, DuckDbFunnelSource.STEP, DuckDbFunnelSource.TIME,
+                    steps, FunnelSpec.parseWindow(window), by == null ? null : DuckDbFunnelSource.GROUP, confidence);
+            return Funnel.analyze(events, spec);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalArgumentException("--data: query failed: " + e.getMessage(), e);
+        }
     }
 
     private static ObjectNode step(Funnel.Step s) {

@@ -182,7 +182,7 @@ class AnalyzeCommandTest {
         assertTrue(badEstimand.err().contains("--estimand"), badEstimand.err());
         Run missingOption = run("funnel", "--csv", file.toString());
         assertEquals(2, missingOption.exit());
-        assertTrue(missingOption.err().contains("Missing required options"), missingOption.err());
+        assertTrue(missingOption.err().contains("Missing required option"), missingOption.err());
         for (Run r : new Run[] {missingColumn, badControl, missingFile, badEstimand, missingOption}) {
             assertFalse(r.err().contains("\tat "), r.err());
             assertEquals("", r.out());

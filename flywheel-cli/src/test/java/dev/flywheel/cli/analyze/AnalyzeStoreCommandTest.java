@@ -69,6 +69,26 @@ class AnalyzeStoreCommandTest {
                 decision, "feed", item, value, null)));
     }
 
+    /**
+     * A user enters the funnel in the group of their first impression (log order): m1 saw arm A
+     * first. Arm A: a1, a2, a3, m1 saw impressions, a1, a3, m1 liked; arm B: b1, b2, b3 saw and liked.
+     */
+    @Test
+    void funnelFromTheStoreByArm() throws IOException {
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("funnel", "--data", dir.toString(), "--loop", "feed",
+                "--steps", "impression,like", "--window", "1h", "--by", "arm", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode groups = r.json().get("groups");
+        assertEquals(4, groups.get("A").get(0).get("users").asInt());
+        assertEquals(3, groups.get("A").get(1).get("users").asInt());
+        assertEquals(0.75, groups.get("A").get(1).get("conversion").asDouble(), 1e-12);
+        assertEquals(3, groups.get("B").get(1).get("users").asInt());
+        AnalyzeCommandTest.Run bad = AnalyzeCommandTest.run("funnel", "--data", dir.toString(), "--loop", "feed",
+                "--steps", "impression,like", "--by", "segment");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--by"), bad.err());
+    }
+
     @Test
     void experimentFromTheStore() throws IOException {
         AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("experiment", "--data", dir.toString(), "--loop", "feed",
