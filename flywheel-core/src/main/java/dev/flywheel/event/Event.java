@@ -44,8 +44,4 @@ public record Event(String id, String type, Instant timestamp, String user, Stri
     public Kind kind() {
         return Kind.EVENT;
     }
-
-    public boolean hasProps() {
-        return propsJson != null;
-    }
 }

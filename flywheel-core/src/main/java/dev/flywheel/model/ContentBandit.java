@@ -41,7 +41,6 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
     private final SplittableRandom rng;
     private Instant watermark = Instant.EPOCH;
     private Instant advanced = Instant.EPOCH;
-    private long trained;
 
     public ContentBandit(String loop, ContentBanditSettings settings, Catalog catalog) {
         this.loop = loop;
@@ -141,18 +140,5 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
         Map<String, Double> f = rankingFeatures(o.user(), o.item(), before, o.position(), features.profile(o.user(), before));
         for (var m : models.entrySet()) m.getValue().update(f, o.reactions().contains(m.getKey()));
         features.onOutcome(o, o.decidedAt().plus(settings.reward().window()));
-        trained++;
     }
-
-    /** Outcomes the models have learned from. */
-    public synchronized long trained() {
-        return trained;
-    }
-
-    /** The current weight of a feature in the model of one reaction type, for tests and explain. */
-    public synchronized double weight(String reaction, String feature) {
-        FtrlProximal m = models.get(reaction);
-        return m == null ? 0 : m.weight(feature);
-    }
-
 }

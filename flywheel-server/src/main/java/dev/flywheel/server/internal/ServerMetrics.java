@@ -27,6 +27,7 @@ public final class ServerMetrics {
     public ServerMetrics(IngestStats s, EventLog log, Materializer materializer) {
         counter("flywheel.records.accepted", "kind", "event", s.eventsAccepted);
         counter("flywheel.records.accepted", "kind", "decision", s.decisionsAccepted);
+        counter("flywheel.records.accepted", "kind", "item", s.itemsAccepted);
         counter("flywheel.records.duplicate", "kind", "any", s.duplicates);
         quarantined("event", s.quarantinedEvents);
         quarantined("decision", s.quarantinedDecisions);

@@ -69,8 +69,4 @@ final class InProcessBandit implements SlatePolicy {
         feed.accept(entry);
         bandit.accept(entry);
     }
-
-    ContentBandit bandit() {
-        return bandit;
-    }
 }
