@@ -2,8 +2,6 @@ package dev.flywheel.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,21 +30,9 @@ public final class WrkDecide {
     /** @param users the world's users are {@code u0 … u(users-1)} */
     public static WrkSingleEvents.Result run(URI base, String key, String loop, List<String> candidates, int users,
                                              int connections, int seconds) throws IOException, InterruptedException {
-        Path script = Files.createTempFile("flywheel-wrk-decide", ".lua");
         String list = candidates.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(",", "[", "]"));
         String lua = "USERS = " + users + "\nPATH = \"/v1/loops/" + loop + "/decide\"\n"
-                + "CANDIDATES = '" + list + "'\n"
-                + "HEADERS = {[\"Content-Type\"] = \"application/json\", [\"Authorization\"] = \"Bearer " + key + "\"}\n"
-                + SCRIPT;
-        Files.writeString(script, lua);
-        int threads = Math.min(2, connections);
-        Process p = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-                "--latency", "-s", script.toString(), base.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
-        Files.deleteIfExists(script);
-        return new WrkSingleEvents.Result(WrkSingleEvents.number(out, "Requests/sec:\\s+([0-9.]+)"),
-                WrkSingleEvents.millis(out, "50%"), WrkSingleEvents.millis(out, "99%"),
-                (long) WrkSingleEvents.number(out, "Non-2xx or 3xx responses:\\s+(\\d+)"), out);
+                + "CANDIDATES = '" + list + "'\n" + WrkSingleEvents.headers(key) + SCRIPT;
+        return WrkSingleEvents.runScript(lua, base, Math.min(2, connections), connections, seconds);
     }
 }

@@ -65,10 +65,19 @@ public final class WrkSingleEvents {
      *                  a JVM in the server's process, drives batched ingest too
      */
     public static Result run(URI base, String key, int threads, int connections, int seconds, int batchSize) throws IOException, InterruptedException {
-        Path script = Files.createTempFile("flywheel-wrk", ".lua");
         String lua = "RUN = \"" + Long.toString(System.nanoTime(), 36) + "\"\nSIZE = " + batchSize + "\n"
-                + "HEADERS = {[\"Content-Type\"] = \"application/json\", [\"Authorization\"] = \"Bearer " + key + "\"}\n"
-                + (batchSize > 0 ? BATCH_SCRIPT : SCRIPT);
+                + headers(key) + (batchSize > 0 ? BATCH_SCRIPT : SCRIPT);
+        return runScript(lua, base, threads, connections, seconds);
+    }
+
+    /** The Lua line with the JSON content type and the bearer key every script sends. */
+    static String headers(String key) {
+        return "HEADERS = {[\"Content-Type\"] = \"application/json\", [\"Authorization\"] = \"Bearer " + key + "\"}\n";
+    }
+
+    /** Runs wrk with a Lua script against {@code base} and reads its summary. */
+    static Result runScript(String lua, URI base, int threads, int connections, int seconds) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("flywheel-wrk", ".lua");
         Files.writeString(script, lua);
         List<String> cmd = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
                 "--latency", "-s", script.toString(), base.toString()));
