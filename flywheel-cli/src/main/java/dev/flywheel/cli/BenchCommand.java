@@ -27,6 +27,27 @@ public final class BenchCommand implements Runnable {
         picocli.CommandLine.usage(this, System.out);
     }
 
+    /** What a benchmark does against a running engine, given its address and a key. */
+    interface Body {
+        ObjectNode run(URI base, String key) throws Exception;
+    }
+
+    /** Runs {@code body} against a fresh engine on a throw-away data directory, with one key of {@code scopes}. */
+    static ObjectNode onFreshEngine(FlywheelConfig cfg, Set<Scope> scopes, Body body) {
+        Path dir = TempDirs.create("flywheel-bench");
+        IssuedKey k = ApiKeys.issue(scopes, "bench", Instant.now());
+        new FileKeyStore(dir).put(k.key()); // before the engine starts, so its key ring has it at once
+        try (Engine engine = Engine.open(dir, cfg, Clock.systemUTC(), null)) {
+            return body.run(URI.create("http://127.0.0.1:" + engine.start()), k.secret());
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
+        } finally {
+            TempDirs.deleteQuietly(dir);
+        }
+    }
+
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = "Durable ingest throughput: batches over HTTP, and single events with wrk.")
     static final class Ingest implements Runnable {
@@ -41,27 +62,16 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public void run() {
-            Path dir = TempDirs.create("flywheel-bench");
             FlywheelConfig cfg = FlywheelConfig.from(java.util.Map.of("server", java.util.Map.of("port", 0),
                     "log", java.util.Map.of("fsync", !noFsync)));
-            IssuedKey k = ApiKeys.issue(Set.of(Scope.INGEST), "bench", Instant.now());
-            new FileKeyStore(dir).put(k.key());
-            try (Engine engine = Engine.open(dir, cfg, Clock.systemUTC(), null)) {
-                int port = engine.start();
-                URI base = URI.create("http://127.0.0.1:" + port);
-                ObjectNode out = switch (mode) {
-                    case "single" -> wrk(base, k.secret(), 0);
-                    case "wrk-batch" -> wrk(base, k.secret(), batchSize);
-                    case "batch" -> batch(base, k.secret());
-                    default -> throw new IllegalArgumentException("--mode: expected batch, wrk-batch or single, got " + mode);
-                };
-                out.put("fsync", !noFsync).put("cores", Runtime.getRuntime().availableProcessors());
-                System.out.println(json ? out.toString() : out.toPrettyString());
-            } catch (Exception e) {
-                throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
-            } finally {
-                TempDirs.deleteQuietly(dir);
-            }
+            ObjectNode out = onFreshEngine(cfg, Set.of(Scope.INGEST), (base, key) -> switch (mode) {
+                case "single" -> wrk(base, key, 0);
+                case "wrk-batch" -> wrk(base, key, batchSize);
+                case "batch" -> batch(base, key);
+                default -> throw new IllegalArgumentException("--mode: expected batch, wrk-batch or single, got " + mode);
+            });
+            out.put("fsync", !noFsync).put("cores", Runtime.getRuntime().availableProcessors());
+            System.out.println(json ? out.toString() : out.toPrettyString());
         }
 
         private ObjectNode batch(URI base, String key) throws Exception {
@@ -111,23 +121,14 @@ public final class BenchCommand implements Runnable {
         @Override
         public void run() {
             if (!WrkSingleEvents.available()) throw new IllegalArgumentException("bench decide needs wrk on the PATH (apt-get install wrk)");
-            Path dir = TempDirs.create("flywheel-bench");
             String loop = "home-feed";
             FlywheelConfig cfg = FlywheelConfig.from(java.util.Map.of("server", java.util.Map.of("port", 0),
                     "loops", java.util.List.of(java.util.Map.of("name", loop, "model", "content-bandit", "k", 10))));
-            IssuedKey k = ApiKeys.issue(Set.of(Scope.INGEST, Scope.DECIDE), "bench", Instant.now());
-            new FileKeyStore(dir).put(k.key());
             var options = new dev.flywheel.bench.DecideBenchRun.Options(loop, connections, seconds, warmupSeconds,
                     candidates, articles, users, warmDecisions, trials);
-            try (Engine engine = Engine.open(dir, cfg, Clock.systemUTC(), null)) {
-                URI base = URI.create("http://127.0.0.1:" + engine.start());
-                ObjectNode out = new dev.flywheel.bench.DecideBenchRun(options).measure(base, k.secret());
-                System.out.println(json ? out.toString() : out.toPrettyString());
-            } catch (Exception e) {
-                throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
-            } finally {
-                TempDirs.deleteQuietly(dir);
-            }
+            ObjectNode out = onFreshEngine(cfg, Set.of(Scope.INGEST, Scope.DECIDE),
+                    (base, key) -> new dev.flywheel.bench.DecideBenchRun(options).measure(base, key));
+            System.out.println(json ? out.toString() : out.toPrettyString());
         }
     }
 
