@@ -10,13 +10,7 @@ import java.util.stream.Collectors;
  * shelf), the user varying over the warmed users so profiles and seen sets are real.
  */
 public final class WrkDecide {
-    private static final String SCRIPT = """
-            local counter = 0
-            local threads = 0
-            function setup(thread)
-              thread:set("tid", threads)
-              threads = threads + 1
-            end
+    private static final String SCRIPT = WrkSingleEvents.THREAD_IDS + """
             request = function()
               counter = counter + 1
               local user = "u" .. ((counter * 7 + tid * 13) % USERS)

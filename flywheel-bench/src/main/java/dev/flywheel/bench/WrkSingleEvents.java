@@ -14,13 +14,17 @@ import java.util.regex.Pattern;
  * request carries a fresh id so every one is a real durable write, not a duplicate.
  */
 public final class WrkSingleEvents {
-    private static final String SCRIPT = """
+    /** Every script numbers its requests and knows its wrk thread, so generated ids never collide. */
+    static final String THREAD_IDS = """
             local counter = 0
             local threads = 0
             function setup(thread)
               thread:set("tid", threads)
               threads = threads + 1
             end
+            """;
+
+    private static final String SCRIPT = THREAD_IDS + """
             request = function()
               counter = counter + 1
               local body = string.format('{"id":"w-%s-%d-%d","type":"click","timestamp":"2026-11-27T10:00:00Z",'
@@ -31,13 +35,7 @@ public final class WrkSingleEvents {
             """;
 
     /** Batches of {@code size} events per request, built in Lua so every id is new. */
-    private static final String BATCH_SCRIPT = """
-            local counter = 0
-            local threads = 0
-            function setup(thread)
-              thread:set("tid", threads)
-              threads = threads + 1
-            end
+    private static final String BATCH_SCRIPT = THREAD_IDS + """
             request = function()
               local parts = {}
               for i = 1, SIZE do

@@ -7,20 +7,11 @@ public final class InvalidRecordException extends IllegalArgumentException {
     private final List<FieldError> errors;
 
     public InvalidRecordException(List<FieldError> errors) {
-        super(summary(errors));
+        super(FieldError.describe(errors));
         this.errors = List.copyOf(errors);
     }
 
     public List<FieldError> errors() {
         return errors;
-    }
-
-    private static String summary(List<FieldError> errors) {
-        StringBuilder sb = new StringBuilder();
-        for (FieldError e : errors) {
-            if (sb.length() > 0) sb.append("; ");
-            sb.append(e.field()).append(": ").append(e.message());
-        }
-        return sb.toString();
     }
 }

@@ -23,11 +23,6 @@ public record Rejected(String source, int index, String recordId, List<FieldErro
 
     /** The reasons as one line, for listings and logs. */
     public String reason() {
-        StringBuilder sb = new StringBuilder();
-        for (FieldError e : errors) {
-            if (sb.length() > 0) sb.append("; ");
-            sb.append(e.field()).append(": ").append(e.message());
-        }
-        return sb.toString();
+        return FieldError.describe(errors);
     }
 }
