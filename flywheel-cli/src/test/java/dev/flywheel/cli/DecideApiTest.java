@@ -65,6 +65,10 @@ class DecideApiTest {
         assertEquals("k", bad.body().get("errors").get(0).get("field").asText());
         var noUser = decide.post("/v1/loops/layout/decide", Map.of("candidates", List.of("a")));
         assertEquals("user", noUser.body().get("errors").get(0).get("field").asText());
+        // no catalog and no candidates sent: nothing to show is the request's fault, named as such
+        var none = decide.post("/v1/loops/layout/decide", Map.of("user", "u"));
+        assertEquals(400, none.status(), none.text());
+        assertEquals("candidates", none.body().get("errors").get(0).get("field").asText());
         assertEquals(403, engine.client(Scope.INGEST).post("/v1/loops/layout/decide", Map.of("user", "u")).status());
     }
 }

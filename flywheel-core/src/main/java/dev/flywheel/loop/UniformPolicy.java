@@ -1,5 +1,7 @@
 package dev.flywheel.loop;
 
+import dev.flywheel.event.FieldError;
+import dev.flywheel.event.InvalidRecordException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ public final class UniformPolicy implements LoopPolicy {
     @Override
     public synchronized Slate decide(DecideRequest request, Instant now) {
         List<String> candidates = request.candidates() != null ? request.candidates() : candidateSource.get();
-        if (candidates.isEmpty()) throw new IllegalArgumentException("candidates: the loop has none to show");
+        if (candidates.isEmpty()) throw new InvalidRecordException(List.of(new FieldError("candidates", "the loop has none to show")));
         List<String> left = new ArrayList<>(candidates);
         List<Slate.Slot> slots = new ArrayList<>();
         for (int i = 0; i < Math.min(request.k(), candidates.size()); i++) {

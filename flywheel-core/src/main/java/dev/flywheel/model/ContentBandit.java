@@ -3,6 +3,8 @@ package dev.flywheel.model;
 import dev.flywheel.catalog.Catalog;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.event.Event;
+import dev.flywheel.event.FieldError;
+import dev.flywheel.event.InvalidRecordException;
 import dev.flywheel.feature.FeedbackFeatures;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.loop.DecideRequest;
@@ -69,7 +71,7 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
             scored.add(new Candidate(item, score(f)));
             if (req.explain()) used.put(item, f);
         }
-        if (scored.isEmpty()) throw new IllegalArgumentException("candidates: none is eligible for user " + req.user());
+        if (scored.isEmpty()) throw new InvalidRecordException(List.of(new FieldError("candidates", "none is eligible for user " + req.user())));
         Slate slate = settings.sampler().sample(scored, req.k(), rng);
         List<dev.flywheel.loop.Slate.Slot> slots = new ArrayList<>();
         for (Slate.Slot s : slate.slots()) {

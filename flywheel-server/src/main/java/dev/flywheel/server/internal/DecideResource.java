@@ -51,8 +51,10 @@ public final class DecideResource {
         Slate slate;
         try {
             slate = policy.decide(req, now);
+        } catch (InvalidRecordException e) {
+            throw new ApiException(400, e.getMessage(), e.errors());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage().contains(":") ? e.getMessage().substring(0, e.getMessage().indexOf(':')) : "request", e.getMessage());
+            throw ApiException.badRequest("request", e.getMessage());
         }
         Decision d = decision(req, slate, now);
         ctx.future(() -> pipeline.submit(new IngestBatch(List.of(d), List.of()))
