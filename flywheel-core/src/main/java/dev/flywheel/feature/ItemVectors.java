@@ -1,7 +1,7 @@
 package dev.flywheel.feature;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each item's term vector as arrays, and its topic terms, built once per vector instead of walking
@@ -29,7 +29,8 @@ final class ItemVectors {
         }
     }
 
-    private final Map<String, Shape> byItem = new HashMap<>();
+    /** Concurrent: decisions fill it while they only read everything else (read lock, in parallel). */
+    private final Map<String, Shape> byItem = new ConcurrentHashMap<>();
 
     /** The shape of {@code vector}, cached per item while the item keeps the same vector instance. */
     Shape of(String item, Map<String, Double> vector) {

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The article loop's learner: content similarity between the user's profile and the item, the
@@ -29,6 +31,10 @@ import java.util.SplittableRandom;
  * <p>It learns from the log like any stream operator: decisions and events update the features at
  * once (the next decision sees them), and each closed outcome trains the models with the features
  * as they were when the decision was made.
+ *
+ * <p>Decisions only read features and models, so they run in parallel under the read lock; the log
+ * runner's updates and training take the write lock. Each decision samples with its own generator,
+ * split from the seeded one, so sampling needs no lock and a single-threaded run stays reproducible.
  */
 public final class ContentBandit implements LoopPolicy, OnlineLearner {
     public static final String MODEL = "content-bandit-1";
@@ -40,7 +46,9 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
     private final Catalog catalog;
     private final FeedbackFeatures features;
     private final Map<String, FtrlProximal> models = new LinkedHashMap<>();
+    /** Guarded by itself: only split, once per decision. */
     private final SplittableRandom rng;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private Instant watermark = Instant.EPOCH;
     private Instant advanced = Instant.EPOCH;
 
@@ -60,10 +68,28 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
     }
 
     @Override
-    public synchronized dev.flywheel.loop.Slate decide(DecideRequest req, Instant now) {
+    public dev.flywheel.loop.Slate decide(DecideRequest req, Instant now) {
         List<String> pool = req.candidates() != null ? req.candidates() : published(now);
         List<Candidate> scored = new ArrayList<>(pool.size());
         Map<String, Map<String, Double>> used = new HashMap<>();
+        lock.readLock().lock();
+        try {
+            score(req, pool, now, scored, used);
+        } finally {
+            lock.readLock().unlock();
+        }
+        if (scored.isEmpty()) throw new InvalidRecordException(List.of(new FieldError("candidates", "none is eligible for user " + req.user())));
+        Slate slate = settings.sampler().sample(scored, req.k(), nextRandom());
+        List<dev.flywheel.loop.Slate.Slot> slots = new ArrayList<>();
+        for (Slate.Slot s : slate.slots()) {
+            slots.add(new dev.flywheel.loop.Slate.Slot(s.item(), s.score(), s.propensity(), used.getOrDefault(s.item(), Map.of())));
+        }
+        return new dev.flywheel.loop.Slate(MODEL, "champion", slots, pool);
+    }
+
+    /** Scores the eligible candidates of {@code pool}; the caller holds the read lock. */
+    private void score(DecideRequest req, List<String> pool, Instant now, List<Candidate> scored,
+                       Map<String, Map<String, Double>> used) {
         FeedbackFeatures.ProfileSnapshot profile = features.profile(req.user(), now);
         for (String item : pool) {
             if (!features.eligible(req.user(), item, now)) continue;
@@ -71,13 +97,12 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
             scored.add(new Candidate(item, score(f)));
             if (req.explain()) used.put(item, f);
         }
-        if (scored.isEmpty()) throw new InvalidRecordException(List.of(new FieldError("candidates", "none is eligible for user " + req.user())));
-        Slate slate = settings.sampler().sample(scored, req.k(), rng);
-        List<dev.flywheel.loop.Slate.Slot> slots = new ArrayList<>();
-        for (Slate.Slot s : slate.slots()) {
-            slots.add(new dev.flywheel.loop.Slate.Slot(s.item(), s.score(), s.propensity(), used.getOrDefault(s.item(), Map.of())));
+    }
+
+    private SplittableRandom nextRandom() {
+        synchronized (rng) {
+            return rng.split();
         }
-        return new dev.flywheel.loop.Slate(MODEL, "champion", slots, pool);
     }
 
     private List<String> published(Instant now) {
@@ -106,7 +131,16 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
     }
 
     @Override
-    public synchronized void accept(LogEntry entry) {
+    public void accept(LogEntry entry) {
+        lock.writeLock().lock();
+        try {
+            update(entry);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void update(LogEntry entry) {
         if (entry instanceof LogEntry.DecisionEntry d && d.decision().loop().equals(loop)) {
             Decision x = d.decision();
             features.onDecision(x);
@@ -132,8 +166,14 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
 
     /** An outcome of this loop closed: learn from it. */
     @Override
-    public synchronized void onOutcome(Outcome o) {
-        if (o.loop().equals(loop)) train(o);
+    public void onOutcome(Outcome o) {
+        if (!o.loop().equals(loop)) return;
+        lock.writeLock().lock();
+        try {
+            train(o);
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     private void train(Outcome o) {
