@@ -3,6 +3,7 @@ package dev.flywheel.feature;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.Event;
+import dev.flywheel.feature.FeatureValues.Name;
 import dev.flywheel.outcome.Outcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,32 +142,32 @@ public final class FeedbackFeatures {
         return new ProfileSnapshot(terms, Math.sqrt(n), global.at(now), topicScale);
     }
 
-    public Map<String, Double> features(String user, String item, Map<String, Double> termVector, Instant now) {
+    public FeatureValues features(String user, String item, Map<String, Double> termVector, Instant now) {
         return features(user, item, termVector, now, profile(user, now));
     }
 
     /** The same values, with the user's profile already taken (ranking many candidates at once). */
-    public Map<String, Double> features(String user, String item, Map<String, Double> termVector, Instant now,
-                                        ProfileSnapshot profile) {
+    public FeatureValues features(String user, String item, Map<String, Double> termVector, Instant now,
+                                 ProfileSnapshot profile) {
         FeedbackCounts c = items.getOrDefault(item, none).at(now);
         ItemFeedback.ItemRates r = ItemFeedback.rates(c, profile.global(), priorStrength);
         SeenItems s = seen.getOrDefault(user, NOTHING_SEEN);
         FeatureValues out = new FeatureValues();
-        out.set("item_impressions", c.impressions());
-        out.set("item_clicks", c.clicks());
-        out.set("item_likes", c.likes());
-        out.set("item_dislikes", c.dislikes());
-        out.set("item_click_rate", r.click());
-        out.set("item_like_rate", r.like());
-        out.set("item_dislike_rate", r.dislike());
+        out.set(Name.ITEM_IMPRESSIONS, c.impressions());
+        out.set(Name.ITEM_CLICKS, c.clicks());
+        out.set(Name.ITEM_LIKES, c.likes());
+        out.set(Name.ITEM_DISLIKES, c.dislikes());
+        out.set(Name.ITEM_CLICK_RATE, r.click());
+        out.set(Name.ITEM_LIKE_RATE, r.like());
+        out.set(Name.ITEM_DISLIKE_RATE, r.dislike());
         ItemVectors.Shape shape = shapes.of(item, termVector);
-        out.set("user_affinity", profile.cosine(shape));
-        out.set("topic_affinity", profile.topicAffinity(shape));
+        out.set(Name.USER_AFFINITY, profile.cosine(shape));
+        out.set(Name.TOPIC_AFFINITY, profile.topicAffinity(shape));
         userTopicRates(user, shape, now, profile.global(), out);
         userItemRate(user, item, now, out);
-        out.set("seen", s.wasShown(item, now) ? 1.0 : 0.0);
-        out.set("judged", s.wasJudged(item, now) ? 1.0 : 0.0);
-        out.set("eligible", s.eligible(item, now) ? 1.0 : 0.0);
+        out.set(Name.SEEN, s.wasShown(item, now) ? 1.0 : 0.0);
+        out.set(Name.JUDGED, s.wasJudged(item, now) ? 1.0 : 0.0);
+        out.set(Name.ELIGIBLE, s.eligible(item, now) ? 1.0 : 0.0);
         return out;
     }
 
@@ -188,16 +189,16 @@ public final class FeedbackFeatures {
     /** This user's own history with the item, smoothed toward the user's rate on its topics. */
     private void userItemRate(String user, String item, Instant now, FeatureValues out) {
         ItemFeedback mine = userItems.getOrDefault(user, Map.of()).get(item);
-        double prior = out.get("user_topic_like_rate");
+        double prior = out.get(Name.USER_TOPIC_LIKE_RATE);
         if (mine == null) {
-            out.set("user_item_impressions", 0.0);
-            out.set("user_item_like_rate", prior);
+            out.set(Name.USER_ITEM_IMPRESSIONS, 0.0);
+            out.set(Name.USER_ITEM_LIKE_RATE, prior);
             return;
         }
         // one like in two showings says a lot, so the prior is light
         FeedbackCounts uc = mine.at(now);
-        out.set("user_item_impressions", uc.impressions());
-        out.set("user_item_like_rate", (uc.likes() + USER_ITEM_PRIOR * prior) / (uc.impressions() + USER_ITEM_PRIOR));
+        out.set(Name.USER_ITEM_IMPRESSIONS, uc.impressions());
+        out.set(Name.USER_ITEM_LIKE_RATE, (uc.likes() + USER_ITEM_PRIOR * prior) / (uc.impressions() + USER_ITEM_PRIOR));
     }
 
     private void userTopicRates(String user, ItemVectors.Shape item, Instant now, FeedbackCounts global,
@@ -213,8 +214,8 @@ public final class FeedbackFeatures {
             n++;
         }
         ItemFeedback.ItemRates prior = n == 0 ? none.rates(now, global, USER_TOPIC_PRIOR) : null;
-        out.set("user_topic_like_rate", n == 0 ? prior.like() : like / n);
-        out.set("user_topic_dislike_rate", n == 0 ? prior.dislike() : dislike / n);
+        out.set(Name.USER_TOPIC_LIKE_RATE, n == 0 ? prior.like() : like / n);
+        out.set(Name.USER_TOPIC_DISLIKE_RATE, n == 0 ? prior.dislike() : dislike / n);
     }
 
     private String[] topics(String item) {

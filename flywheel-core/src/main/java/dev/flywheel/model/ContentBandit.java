@@ -1,5 +1,13 @@
 package dev.flywheel.model;
 
+import static dev.flywheel.model.internal.RankingFeatures.Feature.AFFINITY;
+import static dev.flywheel.model.internal.RankingFeatures.Feature.DISLIKE_LOGIT;
+import static dev.flywheel.model.internal.RankingFeatures.Feature.LIKE_LOGIT;
+import static dev.flywheel.model.internal.RankingFeatures.Feature.TOPIC_AFFINITY;
+import static dev.flywheel.model.internal.RankingFeatures.Feature.USER_ITEM_LIKE_LOGIT;
+import static dev.flywheel.model.internal.RankingFeatures.Feature.USER_TOPIC_LIKE_LOGIT;
+import static dev.flywheel.model.internal.RankingFeatures.get;
+
 import dev.flywheel.catalog.Catalog;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.event.Event;
@@ -15,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -45,7 +52,10 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
     private final ContentBanditSettings settings;
     private final Catalog catalog;
     private final FeedbackFeatures features;
-    private final Map<String, FtrlProximal> models = new LinkedHashMap<>();
+    /** One model per rewarded reaction type, and that type's reward weight at the same index. */
+    private final FtrlProximal[] models;
+    private final String[] modelTypes;
+    private final double[] rewardWeights;
     /** Guarded by itself: only split, once per decision. */
     private final SplittableRandom rng;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -57,9 +67,17 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
         this.settings = settings;
         this.catalog = catalog;
         this.features = new FeedbackFeatures(settings.halfLife(), settings.priorStrength(), this::vector);
+        List<String> types = new ArrayList<>();
         settings.reward().weights().forEach((type, w) -> {
-            if (w != 0) models.put(type, new FtrlProximal(settings.ftrl()));
+            if (w != 0) types.add(type);
         });
+        modelTypes = types.toArray(String[]::new);
+        models = new FtrlProximal[modelTypes.length];
+        rewardWeights = new double[modelTypes.length];
+        for (int m = 0; m < models.length; m++) {
+            models[m] = new FtrlProximal(settings.ftrl(), RankingFeatures.NAMES);
+            rewardWeights[m] = settings.reward().weights().get(modelTypes[m]);
+        }
         this.rng = new SplittableRandom(settings.seed());
     }
 
@@ -93,9 +111,9 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
         FeedbackFeatures.ProfileSnapshot profile = features.profile(req.user(), now);
         for (String item : pool) {
             if (!features.eligible(req.user(), item, now)) continue;
-            Map<String, Double> f = rankingFeatures(req.user(), item, now, 1, profile);
+            double[] f = rankingFeatures(req.user(), item, now, 1, profile);
             scored.add(new Candidate(item, score(f)));
-            if (req.explain()) used.put(item, f);
+            if (req.explain()) used.put(item, RankingFeatures.named(f));
         }
     }
 
@@ -113,7 +131,7 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
         return out;
     }
 
-    private Map<String, Double> rankingFeatures(String user, String item, Instant at, int position,
+    private double[] rankingFeatures(String user, String item, Instant at, int position,
                                                 FeedbackFeatures.ProfileSnapshot profile) {
         var entry = catalog.get(item);
         Map<String, Double> vec = entry.map(e -> e.vector().asMap()).orElse(Map.of());
@@ -122,11 +140,11 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
     }
 
     /** Expected reward under the models, plus a small prior that orders candidates before they learn. */
-    private double score(Map<String, Double> f) {
+    private double score(double[] f) {
         double s = 0;
-        for (var m : models.entrySet()) s += settings.reward().weights().get(m.getKey()) * m.getValue().predict(f);
-        double prior = f.get("affinity") + f.get("topic_affinity") + Math.exp(f.get("like_logit")) - Math.exp(f.get("dislike_logit"))
-                + Math.exp(f.get("user_topic_like_logit")) + Math.exp(f.get("user_item_like_logit"));
+        for (int m = 0; m < models.length; m++) s += rewardWeights[m] * models[m].predict(f);
+        double prior = get(f, AFFINITY) + get(f, TOPIC_AFFINITY) + Math.exp(get(f, LIKE_LOGIT)) - Math.exp(get(f, DISLIKE_LOGIT))
+                + Math.exp(get(f, USER_TOPIC_LIKE_LOGIT)) + Math.exp(get(f, USER_ITEM_LIKE_LOGIT));
         return s + PRIOR_WEIGHT * prior;
     }
 
@@ -179,8 +197,8 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
     private void train(Outcome o) {
         // the features as the decision saw them: just before it, not counting its own impressions
         Instant before = o.decidedAt().minusMillis(1);
-        Map<String, Double> f = rankingFeatures(o.user(), o.item(), before, o.position(), features.profile(o.user(), before));
-        for (var m : models.entrySet()) m.getValue().update(f, o.reactions().contains(m.getKey()));
+        double[] f = rankingFeatures(o.user(), o.item(), before, o.position(), features.profile(o.user(), before));
+        for (int m = 0; m < models.length; m++) models[m].update(f, o.reactions().contains(modelTypes[m]));
         features.onOutcome(o, o.decidedAt().plus(settings.reward().window()));
     }
 }
