@@ -90,40 +90,31 @@ public final class FeedbackFeatures {
         if (o.ignored()) profile(o.user()).add(termVectors.apply(o.item()), UserProfile.IGNORE, knownAt);
     }
 
-    /** Named feature values of {@code item} for {@code user} as of {@code now}, in a stable order. */
     /**
      * What every candidate of one decision shares: the user's profile and the global counts as of
      * one time, computed once per decision instead of once per candidate.
      */
-    public record ProfileSnapshot(Map<String, Double> terms, double norm, FeedbackCounts global, double topicScale) {
+    public record ProfileSnapshot(TermWeights terms, double norm, FeedbackCounts global, double topicScale) {
 
         /**
          * How much the user likes the item's topics ({@code topic:} terms of the catalog), relative to
          * the user's strongest topic: in [-1, 1]. Topics are few and telling, while the words of a
          * text are many and noisy, so the overall cosine hides them.
          */
-        double topicAffinity(Map<String, Double> itemVector) {
-            return topicAffinity(ItemVectors.Shape.of(itemVector));
-        }
-
         double topicAffinity(ItemVectors.Shape item) {
             if (topicScale == 0 || item.topics().length == 0) return 0;
             double sum = 0;
-            for (String topic : item.topics()) sum += terms.getOrDefault(topic, 0.0);
+            for (int id : item.topicIds()) sum += terms.get(id);
             return sum / item.topics().length / topicScale;
-        }
-
-        double cosine(Map<String, Double> itemVector) {
-            return cosine(ItemVectors.Shape.of(itemVector));
         }
 
         double cosine(ItemVectors.Shape item) {
             if (norm == 0 || item.terms().length == 0) return 0;
             double dot = 0;
             double itemNorm = 0;
-            for (int i = 0; i < item.terms().length; i++) {
+            for (int i = 0; i < item.ids().length; i++) {
                 double w = item.weights()[i];
-                dot += terms.getOrDefault(item.terms()[i], 0.0) * w;
+                dot += terms.get(item.ids()[i]) * w;
                 itemNorm += w * w;
             }
             return itemNorm == 0 ? 0 : dot / (norm * Math.sqrt(itemNorm));
@@ -132,16 +123,19 @@ public final class FeedbackFeatures {
 
     public ProfileSnapshot profile(String user, Instant now) {
         UserProfile p = profiles.get(user);
-        Map<String, Double> terms = p == null ? Map.of() : p.at(now);
+        Map<String, Double> profile = p == null ? Map.of() : p.at(now);
+        TermWeights terms = new TermWeights(profile.size());
         double n = 0;
         double topicScale = 0;
-        for (var e : terms.entrySet()) {
+        for (var e : profile.entrySet()) {
+            terms.put(shapes.id(e.getKey()), e.getValue());
             n += e.getValue() * e.getValue();
             if (e.getKey().startsWith(TOPIC)) topicScale = Math.max(topicScale, Math.abs(e.getValue()));
         }
         return new ProfileSnapshot(terms, Math.sqrt(n), global.at(now), topicScale);
     }
 
+    /** Named feature values of {@code item} for {@code user} as of {@code now}, in a stable order. */
     public FeatureValues features(String user, String item, Map<String, Double> termVector, Instant now) {
         return features(user, item, termVector, now, profile(user, now));
     }
