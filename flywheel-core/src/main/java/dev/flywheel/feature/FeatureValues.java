@@ -37,6 +37,10 @@ public final class FeatureValues extends AbstractMap<String, Double> {
 
     private final double[] values = new double[NAMES.length];
 
+    public FeatureValues() {
+        // every value is set by FeedbackFeatures before the map is read
+    }
+
     /** Sets a value; every name must be set before the values are handed out. */
     void set(Name name, double value) {
         values[name.ordinal()] = value;

@@ -92,9 +92,11 @@ public final class FeedbackFeatures {
 
     /**
      * What every candidate of one decision shares: the user's profile and the global counts as of
-     * one time, computed once per decision instead of once per candidate.
+     * one time, and the user's own feedback state, looked up once per decision instead of once per
+     * candidate.
      */
-    public record ProfileSnapshot(TermWeights terms, double norm, FeedbackCounts global, double topicScale) {
+    public record ProfileSnapshot(TermWeights terms, double norm, FeedbackCounts global, double topicScale,
+                                  SeenItems seen, Map<String, ItemFeedback> topics, Map<String, ItemFeedback> items) {
 
         /**
          * How much the user likes the item's topics ({@code topic:} terms of the catalog), relative to
@@ -132,21 +134,24 @@ public final class FeedbackFeatures {
             n += e.getValue() * e.getValue();
             if (e.getKey().startsWith(TOPIC)) topicScale = Math.max(topicScale, Math.abs(e.getValue()));
         }
-        return new ProfileSnapshot(terms, Math.sqrt(n), global.at(now), topicScale);
+        return new ProfileSnapshot(terms, Math.sqrt(n), global.at(now), topicScale, seen.getOrDefault(user, NOTHING_SEEN),
+                userTopics.getOrDefault(user, Map.of()), userItems.getOrDefault(user, Map.of()));
     }
 
     /** Named feature values of {@code item} for {@code user} as of {@code now}, in a stable order. */
     public FeatureValues features(String user, String item, Map<String, Double> termVector, Instant now) {
-        return features(user, item, termVector, now, profile(user, now));
+        return features(item, termVector, now, profile(user, now), new FeatureValues());
     }
 
-    /** The same values, with the user's profile already taken (ranking many candidates at once). */
-    public FeatureValues features(String user, String item, Map<String, Double> termVector, Instant now,
-                                 ProfileSnapshot profile) {
+    /**
+     * The same values with the user's profile already taken, written into {@code out} (every value is
+     * set): a decision ranks many candidates with one profile and one {@link FeatureValues}.
+     */
+    public FeatureValues features(String item, Map<String, Double> termVector, Instant now, ProfileSnapshot profile,
+                                  FeatureValues out) {
         FeedbackCounts c = items.getOrDefault(item, none).at(now);
         ItemFeedback.ItemRates r = ItemFeedback.rates(c, profile.global(), priorStrength);
-        SeenItems s = seen.getOrDefault(user, NOTHING_SEEN);
-        FeatureValues out = new FeatureValues();
+        SeenItems s = profile.seen();
         out.set(Name.ITEM_IMPRESSIONS, c.impressions());
         out.set(Name.ITEM_CLICKS, c.clicks());
         out.set(Name.ITEM_LIKES, c.likes());
@@ -157,17 +162,16 @@ public final class FeedbackFeatures {
         ItemVectors.Shape shape = shapes.of(item, termVector);
         out.set(Name.USER_AFFINITY, profile.cosine(shape));
         out.set(Name.TOPIC_AFFINITY, profile.topicAffinity(shape));
-        userTopicRates(user, shape, now, profile.global(), out);
-        userItemRate(user, item, now, out);
+        userTopicRates(profile.topics(), shape, now, profile.global(), out);
+        userItemRate(profile.items(), item, now, out);
         out.set(Name.SEEN, s.wasShown(item, now) ? 1.0 : 0.0);
         out.set(Name.JUDGED, s.wasJudged(item, now) ? 1.0 : 0.0);
         out.set(Name.ELIGIBLE, s.eligible(item, now) ? 1.0 : 0.0);
         return out;
     }
 
-    public boolean eligible(String user, String item, Instant now) {
-        SeenItems s = seen.get(user);
-        return s == null || s.eligible(item, now);
+    public boolean eligible(ProfileSnapshot profile, String item, Instant now) {
+        return profile.seen().eligible(item, now);
     }
 
     /** Bounds memory: values before {@code horizon} can no longer be asked for. */
@@ -181,8 +185,8 @@ public final class FeedbackFeatures {
 
     /** Mean smoothed like and dislike rates of this user on the item's topics (global rates when none). */
     /** This user's own history with the item, smoothed toward the user's rate on its topics. */
-    private void userItemRate(String user, String item, Instant now, FeatureValues out) {
-        ItemFeedback mine = userItems.getOrDefault(user, Map.of()).get(item);
+    private void userItemRate(Map<String, ItemFeedback> userItems, String item, Instant now, FeatureValues out) {
+        ItemFeedback mine = userItems.get(item);
         double prior = out.get(Name.USER_TOPIC_LIKE_RATE);
         if (mine == null) {
             out.set(Name.USER_ITEM_IMPRESSIONS, 0.0);
@@ -195,9 +199,8 @@ public final class FeedbackFeatures {
         out.set(Name.USER_ITEM_LIKE_RATE, (uc.likes() + USER_ITEM_PRIOR * prior) / (uc.impressions() + USER_ITEM_PRIOR));
     }
 
-    private void userTopicRates(String user, ItemVectors.Shape item, Instant now, FeedbackCounts global,
+    private void userTopicRates(Map<String, ItemFeedback> mine, ItemVectors.Shape item, Instant now, FeedbackCounts global,
                                 FeatureValues out) {
-        Map<String, ItemFeedback> mine = userTopics.getOrDefault(user, Map.of());
         double like = 0;
         double dislike = 0;
         int n = 0;

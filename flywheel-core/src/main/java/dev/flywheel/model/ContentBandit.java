@@ -13,6 +13,7 @@ import dev.flywheel.decision.Decision;
 import dev.flywheel.event.Event;
 import dev.flywheel.event.FieldError;
 import dev.flywheel.event.InvalidRecordException;
+import dev.flywheel.feature.FeatureValues;
 import dev.flywheel.feature.FeedbackFeatures;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.loop.DecideRequest;
@@ -109,9 +110,12 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
     private void score(DecideRequest req, List<String> pool, Instant now, List<Candidate> scored,
                        Map<String, Map<String, Double>> used) {
         FeedbackFeatures.ProfileSnapshot profile = features.profile(req.user(), now);
+        // one pair of arrays for all candidates: a candidate's values are only needed for its score
+        FeatureValues feedback = new FeatureValues();
+        double[] f = new double[RankingFeatures.SIZE];
         for (String item : pool) {
-            if (!features.eligible(req.user(), item, now)) continue;
-            double[] f = rankingFeatures(req.user(), item, now, 1, profile);
+            if (!features.eligible(profile, item, now)) continue;
+            rankingFeatures(item, now, 1, profile, feedback, f);
             scored.add(new Candidate(item, score(f)));
             if (req.explain()) used.put(item, RankingFeatures.named(f));
         }
@@ -131,12 +135,13 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
         return out;
     }
 
-    private double[] rankingFeatures(String user, String item, Instant at, int position,
-                                                FeedbackFeatures.ProfileSnapshot profile) {
-        var entry = catalog.get(item);
-        Map<String, Double> vec = entry.map(e -> e.vector().asMap()).orElse(Map.of());
-        Instant published = entry.map(e -> e.item().published()).orElse(null);
-        return RankingFeatures.of(features.features(user, item, vec, at, profile), published, at, position);
+    /** The ranking features of {@code item} as of {@code at}, written into {@code f} (and {@code feedback}). */
+    private double[] rankingFeatures(String item, Instant at, int position, FeedbackFeatures.ProfileSnapshot profile,
+                                     FeatureValues feedback, double[] f) {
+        Catalog.Entry entry = catalog.get(item).orElse(null);
+        Map<String, Double> vec = entry == null ? Map.of() : entry.vector().asMap();
+        Instant published = entry == null ? null : entry.item().published();
+        return RankingFeatures.fill(f, features.features(item, vec, at, profile, feedback), published, at, position);
     }
 
     /** Expected reward under the models, plus a small prior that orders candidates before they learn. */
@@ -197,7 +202,8 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
     private void train(Outcome o) {
         // the features as the decision saw them: just before it, not counting its own impressions
         Instant before = o.decidedAt().minusMillis(1);
-        double[] f = rankingFeatures(o.user(), o.item(), before, o.position(), features.profile(o.user(), before));
+        double[] f = rankingFeatures(o.item(), before, o.position(), features.profile(o.user(), before), new FeatureValues(),
+                new double[RankingFeatures.SIZE]);
         for (int m = 0; m < models.length; m++) models[m].update(f, o.reactions().contains(modelTypes[m]));
         features.onOutcome(o, o.decidedAt().plus(settings.reward().window()));
     }

@@ -66,7 +66,12 @@ public final class RankingFeatures {
     private RankingFeatures() { }
 
     public static double[] of(FeatureValues feedback, Instant published, Instant now, int position) {
-        double[] f = new double[SIZE];
+        return fill(new double[SIZE], feedback, published, now, position);
+    }
+
+    /** {@link #of} into {@code f} (length {@link #SIZE}), so a decision reuses one array for all candidates. */
+    public static double[] fill(double[] f, FeatureValues feedback, Instant published, Instant now, int position) {
+        Arrays.fill(f, 0);
         double affinity = feedback.get(Name.USER_AFFINITY);
         set(f, BIAS, 1.0);
         set(f, AFFINITY, affinity);
