@@ -41,8 +41,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * as they were when the decision was made.
  *
  * <p>Decisions only read features and models, so they run in parallel under the read lock; the log
- * runner's updates and training take the write lock. Each decision samples with its own generator,
- * split from the seeded one, so sampling needs no lock and a single-threaded run stays reproducible.
+ * runner's updates and training take the write lock. Sampling draws from the one seeded generator
+ * under its own short lock, so a single-threaded run draws exactly as before.
  */
 public final class ContentBandit implements LoopPolicy, OnlineLearner {
     public static final String MODEL = "content-bandit-1";
@@ -57,7 +57,7 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
     private final FtrlProximal[] models;
     private final String[] modelTypes;
     private final double[] rewardWeights;
-    /** Guarded by itself: only split, once per decision. */
+    /** Guarded by itself. */
     private final SplittableRandom rng;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private Instant watermark = Instant.EPOCH;
@@ -98,7 +98,7 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
             lock.readLock().unlock();
         }
         if (scored.isEmpty()) throw new InvalidRecordException(List.of(new FieldError("candidates", "none is eligible for user " + req.user())));
-        Slate slate = settings.sampler().sample(scored, req.k(), nextRandom());
+        Slate slate = sample(scored, req.k());
         List<dev.flywheel.loop.Slate.Slot> slots = new ArrayList<>();
         for (Slate.Slot s : slate.slots()) {
             slots.add(new dev.flywheel.loop.Slate.Slot(s.item(), s.score(), s.propensity(), used.getOrDefault(s.item(), Map.of())));
@@ -121,9 +121,16 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
         }
     }
 
-    private SplittableRandom nextRandom() {
+    /**
+     * Draws from the one seeded generator, in decision order, as before decisions ran in parallel:
+     * a generator split per decision changed which items were explored and, on the article world,
+     * what the bandit learned (like rate 0.158 → 0.143 against the oracle's 0.205, seed 42). Sampling
+     * a slate is a small part of a decision (SlateSampler: 28 of 360 decide samples in the profile),
+     * so the generator's lock is held briefly.
+     */
+    private Slate sample(List<Candidate> scored, int k) {
         synchronized (rng) {
-            return rng.split();
+            return settings.sampler().sample(scored, k, rng);
         }
     }
 
