@@ -14,6 +14,8 @@ import dev.flywheel.model.ContentBanditSettings;
 import dev.flywheel.sim.articles.Article;
 import dev.flywheel.sim.articles.ArticleWorld;
 import dev.flywheel.sim.articles.WorldConfig;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -37,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (features, scoring, exploration) for the article world of {@code bench decide} (400 articles,
  * 2,000 users), after 4,000 decisions with random reactions. Only {@code ContentBandit}'s public
  * API is used, so the same class runs against an older flywheel-core jar for a before/after
- * comparison on one loaded machine. Run:
+ * comparison on one loaded machine. Each iteration also prints the benchmark thread's CPU time per
+ * decide: unlike the wall time, it does not grow when other processes take the cores. Run:
  * {@code java -cp "flywheel-cli/target/lib/*" org.openjdk.jmh.Main DecidePath}.
  */
 @State(Scope.Thread)
@@ -53,6 +57,9 @@ public class DecidePathBenchmark {
     private List<String> candidates;
     private Instant now;
     private int next;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long cpuAtStart;
+    private int nextAtStart;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -88,6 +95,18 @@ public class DecidePathBenchmark {
             }
         }
         now = now.plusSeconds(1);
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        cpuAtStart = threads.getCurrentThreadCpuTime();
+        nextAtStart = next;
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        long cpu = threads.getCurrentThreadCpuTime() - cpuAtStart;
+        System.out.printf("  cpu %.1f us/op%n", cpu / 1e3 / Math.max(1, next - nextAtStart));
     }
 
     @Benchmark
