@@ -52,10 +52,6 @@ final class BanditHistory {
         return "u" + i;
     }
 
-    Instant now() {
-        return now;
-    }
-
     /** {@code n} decisions of 5 items, each followed by the user's reactions, 20 s apart. */
     void play(int n) {
         for (int i = 0; i < n; i++) {
