@@ -2,8 +2,10 @@ package dev.flywheel.feature;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -11,14 +13,22 @@ import java.util.Set;
 /**
  * The named feedback features of one (user, item) as a read-only map over one fixed name list: a
  * decision asks for them once per candidate, and a LinkedHashMap per candidate (entries, resizes)
- * cost more than computing the values. Iteration follows {@link #NAMES}, the order features are
- * documented and explained in.
+ * cost more than computing the values. Iteration follows {@link Name}, the order features are
+ * documented and explained in; the ranker reads them by {@link Name}, an array index, not a hash.
  */
-final class FeatureValues extends AbstractMap<String, Double> {
-    static final String[] NAMES = {"item_impressions", "item_clicks", "item_likes", "item_dislikes",
-        "item_click_rate", "item_like_rate", "item_dislike_rate", "user_affinity", "topic_affinity",
-        "user_topic_like_rate", "user_topic_dislike_rate", "user_item_impressions", "user_item_like_rate", "seen",
-        "judged", "eligible"};
+public final class FeatureValues extends AbstractMap<String, Double> {
+    /** The feedback features: the one list to extend (then set the new one in FeedbackFeatures). */
+    public enum Name {
+        ITEM_IMPRESSIONS, ITEM_CLICKS, ITEM_LIKES, ITEM_DISLIKES, ITEM_CLICK_RATE, ITEM_LIKE_RATE, ITEM_DISLIKE_RATE,
+        USER_AFFINITY, TOPIC_AFFINITY, USER_TOPIC_LIKE_RATE, USER_TOPIC_DISLIKE_RATE, USER_ITEM_IMPRESSIONS,
+        USER_ITEM_LIKE_RATE, SEEN, JUDGED, ELIGIBLE;
+
+        /** The name in maps and explanations: the constant in lower case. */
+        public final String key = name().toLowerCase(Locale.ROOT);
+    }
+
+    private static final Name[] ALL = Name.values();
+    static final String[] NAMES = Arrays.stream(ALL).map(n -> n.key).toArray(String[]::new);
     private static final Map<String, Integer> INDEX = new HashMap<>();
 
     static {
@@ -27,9 +37,17 @@ final class FeatureValues extends AbstractMap<String, Double> {
 
     private final double[] values = new double[NAMES.length];
 
-    /** Sets a value by name; every name must be set before the map is handed out. */
-    void set(String name, double value) {
-        values[INDEX.get(name)] = value;
+    public FeatureValues() {
+        // every value is set by FeedbackFeatures before the map is read
+    }
+
+    /** Sets a value; every name must be set before the values are handed out. */
+    void set(Name name, double value) {
+        values[name.ordinal()] = value;
+    }
+
+    public double get(Name name) {
+        return values[name.ordinal()];
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.flywheel.feature;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.Event;
+import dev.flywheel.feature.FeatureValues.Name;
 import dev.flywheel.outcome.Outcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,40 +90,33 @@ public final class FeedbackFeatures {
         if (o.ignored()) profile(o.user()).add(termVectors.apply(o.item()), UserProfile.IGNORE, knownAt);
     }
 
-    /** Named feature values of {@code item} for {@code user} as of {@code now}, in a stable order. */
     /**
      * What every candidate of one decision shares: the user's profile and the global counts as of
-     * one time, computed once per decision instead of once per candidate.
+     * one time, and the user's own feedback state, looked up once per decision instead of once per
+     * candidate.
      */
-    public record ProfileSnapshot(Map<String, Double> terms, double norm, FeedbackCounts global, double topicScale) {
+    public record ProfileSnapshot(TermWeights terms, double norm, FeedbackCounts global, double topicScale,
+                                  SeenItems seen, Map<String, ItemFeedback> topics, Map<String, ItemFeedback> items) {
 
         /**
          * How much the user likes the item's topics ({@code topic:} terms of the catalog), relative to
          * the user's strongest topic: in [-1, 1]. Topics are few and telling, while the words of a
          * text are many and noisy, so the overall cosine hides them.
          */
-        double topicAffinity(Map<String, Double> itemVector) {
-            return topicAffinity(ItemVectors.Shape.of(itemVector));
-        }
-
         double topicAffinity(ItemVectors.Shape item) {
             if (topicScale == 0 || item.topics().length == 0) return 0;
             double sum = 0;
-            for (String topic : item.topics()) sum += terms.getOrDefault(topic, 0.0);
+            for (int id : item.topicIds()) sum += terms.get(id);
             return sum / item.topics().length / topicScale;
-        }
-
-        double cosine(Map<String, Double> itemVector) {
-            return cosine(ItemVectors.Shape.of(itemVector));
         }
 
         double cosine(ItemVectors.Shape item) {
             if (norm == 0 || item.terms().length == 0) return 0;
             double dot = 0;
             double itemNorm = 0;
-            for (int i = 0; i < item.terms().length; i++) {
+            for (int i = 0; i < item.ids().length; i++) {
                 double w = item.weights()[i];
-                dot += terms.getOrDefault(item.terms()[i], 0.0) * w;
+                dot += terms.get(item.ids()[i]) * w;
                 itemNorm += w * w;
             }
             return itemNorm == 0 ? 0 : dot / (norm * Math.sqrt(itemNorm));
@@ -131,48 +125,53 @@ public final class FeedbackFeatures {
 
     public ProfileSnapshot profile(String user, Instant now) {
         UserProfile p = profiles.get(user);
-        Map<String, Double> terms = p == null ? Map.of() : p.at(now);
+        Map<String, Double> profile = p == null ? Map.of() : p.at(now);
+        TermWeights terms = new TermWeights(profile.size());
         double n = 0;
         double topicScale = 0;
-        for (var e : terms.entrySet()) {
+        for (var e : profile.entrySet()) {
+            terms.put(shapes.id(e.getKey()), e.getValue());
             n += e.getValue() * e.getValue();
             if (e.getKey().startsWith(TOPIC)) topicScale = Math.max(topicScale, Math.abs(e.getValue()));
         }
-        return new ProfileSnapshot(terms, Math.sqrt(n), global.at(now), topicScale);
+        return new ProfileSnapshot(terms, Math.sqrt(n), global.at(now), topicScale, seen.getOrDefault(user, NOTHING_SEEN),
+                userTopics.getOrDefault(user, Map.of()), userItems.getOrDefault(user, Map.of()));
     }
 
-    public Map<String, Double> features(String user, String item, Map<String, Double> termVector, Instant now) {
-        return features(user, item, termVector, now, profile(user, now));
+    /** Named feature values of {@code item} for {@code user} as of {@code now}, in a stable order. */
+    public FeatureValues features(String user, String item, Map<String, Double> termVector, Instant now) {
+        return features(item, termVector, now, profile(user, now), new FeatureValues());
     }
 
-    /** The same values, with the user's profile already taken (ranking many candidates at once). */
-    public Map<String, Double> features(String user, String item, Map<String, Double> termVector, Instant now,
-                                        ProfileSnapshot profile) {
+    /**
+     * The same values with the user's profile already taken, written into {@code out} (every value is
+     * set): a decision ranks many candidates with one profile and one {@link FeatureValues}.
+     */
+    public FeatureValues features(String item, Map<String, Double> termVector, Instant now, ProfileSnapshot profile,
+                                  FeatureValues out) {
         FeedbackCounts c = items.getOrDefault(item, none).at(now);
         ItemFeedback.ItemRates r = ItemFeedback.rates(c, profile.global(), priorStrength);
-        SeenItems s = seen.getOrDefault(user, NOTHING_SEEN);
-        FeatureValues out = new FeatureValues();
-        out.set("item_impressions", c.impressions());
-        out.set("item_clicks", c.clicks());
-        out.set("item_likes", c.likes());
-        out.set("item_dislikes", c.dislikes());
-        out.set("item_click_rate", r.click());
-        out.set("item_like_rate", r.like());
-        out.set("item_dislike_rate", r.dislike());
+        SeenItems s = profile.seen();
+        out.set(Name.ITEM_IMPRESSIONS, c.impressions());
+        out.set(Name.ITEM_CLICKS, c.clicks());
+        out.set(Name.ITEM_LIKES, c.likes());
+        out.set(Name.ITEM_DISLIKES, c.dislikes());
+        out.set(Name.ITEM_CLICK_RATE, r.click());
+        out.set(Name.ITEM_LIKE_RATE, r.like());
+        out.set(Name.ITEM_DISLIKE_RATE, r.dislike());
         ItemVectors.Shape shape = shapes.of(item, termVector);
-        out.set("user_affinity", profile.cosine(shape));
-        out.set("topic_affinity", profile.topicAffinity(shape));
-        userTopicRates(user, shape, now, profile.global(), out);
-        userItemRate(user, item, now, out);
-        out.set("seen", s.wasShown(item, now) ? 1.0 : 0.0);
-        out.set("judged", s.wasJudged(item, now) ? 1.0 : 0.0);
-        out.set("eligible", s.eligible(item, now) ? 1.0 : 0.0);
+        out.set(Name.USER_AFFINITY, profile.cosine(shape));
+        out.set(Name.TOPIC_AFFINITY, profile.topicAffinity(shape));
+        userTopicRates(profile.topics(), shape, now, profile.global(), out);
+        userItemRate(profile.items(), item, now, out);
+        out.set(Name.SEEN, s.wasShown(item, now) ? 1.0 : 0.0);
+        out.set(Name.JUDGED, s.wasJudged(item, now) ? 1.0 : 0.0);
+        out.set(Name.ELIGIBLE, s.eligible(item, now) ? 1.0 : 0.0);
         return out;
     }
 
-    public boolean eligible(String user, String item, Instant now) {
-        SeenItems s = seen.get(user);
-        return s == null || s.eligible(item, now);
+    public boolean eligible(ProfileSnapshot profile, String item, Instant now) {
+        return profile.seen().eligible(item, now);
     }
 
     /** Bounds memory: values before {@code horizon} can no longer be asked for. */
@@ -186,23 +185,22 @@ public final class FeedbackFeatures {
 
     /** Mean smoothed like and dislike rates of this user on the item's topics (global rates when none). */
     /** This user's own history with the item, smoothed toward the user's rate on its topics. */
-    private void userItemRate(String user, String item, Instant now, FeatureValues out) {
-        ItemFeedback mine = userItems.getOrDefault(user, Map.of()).get(item);
-        double prior = out.get("user_topic_like_rate");
+    private void userItemRate(Map<String, ItemFeedback> userItems, String item, Instant now, FeatureValues out) {
+        ItemFeedback mine = userItems.get(item);
+        double prior = out.get(Name.USER_TOPIC_LIKE_RATE);
         if (mine == null) {
-            out.set("user_item_impressions", 0.0);
-            out.set("user_item_like_rate", prior);
+            out.set(Name.USER_ITEM_IMPRESSIONS, 0.0);
+            out.set(Name.USER_ITEM_LIKE_RATE, prior);
             return;
         }
         // one like in two showings says a lot, so the prior is light
         FeedbackCounts uc = mine.at(now);
-        out.set("user_item_impressions", uc.impressions());
-        out.set("user_item_like_rate", (uc.likes() + USER_ITEM_PRIOR * prior) / (uc.impressions() + USER_ITEM_PRIOR));
+        out.set(Name.USER_ITEM_IMPRESSIONS, uc.impressions());
+        out.set(Name.USER_ITEM_LIKE_RATE, (uc.likes() + USER_ITEM_PRIOR * prior) / (uc.impressions() + USER_ITEM_PRIOR));
     }
 
-    private void userTopicRates(String user, ItemVectors.Shape item, Instant now, FeedbackCounts global,
+    private void userTopicRates(Map<String, ItemFeedback> mine, ItemVectors.Shape item, Instant now, FeedbackCounts global,
                                 FeatureValues out) {
-        Map<String, ItemFeedback> mine = userTopics.getOrDefault(user, Map.of());
         double like = 0;
         double dislike = 0;
         int n = 0;
@@ -213,8 +211,8 @@ public final class FeedbackFeatures {
             n++;
         }
         ItemFeedback.ItemRates prior = n == 0 ? none.rates(now, global, USER_TOPIC_PRIOR) : null;
-        out.set("user_topic_like_rate", n == 0 ? prior.like() : like / n);
-        out.set("user_topic_dislike_rate", n == 0 ? prior.dislike() : dislike / n);
+        out.set(Name.USER_TOPIC_LIKE_RATE, n == 0 ? prior.like() : like / n);
+        out.set(Name.USER_TOPIC_DISLIKE_RATE, n == 0 ? prior.dislike() : dislike / n);
     }
 
     private String[] topics(String item) {

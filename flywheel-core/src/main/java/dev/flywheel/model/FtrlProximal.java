@@ -1,12 +1,15 @@
 package dev.flywheel.model;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Online logistic regression by per-coordinate FTRL-Proximal (McMahan et al., "Ad Click Prediction:
  * a View from the Trenches", KDD 2013, Algorithm 1). Features are sparse: name → value; a feature
- * never seen has weight 0. The caller adds a constant feature (e.g. {@code "bias" → 1}) if it wants
+ * never seen has weight 0. Each name is a coordinate (an array index); a caller with a fixed feature
+ * list names the coordinates up front and passes values as {@code double[]}, with no lookup per name. The caller adds a constant feature (e.g. {@code "bias" → 1}) if it wants
  * an intercept.
  *
  * <p>Per coordinate i the state is (zᵢ, nᵢ); the weight is computed lazily:
@@ -31,12 +34,26 @@ public final class FtrlProximal {
     }
 
     private final Params params;
-    /** feature → {z, n} */
-    private final Map<String, double[]> state = new HashMap<>();
+    /** Coordinate of each feature name. */
+    private final Map<String, Integer> index = new HashMap<>();
+    private String[] names = new String[0];
+    /** Per coordinate: z, n, and the weight of (z, n), kept current on update because predict is hot. */
+    private double[] z = new double[0];
+    private double[] n = new double[0];
+    private double[] w = new double[0];
 
     public FtrlProximal(Params params) {
+        this(params, List.of());
+    }
+
+    /**
+     * A model whose coordinates 0, 1, … are {@code coordinates}, in order: the dense {@code double[]}
+     * methods take feature i's value at index i. Named features not listed get coordinates after them.
+     */
+    public FtrlProximal(Params params, List<String> coordinates) {
         if (params == null) throw new IllegalArgumentException("params is required");
         this.params = params;
+        for (String name : coordinates) coordinate(name);
     }
 
     public Params params() {
@@ -44,41 +61,80 @@ public final class FtrlProximal {
     }
 
     public double weight(String feature) {
-        double[] zn = state.get(feature);
-        return zn == null ? 0 : weight(zn[0], zn[1]);
+        Integer i = index.get(feature);
+        return i == null ? 0 : w[i];
     }
 
     /** P(label = 1 | features). */
     public double predict(Map<String, Double> features) {
         double logit = 0;
-        for (Map.Entry<String, Double> e : features.entrySet()) logit += weight(e.getKey()) * value(e);
+        for (Map.Entry<String, Double> e : features.entrySet()) {
+            double v = value(e.getKey(), e.getValue());
+            Integer i = index.get(e.getKey());
+            if (i != null) logit += w[i] * v;
+        }
         return sigmoid(logit);
+    }
+
+    /** P(label = 1 | x), where x[i] is the value of coordinate i (coordinates past x.length are 0). */
+    public double predict(double[] x) {
+        return sigmoid(logit(x));
     }
 
     /** One online step on (features, label); returns the prediction made before the step. */
     public double update(Map<String, Double> features, boolean label) {
-        Map<String, Double> w = new HashMap<>();
-        double logit = 0;
-        for (Map.Entry<String, Double> e : features.entrySet()) {
-            double wi = weight(e.getKey());
-            w.put(e.getKey(), wi);
-            logit += wi * value(e);
+        for (Map.Entry<String, Double> e : features.entrySet()) value(e.getKey(), e.getValue());
+        for (String name : features.keySet()) coordinate(name);
+        double[] x = new double[names.length];
+        features.forEach((name, v) -> x[index.get(name)] = v);
+        return update(x, label);
+    }
+
+    /**
+     * One online step on (x, label), x indexed like {@link #predict(double[])}; returns the prediction
+     * made before the step. A coordinate of value 0 has gradient 0 and keeps its state exactly.
+     */
+    public double update(double[] x, boolean label) {
+        if (x.length > names.length) throw new IllegalArgumentException("x has " + x.length + " values for " + names.length + " coordinates");
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) throw new IllegalArgumentException("feature " + names[i] + " must be finite");
         }
-        double p = sigmoid(logit);
+        double p = predict(x);
         double y = label ? 1 : 0;
-        for (Map.Entry<String, Double> e : features.entrySet()) {
-            double g = (p - y) * value(e);
-            double[] zn = state.computeIfAbsent(e.getKey(), k -> new double[2]);
-            double sigma = (Math.sqrt(zn[1] + g * g) - Math.sqrt(zn[1])) / params.alpha();
-            zn[0] += g - sigma * w.get(e.getKey());
-            zn[1] += g * g;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == 0) continue;
+            double g = (p - y) * x[i];
+            double sigma = (Math.sqrt(n[i] + g * g) - Math.sqrt(n[i])) / params.alpha();
+            z[i] += g - sigma * w[i];
+            n[i] += g * g;
+            w[i] = weight(z[i], n[i]);
         }
         return p;
     }
 
     /** Number of coordinates with state, for memory accounting. */
     public int size() {
-        return state.size();
+        return names.length;
+    }
+
+    private double logit(double[] x) {
+        if (x.length > w.length) throw new IllegalArgumentException("x has " + x.length + " values for " + w.length + " coordinates");
+        double logit = 0;
+        for (int i = 0; i < x.length; i++) logit += w[i] * x[i];
+        return logit;
+    }
+
+    private int coordinate(String name) {
+        Integer i = index.get(name);
+        if (i != null) return i;
+        int c = names.length;
+        index.put(name, c);
+        names = Arrays.copyOf(names, c + 1);
+        names[c] = name;
+        z = Arrays.copyOf(z, c + 1);
+        n = Arrays.copyOf(n, c + 1);
+        w = Arrays.copyOf(w, c + 1);
+        return c;
     }
 
     private double weight(double z, double n) {
@@ -86,9 +142,8 @@ public final class FtrlProximal {
         return -(z - Math.signum(z) * params.l1()) / ((params.beta() + Math.sqrt(n)) / params.alpha() + params.l2());
     }
 
-    private static double value(Map.Entry<String, Double> e) {
-        Double v = e.getValue();
-        if (v == null || !Double.isFinite(v)) throw new IllegalArgumentException("feature " + e.getKey() + " must be finite");
+    private static double value(String name, Double v) {
+        if (v == null || !Double.isFinite(v)) throw new IllegalArgumentException("feature " + name + " must be finite");
         return v;
     }
 

@@ -25,13 +25,24 @@ final class OpenDecision {
         }
     }
 
-    final Decision decision;
+    /**
+     * What an outcome needs of its decision. Not the decision itself: its candidate list (100 strings
+     * for a decide of 100) would be held for the whole window, and copying it was most of the work
+     * of young collections under decide load.
+     */
+    record Decided(String id, String loop, String user, Instant timestamp, String model, String arm) {
+        static Decided of(Decision d) {
+            return new Decided(d.id(), d.loop(), d.user(), d.timestamp(), d.model(), d.arm());
+        }
+    }
+
+    final Decided decision;
     final RewardSpec spec;
     final Instant end;
     final Map<String, ItemState> items = new LinkedHashMap<>();
 
     OpenDecision(Decision decision, RewardSpec spec) {
-        this.decision = decision;
+        this.decision = Decided.of(decision);
         this.spec = spec;
         this.end = decision.timestamp().plus(spec.window());
         decision.items().stream().sorted(Comparator.comparingInt(ServedItem::position))
@@ -62,7 +73,7 @@ final class OpenDecision {
             types.add(r.type());
         }
         if (!judged) reward += spec.ignore();
-        Decision d = decision;
+        Decided d = decision;
         return new Outcome(d.id(), d.loop(), d.user(), s.served.item(), s.served.position(),
                 s.served.propensity(), s.served.score(), d.model(), d.arm(), d.timestamp(), types,
                 reward, !judged, s.lateCount);
