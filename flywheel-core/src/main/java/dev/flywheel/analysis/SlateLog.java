@@ -1,11 +1,9 @@
 package dev.flywheel.analysis;
 
-import dev.flywheel.stats.LoggedDecision;
+import dev.flywheel.stats.LoggedDecisions;
 import dev.flywheel.stats.Proportion;
 import dev.flywheel.stats.TargetPolicy;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +15,7 @@ import java.util.Map;
 public final class SlateLog {
     private final SlatePolicy policy;
     private final Map<String, Integer> actions = new HashMap<>();
-    private final List<LoggedDecision> log = new ArrayList<>();
+    private final LoggedDecisions log = new LoggedDecisions();
     // per position: placement mass by action, grown as actions appear (primitive: one add per entry)
     private final Map<Integer, double[]> mass = new HashMap<>();
     private long rewarded;
@@ -40,8 +38,7 @@ public final class SlateLog {
             int position = slate.positions()[i];
             double reward = slate.rewards()[i];
             rewarded += reward > 0 ? 1 : 0;
-            log.add(new LoggedDecision(position, action[i], slate.propensities()[i], reward,
-                    policy.rowProbability(slate, placement, i)));
+            log.add(position, action[i], slate.propensities()[i], reward, policy.rowProbability(slate, placement, i));
             double[] m = massAt(position);
             for (int j = 0; j < k; j++) {
                 m[action[j]] += placement[j][i];
