@@ -7,6 +7,10 @@ import dev.flywheel.analysis.OffPolicyEvaluation;
 import dev.flywheel.analysis.OpeOptions;
 import dev.flywheel.analysis.SlateLog;
 import dev.flywheel.analysis.SlatePolicy;
+import dev.flywheel.cli.ConfigFiles;
+import dev.flywheel.config.ConfigTree;
+import dev.flywheel.config.LoopSettings;
+import dev.flywheel.loop.RewardSpec;
 import dev.flywheel.stats.OffPolicyDiagnostics;
 import dev.flywheel.stats.OffPolicyEstimate;
 import dev.flywheel.stats.Proportion;
@@ -14,6 +18,7 @@ import dev.flywheel.store.duckdb.DuckDbOpeSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Iterator;
 import java.util.Locale;
@@ -43,6 +48,13 @@ final class OpeCommand extends AnalysisCommand {
             description = "Event types naming decision and item that make a served item's reward 1 (with --data; "
                     + "default: ${DEFAULT-VALUE}).")
     List<String> rewardTypes;
+
+    @Option(names = "--config", description = "flywheel.yaml of the engine (with --data): the loop's attribution window.")
+    Path config;
+
+    @Option(names = "--window", description = "Attribution window of the rewards (with --data), e.g. 30m or PT1H; "
+            + "default: the loop's window in --config, else the default loop window (30m).")
+    String window;
 
     @Option(names = "--target", required = true, description = "With --logged: OBD log of the target policy "
             + "(pi(item | position) is its empirical frequency). With --data: uniform, greedy-by-score or logged.")
@@ -91,7 +103,7 @@ final class OpeCommand extends AnalysisCommand {
         }
         SlateLog log = new SlateLog(SlatePolicy.named(target));
         try (StoreAccess store = StoreAccess.open(data)) {
-            DuckDbOpeSource.slates(store.connection(), loop, rewardTypes, log::add);
+            DuckDbOpeSource.slates(store.connection(), loop, rewardTypes, window(), log::add);
         } catch (SQLException e) {
             throw new IllegalArgumentException("--data: query failed: " + e.getMessage(), e);
         }
@@ -99,6 +111,16 @@ final class OpeCommand extends AnalysisCommand {
             throw new IllegalArgumentException("--loop '" + loop + "': no decisions in " + data);
         }
         return log.evaluate(options);
+    }
+
+    /** --window, else the window of --loop in --config, else the window a loop section without one gets. */
+    private Duration window() {
+        if (window != null) {
+            return new ConfigTree("", Map.of("--window", window)).duration("--window", null);
+        }
+        ConfigTree section = ConfigFiles.load(config).loop(loop).map(LoopSettings::section)
+                .orElse(new ConfigTree("loops[" + loop + "]", Map.of()));
+        return RewardSpec.from(section).window();
     }
 
     private ObjectNode json(OffPolicyEvaluation e) {
