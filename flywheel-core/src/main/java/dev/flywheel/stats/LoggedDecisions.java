@@ -134,18 +134,27 @@ public final class LoggedDecisions extends AbstractList<LoggedDecision> {
             PairIndex cells = cellIndex;
             rowContext = new int[log.n];
             rowCell = new int[log.n];
+            int[] contextOfCell = new int[16];
+            int known = 0;
             for (int i = 0; i < log.n; i++) {
-                rowContext[i] = contexts.add(log.context[i], 0);
-                rowCell[i] = cells.add(log.context[i], log.action[i]);
+                int cell = cells.add(log.context[i], log.action[i]);
+                if (cell == known) { // a new cell: its context is looked up once per cell, not per row
+                    known++;
+                    if (cell == contextOfCell.length) {
+                        contextOfCell = Arrays.copyOf(contextOfCell, cell * 2);
+                    }
+                    contextOfCell[cell] = contexts.add(log.context[i], 0);
+                }
+                rowCell[i] = cell;
+                rowContext[i] = contextOfCell[cell];
             }
             contextKey = new int[contexts.size()];
             for (int x = 0; x < contextKey.length; x++) {
                 contextKey[x] = (int) contexts.first(x);
             }
-            cellContext = new int[cells.size()];
+            cellContext = Arrays.copyOf(contextOfCell, cells.size());
             cellAction = new int[cells.size()];
-            for (int c = 0; c < cellContext.length; c++) {
-                cellContext[c] = contexts.find(cells.first(c), 0);
+            for (int c = 0; c < cellAction.length; c++) {
                 cellAction[c] = (int) cells.second(c);
             }
         }
