@@ -80,6 +80,20 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
         return new dev.flywheel.loop.Slate(MODEL, "champion", slots, pool);
     }
 
+    /**
+     * The learner's scores of {@code candidates} for {@code user} at {@code at}, without sampling and
+     * without learning: the eligible candidates, in the given order, that {@link #decide} would hand
+     * to the sampler. Off-policy evaluation uses it to ask a frozen learner about logged decisions.
+     */
+    public synchronized List<Candidate> score(String user, List<String> candidates, Instant at) {
+        List<Candidate> scored = new ArrayList<>(candidates.size());
+        FeedbackFeatures.ProfileSnapshot profile = features.profile(user, at);
+        for (String item : candidates) {
+            if (features.eligible(user, item, at)) scored.add(new Candidate(item, score(rankingFeatures(user, item, at, 1, profile))));
+        }
+        return scored;
+    }
+
     private List<String> published(Instant now) {
         List<String> out = new ArrayList<>();
         for (Catalog.Entry e : catalog.all()) {
