@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +37,15 @@ public final class DuckDbOpeSource {
      */
     public static long slates(Connection c, String loop, List<String> rewardTypes, Duration window,
                               Consumer<Slate> sink) throws SQLException {
+        return slates(c, loop, rewardTypes, window, false, sink);
+    }
+
+    /**
+     * As above; with {@code origins}, each slate also carries its decision's user, time and candidates
+     * (a string list per decision: slower, only for targets that re-score the candidates).
+     */
+    public static long slates(Connection c, String loop, List<String> rewardTypes, Duration window, boolean origins,
+                              Consumer<Slate> sink) throws SQLException {
         if (loop == null || loop.isBlank()) {
             throw new IllegalArgumentException("--loop is required");
         }
@@ -47,10 +58,10 @@ public final class DuckDbOpeSource {
         try {
             String[] names = dictionary(c, loop);
             Rewards rewards = rewards(c, rewarded, loop, window);
-            try (PreparedStatement p = c.prepareStatement(ROWS)) {
+            try (PreparedStatement p = c.prepareStatement(origins ? ROWS_WITH_ORIGINS : ROWS)) {
                 p.setString(1, loop);
                 try (ResultSet r = p.executeQuery()) {
-                    return group(r, names, rewards, sink);
+                    return group(r, names, rewards, origins, sink);
                 }
             }
         } finally {
@@ -83,6 +94,10 @@ public final class DuckDbOpeSource {
             + "SELECT d.seq, i.position, dict.a, i.score, i.propensity, d.n "
             + "FROM d JOIN decision_items i ON i.seq = d.seq JOIN dict ON dict.item = i.item ORDER BY d.seq, i.position";
 
+    private static final String ROWS_WITH_ORIGINS = ROWS
+            .replace("len(candidates)::INTEGER AS n", "len(candidates)::INTEGER AS n, user_id, epoch_us(ts) AS us, candidates")
+            .replace("d.n FROM", "d.n, d.user_id, d.us, d.candidates FROM"); // UTC micros: no zone conversion
+
     static String rewardSql(List<String> rewardTypes) {
         if (rewardTypes == null || rewardTypes.isEmpty()) {
             throw new IllegalArgumentException("--reward-type: at least one event type is required");
@@ -110,7 +125,8 @@ public final class DuckDbOpeSource {
         return out;
     }
 
-    private static long group(ResultSet r, String[] names, Rewards rewards, Consumer<Slate> sink) throws SQLException {
+    private static long group(ResultSet r, String[] names, Rewards rewards, boolean origins, Consumer<Slate> sink)
+            throws SQLException {
         Rows rows = new Rows();
         long slates = 0;
         long current = Long.MIN_VALUE;
@@ -119,6 +135,9 @@ public final class DuckDbOpeSource {
             if (seq != current && !rows.items.isEmpty()) {
                 sink.accept(rows.slate());
                 slates++;
+            }
+            if (origins && seq != current) {
+                rows.origin = origin(r);
             }
             current = seq;
             int item = r.getInt(3);
@@ -133,6 +152,15 @@ public final class DuckDbOpeSource {
             slates++;
         }
         return slates;
+    }
+
+    private static Slate.Origin origin(ResultSet r) throws SQLException {
+        Object[] candidates = (Object[]) r.getArray(9).getArray();
+        List<String> pool = new ArrayList<>(candidates.length);
+        for (Object x : candidates) {
+            pool.add((String) x);
+        }
+        return new Slate.Origin(r.getString(7), Instant.EPOCH.plus(r.getLong(8), ChronoUnit.MICROS), pool);
     }
 
     /**
@@ -175,6 +203,7 @@ public final class DuckDbOpeSource {
         double[] props = new double[8];
         double[] rewards = new double[8];
         int candidates;
+        Slate.Origin origin;
 
         void add(int position, String item, double score, double propensity, double reward, int n) {
             int k = items.size();
@@ -196,7 +225,7 @@ public final class DuckDbOpeSource {
         Slate slate() {
             int k = items.size();
             Slate s = new Slate(items, Arrays.copyOf(positions, k), Arrays.copyOf(scores, k),
-                    Arrays.copyOf(props, k), Arrays.copyOf(rewards, k), candidates);
+                    Arrays.copyOf(props, k), Arrays.copyOf(rewards, k), candidates, origin);
             items.clear();
             return s;
         }

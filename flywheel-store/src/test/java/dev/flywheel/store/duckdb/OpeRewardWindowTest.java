@@ -48,6 +48,19 @@ class OpeRewardWindowTest {
     }
 
     @Test
+    void originsCarryUserTimeAndCandidates() throws Exception {
+        decide("d0", T0.plusMillis(1500), "x", "y");
+        List<Slate> out = new ArrayList<>();
+        try (DuckDbRecordStore store = new DuckDbRecordStore(dir.resolve("store.duckdb"))) {
+            store.apply(entries);
+            try (Connection c = store.connect()) {
+                DuckDbOpeSource.slates(c, "feed", List.of("like"), WINDOW, true, out::add);
+            }
+        }
+        assertEquals(new Slate.Origin("u1", T0.plusMillis(1500), List.of("x", "y", "w")), out.get(0).origin());
+    }
+
+    @Test
     void aWindowIsRequired() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> slates(Duration.ZERO));
         assertEquals(true, e.getMessage().startsWith("--window"), e.getMessage());
@@ -71,7 +84,7 @@ class OpeRewardWindowTest {
             served.add(new ServedItem(items[i], i + 1, 0.5, 0.25));
         }
         entries.add(new LogEntry.DecisionEntry(entries.size(), 0, new Decision(id, "feed", "u1", at, "m", "A", served,
-                List.of(), null)));
+                List.of("x", "y", "w"), null)));
     }
 
     private void event(String type, String decision, String item, Instant at) {
