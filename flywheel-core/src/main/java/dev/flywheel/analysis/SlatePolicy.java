@@ -3,9 +3,9 @@ package dev.flywheel.analysis;
 import java.util.Arrays;
 
 /**
- * A target policy evaluated on the engine's own decision log, one slate at a time. It sees only what
- * the log holds (served items, positions, scores), so it is a re-ranking of the logged slate; a
- * learned scorer (issue 3) plugs in here by re-scoring the slate's items and ranking them.
+ * A target policy evaluated on the engine's own decision log, one slate at a time. The named ones see
+ * only what the log holds (served items, positions, scores), so they re-rank the logged slate; a
+ * learner re-scores the decision's candidates ({@link LearnerSlatePolicy}).
  */
 public interface SlatePolicy {
     /**
