@@ -132,20 +132,21 @@ public final class DuckDbOpeSource {
         long current = Long.MIN_VALUE;
         while (r.next()) {
             long seq = r.getLong(1);
-            if (seq != current && !rows.items.isEmpty()) {
-                sink.accept(rows.slate());
-                slates++;
+            if (seq != current) { // a new decision: its own columns are read once, not per served row
+                if (!rows.items.isEmpty()) {
+                    sink.accept(rows.slate());
+                    slates++;
+                }
+                rows.candidates = r.getInt(6);
+                rows.origin = origins ? origin(r) : null;
+                current = seq;
             }
-            if (origins && seq != current) {
-                rows.origin = origin(r);
-            }
-            current = seq;
             int item = r.getInt(3);
             double score = r.getDouble(4);
             if (r.wasNull()) {
                 score = Double.NaN;
             }
-            rows.add(r.getInt(2), names[item], score, r.getDouble(5), rewards.contains(seq, item) ? 1 : 0, r.getInt(6));
+            rows.add(r.getInt(2), names[item], score, r.getDouble(5), rewards.contains(seq, item) ? 1 : 0);
         }
         if (!rows.items.isEmpty()) {
             sink.accept(rows.slate());
@@ -205,7 +206,7 @@ public final class DuckDbOpeSource {
         int candidates;
         Slate.Origin origin;
 
-        void add(int position, String item, double score, double propensity, double reward, int n) {
+        void add(int position, String item, double score, double propensity, double reward) {
             int k = items.size();
             if (k == positions.length) {
                 positions = Arrays.copyOf(positions, k * 2);
@@ -218,7 +219,6 @@ public final class DuckDbOpeSource {
             scores[k] = score;
             props[k] = propensity;
             rewards[k] = reward;
-            candidates = n;
         }
 
         /** The slate copies the first k entries, so the arrays can be refilled at once. */
