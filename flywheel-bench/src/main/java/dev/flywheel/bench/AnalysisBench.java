@@ -9,6 +9,7 @@ import dev.flywheel.store.duckdb.DuckDbExperimentSource;
 import dev.flywheel.store.duckdb.DuckDbOpeSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -49,7 +50,7 @@ public final class AnalysisBench {
         for (int r = -1; r < runs; r++) {
             long t0 = System.nanoTime();
             SlateLog log = new SlateLog(SlatePolicy.named(target));
-            DuckDbOpeSource.slates(c, loop, List.of("click", "like"), log::add);
+            DuckDbOpeSource.slates(c, loop, List.of("click", "like"), Duration.ofMinutes(30), log::add);
             long t1 = System.nanoTime();
             log.evaluate(options);
             if (r >= 0) {

@@ -42,11 +42,20 @@ public record ExperimentReport(ExperimentSpec spec, List<String> arms, List<Metr
     }
 
     public static ExperimentReport analyze(Table table, ExperimentSpec spec) {
+        return analyze(table, spec, Map.of());
+    }
+
+    /**
+     * As {@link #analyze(Table, ExperimentSpec)}, with a CUPED covariate column per metric (a metric not
+     * in the map uses the spec's covariate, if any): a store gives each metric its own pre-period value.
+     */
+    public static ExperimentReport analyze(Table table, ExperimentSpec spec, Map<String, String> covariateByMetric) {
         String[] armValues = table.strings(spec.armColumn());
         List<String> arms = orderedArms(armValues, spec.control(), spec.armColumn());
         List<MetricReport> metrics = new ArrayList<>();
         for (String metric : spec.metrics()) {
-            metrics.add(analyzeMetric(table, spec, arms, armValues, metric));
+            metrics.add(analyzeMetric(table, spec, arms, armValues, metric,
+                    covariateByMetric.getOrDefault(metric, spec.covariate())));
         }
         return new ExperimentReport(spec, arms, adjust(metrics, spec.correction()), srm(arms, armValues, spec));
     }
@@ -114,9 +123,9 @@ public record ExperimentReport(ExperimentSpec spec, List<String> arms, List<Metr
     }
 
     private static MetricReport analyzeMetric(Table table, ExperimentSpec spec, List<String> arms,
-                                              String[] armValues, String metric) {
+                                              String[] armValues, String metric, String covariateColumn) {
         MetricColumns cols = MetricColumns.of(table, metric);
-        double[] covariate = spec.covariate() == null || cols.isRatio() ? null : table.doubles(spec.covariate());
+        double[] covariate = covariateColumn == null || cols.isRatio() ? null : table.doubles(covariateColumn);
         double[][] y = split(cols.numerator(), armValues, arms);
         double[][] den = cols.isRatio() ? split(cols.denominator(), armValues, arms) : null;
         double[][] x = covariate == null ? null : split(covariate, armValues, arms);

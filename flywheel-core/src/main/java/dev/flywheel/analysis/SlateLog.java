@@ -1,11 +1,9 @@
 package dev.flywheel.analysis;
 
-import dev.flywheel.stats.LoggedDecision;
+import dev.flywheel.stats.LoggedDecisions;
 import dev.flywheel.stats.Proportion;
 import dev.flywheel.stats.TargetPolicy;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,9 +15,10 @@ import java.util.Map;
 public final class SlateLog {
     private final SlatePolicy policy;
     private final Map<String, Integer> actions = new HashMap<>();
-    private final List<LoggedDecision> log = new ArrayList<>();
-    // per position: placement mass by action, grown as actions appear (primitive: one add per entry)
-    private final Map<Integer, double[]> mass = new HashMap<>();
+    private final LoggedDecisions log = new LoggedDecisions();
+    // mass[position][action]: placement mass, grown as actions appear (primitive: one add per entry;
+    // indexed by position, which is small and >= 0, instead of a map lookup per row)
+    private double[][] mass = new double[8][];
     private long rewarded;
 
     public SlateLog(SlatePolicy policy) {
@@ -40,8 +39,7 @@ public final class SlateLog {
             int position = slate.positions()[i];
             double reward = slate.rewards()[i];
             rewarded += reward > 0 ? 1 : 0;
-            log.add(new LoggedDecision(position, action[i], slate.propensities()[i], reward,
-                    policy.rowProbability(slate, placement, i)));
+            log.add(position, action[i], slate.propensities()[i], reward, policy.rowProbability(slate, placement, i));
             double[] m = massAt(position);
             for (int j = 0; j < k; j++) {
                 m[action[j]] += placement[j][i];
@@ -50,10 +48,16 @@ public final class SlateLog {
     }
 
     private double[] massAt(int position) {
-        double[] m = mass.get(position);
+        if (position < 0) {
+            throw new IllegalArgumentException("position must be >= 0, got " + position);
+        }
+        if (position >= mass.length) {
+            mass = java.util.Arrays.copyOf(mass, Math.max(position + 1, mass.length * 2));
+        }
+        double[] m = mass[position];
         if (m == null || m.length < actions.size()) {
             m = java.util.Arrays.copyOf(m == null ? new double[0] : m, Math.max(16, actions.size() * 2));
-            mass.put(position, m);
+            mass[position] = m;
         }
         return m;
     }
@@ -78,13 +82,17 @@ public final class SlateLog {
 
     /** pi(item | position), normalised per position so candidates never logged do not leak mass. */
     private TargetPolicy marginal() {
-        Map<Integer, double[]> normalised = new HashMap<>();
-        mass.forEach((position, m) -> {
-            double total = java.util.Arrays.stream(m).sum();
-            normalised.put(position, java.util.Arrays.stream(m).map(x -> total > 0 ? x / total : 0).toArray());
-        });
+        double[][] normalised = new double[mass.length][];
+        for (int position = 0; position < mass.length; position++) {
+            double[] m = mass[position];
+            if (m != null) {
+                // a compensated sum over the whole grown array, zeros included: the numbers stay as they were
+                double total = java.util.Arrays.stream(m).sum();
+                normalised[position] = java.util.Arrays.stream(m).map(x -> total > 0 ? x / total : 0).toArray();
+            }
+        }
         return (position, item) -> {
-            double[] m = normalised.get(position);
+            double[] m = position < 0 || position >= normalised.length ? null : normalised[position];
             return m == null || item >= m.length ? 0 : m[item];
         };
     }

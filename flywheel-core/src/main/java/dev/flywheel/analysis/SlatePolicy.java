@@ -1,13 +1,11 @@
 package dev.flywheel.analysis;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
- * A target policy evaluated on the engine's own decision log, one slate at a time. It sees only what
- * the log holds (served items, positions, scores), so it is a re-ranking of the logged slate; a
- * learned scorer (issue 3) plugs in here by re-scoring the slate's items and ranking them.
+ * A target policy evaluated on the engine's own decision log, one slate at a time. The named ones see
+ * only what the log holds (served items, positions, scores), so they re-rank the logged slate; a
+ * learner re-scores the decision's candidates ({@link LearnerSlatePolicy}).
  */
 public interface SlatePolicy {
     /**
@@ -50,17 +48,37 @@ public interface SlatePolicy {
     static SlatePolicy greedyByScore() {
         return slate -> {
             int k = slate.size();
-            Integer[] byScore = IntStream.range(0, k).boxed().sorted(Comparator
-                    .comparingDouble((Integer i) -> Double.isNaN(slate.scores()[i]) ? Double.NEGATIVE_INFINITY
-                            : slate.scores()[i]).reversed().thenComparing(i -> slate.items().get(i))).toArray(Integer[]::new);
-            Integer[] byPosition = IntStream.range(0, k).boxed()
-                    .sorted(Comparator.comparingInt(j -> slate.positions()[j])).toArray(Integer[]::new);
+            int[] byScore = sorted(k, (a, b) -> {
+                int c = Double.compare(rankScore(slate, b), rankScore(slate, a));
+                return c != 0 ? c : slate.items().get(a).compareTo(slate.items().get(b));
+            });
+            int[] byPosition = sorted(k, (a, b) -> Integer.compare(slate.positions()[a], slate.positions()[b]));
             double[][] m = new double[k][k];
             for (int r = 0; r < k; r++) {
                 m[byScore[r]][byPosition[r]] = 1;
             }
             return m;
         };
+    }
+
+    private static double rankScore(Slate slate, int row) {
+        double s = slate.scores()[row];
+        return Double.isNaN(s) ? Double.NEGATIVE_INFINITY : s;
+    }
+
+    /** Rows 0..k-1 by a stable insertion sort: slates are short, and a boxed stream per slate was slow. */
+    private static int[] sorted(int k, java.util.function.IntBinaryOperator compare) {
+        int[] rows = new int[k];
+        for (int i = 0; i < k; i++) {
+            int r = i;
+            int j = i - 1;
+            while (j >= 0 && compare.applyAsInt(rows[j], r) > 0) {
+                rows[j + 1] = rows[j];
+                j--;
+            }
+            rows[j + 1] = r;
+        }
+        return rows;
     }
 
     /**

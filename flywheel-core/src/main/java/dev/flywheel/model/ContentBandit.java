@@ -90,10 +90,10 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
     public dev.flywheel.loop.Slate decide(DecideRequest req, Instant now) {
         List<String> pool = req.candidates() != null ? req.candidates() : published(now);
         List<Candidate> scored = new ArrayList<>(pool.size());
-        Map<String, Map<String, Double>> used = new HashMap<>();
+        Map<String, Map<String, Double>> used = req.explain() ? new HashMap<>() : null;
         lock.readLock().lock();
         try {
-            score(req, pool, now, scored, used);
+            score(req.user(), pool, now, scored, used);
         } finally {
             lock.readLock().unlock();
         }
@@ -101,15 +101,34 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
         Slate slate = sample(scored, req.k());
         List<dev.flywheel.loop.Slate.Slot> slots = new ArrayList<>();
         for (Slate.Slot s : slate.slots()) {
-            slots.add(new dev.flywheel.loop.Slate.Slot(s.item(), s.score(), s.propensity(), used.getOrDefault(s.item(), Map.of())));
+            slots.add(new dev.flywheel.loop.Slate.Slot(s.item(), s.score(), s.propensity(), used == null ? Map.of() : used.getOrDefault(s.item(), Map.of())));
         }
         return new dev.flywheel.loop.Slate(MODEL, "champion", slots, pool);
     }
 
-    /** Scores the eligible candidates of {@code pool}; the caller holds the read lock. */
-    private void score(DecideRequest req, List<String> pool, Instant now, List<Candidate> scored,
+    /**
+     * The learner's scores of {@code candidates} for {@code user} at {@code at}, without sampling and
+     * without learning: the eligible candidates, in the given order, that {@link #decide} would hand
+     * to the sampler. Off-policy evaluation uses it to ask a frozen learner about logged decisions.
+     */
+    public List<Candidate> score(String user, List<String> candidates, Instant at) {
+        List<Candidate> scored = new ArrayList<>(candidates.size());
+        lock.readLock().lock();
+        try {
+            score(user, candidates, at, scored, null);
+        } finally {
+            lock.readLock().unlock();
+        }
+        return scored;
+    }
+
+    /**
+     * Scores the eligible candidates of {@code pool}, with their named features into {@code used}
+     * unless it is null; the caller holds the read lock.
+     */
+    private void score(String user, List<String> pool, Instant now, List<Candidate> scored,
                        Map<String, Map<String, Double>> used) {
-        FeedbackFeatures.ProfileSnapshot profile = features.profile(req.user(), now);
+        FeedbackFeatures.ProfileSnapshot profile = features.profile(user, now);
         // one pair of arrays for all candidates: a candidate's values are only needed for its score
         FeatureValues feedback = new FeatureValues();
         double[] f = new double[RankingFeatures.SIZE];
@@ -117,7 +136,7 @@ public final class ContentBandit implements LoopPolicy, OnlineLearner {
             if (!features.eligible(profile, item, now)) continue;
             rankingFeatures(item, now, 1, profile, feedback, f);
             scored.add(new Candidate(item, score(f)));
-            if (req.explain()) used.put(item, RankingFeatures.named(f));
+            if (used != null) used.put(item, RankingFeatures.named(f));
         }
     }
 

@@ -18,8 +18,9 @@ public record OffPolicyDiagnostics(int n, double effectiveSampleSize, double max
         double sumSq = 0;
         double max = 0;
         int clipped = 0;
-        for (LoggedDecision d : log) {
-            double w = d.weight();
+        LoggedDecisions d = LoggedDecisions.of(log);
+        for (int i = 0; i < d.size(); i++) {
+            double w = d.weight(i);
             sum += w;
             sumSq += w * w;
             max = Math.max(max, w);

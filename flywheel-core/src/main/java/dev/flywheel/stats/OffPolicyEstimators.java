@@ -4,9 +4,7 @@ import dev.flywheel.stats.internal.Bootstrap;
 import dev.flywheel.stats.internal.Checks;
 import dev.flywheel.stats.internal.Quantiles;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -35,12 +33,13 @@ public final class OffPolicyEstimators {
     /** Self-normalised IPS: sum w_i r_i / sum w_i, with delta-method SE of the ratio. */
     public static OffPolicyEstimate snips(List<LoggedDecision> log, double confidence) {
         requireNonEmpty(log);
-        int n = log.size();
+        LoggedDecisions d = LoggedDecisions.of(log);
+        int n = d.size();
         double sw = 0;
         double swr = 0;
-        for (LoggedDecision d : log) {
-            sw += d.weight();
-            swr += d.weight() * d.reward();
+        for (int i = 0; i < n; i++) {
+            sw += d.weight(i);
+            swr += d.weight(i) * d.reward(i);
         }
         if (sw == 0) {
             throw new IllegalArgumentException("target policy gives zero probability to every logged action");
@@ -48,8 +47,8 @@ public final class OffPolicyEstimators {
         double v = swr / sw;
         double meanW = sw / n;
         double ss = 0;
-        for (LoggedDecision d : log) {
-            double e = d.weight() * (d.reward() - v);
+        for (int i = 0; i < n; i++) {
+            double e = d.weight(i) * (d.reward(i) - v);
             ss += e * e;
         }
         double se = Math.sqrt(ss / ((double) n * (n - 1))) / meanW;
@@ -74,12 +73,14 @@ public final class OffPolicyEstimators {
     /** Direct method: mean over decisions of sum_a pi(a | x_i) q(x_i, a); point estimate only. */
     public static double directValue(List<LoggedDecision> log, TargetPolicy target, RewardModel model, int actions) {
         requireNonEmpty(log);
-        Map<Integer, Double> perContext = new HashMap<>();
+        LoggedDecisions d = LoggedDecisions.of(log);
+        LoggedDecisions.Cells cells = d.cells();
+        double[] perContext = contextValues(cells, target, model, actions);
         double s = 0;
-        for (LoggedDecision d : log) {
-            s += perContext.computeIfAbsent(d.context(), x -> modelValue(x, target, model, actions));
+        for (int i = 0; i < d.size(); i++) {
+            s += perContext[cells.rowContext[i]];
         }
-        return s / log.size();
+        return s / d.size();
     }
 
     /** Direct method with a percentile bootstrap that refits the reward model on each of B resamples. */
@@ -121,10 +122,10 @@ public final class OffPolicyEstimators {
         if (!(maxWeight > 0)) {
             throw new IllegalArgumentException("maxWeight must be > 0, got " + maxWeight);
         }
-        double[] terms = new double[log.size()];
+        LoggedDecisions d = LoggedDecisions.of(log);
+        double[] terms = new double[d.size()];
         for (int i = 0; i < terms.length; i++) {
-            LoggedDecision d = log.get(i);
-            terms[i] = Math.min(d.weight(), maxWeight) * d.reward();
+            terms[i] = Math.min(d.weight(i), maxWeight) * d.reward(i);
         }
         return meanOf(name, terms, confidence);
     }
@@ -135,15 +136,30 @@ public final class OffPolicyEstimators {
         if (actions < 1) {
             throw new IllegalArgumentException("actions must be >= 1, got " + actions);
         }
-        Map<Integer, Double> perContext = new HashMap<>();
-        double[] terms = new double[log.size()];
+        LoggedDecisions d = LoggedDecisions.of(log);
+        LoggedDecisions.Cells cells = d.cells();
+        double[] dm = contextValues(cells, target, model, actions);
+        double[] q = new double[cells.cells()];
+        for (int c = 0; c < q.length; c++) {
+            q[c] = model.predict(cells.contextKey[cells.cellContext[c]], cells.cellAction[c]);
+        }
+        double[] terms = new double[d.size()];
         for (int i = 0; i < terms.length; i++) {
-            LoggedDecision d = log.get(i);
-            double dm = perContext.computeIfAbsent(d.context(), x -> modelValue(x, target, model, actions));
-            double w = d.weight();
-            terms[i] = w <= tau ? dm + w * (d.reward() - model.predict(d.context(), d.action())) : dm;
+            double v = dm[cells.rowContext[i]];
+            double w = d.weight(i);
+            terms[i] = w <= tau ? v + w * (d.reward(i) - q[cells.rowCell[i]]) : v;
         }
         return meanOf(name, terms, confidence);
+    }
+
+    /** The model value of every context of the log, by dense context number. */
+    private static double[] contextValues(LoggedDecisions.Cells cells, TargetPolicy target, RewardModel model,
+                                          int actions) {
+        double[] v = new double[cells.contexts()];
+        for (int x = 0; x < v.length; x++) {
+            v[x] = modelValue(cells.contextKey[x], target, model, actions);
+        }
+        return v;
     }
 
     /** Both policy and model depend on the context only, so the sum over actions is cached per context. */

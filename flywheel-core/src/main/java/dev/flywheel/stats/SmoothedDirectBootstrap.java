@@ -1,5 +1,6 @@
 package dev.flywheel.stats;
 
+import dev.flywheel.stats.internal.PairIndex;
 import dev.flywheel.stats.internal.Poisson;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,46 +26,59 @@ final class SmoothedDirectBootstrap {
 
     SmoothedDirectBootstrap(List<LoggedDecision> log, TargetPolicy target, double priorStrength, int actions) {
         this.prior = priorStrength;
-        Map<List<Double>, long[]> groups = new HashMap<>();
-        Map<Long, Integer> cells = new HashMap<>();
-        Map<Integer, Integer> contexts = new HashMap<>();
-        List<Integer> cellContexts = new ArrayList<>();
-        for (LoggedDecision d : log) {
-            int x = contexts.computeIfAbsent(d.context(), k -> contexts.size());
-            int cell = cells.computeIfAbsent(((long) d.context() << 32) | (d.action() & 0xffffffffL), k -> {
-                cellContexts.add(x);
-                return cells.size();
-            });
-            groups.computeIfAbsent(List.of((double) cell, d.reward()), k -> new long[1])[0]++;
+        LoggedDecisions d = LoggedDecisions.of(log);
+        LoggedDecisions.Cells cells = d.cells();
+        PairIndex groups = new PairIndex(); // (cell, reward bits), as Double.equals tells rewards apart
+        long[] counts = new long[16];
+        for (int i = 0; i < d.size(); i++) {
+            int g = groups.add(cells.rowCell[i], Double.doubleToLongBits(d.reward(i)));
+            if (g == counts.length) {
+                counts = java.util.Arrays.copyOf(counts, g * 2);
+            }
+            counts[g]++;
         }
-        groupCell = new int[groups.size()];
-        groupReward = new double[groups.size()];
-        groupCount = new long[groups.size()];
-        int g = 0;
-        for (Map.Entry<List<Double>, long[]> e : groups.entrySet()) {
-            groupCell[g] = e.getKey().get(0).intValue();
-            groupReward[g] = e.getKey().get(1);
-            groupCount[g++] = e.getValue()[0];
+        int[] order = drawOrder(groups);
+        groupCell = new int[order.length];
+        groupReward = new double[order.length];
+        groupCount = new long[order.length];
+        for (int k = 0; k < order.length; k++) {
+            groupCell[k] = (int) groups.first(order[k]);
+            groupReward[k] = Double.longBitsToDouble(groups.second(order[k]));
+            groupCount[k] = counts[order[k]];
         }
-        cellContext = cellContexts.stream().mapToInt(Integer::intValue).toArray();
-        policies(target, actions, cells, contexts);
+        cellContext = cells.cellContext.clone();
+        policies(target, actions, cells);
+    }
+
+    /**
+     * The order in which replicates draw one Poisson count per group. It is the iteration order of the
+     * {@code HashMap<List<Double>, long[]>} of (cell, reward) groups this class used to build row by
+     * row, which depends only on the order the groups first appeared (and on {@code computeIfAbsent},
+     * which puts a new key at the head of its bin, unlike {@code put}): kept so that a seed gives the
+     * same interval as before (the groups are few, this costs nothing).
+     */
+    private static int[] drawOrder(PairIndex groups) {
+        Map<List<Double>, Integer> byKey = new HashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            int id = g;
+            byKey.computeIfAbsent(List.of((double) groups.first(g), Double.longBitsToDouble(groups.second(g))), k -> id);
+        }
+        return byKey.values().stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** For each context, the actions the target may take with their probability and cell (-1: none). */
-    private void policies(TargetPolicy target, int actions, Map<Long, Integer> cells, Map<Integer, Integer> contexts) {
-        for (int i = 0; i < contexts.size(); i++) {
-            contextPolicy.add(null);
-        }
-        for (Map.Entry<Integer, Integer> c : contexts.entrySet()) {
+    private void policies(TargetPolicy target, int actions, LoggedDecisions.Cells cells) {
+        for (int x = 0; x < cells.contexts(); x++) {
+            int context = cells.contextKey[x];
             List<Double> pairs = new ArrayList<>();
             for (int a = 0; a < actions; a++) {
-                double p = target.probability(c.getKey(), a);
+                double p = target.probability(context, a);
                 if (p > 0) {
-                    pairs.add((double) cells.getOrDefault(((long) c.getKey() << 32) | (a & 0xffffffffL), -1));
+                    pairs.add((double) cells.cellIndex.find(context, a));
                     pairs.add(p);
                 }
             }
-            contextPolicy.set(c.getValue(), pairs.stream().mapToDouble(Double::doubleValue).toArray());
+            contextPolicy.add(pairs.stream().mapToDouble(Double::doubleValue).toArray());
         }
     }
 

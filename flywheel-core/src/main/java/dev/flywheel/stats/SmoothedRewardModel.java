@@ -1,8 +1,6 @@
 package dev.flywheel.stats;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reward model of per-(context, action) mean rewards shrunk toward the context's mean with a prior of
@@ -21,32 +19,30 @@ public record SmoothedRewardModel(double priorStrength) implements RewardModelFi
         if (log.isEmpty()) {
             throw new IllegalArgumentException("log must not be empty");
         }
-        Map<Long, double[]> cells = new HashMap<>();
-        Map<Integer, double[]> contexts = new HashMap<>();
+        LoggedDecisions d = LoggedDecisions.of(log);
+        LoggedDecisions.Cells cells = d.cells();
+        double[] cellSum = new double[cells.cells()];
+        double[] cellN = new double[cells.cells()];
+        double[] contextSum = new double[cells.contexts()];
+        double[] contextN = new double[cells.contexts()];
         double total = 0;
-        for (LoggedDecision d : log) {
-            add(cells.computeIfAbsent(key(d.context(), d.action()), k -> new double[2]), d.reward());
-            add(contexts.computeIfAbsent(d.context(), k -> new double[2]), d.reward());
-            total += d.reward();
+        for (int i = 0; i < d.size(); i++) {
+            double r = d.reward(i);
+            cellSum[cells.rowCell[i]] += r;
+            cellN[cells.rowCell[i]] += 1;
+            contextSum[cells.rowContext[i]] += r;
+            contextN[cells.rowContext[i]] += 1;
+            total += r;
         }
-        double globalMean = total / log.size();
+        double globalMean = total / d.size();
         return (context, action) -> {
-            double[] ctx = contexts.get(context);
-            double prior = ctx == null ? globalMean : ctx[0] / ctx[1];
-            double[] cell = cells.get(key(context, action));
-            if (cell == null) {
+            int x = cells.contextIndex.find(context, 0);
+            double prior = x < 0 ? globalMean : contextSum[x] / contextN[x];
+            int cell = cells.cellIndex.find(context, action);
+            if (cell < 0) {
                 return prior;
             }
-            return (cell[0] + priorStrength * prior) / (cell[1] + priorStrength);
+            return (cellSum[cell] + priorStrength * prior) / (cellN[cell] + priorStrength);
         };
-    }
-
-    private static void add(double[] sumCount, double reward) {
-        sumCount[0] += reward;
-        sumCount[1] += 1;
-    }
-
-    private static long key(int context, int action) {
-        return ((long) context << 32) | (action & 0xffffffffL);
     }
 }

@@ -19,7 +19,9 @@
  *       {@link dev.flywheel.stats.TargetPolicy} and a {@link dev.flywheel.stats.RewardModel}:
  *       {@link dev.flywheel.stats.OffPolicyEstimators} (IPS, SNIPS, clipped IPS, DM, DR, switch-DR) and
  *       {@link dev.flywheel.stats.OffPolicyDiagnostics}. Contexts are discrete keys; a decision log with
- *       rich contexts maps each decision to its own key or to a segment.</li>
+ *       rich contexts maps each decision to its own key or to a segment. A large log should be a
+ *       {@link dev.flywheel.stats.LoggedDecisions} (primitive columns): the estimators read any list
+ *       as columns and give the same numbers to the last bit either way.</li>
  *   <li>Observational effects: {@link dev.flywheel.stats.PropensityScores} (logistic regression by
  *       IRLS), {@link dev.flywheel.stats.EffectEstimators} (naive, Hájek IPW, AIPW, 1-NN propensity
  *       matching) and {@link dev.flywheel.stats.OverlapDiagnostics}.</li>

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Iterator;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,10 @@ final class ExperimentCommand extends AnalysisCommand {
     @Option(names = "--covariate", description = "Pre-period covariate column for CUPED (plain metrics only).")
     String covariate;
 
+    @Option(names = "--covariate-days", description = "With --data: CUPED with, for each plain metric, the user's same "
+            + "events (any loop) in the N days before their first exposure as the covariate.")
+    Integer covariateDays;
+
     @Option(names = "--split", description = "Expected split as arm=weight,... (default: equal).", split = ",")
     Map<String, Double> split;
 
@@ -77,7 +82,11 @@ final class ExperimentCommand extends AnalysisCommand {
     /** Per-user units aggregated by DuckDB; users exposed to several arms are reported, not analysed. */
     private ObjectNode fromStore() throws IOException {
         if (loop == null || arm != null || covariate != null) {
-            throw new IllegalArgumentException("--data needs --loop (and takes no --arm or --covariate)");
+            throw new IllegalArgumentException("--data needs --loop (and takes no --arm or --covariate; "
+                    + "--covariate-days gives CUPED on the store)");
+        }
+        if (covariateDays != null) {
+            return withCuped();
         }
         DuckDbExperimentSource.Moments moments;
         try (StoreAccess store = StoreAccess.open(data)) {
@@ -91,6 +100,33 @@ final class ExperimentCommand extends AnalysisCommand {
         String armColumn = DuckDbExperimentSource.ARM;
         ObjectNode root = json(ExperimentReport.analyze(moments.arms(), spec(armColumn)), armColumn);
         root.put("loop", loop).put("users", moments.users()).put("mixed", moments.mixedUsers());
+        return root;
+    }
+
+    /** CUPED needs a row per user: the per-user units with pre-period columns, not per-arm moments. */
+    private ObjectNode withCuped() throws IOException {
+        if (covariateDays < 1) {
+            throw new IllegalArgumentException("--covariate-days must be >= 1, got " + covariateDays);
+        }
+        DuckDbExperimentSource.Units units;
+        try (StoreAccess store = StoreAccess.open(data)) {
+            units = DuckDbExperimentSource.units(store.connection(), loop, metrics, Duration.ofDays(covariateDays));
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("--data: query failed: " + e.getMessage(), e);
+        }
+        if (units.users() == 0) {
+            throw new IllegalArgumentException("--loop '" + loop + "': no single-arm users in " + data);
+        }
+        Map<String, String> covariates = new LinkedHashMap<>();
+        for (String m : metrics) {
+            if (units.table().hasColumn(DuckDbExperimentSource.PRE + m)) {
+                covariates.put(m, DuckDbExperimentSource.PRE + m); // plain event metrics; not ratios, not exposures
+            }
+        }
+        String armColumn = DuckDbExperimentSource.ARM;
+        ObjectNode root = json(ExperimentReport.analyze(units.table(), spec(armColumn), covariates), armColumn);
+        root.put("loop", loop).put("users", units.users()).put("mixed", units.mixedUsers())
+                .put("covariate_days", covariateDays);
         return root;
     }
 

@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flywheel.analysis.ObdLogs;
 import dev.flywheel.analysis.OffPolicyEvaluation;
 import dev.flywheel.analysis.OpeOptions;
+import dev.flywheel.analysis.Slate;
 import dev.flywheel.analysis.SlateLog;
 import dev.flywheel.analysis.SlatePolicy;
+import dev.flywheel.cli.ConfigFiles;
+import dev.flywheel.config.ConfigTree;
+import dev.flywheel.config.LoopSettings;
+import dev.flywheel.loop.RewardSpec;
 import dev.flywheel.stats.OffPolicyDiagnostics;
 import dev.flywheel.stats.OffPolicyEstimate;
 import dev.flywheel.stats.Proportion;
@@ -14,6 +19,9 @@ import dev.flywheel.store.duckdb.DuckDbOpeSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Iterator;
 import java.util.Locale;
@@ -25,7 +33,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ope", mixinStandardHelpOptions = true,
         description = "Off-policy evaluation (IPS, SNIPS, clipped IPS, DM, DR, switch-DR) of a target policy from "
                 + "logged decisions and propensities: an OBD export (--logged, --target FILE) or an engine's own "
-                + "decision log (--data, --loop, --target uniform|greedy-by-score|logged).")
+                + "decision log (--data, --loop, --target uniform|greedy-by-score|logged|learner).")
 final class OpeCommand extends AnalysisCommand {
     @Option(names = "--format", defaultValue = "obd", description = "Log format; supported: obd (default).")
     String format;
@@ -44,9 +52,22 @@ final class OpeCommand extends AnalysisCommand {
                     + "default: ${DEFAULT-VALUE}).")
     List<String> rewardTypes;
 
+    @Option(names = "--config", description = "flywheel.yaml of the engine (with --data): the loop's attribution window.")
+    Path config;
+
+    @Option(names = "--window", description = "Attribution window of the rewards (with --data), e.g. 30m or PT1H; "
+            + "default: the loop's window in --config, else the default loop window (30m).")
+    String window;
+
     @Option(names = "--target", required = true, description = "With --logged: OBD log of the target policy "
-            + "(pi(item | position) is its empirical frequency). With --data: uniform, greedy-by-score or logged.")
+            + "(pi(item | position) is its empirical frequency). With --data: uniform, greedy-by-score, logged, or "
+            + "learner (the loop's learner of --config, trained on the log up to --train-until, evaluated on the "
+            + "decisions after it).")
     String target;
+
+    @Option(names = "--train-until", description = "With --target learner: the cut time (ISO-8601, e.g. "
+            + "2026-11-01T12:00:00Z); the learner learns from the log up to it and is evaluated after it.")
+    String trainUntil;
 
     @Option(names = "--clip", defaultValue = "5", description = "Weight cap of clipped IPS (default: ${DEFAULT-VALUE}).")
     double clip;
@@ -84,21 +105,51 @@ final class OpeCommand extends AnalysisCommand {
         return ObdLogs.evaluate(read(logged, "--logged"), read(Path.of(target), "--target"), options);
     }
 
-    /** The learner of issue 3 plugs in as another {@link SlatePolicy} named by --target. */
     private OffPolicyEvaluation fromStore(OpeOptions options) throws IOException {
         if (loop == null) {
             throw new IllegalArgumentException("--data needs --loop");
         }
-        SlateLog log = new SlateLog(SlatePolicy.named(target));
+        boolean learner = target.equals("learner");
+        Instant cut = learner ? cut() : null;
+        SlateLog log = new SlateLog(learner ? FrozenLearner.trainedUntil(data, ConfigFiles.load(config), loop, cut)
+                : SlatePolicy.named(target));
+        Consumer<Slate> add = learner ? s -> {
+            if (s.origin().at().isAfter(cut)) {
+                log.add(s);
+            }
+        } : log::add;
         try (StoreAccess store = StoreAccess.open(data)) {
-            DuckDbOpeSource.slates(store.connection(), loop, rewardTypes, log::add);
+            DuckDbOpeSource.slates(store.connection(), loop, rewardTypes, window(), learner, add);
         } catch (SQLException e) {
             throw new IllegalArgumentException("--data: query failed: " + e.getMessage(), e);
         }
         if (log.size() == 0) {
-            throw new IllegalArgumentException("--loop '" + loop + "': no decisions in " + data);
+            throw new IllegalArgumentException("--loop '" + loop + "': no decisions in " + data
+                    + (learner ? " after --train-until " + cut : ""));
         }
         return log.evaluate(options);
+    }
+
+    private Instant cut() {
+        if (trainUntil == null) {
+            throw new IllegalArgumentException("--target learner needs --train-until TIME (and --config)");
+        }
+        try {
+            return Instant.parse(trainUntil);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--train-until must be an ISO-8601 instant such as "
+                    + "2026-11-01T12:00:00Z, got '" + trainUntil + "'");
+        }
+    }
+
+    /** --window, else the window of --loop in --config, else the window a loop section without one gets. */
+    private Duration window() {
+        if (window != null) {
+            return new ConfigTree("", Map.of("--window", window)).duration("--window", null);
+        }
+        ConfigTree section = ConfigFiles.load(config).loop(loop).map(LoopSettings::section)
+                .orElse(new ConfigTree("loops[" + loop + "]", Map.of()));
+        return RewardSpec.from(section).window();
     }
 
     private ObjectNode json(OffPolicyEvaluation e) {

@@ -120,6 +120,27 @@ class AnalyzeStoreCommandTest {
         assertFalse(greedy.has("on_policy"));
     }
 
+    /**
+     * --covariate-days: every user's first decision is at t0 and no event precedes it, so every
+     * pre-period covariate is 0: CUPED cannot adjust (theta 0) and the report equals the plain one.
+     */
+    @Test
+    void cupedFromTheStoreWithAnEmptyPrePeriodChangesNothing() throws IOException {
+        JsonNode plain = AnalyzeCommandTest.run("experiment", "--data", dir.toString(), "--loop", "feed",
+                "--control", "A", "--metric", "like", "--json").json();
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("experiment", "--data", dir.toString(), "--loop", "feed",
+                "--control", "A", "--metric", "like", "--covariate-days", "7", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode cuped = r.json();
+        assertEquals(7, cuped.get("covariate_days").asInt());
+        assertEquals(plain.at("/metrics/like/arms/B/diff").asDouble(), cuped.at("/metrics/like/arms/B/diff").asDouble(), 1e-12);
+        assertEquals(plain.at("/metrics/like/arms/B/ci_low").asDouble(), cuped.at("/metrics/like/arms/B/ci_low").asDouble(), 1e-12);
+        AnalyzeCommandTest.Run bad = AnalyzeCommandTest.run("experiment", "--data", dir.toString(), "--loop", "feed",
+                "--control", "A", "--metric", "like", "--covariate-days", "0");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--covariate-days"), bad.err());
+    }
+
     @Test
     void aRunningEngineMakesTheDirectoryBusy() {
         try (Engine engine = Engine.open(dir, FlywheelConfig.defaults(), Clock.systemUTC(), null)) {

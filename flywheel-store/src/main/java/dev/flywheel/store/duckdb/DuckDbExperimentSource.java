@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,19 +30,74 @@ public final class DuckDbExperimentSource {
     public record Units(Table table, long users, long mixedUsers) { }
 
     public static Units units(Connection c, String loop, List<String> metrics) throws SQLException {
+        return units(c, loop, metrics, null);
+    }
+
+    /** The prefix of a term's pre-period column in {@link Units#table()}: {@code pre:like} for {@code like}. */
+    public static final String PRE = "pre:";
+
+    /**
+     * As {@link #units(Connection, String, List)}; with a {@code prePeriod}, each term (but exposures)
+     * also gets a column {@code pre:<term>}: the user's events of that type, in any loop (before their
+     * first exposure they have no decision of this loop to react to), stamped in the {@code prePeriod}
+     * before their first decision of the loop, excluded. That is the CUPED covariate of the metric.
+     */
+    public static Units units(Connection c, String loop, List<String> metrics, Duration prePeriod) throws SQLException {
         if (loop == null || loop.isBlank()) {
             throw new IllegalArgumentException("--loop is required");
+        }
+        if (prePeriod != null && (prePeriod.isNegative() || prePeriod.isZero())) {
+            throw new IllegalArgumentException("--covariate-days must be positive, got " + prePeriod.toDays());
         }
         MetricTerms terms = MetricTerms.of(metrics);
         return inSnapshot(c, () -> {
             String[] arms = arms(c, loop);
-            try (PreparedStatement p = c.prepareStatement(sql(terms, true))) {
+            try (PreparedStatement p = c.prepareStatement(prePeriod == null ? sql(terms, true) : withPrePeriod(terms))) {
                 p.setString(1, loop);
+                if (prePeriod != null) {
+                    p.setLong(2, prePeriod.toNanos() / 1_000);
+                }
                 try (ResultSet r = p.executeQuery()) {
-                    return read(r, arms, terms.terms());
+                    return read(r, arms, columns(terms, prePeriod != null));
                 }
             }
         });
+    }
+
+    private static List<String> columns(MetricTerms terms, boolean pre) {
+        List<String> out = new ArrayList<>(terms.terms());
+        if (pre) {
+            terms.terms().stream().filter(t -> !t.equals(MetricTerms.EXPOSURES)).forEach(t -> out.add(PRE + t));
+        }
+        return out;
+    }
+
+    /** The units query plus, per term but exposures, the user's sum over the pre-period ($2 microseconds). */
+    private static String withPrePeriod(MetricTerms terms) {
+        StringBuilder aggs = new StringBuilder();
+        StringBuilder select = new StringBuilder("SELECT x.arm");
+        for (int t = 0; t < terms.terms().size(); t++) {
+            select.append(", x.t").append(t);
+        }
+        int k = 0;
+        for (String t : terms.terms()) {
+            if (t.equals(MetricTerms.EXPOSURES)) {
+                continue;
+            }
+            String type = "'" + MetricTerms.type(t) + "'"; // MetricTerms admits no quote
+            aggs.append(k == 0 ? "" : ", ").append(MetricTerms.isValueSum(t)
+                    ? "coalesce(sum(ev.value) FILTER (WHERE ev.type = " + type + "), 0) AS p" + k
+                    : "count(*) FILTER (WHERE ev.type = " + type + ") AS p" + k);
+            select.append(", coalesce(p.p").append(k).append(", 0)");
+            k++;
+        }
+        String types = String.join(", ", terms.eventTypes().stream().map(x -> "'" + x + "'").toList());
+        return "WITH f AS (SELECT user_id, min(ts) AS first FROM decisions WHERE loop = $1 GROUP BY user_id), "
+                + "p AS (SELECT ev.user_id, " + aggs + " FROM events ev JOIN f USING (user_id) WHERE ev.type IN ("
+                + types + ") AND ev.ts < f.first AND ev.ts >= f.first - to_microseconds($2) GROUP BY ev.user_id) "
+                + select + " FROM (" + sql(terms, true).replace("SELECT CASE WHEN u.single THEN a.n END AS arm",
+                        "SELECT u.user_id, CASE WHEN u.single THEN a.n END AS arm")
+                + ") x LEFT JOIN p USING (user_id)";
     }
 
     /** The loop's arms in sorted order; units carry the arm's number, since a JDBC string per row is slow. */

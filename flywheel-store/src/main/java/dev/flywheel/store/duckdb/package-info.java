@@ -7,6 +7,7 @@
  * {@link dev.flywheel.store.duckdb.DuckDbExperimentSource} (per-arm moments of a loop's per-user
  * metrics for the report; the per-user units themselves for analyses that need rows, such as CUPED) and
  * {@link dev.flywheel.store.duckdb.DuckDbOpeSource} (logged slates with rewards for off-policy
- * evaluation); {@link dev.flywheel.store.duckdb.ReadOnlyStore} opens a store file for them offline.
+ * evaluation: a reward counts when a reward-type event names the decision and the item within the
+ * loop's attribution window, end inclusive, as in the outcome join); {@link dev.flywheel.store.duckdb.ReadOnlyStore} opens a store file for them offline.
  */
 package dev.flywheel.store.duckdb;

@@ -14,6 +14,7 @@ import dev.flywheel.analysis.SlatePolicy;
 import dev.flywheel.analysis.Table;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ class StoreAnalysisTest {
         SlateLog log = new SlateLog(SlatePolicy.logged());
         long slates;
         try (Connection c = store.connect()) {
-            slates = DuckDbOpeSource.slates(c, AbWorld.LOOP, List.of("click", "like"), log::add);
+            slates = DuckDbOpeSource.slates(c, AbWorld.LOOP, List.of("click", "like"), Duration.ofMinutes(30), log::add);
         }
         assertEquals(world.truth.values().stream().mapToDouble(m -> m[0]).sum() + 2 * world.mixed, slates);
         OffPolicyEvaluation e = log.evaluate(OpeOptions.defaults());
@@ -137,7 +138,7 @@ class StoreAnalysisTest {
     void uniformTargetWeighsEachRowByOneOverSlateSize() throws Exception {
         SlateLog log = new SlateLog(SlatePolicy.uniform());
         try (Connection c = store.connect()) {
-            DuckDbOpeSource.slates(c, AbWorld.LOOP, List.of("like"), log::add);
+            DuckDbOpeSource.slates(c, AbWorld.LOOP, List.of("like"), Duration.ofMinutes(30), log::add);
         }
         OffPolicyEvaluation e = log.evaluate(OpeOptions.defaults());
         // uniform over the 3 served items: weight (1/3)/0.1 on every row
