@@ -9,6 +9,11 @@ import dev.flywheel.stats.internal.Checks;
  */
 public record LoggedDecision(int context, int action, double propensity, double reward, double targetProbability) {
     public LoggedDecision {
+        check(action, propensity, reward, targetProbability);
+    }
+
+    /** The record's checks, also applied to the rows of {@link LoggedDecisions} (no record made). */
+    static void check(int action, double propensity, double reward, double targetProbability) {
         if (action < 0) {
             throw new IllegalArgumentException("action must be >= 0, got " + action);
         }

@@ -1,6 +1,5 @@
 package dev.flywheel.stats;
 
-import dev.flywheel.stats.internal.Checks;
 import dev.flywheel.stats.internal.PairIndex;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -26,14 +25,7 @@ public final class LoggedDecisions extends AbstractList<LoggedDecision> {
 
     /** Appends one row; the checks and messages are those of {@link LoggedDecision}. */
     public void add(int context, int action, double propensity, double reward, double targetProbability) {
-        if (action < 0) {
-            throw new IllegalArgumentException("action must be >= 0, got " + action);
-        }
-        if (!(propensity > 0 && propensity <= 1)) {
-            throw new IllegalArgumentException("propensity must be in (0, 1], got " + propensity);
-        }
-        Checks.finite("reward", reward);
-        Checks.probability("targetProbability", targetProbability);
+        LoggedDecision.check(action, propensity, reward, targetProbability);
         if (n == this.context.length) {
             grow();
         }
