@@ -9,7 +9,8 @@ import java.util.Set;
  * @param section the loop's whole section, for the model family to read with key-named errors
  */
 public record LoopSettings(String name, String model, int k, ConfigTree section) {
-    public static final Set<String> MODELS = Set.of("uniform", "content-bandit");
+    /** {@code external}: the product decides and logs its decisions; Flywheel joins their outcomes. */
+    public static final Set<String> MODELS = Set.of("uniform", "content-bandit", "external");
 
     static LoopSettings from(ConfigTree t, Set<String> allowedKeys) {
         t.only(allowedKeys);

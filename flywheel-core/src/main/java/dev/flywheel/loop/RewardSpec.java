@@ -52,12 +52,9 @@ public record RewardSpec(Map<String, Double> weights, double ignore, double dwel
     }
 
     /**
-     * Reads a loop section: {@code reward.weights.<type>}, {@code reward.ignore},
-     * {@code reward.dwell_per_second}, {@code reward.dwell_cap_seconds} and {@code window}. Other keys
-     * of the loop section belong to other parts of the loop and are not checked here.
-     */
-    /**
-     * Reads {@code reward} and {@code window} of a loop section. A loop without a reward section gets
+     * Reads {@code reward} ({@code weights.<type>}, {@code ignore}, {@code dwell_per_second},
+     * {@code dwell_cap_seconds}) and {@code window} of a loop section; its other keys belong to other
+     * parts of the loop and are not checked here. A loop without a reward section gets
      * the article loop of DESIGN.md: like +1, click +0.2, dislike −1, ignore −0.05, dwell 0.002/s up to
      * 5 minutes.
      */

@@ -3,6 +3,7 @@ package dev.flywheel.cli.engine;
 import dev.flywheel.catalog.Catalog;
 import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.config.LoopSettings;
+import dev.flywheel.loop.ExternalPolicy;
 import dev.flywheel.loop.LoopPolicy;
 import dev.flywheel.loop.RewardSpec;
 import dev.flywheel.loop.UniformPolicy;
@@ -37,6 +38,7 @@ record Loops(Map<String, LoopPolicy> policies, List<OnlineLearner> learners, Map
     private static LoopPolicy policy(LoopSettings l, Catalog catalog) {
         Supplier<List<String>> all = () -> catalog.all().stream().map(e -> e.item().id()).toList();
         return switch (l.model()) {
+            case "external" -> new ExternalPolicy(l.name());
             case "uniform" -> new UniformPolicy("uniform-1", all,
                     l.section().longValue("seed", l.name().hashCode(), Long.MIN_VALUE, Long.MAX_VALUE));
             default -> new ContentBandit(l.name(), ContentBanditSettings.from(l.section()), catalog);

@@ -55,6 +55,8 @@ public final class DecideResource {
             throw new ApiException(400, e.getMessage(), e.errors());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("request", e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            throw new ApiException(409, e.getMessage(), List.of(new FieldError("loop", "not decided by Flywheel")));
         }
         Decision d = decision(req, slate, now);
         ctx.future(() -> pipeline.submit(new IngestBatch(List.of(d), List.of()))
