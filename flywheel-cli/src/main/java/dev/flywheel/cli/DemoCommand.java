@@ -36,7 +36,7 @@ public final class DemoCommand implements Runnable {
     static final String LOOP = "home-feed";
     private static final double POPULARITY_PRIOR = 10;
     @Option(names = "--seed", defaultValue = "42", description = "seed of the world and the traffic") long seed;
-    @Option(names = "--rounds", defaultValue = "40", description = "rounds of traffic (six simulated hours apart)") int rounds;
+    @Option(names = "--rounds", defaultValue = "80", description = "rounds of traffic (six simulated hours apart)") int rounds;
     @Option(names = "--users", defaultValue = "300", description = "simulated users") int users;
     @Option(names = "--model", defaultValue = "content-bandit", description = "Flywheel's model family for the loop") String model;
     @Option(names = "--json", description = "print one JSON object on stdout") boolean json;
