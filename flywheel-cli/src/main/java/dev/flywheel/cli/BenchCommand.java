@@ -180,9 +180,5 @@ public final class BenchCommand implements Runnable {
                         .put("ope_" + target + "_load_ms_median", dev.flywheel.bench.AnalysisBench.median(ope[1]));
             }
         }
-
-        private static Path tempDir() {
-            return TempDirs.create("flywheel-bench");
-        }
     }
 }

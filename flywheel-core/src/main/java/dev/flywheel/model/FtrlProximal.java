@@ -9,8 +9,8 @@ import java.util.Map;
  * Online logistic regression by per-coordinate FTRL-Proximal (McMahan et al., "Ad Click Prediction:
  * a View from the Trenches", KDD 2013, Algorithm 1). Features are sparse: name → value; a feature
  * never seen has weight 0. Each name is a coordinate (an array index); a caller with a fixed feature
- * list names the coordinates up front and passes values as {@code double[]}, with no lookup per name. The caller adds a constant feature (e.g. {@code "bias" → 1}) if it wants
- * an intercept.
+ * list names the coordinates up front and passes values as {@code double[]}, with no lookup per
+ * name. The caller adds a constant feature (e.g. {@code "bias" → 1}) if it wants an intercept.
  *
  * <p>Per coordinate i the state is (zᵢ, nᵢ); the weight is computed lazily:
  * wᵢ = 0 if |zᵢ| ≤ λ₁, else −(zᵢ − sgn(zᵢ)·λ₁) / ((β + √nᵢ)/α + λ₂).

@@ -2,16 +2,15 @@ package dev.flywheel.cli.analyze;
 
 import dev.flywheel.analysis.LearnerSlatePolicy;
 import dev.flywheel.catalog.Catalog;
-import dev.flywheel.catalog.CatalogFeed;
+import dev.flywheel.cli.engine.Engine;
 import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.config.LoopSettings;
 import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
-import dev.flywheel.log.LogReader;
 import dev.flywheel.model.ContentBandit;
 import dev.flywheel.model.ContentBanditSettings;
-import dev.flywheel.outcome.OutcomeFeed;
 import dev.flywheel.store.file.SegmentedFileLog;
+import dev.flywheel.stream.EmbeddedRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,21 +41,30 @@ final class FrozenLearner {
         ContentBanditSettings settings = ContentBanditSettings.from(l.section());
         Catalog catalog = new Catalog();
         ContentBandit bandit = new ContentBandit(loop, settings, catalog);
-        List<LogConsumer> operators = List.of(new CatalogFeed(catalog),
-                new OutcomeFeed(Map.of(loop, settings.reward()), List.of(bandit::onOutcome), u -> { }), bandit);
+        List<LogConsumer> operators = Engine.operators(catalog, Map.of(loop, settings.reward()),
+                List.of(bandit::onOutcome), List.of(bandit));
         SegmentedFileLog log = new SegmentedFileLog(logDir, false, config.log().segmentBytes());
-        try (LogReader reader = log.reader(0)) {
-            while (reader.poll(10_000, e -> {
-                if (!after(e, cut)) {
-                    operators.forEach(op -> op.accept(e));
-                }
-            }) > 0) {
-                operators.forEach(LogConsumer::flush);
-            }
+        try (EmbeddedRunner runner = new EmbeddedRunner(log, List.of(untilCut(operators, cut)))) {
+            runner.catchUp();
         } finally {
             log.close();
         }
         return new LearnerSlatePolicy(bandit::score, settings.sampler());
+    }
+
+    /** Hands the operators the entries up to the cut (items always), and every chunk's flush. */
+    private static LogConsumer untilCut(List<LogConsumer> operators, Instant cut) {
+        return new LogConsumer() {
+            @Override
+            public void accept(LogEntry e) {
+                if (!after(e, cut)) operators.forEach(op -> op.accept(e));
+            }
+
+            @Override
+            public void flush() {
+                operators.forEach(LogConsumer::flush);
+            }
+        };
     }
 
     private static boolean after(LogEntry e, Instant cut) {

@@ -6,6 +6,7 @@ import dev.flywheel.catalog.CatalogFeed;
 import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.stream.EmbeddedRunner;
 import dev.flywheel.log.LogConsumer;
+import dev.flywheel.loop.RewardSpec;
 import dev.flywheel.outcome.Outcome;
 import dev.flywheel.outcome.OutcomeFeed;
 import dev.flywheel.outcome.OutcomeSink;
@@ -13,6 +14,7 @@ import dev.flywheel.store.duckdb.DuckDbOutcomeStore;
 import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import dev.flywheel.event.EventTypes;
 import dev.flywheel.ingest.Admission;
 import dev.flywheel.ingest.IngestPipeline;
@@ -78,12 +80,24 @@ public final class Engine implements AutoCloseable {
                 loops.policies(), outcomes));
     }
 
-    /** Catalog first (items before the decisions that show them), then the join, then the learners. */
     private List<LogConsumer> operators(Loops loops, OutcomeSink sink) {
         List<Consumer<Outcome>> listeners = new ArrayList<>(List.of(sink));
         loops.learners().forEach(l -> listeners.add(l::onOutcome));
-        List<LogConsumer> ops = new ArrayList<>(List.of(new CatalogFeed(catalog), new OutcomeFeed(loops.rewards(), listeners, u -> { }), sink));
-        ops.addAll(loops.learners());
+        List<LogConsumer> downstream = new ArrayList<>(List.of(sink));
+        downstream.addAll(loops.learners());
+        return operators(catalog, loops.rewards(), listeners, downstream);
+    }
+
+    /**
+     * The stream operators in the engine's order: the catalog first (items before the decisions that
+     * show them), then the reward join handing outcomes to {@code outcomeListeners}, then
+     * {@code downstream} (the outcome store, the learners). Replays outside the engine (a frozen
+     * learner) use the same order, so they learn what the engine learned.
+     */
+    public static List<LogConsumer> operators(Catalog catalog, Map<String, RewardSpec> rewards,
+                                              List<Consumer<Outcome>> outcomeListeners, List<? extends LogConsumer> downstream) {
+        List<LogConsumer> ops = new ArrayList<>(List.of(new CatalogFeed(catalog), new OutcomeFeed(rewards, outcomeListeners, u -> { })));
+        ops.addAll(downstream);
         return ops;
     }
 
