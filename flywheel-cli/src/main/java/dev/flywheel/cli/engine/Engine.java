@@ -4,79 +4,53 @@ import dev.flywheel.auth.KeyRing;
 import dev.flywheel.catalog.Catalog;
 import dev.flywheel.catalog.CatalogFeed;
 import dev.flywheel.config.FlywheelConfig;
-import dev.flywheel.stream.EmbeddedRunner;
+import dev.flywheel.event.EventTypes;
+import dev.flywheel.ingest.Admission;
+import dev.flywheel.ingest.Materializer;
 import dev.flywheel.log.LogConsumer;
 import dev.flywheel.loop.RewardSpec;
 import dev.flywheel.outcome.Outcome;
 import dev.flywheel.outcome.OutcomeFeed;
 import dev.flywheel.outcome.OutcomeSink;
+import dev.flywheel.server.FlywheelServer;
 import dev.flywheel.store.duckdb.DuckDbOutcomeStore;
-import java.util.function.Consumer;
+import dev.flywheel.store.duckdb.DuckDbRecordStore;
+import dev.flywheel.store.file.FileKeyStore;
+import dev.flywheel.stream.EmbeddedRunner;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.flywheel.event.EventTypes;
-import dev.flywheel.ingest.Admission;
-import dev.flywheel.ingest.IngestPipeline;
-import dev.flywheel.ingest.Materializer;
-import dev.flywheel.log.LogException;
-import dev.flywheel.server.FlywheelServer;
-import dev.flywheel.store.duckdb.DuckDbRecordStore;
-import dev.flywheel.store.file.FileKeyStore;
-import dev.flywheel.store.file.SegmentedFileLog;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
- * The embedded shape wired together: the segmented file log, the DuckDB store caught up from it,
- * the ingest pipeline and the HTTP server. This is the one place that knows which adapters run.
+ * The embedded shape wired together: the storage (file log, DuckDB store, ingest pipeline), the
+ * stream operators fed from the log, and the HTTP server. This is the one place that knows which
+ * adapters run.
  */
 public final class Engine implements AutoCloseable {
-    private final Path dataDir;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
-    private final SegmentedFileLog log;
-    private final DuckDbRecordStore store;
-    private final Materializer materializer;
-    private final IngestPipeline pipeline;
+    private final EngineStorage storage;
     private final FlywheelServer server;
     private final Path adminKeyFile;
     private final Catalog catalog = new Catalog();
     private final EmbeddedRunner runner;
     private final DuckDbOutcomeStore outcomes;
 
-    private Engine(Path dataDir, FlywheelConfig config, Clock clock, String envAdminKey) throws IOException {
-        this.dataDir = dataDir;
-        Files.createDirectories(dataDir);
-        lockChannel = FileChannel.open(dataDir.resolve("engine.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        lock = lockChannel.tryLock();
-        if (lock == null) {
-            lockChannel.close();
-            throw new LogException("another Flywheel process is using " + dataDir);
-        }
-        log = new SegmentedFileLog(dataDir.resolve("log"), config.log().fsync(), config.log().segmentBytes());
-        store = new DuckDbRecordStore(dataDir.resolve("store.duckdb"));
-        materializer = new Materializer(log, store);
-        materializer.catchUp();
-        var counts = store.counts();
-        pipeline = new IngestPipeline(log, store, clock, config.ingest());
-        materializer.start();
+    private Engine(EngineStorage storage, FlywheelConfig config, Clock clock, String envAdminKey) {
+        this.storage = storage;
+        Path dataDir = storage.dataDir();
         Loops loops = Loops.build(config, catalog);
-        outcomes = new DuckDbOutcomeStore(store);
+        outcomes = new DuckDbOutcomeStore(storage.store());
         outcomes.clear(); // the runner replays the whole log, so every outcome comes again
-        runner = new EmbeddedRunner(log, operators(loops, new OutcomeSink(outcomes)));
+        runner = new EmbeddedRunner(storage.log(), operators(loops, new OutcomeSink(outcomes)));
         runner.catchUp();
         runner.start();
         FileKeyStore keys = new FileKeyStore(dataDir);
         adminKeyFile = AdminKey.ensure(keys, dataDir, envAdminKey, clock.instant());
         Admission admission = new Admission(new EventTypes(config.customEventTypes()), clock, config.ingest().maxFutureSkew());
-        server = new FlywheelServer(new FlywheelServer.Parts(config, clock, log, store, counts, pipeline,
-                materializer, admission, keys, new KeyRing(keys, clock), catalog, runner::awaitCurrent,
+        server = new FlywheelServer(new FlywheelServer.Parts(config, clock, storage.log(), storage.store(),
+                storage.countsAtStart(), storage.pipeline(), storage.materializer(), admission, keys, new KeyRing(keys, clock), catalog, runner::awaitCurrent,
                 loops.policies(), outcomes));
     }
 
@@ -103,10 +77,12 @@ public final class Engine implements AutoCloseable {
 
     /** Opens (or creates) the data directory and recovers it; the server is built but not started. */
     public static Engine open(Path dataDir, FlywheelConfig config, Clock clock, String envAdminKey) {
+        EngineStorage storage = EngineStorage.open(dataDir, config, clock);
         try {
-            return new Engine(dataDir, config, clock, envAdminKey);
-        } catch (IOException e) {
-            throw new LogException("cannot open data directory " + dataDir + ": " + e.getMessage(), e);
+            return new Engine(storage, config, clock, envAdminKey);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
         }
     }
 
@@ -115,7 +91,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public Path dataDir() {
-        return dataDir;
+        return storage.dataDir();
     }
 
     /** The admin key file written at this start, or null when none was needed. */
@@ -124,7 +100,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public DuckDbRecordStore store() {
-        return store;
+        return storage.store();
     }
 
     public Catalog catalog() {
@@ -132,22 +108,14 @@ public final class Engine implements AutoCloseable {
     }
 
     public Materializer materializer() {
-        return materializer;
+        return storage.materializer();
     }
 
     @Override
     public void close() {
         server.close();
-        pipeline.close();
+        storage.pipeline().close();
         runner.close();
-        materializer.close();
-        store.close();
-        log.close();
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException ignored) {
-            // the lock goes with the process anyway
-        }
+        storage.close();
     }
 }

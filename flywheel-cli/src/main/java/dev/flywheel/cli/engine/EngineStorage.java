@@ -1,0 +1,109 @@
+package dev.flywheel.cli.engine;
+
+import dev.flywheel.config.FlywheelConfig;
+import dev.flywheel.ingest.IngestPipeline;
+import dev.flywheel.ingest.Materializer;
+import dev.flywheel.log.LogException;
+import dev.flywheel.log.StoredCounts;
+import dev.flywheel.store.duckdb.DuckDbRecordStore;
+import dev.flywheel.store.file.SegmentedFileLog;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+
+/**
+ * The durable half of the embedded shape, opened and recovered: the data directory's lock, the
+ * segmented file log, the DuckDB store caught up from it, and the ingest pipeline that appends to
+ * the log. The engine adds the stream operators and the HTTP server on top; a bulk import needs
+ * only this.
+ */
+public final class EngineStorage implements AutoCloseable {
+    private final Path dataDir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final SegmentedFileLog log;
+    private final DuckDbRecordStore store;
+    private final Materializer materializer;
+    private final IngestPipeline pipeline;
+    private final StoredCounts countsAtStart;
+
+    private EngineStorage(Path dataDir, FlywheelConfig config, Clock clock) throws IOException {
+        this.dataDir = dataDir;
+        Files.createDirectories(dataDir);
+        lockChannel = FileChannel.open(dataDir.resolve("engine.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lock = tryLock(lockChannel);
+        if (lock == null) {
+            lockChannel.close();
+            throw new LogException("another Flywheel process is using " + dataDir);
+        }
+        log = new SegmentedFileLog(dataDir.resolve("log"), config.log().fsync(), config.log().segmentBytes());
+        store = new DuckDbRecordStore(dataDir.resolve("store.duckdb"));
+        materializer = new Materializer(log, store);
+        materializer.catchUp();
+        countsAtStart = store.counts();
+        pipeline = new IngestPipeline(log, store, clock, config.ingest());
+        materializer.start();
+    }
+
+    /** Opens (or creates) the data directory and recovers its store from the log. */
+    public static EngineStorage open(Path dataDir, FlywheelConfig config, Clock clock) {
+        try {
+            return new EngineStorage(dataDir, config, clock);
+        } catch (IOException e) {
+            throw new LogException("cannot open data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Null when held, by another process or (an overlapping lock) by an engine of this one. */
+    private static FileLock tryLock(FileChannel ch) throws IOException {
+        try {
+            return ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public SegmentedFileLog log() {
+        return log;
+    }
+
+    public DuckDbRecordStore store() {
+        return store;
+    }
+
+    public Materializer materializer() {
+        return materializer;
+    }
+
+    public IngestPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** What the store held when it was opened (after catching up with the log). */
+    public StoredCounts countsAtStart() {
+        return countsAtStart;
+    }
+
+    @Override
+    public void close() {
+        pipeline.close();
+        materializer.close();
+        store.close();
+        log.close();
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException ignored) {
+            // the lock goes with the process anyway
+        }
+    }
+}
