@@ -1,14 +1,12 @@
 package dev.flywheel.analysis;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Locates the shared datasets: the {@code flywheel.shared.data} property set by surefire, else
- * /work/shared/data (a git worktree resolves the property to a sibling directory that does not exist).
- * Tests are skipped, not failed, only when neither exists.
+ * Locates the shared datasets through the {@code flywheel.shared.data} property, which surefire sets
+ * to {@code ../shared/data} beside the checkout. A test whose data is missing fails with the path it
+ * looked at: a skipped test would hide that nothing was checked.
  */
 public final class SharedData {
     private SharedData() {
@@ -16,9 +14,13 @@ public final class SharedData {
 
     public static Path file(String relative) {
         String prop = System.getProperty("flywheel.shared.data");
-        Path dir = prop != null && Files.isDirectory(Path.of(prop)) ? Path.of(prop) : Path.of("/work/shared/data");
-        Path file = dir.resolve(relative);
-        assumeTrue(Files.isRegularFile(file), "shared data not found: " + file);
+        if (prop == null) {
+            throw new IllegalStateException("system property flywheel.shared.data is not set (surefire sets it to ../shared/data)");
+        }
+        Path file = Path.of(prop).resolve(relative);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("shared data not found: " + file.toAbsolutePath().normalize());
+        }
         return file;
     }
 }
