@@ -4,20 +4,19 @@ import dev.flywheel.analysis.ExperimentReport;
 import dev.flywheel.analysis.ExperimentSpec;
 import dev.flywheel.analysis.OpeOptions;
 import dev.flywheel.analysis.SlateLog;
-import dev.flywheel.analysis.SlatePolicy;
+import dev.flywheel.analysis.TargetPolicy;
 import dev.flywheel.store.duckdb.DuckDbExperimentSource;
 import dev.flywheel.store.duckdb.DuckDbOpeSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
  * The analysis paths of {@code flywheel analyze --data}, timed on a filled store: the experiment
- * report (DuckDB aggregation + the core report) and off-policy evaluation (DuckDB join + slates +
- * estimators). Each returns the wall times of {@code runs} repetitions in milliseconds, after one
+ * report (DuckDB aggregation + the core report) and off-policy evaluation (the outcome rows +
+ * slates + estimators). Each returns the wall times of {@code runs} repetitions in milliseconds, after one
  * untimed warm-up run.
  */
 public final class AnalysisBench {
@@ -49,8 +48,8 @@ public final class AnalysisBench {
         double[][] ms = new double[2][runs];
         for (int r = -1; r < runs; r++) {
             long t0 = System.nanoTime();
-            SlateLog log = new SlateLog(SlatePolicy.named(target));
-            DuckDbOpeSource.slates(c, loop, List.of("click", "like"), Duration.ofMinutes(30), log::add);
+            SlateLog log = new SlateLog(TargetPolicy.named(target));
+            DuckDbOpeSource.slates(c, loop, log::add);
             long t1 = System.nanoTime();
             log.evaluate(options);
             if (r >= 0) {

@@ -1,5 +1,6 @@
 package dev.flywheel.bench;
 
+import dev.flywheel.store.duckdb.DuckDbOutcomeStore;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +13,8 @@ import java.sql.Statement;
  * measure ingest, not analysis. Every "random" number is a hash of the row number, so a world is the
  * same on every run. A loop's decisions serve 3 items (one of 20 per position, propensity 0.05), each
  * gets an impression and, with a rate of 0.10 (control) or 0.12 (treatment) divided by the position, a
- * like; 3% of decisions lead to a purchase. Users alternate arms; one in 500 saw both.
+ * like; 3% of decisions lead to a purchase. Users alternate arms; one in 500 saw both. The outcome
+ * table holds what the engine's join would have written for a loop whose reward is a like (1).
  */
 public final class AnalysisWorld {
     private AnalysisWorld() { }
@@ -21,6 +23,7 @@ public final class AnalysisWorld {
     public static void fill(Path file, String loop, long decisions, long users, long seqOffset) throws SQLException {
         try (DuckDbRecordStore store = new DuckDbRecordStore(file); Connection c = store.connect();
              Statement s = c.createStatement()) {
+            new DuckDbOutcomeStore(store); // creates the outcome table
             macros(s, users);
             String l = "'" + loop.replace("'", "''") + "'";
             long items = decisions * 3;
@@ -37,6 +40,11 @@ public final class AnalysisWorld {
                     + " WHERE u01(i * 5 + 3) < (CASE WHEN arm(i // 3) = 'control' THEN 0.10 ELSE 0.12 END) / (i % 3 + 1)");
             s.execute("INSERT INTO events " + String.format(event, "p", "purchase", "NULL", "round(u01(i * 17) * 100, 2)",
                     items) + " WHERE i % 3 = 0 AND u01(i * 13 + 5) < 0.03");
+            s.execute("INSERT INTO outcomes SELECT " + l + " || '-d' || (i // 3), " + l + ", 'u' || usr(i // 3), item(i), "
+                    + "i % 3 + 1, 0.05, u01(i * 2 + 1), 'm1', arm(i // 3), TIMESTAMP '2026-11-01' + to_seconds(i // 3), 0, "
+                    + "CASE WHEN l THEN ['impression', 'like'] ELSE ['impression'] END, CASE WHEN l THEN 1.0 ELSE 0.0 END, NOT l, 0 "
+                    + "FROM (SELECT i, u01(i * 5 + 3) < (CASE WHEN arm(i // 3) = 'control' THEN 0.10 ELSE 0.12 END) / (i % 3 + 1) AS l "
+                    + "FROM range(" + items + ") t(i))");
             if (!c.getAutoCommit()) {
                 c.commit();
             }

@@ -7,6 +7,7 @@ import dev.flywheel.cli.engine.Engine;
 import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.sim.SimClock;
 import dev.flywheel.sim.articles.ArticleWorld;
+import dev.flywheel.sim.articles.Contender;
 import dev.flywheel.sim.articles.FlywheelPolicy;
 import dev.flywheel.sim.articles.OraclePolicy;
 import dev.flywheel.sim.articles.PopularityPolicy;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the engine against the simulated article world and compare it with baselines.")
 public final class DemoCommand implements Runnable {
-    static final String LOOP = "home-feed";
+    static final String LOOP = WorldRun.LOOP;
     private static final double POPULARITY_PRIOR = 10;
     @Option(names = "--seed", defaultValue = "42", description = "seed of the world and the traffic") long seed;
     @Option(names = "--rounds", defaultValue = "80", description = "rounds of traffic (six simulated hours apart)") int rounds;
@@ -49,8 +50,10 @@ public final class DemoCommand implements Runnable {
         RunConfig rc = RunConfig.defaults(seed).withRounds(rounds, Math.max(1, Math.min(10, rounds / 4)));
         SimClock clock = new SimClock(wc.start().minus(wc.backlog()));
         Path dir = data != null ? data : TempDirs.create("flywheel-demo");
+        // the world's rule: only a dislike takes an article out of a user's feed (a liked one may be liked again)
         FlywheelConfig cfg = FlywheelConfig.from(Map.of("server", Map.of("port", 0),
-                "loops", List.of(Map.of("name", LOOP, "model", model, "k", rc.k()))));
+                "loops", List.of(Map.of("name", LOOP, "model", model, "k", rc.k(),
+                        "candidates", Map.of("consumed", List.of("dislike", "dismiss"))))));
         try (Engine engine = Engine.open(dir, cfg, clock, null)) {
             int port = engine.start();
             System.err.printf("demo: engine on http://127.0.0.1:%d, data in %s%n", port, dir);
@@ -60,8 +63,9 @@ public final class DemoCommand implements Runnable {
             FlywheelPolicy.publishCatalog(world, ingest);
             FlywheelPolicy flywheel = new FlywheelPolicy(new FlywheelClient(base, key(admin, "decide")), ingest, LOOP, clock);
             Table table = new Table(json, rounds);
-            RunReport report = WorldRun.run(world, rc, List.of(flywheel, new PopularityPolicy(POPULARITY_PRIOR, seed), new RandomPolicy(seed),
-                    new OraclePolicy(world)), table::round);
+            RunReport report = WorldRun.run(world, rc, List.of(new Contender("flywheel", flywheel),
+                    new Contender("popularity", new PopularityPolicy(POPULARITY_PRIOR, seed)),
+                    new Contender("random", new RandomPolicy(seed)), new Contender("oracle", new OraclePolicy(world))), table::round);
             table.done();
             ObjectNode out = summary(report, table.rounds);
             out.set("stored", admin.get("/v1/status").body());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.auth.Scope;
 import dev.flywheel.sim.SimClock;
 import dev.flywheel.sim.articles.ArticleWorld;
+import dev.flywheel.sim.articles.Contender;
 import dev.flywheel.sim.articles.FlywheelPolicy;
 import dev.flywheel.sim.articles.RandomPolicy;
 import dev.flywheel.sim.articles.RunConfig;
@@ -33,11 +34,13 @@ class ArticleLoopIntegrationTest {
         WorldConfig wc = WorldConfig.defaults(7).withSize(150, 80);
         ArticleWorld world = ArticleWorld.generate(wc);
         SimClock clock = new SimClock(wc.start().minus(wc.backlog()));
-        Map<String, Object> config = Map.of("loops", List.of(Map.of("name", "home-feed", "model", "content-bandit", "k", 5)));
+        Map<String, Object> config = Map.of("loops", List.of(Map.of("name", "home-feed", "model", "content-bandit", "k", 5,
+                "candidates", Map.of("consumed", List.of("dislike")))));
         try (RunningEngine e = new RunningEngine(dir, config, clock)) {
             FlywheelPolicy.publishCatalog(world, e.client(Scope.INGEST));
             FlywheelPolicy flywheel = new FlywheelPolicy(e.client(Scope.DECIDE), e.client(Scope.INGEST), "home-feed", clock);
-            RunReport r = WorldRun.run(world, RunConfig.defaults(7).withRounds(24, 6), List.of(flywheel, new RandomPolicy(7)));
+            RunReport r = WorldRun.run(world, RunConfig.defaults(7).withRounds(24, 6),
+                    List.of(new Contender("flywheel", flywheel), new Contender("random", new RandomPolicy(7))));
             System.out.println(r);
             List<SlateMetrics> rounds = r.policy("flywheel").rounds();
             SlateMetrics first = rounds.subList(0, 6).stream().reduce(SlateMetrics.EMPTY, SlateMetrics::plus);

@@ -23,7 +23,8 @@ class DecideApiTest {
 
     @BeforeAll
     static void start() {
-        engine = new RunningEngine(dir, Map.of("loops", List.of(Map.of("name", "layout", "model", "uniform", "k", 1))));
+        engine = new RunningEngine(dir, Map.of("loops", List.of(Map.of("name", "layout", "model", "uniform", "k", 1,
+                "candidates", Map.of("free", true)))));
     }
 
     @AfterAll
@@ -65,7 +66,7 @@ class DecideApiTest {
         assertEquals("k", bad.body().get("errors").get(0).get("field").asText());
         var noUser = decide.post("/v1/loops/layout/decide", Map.of("candidates", List.of("a")));
         assertEquals("user", noUser.body().get("errors").get(0).get("field").asText());
-        // no catalog and no candidates sent: nothing to show is the request's fault, named as such
+        // a loop of interface variants has no candidates of its own: the request must name them
         var none = decide.post("/v1/loops/layout/decide", Map.of("user", "u"));
         assertEquals(400, none.status(), none.text());
         assertEquals("candidates", none.body().get("errors").get(0).get("field").asText());

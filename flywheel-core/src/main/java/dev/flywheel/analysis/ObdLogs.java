@@ -2,7 +2,7 @@ package dev.flywheel.analysis;
 
 import dev.flywheel.stats.LoggedDecision;
 import dev.flywheel.stats.Proportion;
-import dev.flywheel.stats.TargetPolicy;
+import dev.flywheel.stats.ActionDistribution;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +24,11 @@ public final class ObdLogs {
             throw new IllegalArgumentException("both logs need at least one row; logged has " + logged.size()
                     + ", target has " + target.size());
         }
-        TargetPolicy policy = empiricalPolicy(target);
+        ActionDistribution policy = empiricalPolicy(target);
         int actions = (int) Math.max(max(logged.doubles("item_id")), max(target.doubles("item_id"))) + 1;
         List<LoggedDecision> log = decisions(logged, policy);
-        return OffPolicyEvaluation.evaluate(log, policy, actions, options, onPolicy(target, options.confidence()));
+        return OffPolicyEvaluation.evaluate(log, policy, actions, options,
+                OnPolicyValue.of(onPolicy(target, options.confidence())));
     }
 
     /** The target log's own click rate with its Wilson interval. */
@@ -40,7 +41,7 @@ public final class ObdLogs {
         return Proportion.wilson(k, clicks.length, confidence);
     }
 
-    public static List<LoggedDecision> decisions(Table logged, TargetPolicy policy) {
+    public static List<LoggedDecision> decisions(Table logged, ActionDistribution policy) {
         double[] items = logged.doubles("item_id");
         double[] positions = logged.doubles("position");
         double[] clicks = logged.doubles("click");
@@ -58,7 +59,7 @@ public final class ObdLogs {
         return log;
     }
 
-    public static TargetPolicy empiricalPolicy(Table target) {
+    public static ActionDistribution empiricalPolicy(Table target) {
         double[] items = target.doubles("item_id");
         double[] positions = target.doubles("position");
         Map<Long, Integer> cell = new HashMap<>();

@@ -4,10 +4,9 @@ import dev.flywheel.stats.LoggedDecision;
 import dev.flywheel.stats.OffPolicyDiagnostics;
 import dev.flywheel.stats.OffPolicyEstimate;
 import dev.flywheel.stats.OffPolicyEstimators;
-import dev.flywheel.stats.Proportion;
 import dev.flywheel.stats.RewardModel;
 import dev.flywheel.stats.SmoothedRewardModel;
-import dev.flywheel.stats.TargetPolicy;
+import dev.flywheel.stats.ActionDistribution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,15 +18,15 @@ import java.util.Map;
  * misses that rate saying by how much and why it may.
  */
 public record OffPolicyEvaluation(Map<String, OffPolicyEstimate> estimators, OffPolicyDiagnostics diagnostics,
-                                  Proportion onPolicy, List<String> notes) {
+                                  OnPolicyValue onPolicy, List<String> notes) {
     public OffPolicyEvaluation {
         estimators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(estimators));
         notes = List.copyOf(notes);
     }
 
     /** Runs IPS, SNIPS, clipped IPS, DM, DR and switch-DR; {@code onPolicy} may be null. */
-    public static OffPolicyEvaluation evaluate(List<LoggedDecision> log, TargetPolicy target, int actions,
-                                               OpeOptions options, Proportion onPolicy) {
+    public static OffPolicyEvaluation evaluate(List<LoggedDecision> log, ActionDistribution target, int actions,
+                                               OpeOptions options, OnPolicyValue onPolicy) {
         double c = options.confidence();
         SmoothedRewardModel fitter = new SmoothedRewardModel(options.priorStrength());
         RewardModel model = fitter.fit(log);
@@ -51,7 +50,7 @@ public record OffPolicyEvaluation(Map<String, OffPolicyEstimate> estimators, Off
         out.put(e.estimator(), e);
     }
 
-    private static List<String> notes(Map<String, OffPolicyEstimate> estimates, Proportion onPolicy) {
+    private static List<String> notes(Map<String, OffPolicyEstimate> estimates, OnPolicyValue onPolicy) {
         List<String> notes = new ArrayList<>();
         if (onPolicy == null) {
             return notes;

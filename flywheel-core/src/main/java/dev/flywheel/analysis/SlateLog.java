@@ -1,8 +1,7 @@
 package dev.flywheel.analysis;
 
 import dev.flywheel.stats.LoggedDecisions;
-import dev.flywheel.stats.Proportion;
-import dev.flywheel.stats.TargetPolicy;
+import dev.flywheel.stats.ActionDistribution;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,25 +9,28 @@ import java.util.Map;
  * Turns logged slates into the generic off-policy log: one {@link LoggedDecision} per served row, the
  * context is the position and the action is the item (numbered in order of first appearance). While
  * slates arrive it sums the target policy's placement matrix into a per-position marginal, which is
- * the {@link TargetPolicy} the direct method and DR average the reward model over.
+ * the {@link ActionDistribution} the direct method and DR average the reward model over.
  */
 public final class SlateLog {
-    private final SlatePolicy policy;
+    private final TargetPolicy policy;
     private final Map<String, Integer> actions = new HashMap<>();
     private final LoggedDecisions log = new LoggedDecisions();
     // mass[position][action]: placement mass, grown as actions appear (primitive: one add per entry;
     // indexed by position, which is small and >= 0, instead of a map lookup per row)
     private double[][] mass = new double[8][];
     private long rewarded;
+    private double rewardSum;
+    private double rewardSquares;
+    private boolean binary = true;
 
-    public SlateLog(SlatePolicy policy) {
+    public SlateLog(TargetPolicy policy) {
         if (policy == null) {
             throw new IllegalArgumentException("target policy is required");
         }
         this.policy = policy;
     }
 
-    public void add(Slate slate) {
+    public void add(LoggedSlate slate) {
         double[][] placement = policy.placement(slate);
         int k = slate.size();
         int[] action = new int[k];
@@ -39,6 +41,9 @@ public final class SlateLog {
             int position = slate.positions()[i];
             double reward = slate.rewards()[i];
             rewarded += reward > 0 ? 1 : 0;
+            rewardSum += reward;
+            rewardSquares += reward * reward;
+            binary &= reward == 0 || reward == 1;
             log.add(position, action[i], slate.propensities()[i], reward, policy.rowProbability(slate, placement, i));
             double[] m = massAt(position);
             for (int j = 0; j < k; j++) {
@@ -71,17 +76,17 @@ public final class SlateLog {
         if (log.isEmpty()) {
             throw new IllegalArgumentException("no logged decisions to evaluate (is the loop name right?)");
         }
-        Proportion onPolicy = policy.isLogging() ? onPolicyRate(options.confidence()) : null;
+        OnPolicyValue onPolicy = policy.isLogging() ? onPolicyValue(options.confidence()) : null;
         return OffPolicyEvaluation.evaluate(log, marginal(), actions.size(), options, onPolicy);
     }
 
-    /** Share of logged rows with a positive reward, with its Wilson interval. */
-    public Proportion onPolicyRate(double confidence) {
-        return Proportion.wilson(rewarded, log.size(), confidence);
+    /** The mean logged reward per row with its interval (Wilson for 0/1 rewards). */
+    public OnPolicyValue onPolicyValue(double confidence) {
+        return OnPolicyValue.of(log.size(), rewardSum, rewardSquares, rewarded, binary, confidence);
     }
 
     /** pi(item | position), normalised per position so candidates never logged do not leak mass. */
-    private TargetPolicy marginal() {
+    private ActionDistribution marginal() {
         double[][] normalised = new double[mass.length][];
         for (int position = 0; position < mass.length; position++) {
             double[] m = mass[position];

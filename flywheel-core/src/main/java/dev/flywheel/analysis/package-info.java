@@ -5,10 +5,10 @@
  * {@link dev.flywheel.analysis.ObdLogs}, {@link dev.flywheel.analysis.ObservationalEffect} and
  * {@link dev.flywheel.analysis.Funnel}; the experiment report also from per-arm
  * {@link dev.flywheel.analysis.ArmMoments} that a store aggregates in SQL (no CUPED there); off-policy evaluation of the engine's own decision log as
- * {@link dev.flywheel.analysis.Slate}s through {@link dev.flywheel.analysis.SlateLog}, where a
- * {@link dev.flywheel.analysis.SlatePolicy} (uniform, greedy by score, the logger itself, or a learner
- * through {@link dev.flywheel.analysis.LearnerSlatePolicy}, which re-scores a slate's logged candidates
- * from its {@link dev.flywheel.analysis.Slate.Origin}) is the target.
+ * {@link dev.flywheel.analysis.LoggedSlate}s through {@link dev.flywheel.analysis.SlateLog}, where a
+ * {@link dev.flywheel.analysis.TargetPolicy} (uniform, greedy by score, the logger itself, or a learner
+ * through {@link dev.flywheel.analysis.LearnerTargetPolicy}, which re-scores a slate's logged candidates
+ * from its {@link dev.flywheel.analysis.LoggedSlate.Origin}) is the target.
  *
  * <p>Contract: a {@link dev.flywheel.analysis.Table} is read once into memory (RFC 4180 CSV, CRLF or
  * LF, or whole columns from a store query); every analysis is a pure function of the table and an immutable spec/options record; bad input

@@ -12,11 +12,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * (counted twice: titles say more per word) and body, plus each topic as a term {@code topic:<name>}.
  * IDF uses the document frequencies at the time an item is added, which drift slowly; vectors are
  * rebuilt when the catalog has doubled since they were made.
+ *
+ * <p>It also knows the ids of items that were never posted but appear in decisions or feedback: a
+ * product that imports its history without its catalog still has known items to recommend, only
+ * without text.
  */
 public final class Catalog {
     private static final double TOPIC_WEIGHT = 2.0;
     private final Map<String, Entry> items = new ConcurrentHashMap<>();
     private final Map<String, Integer> documentFrequency = new HashMap<>();
+    /** Items seen in decisions or feedback, posted or not, in order of first sight. */
+    private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
+    /** Every known id once, posted or seen, in order of first appearance: indexable for sampling. */
+    private final java.util.List<String> known = new java.util.ArrayList<>();
+    private final java.util.Queue<String> seenOrder = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private int vectorsBuiltAt = 1;
 
     /** An item with its vector. */
@@ -26,10 +35,53 @@ public final class Catalog {
     public synchronized void put(Item item) {
         Map<String, Integer> counts = counts(item);
         Entry old = items.get(item.id());
+        if (old == null && !seen.containsKey(item.id())) known.add(item.id());
         if (old != null) old.counts().keySet().forEach(t -> documentFrequency.merge(t, -1, Integer::sum));
         counts.keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
         items.put(item.id(), new Entry(item, vector(counts), counts));
         if (items.size() >= 2 * vectorsBuiltAt) rebuildVectors();
+    }
+
+    /** Notes an item id seen in a decision or an event. */
+    public void noteSeen(String id) {
+        if (seen.putIfAbsent(id, Boolean.TRUE) == null) {
+            seenOrder.add(id);
+            if (!items.containsKey(id)) addKnown(id);
+        }
+    }
+
+    /** How many items are known (posted or seen), for drawing one at random. */
+    public synchronized int knownCount() {
+        return known.size();
+    }
+
+    /** The {@code i}-th known item, in order of first post or sight. */
+    public synchronized String known(int i) {
+        return known.get(i);
+    }
+
+    private synchronized void addKnown(String id) {
+        known.add(id);
+    }
+
+    /** Whether the item was posted or seen in a decision or event. */
+    public boolean knows(String id) {
+        return items.containsKey(id) || seen.containsKey(id);
+    }
+
+    /**
+     * Every item a loop may offer at {@code now} when a request names no candidates: the posted items
+     * published by then, then the items only seen in feedback, in order of first sight.
+     */
+    public List<String> offerable(java.time.Instant now) {
+        List<String> out = new java.util.ArrayList<>(items.size() + seen.size());
+        for (Entry e : all()) {
+            if (e.item().published() == null || !e.item().published().isAfter(now)) out.add(e.item().id());
+        }
+        for (String id : seenOrder) {
+            if (!items.containsKey(id)) out.add(id);
+        }
+        return out;
     }
 
     public Optional<Entry> get(String id) {

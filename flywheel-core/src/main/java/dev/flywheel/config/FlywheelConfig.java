@@ -2,6 +2,7 @@ package dev.flywheel.config;
 
 import dev.flywheel.event.EventType;
 import dev.flywheel.ingest.IngestSettings;
+import dev.flywheel.loop.LoopSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,7 @@ import java.util.Set;
  * @param customEventTypes event types beyond the built-in ones that this deployment accepts
  */
 public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSettings log,
-                             List<String> customEventTypes, List<LoopSettings> loops) {
-    /** The keys a loop section may hold; the loop's model family validates what is under them. */
-    public static final Set<String> LOOP_KEYS = Set.of("name", "model", "k", "candidates", "reward", "window",
-            "exploration", "learner", "seed");
+                             List<String> customEventTypes, List<LoopSpec> loops) {
 
     /**
      * @param host         the address to bind; loopback unless the operator opens it up on purpose
@@ -38,7 +36,7 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
         loops = List.copyOf(loops);
     }
 
-    public java.util.Optional<LoopSettings> loop(String name) {
+    public java.util.Optional<LoopSpec> loop(String name) {
         return loops.stream().filter(l -> l.name().equals(name)).findFirst();
     }
 
@@ -80,11 +78,11 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
         return new LogSettings(s.bool("fsync", true), s.longValue("segment_bytes", 256L << 20, 1L << 20, 1L << 40));
     }
 
-    private static List<LoopSettings> loops(ConfigTree t) {
-        List<LoopSettings> out = new java.util.ArrayList<>();
+    private static List<LoopSpec> loops(ConfigTree t) {
+        List<LoopSpec> out = new java.util.ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
         for (ConfigTree section : t.sections("loops")) {
-            LoopSettings l = LoopSettings.from(section, LOOP_KEYS);
+            LoopSpec l = LoopSpec.from(section);
             if (!names.add(l.name())) throw new ConfigException(section.keyOf("name"), "repeats the loop name " + l.name());
             out.add(l);
         }

@@ -6,4 +6,12 @@ public record FeedbackCounts(double impressions, double clicks, double likes, do
     public static double rawRate(double part, double impressions) {
         return impressions > 0 ? Math.min(1, part / impressions) : 0;
     }
+
+    /**
+     * The times the item was seen: a reaction implies an exposure whether or not one was logged (a
+     * product may send likes without impressions), so rates per exposure stay within [0, 1].
+     */
+    public double exposures() {
+        return Math.max(impressions, Math.max(clicks, likes + dislikes));
+    }
 }

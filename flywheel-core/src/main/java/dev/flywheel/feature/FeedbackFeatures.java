@@ -1,241 +1,43 @@
 package dev.flywheel.feature;
 
 import dev.flywheel.decision.Decision;
-import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.Event;
-import dev.flywheel.feature.FeatureValues.Name;
 import dev.flywheel.outcome.Outcome;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.List;
 
 /**
- * The feedback features of one loop, kept up to date from decisions, events and outcomes, and asked
- * for the named values a ranker uses (also the {@code explain} output of a decision).
- *
- * <p>Each update carries the time it became true: an impression at its decision's time, a reaction
- * at its event's time, an ignore at the end of its window (only then is it known). A value asked for
- * time t uses updates stamped at or before t, whatever order they arrived in.
+ * The port to a loop's feedback features: decayed item counts and smoothed rates, the user's term and
+ * topic affinities, what the user was shown and judged. The stream updates it from decisions, events
+ * and outcomes; rankers read many items for one user at one time in one consistent read. The embedded
+ * shape keeps it in memory ({@link InMemoryFeedbackFeatures}); a distributed shape keeps it elsewhere
+ * behind the same calls.
  */
-public final class FeedbackFeatures {
+public interface FeedbackFeatures {
     /** Catalog terms that name a topic rather than a word of the text. */
-    public static final String TOPIC = "topic:";
-    private static final Set<String> JUDGEMENTS = Set.of("like", "dislike", "rating", "dismiss");
+    String TOPIC = "topic:";
 
-    private final Duration halfLife;
-    private final double priorStrength;
-    private final Function<String, Map<String, Double>> termVectors;
-    private final ItemFeedback global;
-    /** Stands for every item, user topic and user without feedback yet; never updated. */
-    private final ItemFeedback none;
-    private final ItemVectors shapes = new ItemVectors();
-    private static final SeenItems NOTHING_SEEN = new SeenItems();
-    private final Map<String, ItemFeedback> items = new HashMap<>();
-    private final Map<String, UserProfile> profiles = new HashMap<>();
-    private final Map<String, SeenItems> seen = new HashMap<>();
-    /** Per user and topic, the same counts as per item: how this user reacts to this topic. */
-    private final Map<String, Map<String, ItemFeedback>> userTopics = new HashMap<>();
-    /** Per user and item: how often this user was shown it and reacted, for items shown again. */
-    private final Map<String, Map<String, ItemFeedback>> userItems = new HashMap<>();
-    /** Few impressions per (user, topic): a light prior, or a user's first like would not count. */
-    private static final double USER_TOPIC_PRIOR = 5;
-    private static final double USER_ITEM_PRIOR = 2;
+    /** The served items were shown at the decision's time. */
+    void onDecision(Decision d);
 
-    /**
-     * @param priorStrength pseudo-impressions of the global rate in every item's smoothed rates
-     * @param termVectors   an item's sparse term/topic vector (empty when unknown), from the catalog
-     */
-    public FeedbackFeatures(Duration halfLife, double priorStrength, Function<String, Map<String, Double>> termVectors) {
-        if (!(priorStrength > 0 && Double.isFinite(priorStrength))) {
-            throw new IllegalArgumentException("priorStrength must be positive");
-        }
-        if (termVectors == null) throw new IllegalArgumentException("termVectors is required");
-        this.global = new ItemFeedback(halfLife);
-        this.none = new ItemFeedback(halfLife);
-        this.halfLife = halfLife;
-        this.priorStrength = priorStrength;
-        this.termVectors = termVectors;
-    }
+    /** A reaction, or an impression that names no decision (an exposure of its own). */
+    void onEvent(Event e);
 
-    public void onDecision(Decision d) {
-        for (ServedItem s : d.items()) {
-            item(s.item()).impression(d.timestamp());
-            global.impression(d.timestamp());
-            seen(d.user()).shown(s.item(), d.timestamp());
-            for (String topic : topics(s.item())) userTopic(d.user(), topic).impression(d.timestamp());
-            userItem(d.user(), s.item()).impression(d.timestamp());
-        }
-    }
-
-    public void onEvent(Event e) {
-        if (e.item() == null) return;
-        item(e.item()).reaction(e.type(), e.timestamp());
-        global.reaction(e.type(), e.timestamp());
-        for (String topic : topics(e.item())) userTopic(e.user(), topic).reaction(e.type(), e.timestamp());
-        userItem(e.user(), e.item()).reaction(e.type(), e.timestamp());
-        if (JUDGEMENTS.contains(e.type())) seen(e.user()).judged(e.item(), "dislike".equals(e.type()), e.timestamp());
-        double w = switch (e.type()) {
-            case "like" -> UserProfile.LIKE;
-            case "dislike" -> UserProfile.DISLIKE;
-            default -> 0;
-        };
-        if (w != 0) profile(e.user()).add(termVectors.apply(e.item()), w, e.timestamp());
-    }
-
-    /** Only ignores are taken from outcomes; {@code knownAt} is when its window closed. */
-    public void onOutcome(Outcome o, Instant knownAt) {
-        if (o.ignored()) profile(o.user()).add(termVectors.apply(o.item()), UserProfile.IGNORE, knownAt);
-    }
-
-    /**
-     * What every candidate of one decision shares: the user's profile and the global counts as of
-     * one time, and the user's own feedback state, looked up once per decision instead of once per
-     * candidate.
-     */
-    public record ProfileSnapshot(TermWeights terms, double norm, FeedbackCounts global, double topicScale,
-                                  SeenItems seen, Map<String, ItemFeedback> topics, Map<String, ItemFeedback> items) {
-
-        /**
-         * How much the user likes the item's topics ({@code topic:} terms of the catalog), relative to
-         * the user's strongest topic: in [-1, 1]. Topics are few and telling, while the words of a
-         * text are many and noisy, so the overall cosine hides them.
-         */
-        double topicAffinity(ItemVectors.Shape item) {
-            if (topicScale == 0 || item.topics().length == 0) return 0;
-            double sum = 0;
-            for (int id : item.topicIds()) sum += terms.get(id);
-            return sum / item.topics().length / topicScale;
-        }
-
-        double cosine(ItemVectors.Shape item) {
-            if (norm == 0 || item.terms().length == 0) return 0;
-            double dot = 0;
-            double itemNorm = 0;
-            for (int i = 0; i < item.ids().length; i++) {
-                double w = item.weights()[i];
-                dot += terms.get(item.ids()[i]) * w;
-                itemNorm += w * w;
-            }
-            return itemNorm == 0 ? 0 : dot / (norm * Math.sqrt(itemNorm));
-        }
-    }
-
-    public ProfileSnapshot profile(String user, Instant now) {
-        UserProfile p = profiles.get(user);
-        Map<String, Double> profile = p == null ? Map.of() : p.at(now);
-        TermWeights terms = new TermWeights(profile.size());
-        double n = 0;
-        double topicScale = 0;
-        for (var e : profile.entrySet()) {
-            terms.put(shapes.id(e.getKey()), e.getValue());
-            n += e.getValue() * e.getValue();
-            if (e.getKey().startsWith(TOPIC)) topicScale = Math.max(topicScale, Math.abs(e.getValue()));
-        }
-        return new ProfileSnapshot(terms, Math.sqrt(n), global.at(now), topicScale, seen.getOrDefault(user, NOTHING_SEEN),
-                userTopics.getOrDefault(user, Map.of()), userItems.getOrDefault(user, Map.of()));
-    }
-
-    /** Named feature values of {@code item} for {@code user} as of {@code now}, in a stable order. */
-    public FeatureValues features(String user, String item, Map<String, Double> termVector, Instant now) {
-        return features(item, termVector, now, profile(user, now), new FeatureValues());
-    }
-
-    /**
-     * The same values with the user's profile already taken, written into {@code out} (every value is
-     * set): a decision ranks many candidates with one profile and one {@link FeatureValues}.
-     */
-    public FeatureValues features(String item, Map<String, Double> termVector, Instant now, ProfileSnapshot profile,
-                                  FeatureValues out) {
-        FeedbackCounts c = items.getOrDefault(item, none).at(now);
-        ItemFeedback.ItemRates r = ItemFeedback.rates(c, profile.global(), priorStrength);
-        SeenItems s = profile.seen();
-        out.set(Name.ITEM_IMPRESSIONS, c.impressions());
-        out.set(Name.ITEM_CLICKS, c.clicks());
-        out.set(Name.ITEM_LIKES, c.likes());
-        out.set(Name.ITEM_DISLIKES, c.dislikes());
-        out.set(Name.ITEM_CLICK_RATE, r.click());
-        out.set(Name.ITEM_LIKE_RATE, r.like());
-        out.set(Name.ITEM_DISLIKE_RATE, r.dislike());
-        ItemVectors.Shape shape = shapes.of(item, termVector);
-        out.set(Name.USER_AFFINITY, profile.cosine(shape));
-        out.set(Name.TOPIC_AFFINITY, profile.topicAffinity(shape));
-        userTopicRates(profile.topics(), shape, now, profile.global(), out);
-        userItemRate(profile.items(), item, now, out);
-        out.set(Name.SEEN, s.wasShown(item, now) ? 1.0 : 0.0);
-        out.set(Name.JUDGED, s.wasJudged(item, now) ? 1.0 : 0.0);
-        out.set(Name.ELIGIBLE, s.eligible(item, now) ? 1.0 : 0.0);
-        return out;
-    }
-
-    public boolean eligible(ProfileSnapshot profile, String item, Instant now) {
-        return profile.seen().eligible(item, now);
-    }
+    /** A closed outcome; {@code knownAt} is when its window closed (an ignore is known only then). */
+    void onOutcome(Outcome o, Instant knownAt);
 
     /** Bounds memory: values before {@code horizon} can no longer be asked for. */
-    public void compact(Instant horizon) {
-        global.compact(horizon);
-        items.values().forEach(i -> i.compact(horizon));
-        profiles.values().forEach(p -> p.compact(horizon));
-        userTopics.values().forEach(m -> m.values().forEach(f -> f.compact(horizon)));
-        userItems.values().forEach(m -> m.values().forEach(f -> f.compact(horizon)));
-    }
+    void compact(Instant horizon);
 
-    /** Mean smoothed like and dislike rates of this user on the item's topics (global rates when none). */
-    /** This user's own history with the item, smoothed toward the user's rate on its topics. */
-    private void userItemRate(Map<String, ItemFeedback> userItems, String item, Instant now, FeatureValues out) {
-        ItemFeedback mine = userItems.get(item);
-        double prior = out.get(Name.USER_TOPIC_LIKE_RATE);
-        if (mine == null) {
-            out.set(Name.USER_ITEM_IMPRESSIONS, 0.0);
-            out.set(Name.USER_ITEM_LIKE_RATE, prior);
-            return;
-        }
-        // one like in two showings says a lot, so the prior is light
-        FeedbackCounts uc = mine.at(now);
-        out.set(Name.USER_ITEM_IMPRESSIONS, uc.impressions());
-        out.set(Name.USER_ITEM_LIKE_RATE, (uc.likes() + USER_ITEM_PRIOR * prior) / (uc.impressions() + USER_ITEM_PRIOR));
-    }
+    /**
+     * Hands the values of each of {@code items} for {@code user} as of {@code at} to {@code sink}, in
+     * order, from one consistent state. The values object is reused between items: copy what is kept.
+     */
+    void read(String user, Instant at, List<String> items, ItemValues sink);
 
-    private void userTopicRates(Map<String, ItemFeedback> mine, ItemVectors.Shape item, Instant now, FeedbackCounts global,
-                                FeatureValues out) {
-        double like = 0;
-        double dislike = 0;
-        int n = 0;
-        for (String term : item.topics()) {
-            ItemFeedback.ItemRates r = mine.getOrDefault(term, none).rates(now, global, USER_TOPIC_PRIOR);
-            like += r.like();
-            dislike += r.dislike();
-            n++;
-        }
-        ItemFeedback.ItemRates prior = n == 0 ? none.rates(now, global, USER_TOPIC_PRIOR) : null;
-        out.set(Name.USER_TOPIC_LIKE_RATE, n == 0 ? prior.like() : like / n);
-        out.set(Name.USER_TOPIC_DISLIKE_RATE, n == 0 ? prior.dislike() : dislike / n);
-    }
-
-    private String[] topics(String item) {
-        return shapes.of(item, termVectors.apply(item)).topics();
-    }
-
-    private ItemFeedback userItem(String user, String item) {
-        return userItems.computeIfAbsent(user, k -> new HashMap<>()).computeIfAbsent(item, k -> new ItemFeedback(halfLife));
-    }
-
-    private ItemFeedback userTopic(String user, String topic) {
-        return userTopics.computeIfAbsent(user, k -> new HashMap<>()).computeIfAbsent(topic, k -> new ItemFeedback(halfLife));
-    }
-
-    private ItemFeedback item(String id) {
-        return items.computeIfAbsent(id, k -> new ItemFeedback(halfLife));
-    }
-
-    private UserProfile profile(String user) {
-        return profiles.computeIfAbsent(user, k -> new UserProfile(halfLife));
-    }
-
-    private SeenItems seen(String user) {
-        return seen.computeIfAbsent(user, k -> new SeenItems());
+    /** Receives one item's values during {@link #read}. */
+    @FunctionalInterface
+    interface ItemValues {
+        void accept(int index, String item, FeatureValues values);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Decayed impressions, clicks, likes and dislikes of one item (or, in the facade, of all items). */
-public final class ItemFeedback {
+public final class ItemFeedback implements Compactable {
     private final DecayedCount impressions;
     private final DecayedCount clicks;
     private final DecayedCount likes;
@@ -45,15 +45,22 @@ public final class ItemFeedback {
 
     /** The same rates from counts already taken with {@link #at(Instant)}. */
     public static ItemRates rates(FeedbackCounts c, FeedbackCounts global, double strength) {
-        double n = c.impressions();
+        double n = c.exposures();
+        double g = global.exposures();
         return new ItemRates(
-                new SmoothedRate(FeedbackCounts.rawRate(global.clicks(), global.impressions()), strength).rate(c.clicks(), n),
-                new SmoothedRate(FeedbackCounts.rawRate(global.likes(), global.impressions()), strength).rate(c.likes(), n),
-                new SmoothedRate(FeedbackCounts.rawRate(global.dislikes(), global.impressions()), strength).rate(c.dislikes(), n));
+                new SmoothedRate(FeedbackCounts.rawRate(global.clicks(), g), strength).rate(c.clicks(), n),
+                new SmoothedRate(FeedbackCounts.rawRate(global.likes(), g), strength).rate(c.likes(), n),
+                new SmoothedRate(FeedbackCounts.rawRate(global.dislikes(), g), strength).rate(c.dislikes(), n));
     }
 
     public record ItemRates(double click, double like, double dislike) { }
 
+    @Override
+    public boolean holdsUpdates() {
+        return impressions.pendingUpdates() + clicks.pendingUpdates() + likes.pendingUpdates() + dislikes.pendingUpdates() > 0;
+    }
+
+    @Override
     public void compact(Instant horizon) {
         impressions.compact(horizon);
         clicks.compact(horizon);

@@ -9,7 +9,7 @@ import java.util.Map;
  * A user's decayed affinity per term or topic: likes add the item's term vector ×(+1), dislikes
  * ×(−1), ignores ×(−0.1). Point-in-time exact like {@link DecayedCount}, which holds each term.
  */
-public final class UserProfile {
+public final class UserProfile implements Compactable {
     public static final double LIKE = 1.0;
     public static final double DISLIKE = -1.0;
     public static final double IGNORE = -0.1;
@@ -50,8 +50,17 @@ public final class UserProfile {
         return norms == 0 ? 0 : dot / norms;
     }
 
+    @Override
     public void compact(Instant horizon) {
         terms.values().forEach(c -> c.compact(horizon));
+    }
+
+    @Override
+    public boolean holdsUpdates() {
+        for (DecayedCount c : terms.values()) {
+            if (c.pendingUpdates() > 0) return true;
+        }
+        return false;
     }
 
     private static double norm(Map<String, Double> v) {

@@ -1,5 +1,6 @@
 package dev.flywheel.loop;
 
+import dev.flywheel.decision.Decision;
 import dev.flywheel.event.Checks;
 import java.util.List;
 
@@ -7,10 +8,13 @@ import java.util.List;
  * What a product asks a loop: rank or choose for this user now.
  *
  * @param candidates what may be shown; null means "the loop's own candidate source"
- * @param explain    whether the answer should carry the feature values used
+ * @param explain    whether the answer should carry the feature values used and what the scores
+ *                   came from
+ * @param log        whether the answer is logged as a decision (false for a ranking that is only
+ *                   looked at, e.g. an evaluation or a preview: no decision, no outcomes)
  */
 public record DecideRequest(String loop, String user, String contextJson, List<String> candidates, int k,
-                            boolean explain) {
+                            boolean explain, boolean log) {
     public static final int MAX_K = 100;
 
     public DecideRequest {
@@ -19,10 +23,15 @@ public record DecideRequest(String loop, String user, String contextJson, List<S
                 .require(k >= 1 && k <= MAX_K, "k", "must be from 1 to " + MAX_K);
         if (candidates != null) {
             c.require(!candidates.isEmpty(), "candidates", "must not be empty when given");
-            c.require(candidates.size() <= dev.flywheel.decision.Decision.MAX_CANDIDATES, "candidates",
-                    "must hold at most " + dev.flywheel.decision.Decision.MAX_CANDIDATES + " items");
+            c.require(candidates.size() <= Decision.MAX_CANDIDATES, "candidates",
+                    "must hold at most " + Decision.MAX_CANDIDATES + " items");
             for (int i = 0; i < candidates.size(); i++) c.key("candidates[" + i + "]", candidates.get(i), true);
         }
         c.throwIfInvalid();
+    }
+
+    /** A logged request without explanations. */
+    public DecideRequest(String loop, String user, List<String> candidates, int k) {
+        this(loop, user, null, candidates, k, false, true);
     }
 }

@@ -16,7 +16,7 @@ public final class ExternalPolicy implements LoopPolicy {
     }
 
     @Override
-    public Slate decide(DecideRequest request, Instant now) {
+    public Choice decide(DecideRequest request, Instant now) {
         throw new UnsupportedOperationException("loop " + loop + " is decided by the product (model: external); "
                 + "log its decisions with POST /v1/decisions");
     }

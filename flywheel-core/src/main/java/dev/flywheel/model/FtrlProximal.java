@@ -112,6 +112,26 @@ public final class FtrlProximal {
         return p;
     }
 
+    /** The current weights by coordinate, as a copy: an immutable model state can be published from it. */
+    public double[] weights() {
+        return w.clone();
+    }
+
+    /**
+     * Starts coordinate i at weight {@code w0[i]} instead of 0, before any update: FTRL's state for
+     * that weight with no gradient seen (n = 0) is z = −(w0·(β/α + λ₂) + sgn(w0)·λ₁). Updates then
+     * move the weights from there, so a prior ordering holds until data says otherwise.
+     */
+    public void warmStart(double[] w0) {
+        if (w0.length > names.length) throw new IllegalArgumentException("w0 has " + w0.length + " values for " + names.length + " coordinates");
+        for (int i = 0; i < w0.length; i++) {
+            if (!Double.isFinite(w0[i])) throw new IllegalArgumentException("w0[" + i + "] must be finite");
+            if (n[i] != 0) throw new IllegalStateException("warmStart after updates: coordinate " + names[i] + " has state");
+            z[i] = -(w0[i] * (params.beta() / params.alpha() + params.l2()) + Math.signum(w0[i]) * params.l1());
+            w[i] = weight(z[i], n[i]);
+        }
+    }
+
     /** Number of coordinates with state, for memory accounting. */
     public int size() {
         return names.length;

@@ -1,5 +1,6 @@
 package dev.flywheel.model;
 
+import dev.flywheel.loop.Slate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ public sealed interface SlateSampler permits SlateSampler.EpsilonGreedy, SlateSa
             double[] p = slotDistribution(remaining);
             int i = draw(p, rng.nextDouble());
             Candidate c = remaining.remove(i);
-            slots.add(new Slate.Slot(c.item(), c.score(), p[i]));
+            slots.add(new Slate.Slot(c.item(), c.score(), p[i], c.features(), c.reasons()));
         }
         return new Slate(slots);
     }

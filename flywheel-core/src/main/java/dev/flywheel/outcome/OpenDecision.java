@@ -2,6 +2,7 @@ package dev.flywheel.outcome;
 
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
+import dev.flywheel.event.Event;
 import dev.flywheel.loop.RewardSpec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,9 +31,9 @@ final class OpenDecision {
      * for a decide of 100) would be held for the whole window, and copying it was most of the work
      * of young collections under decide load.
      */
-    record Decided(String id, String loop, String user, Instant timestamp, String model, String arm) {
+    record Decided(String id, String loop, String user, Instant timestamp, String model, String arm, int candidates) {
         static Decided of(Decision d) {
-            return new Decided(d.id(), d.loop(), d.user(), d.timestamp(), d.model(), d.arm());
+            return new Decided(d.id(), d.loop(), d.user(), d.timestamp(), d.model(), d.arm(), d.candidates().size());
         }
     }
 
@@ -42,11 +43,27 @@ final class OpenDecision {
     final Map<String, ItemState> items = new LinkedHashMap<>();
 
     OpenDecision(Decision decision, RewardSpec spec) {
-        this.decision = Decided.of(decision);
+        this(Decided.of(decision), spec, decision.items());
+    }
+
+    private OpenDecision(Decided decision, RewardSpec spec, List<ServedItem> served) {
+        this.decision = decision;
         this.spec = spec;
         this.end = decision.timestamp().plus(spec.window());
-        decision.items().stream().sorted(Comparator.comparingInt(ServedItem::position))
-                .forEach(s -> items.put(s.item(), new ItemState(s)));
+        served.stream().sorted(Comparator.comparingInt(ServedItem::position)).forEach(s -> items.put(s.item(), new ItemState(s)));
+    }
+
+    /** An impression that names no decision, of {@code loop}: one item shown, no propensity. */
+    static OpenDecision exposure(Event impression, String loop, RewardSpec spec) {
+        Decided d = new Decided(Outcome.exposureId(impression.id(), loop), loop, impression.user(), impression.timestamp(),
+                Outcome.UNLOGGED, Outcome.UNLOGGED, 0);
+        // ServedItem needs a propensity; the outcome reports none for an exposure
+        return new OpenDecision(d, spec, List.of(new ServedItem(impression.item(), 1, null, 1.0)));
+    }
+
+
+    boolean exposure() {
+        return Outcome.UNLOGGED.equals(decision.model()) && decision.candidates() == 0;
     }
 
     /** Inclusive end: feedback stamped exactly at decision time + window still counts. */
@@ -74,8 +91,9 @@ final class OpenDecision {
         }
         if (!judged) reward += spec.ignore();
         Decided d = decision;
+        Double propensity = exposure() ? null : s.served.propensity();
         return new Outcome(d.id(), d.loop(), d.user(), s.served.item(), s.served.position(),
-                s.served.propensity(), s.served.score(), d.model(), d.arm(), d.timestamp(), types,
+                propensity, s.served.score(), d.model(), d.arm(), d.timestamp(), d.candidates(), types,
                 reward, !judged, s.lateCount);
     }
 }

@@ -20,6 +20,7 @@ public final class OutcomeFeed implements LogConsumer {
     /** Closing windows every minute of event time keeps the join cheap and outcomes timely. */
     private static final Duration ADVANCE_EVERY = Duration.ofMinutes(1);
     private final OutcomeJoin join;
+    private final Duration longest;
     private final List<Consumer<Outcome>> listeners;
     private final Consumer<Unjoined> unjoined;
     private Instant watermark = Instant.EPOCH;
@@ -27,7 +28,7 @@ public final class OutcomeFeed implements LogConsumer {
     private long emitted;
 
     public OutcomeFeed(Map<String, RewardSpec> loops, List<Consumer<Outcome>> listeners, Consumer<Unjoined> unjoined) {
-        Duration longest = loops.values().stream().map(RewardSpec::window).max(Duration::compareTo).orElse(Duration.ofMinutes(30));
+        this.longest = loops.values().stream().map(RewardSpec::window).max(Duration::compareTo).orElse(Duration.ofMinutes(30));
         this.join = new OutcomeJoin(loops, Duration.ofMinutes(10), longest.multipliedBy(4));
         this.listeners = List.copyOf(listeners);
         this.unjoined = unjoined;
@@ -47,6 +48,31 @@ public final class OutcomeFeed implements LogConsumer {
     private void advanceTo(Instant t) {
         if (t.isAfter(watermark)) watermark = t;
         if (Duration.between(advanced, watermark).compareTo(ADVANCE_EVERY) < 0) return;
+        close();
+    }
+
+    /**
+     * Moves event time to {@code t} (never backwards) and closes every window that ended by then: for
+     * a runner that knows no earlier feedback will come (a watermark from a source, the end of a
+     * replay), since entries alone only move event time as far as the newest one.
+     */
+    public void advanceWatermark(Instant t) {
+        if (t.isAfter(watermark)) watermark = t;
+        close();
+    }
+
+    /**
+     * Closes every open window, as if event time had moved a whole window past the newest entry: for
+     * a quiet log, whose last decisions would otherwise wait for an entry that may never come. Feedback
+     * for them that still comes is late. Event time never jumps to a clock: history imported later
+     * keeps its own times.
+     */
+    public void closeOpenWindows() {
+        if (watermark.equals(Instant.EPOCH)) return;
+        advanceWatermark(watermark.plus(longest).plusMillis(1));
+    }
+
+    private void close() {
         advanced = watermark;
         for (Outcome o : join.advance(watermark)) {
             emitted++;

@@ -21,7 +21,9 @@ import java.util.Map;
  *
  * <p>Joining rules: feedback with a decision id joins that decision (all its items when the event
  * names no item); feedback without one joins the most recent open decision of the same user (and
- * loop, when the event names one) that showed the item at or before the event. Feedback stamped
+ * loop, when the event names one) that showed the item at or before the event. An impression that
+ * names no decision opens an exposure: a one-item decision without a propensity, in the event's loop
+ * (or in every loop when it names none), which later feedback joins like any decision. Feedback stamped
  * after the window end is late; feedback arriving before its decision waits up to {@code earlyTtl}
  * of event time. Nothing is dropped: what cannot join is returned by {@link #drainUnjoined()}.
  *
@@ -29,6 +31,7 @@ import java.util.Map;
  * arrives; a more recent decision that arrives after it does not take it over.
  */
 public final class OutcomeJoin {
+    private static final String IMPRESSION = "impression";
     private final Map<String, RewardSpec> specs;
     private final Duration earlyTtl;
     private final Duration retention;
@@ -73,13 +76,16 @@ public final class OutcomeJoin {
             s.unknownLoop++;
             return;
         }
-        OpenDecision od = new OpenDecision(d, spec);
-        s.open.put(d.id(), od);
-        s.closing.add(new Closing(od.end, d.id()));
-        for (ServedItem item : d.items()) {
-            s.shown.computeIfAbsent(new UserItem(d.user(), item.item()), k -> new ArrayList<>(1)).add(od);
-        }
+        open(new OpenDecision(d, spec));
         retryEarly(d.user());
+    }
+
+    private void open(OpenDecision od) {
+        s.open.put(od.decision.id(), od);
+        s.closing.add(new Closing(od.end, od.decision.id()));
+        for (String item : od.items.keySet()) {
+            s.shown.computeIfAbsent(new UserItem(od.decision.user(), item), k -> new ArrayList<>(1)).add(od);
+        }
     }
 
     public void onEvent(Event e) {
@@ -87,7 +93,27 @@ public final class OutcomeJoin {
             s.duplicateEvents++;
             return;
         }
-        if (!route(e)) buffer(e);
+        if (IMPRESSION.equals(e.type()) && e.decision() == null && e.item() != null) {
+            expose(e);
+        } else if (!route(e)) {
+            buffer(e);
+        }
+    }
+
+    /** An impression without a decision: an exposure in its loop, or in every loop when it names none. */
+    private void expose(Event e) {
+        List<String> loops = e.loop() == null ? specs.keySet().stream().sorted().toList()
+                : specs.containsKey(e.loop()) ? List.of(e.loop()) : List.of();
+        if (loops.isEmpty()) {
+            orphan(e);
+            return;
+        }
+        for (String loop : loops) {
+            String id = Outcome.exposureId(e.id(), loop);
+            if (!s.open.containsKey(id) && !s.closed.containsKey(id)) open(OpenDecision.exposure(e, loop, specs.get(loop)));
+        }
+        s.exposures++;
+        retryEarly(e.user());
     }
 
     /**

@@ -36,6 +36,7 @@ public final class OutcomeJoinState {
     Instant watermark = Instant.MIN;
     long seq;
     long joined;
+    long exposures;
     long late;
     long duplicateEvents;
     long duplicateDecisions;
@@ -49,6 +50,7 @@ public final class OutcomeJoinState {
     }
 
     public JoinCounters counters() {
-        return new JoinCounters(joined, late, duplicateEvents, duplicateDecisions, orphans, buffered, unknownLoop, open.size(), outcomes);
+        return new JoinCounters(joined, exposures, late, duplicateEvents, duplicateDecisions, orphans, buffered, unknownLoop,
+                open.size(), outcomes);
     }
 }

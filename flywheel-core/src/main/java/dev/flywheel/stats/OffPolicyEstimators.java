@@ -56,7 +56,7 @@ public final class OffPolicyEstimators {
     }
 
     /** Doubly robust: mean of DM_i + w_i (r_i - q(x_i, a_i)). */
-    public static OffPolicyEstimate doublyRobust(List<LoggedDecision> log, TargetPolicy target, RewardModel model,
+    public static OffPolicyEstimate doublyRobust(List<LoggedDecision> log, ActionDistribution target, RewardModel model,
                                                  int actions, double confidence) {
         return switchDr("dr", log, target, model, actions, Double.POSITIVE_INFINITY, confidence);
     }
@@ -65,13 +65,13 @@ public final class OffPolicyEstimators {
      * Switch-DR (Wang, Agarwal, Dudík 2017): the DR correction is used where the weight is at most
      * {@code tau}; above it the decision contributes its model value only.
      */
-    public static OffPolicyEstimate switchDr(List<LoggedDecision> log, TargetPolicy target, RewardModel model,
+    public static OffPolicyEstimate switchDr(List<LoggedDecision> log, ActionDistribution target, RewardModel model,
                                              int actions, double tau, double confidence) {
         return switchDr("switch_dr", log, target, model, actions, tau, confidence);
     }
 
     /** Direct method: mean over decisions of sum_a pi(a | x_i) q(x_i, a); point estimate only. */
-    public static double directValue(List<LoggedDecision> log, TargetPolicy target, RewardModel model, int actions) {
+    public static double directValue(List<LoggedDecision> log, ActionDistribution target, RewardModel model, int actions) {
         requireNonEmpty(log);
         LoggedDecisions d = LoggedDecisions.of(log);
         LoggedDecisions.Cells cells = d.cells();
@@ -84,7 +84,7 @@ public final class OffPolicyEstimators {
     }
 
     /** Direct method with a percentile bootstrap that refits the reward model on each of B resamples. */
-    public static OffPolicyEstimate directMethod(List<LoggedDecision> log, TargetPolicy target,
+    public static OffPolicyEstimate directMethod(List<LoggedDecision> log, ActionDistribution target,
                                                  RewardModelFitter fitter, int actions, double confidence,
                                                  int resamples, long seed) {
         Checks.confidence(confidence);
@@ -103,7 +103,7 @@ public final class OffPolicyEstimators {
         return new OffPolicyEstimate("dm", value, se, new Interval(Math.min(ci[0], value), Math.max(ci[1], value)));
     }
 
-    private static double[] rowBootstrap(List<LoggedDecision> log, TargetPolicy target, RewardModelFitter fitter,
+    private static double[] rowBootstrap(List<LoggedDecision> log, ActionDistribution target, RewardModelFitter fitter,
                                          int actions, int resamples, SplittableRandom random) {
         double[] reps = new double[resamples];
         for (int b = 0; b < resamples; b++) {
@@ -130,7 +130,7 @@ public final class OffPolicyEstimators {
         return meanOf(name, terms, confidence);
     }
 
-    private static OffPolicyEstimate switchDr(String name, List<LoggedDecision> log, TargetPolicy target,
+    private static OffPolicyEstimate switchDr(String name, List<LoggedDecision> log, ActionDistribution target,
                                               RewardModel model, int actions, double tau, double confidence) {
         requireNonEmpty(log);
         if (actions < 1) {
@@ -153,7 +153,7 @@ public final class OffPolicyEstimators {
     }
 
     /** The model value of every context of the log, by dense context number. */
-    private static double[] contextValues(LoggedDecisions.Cells cells, TargetPolicy target, RewardModel model,
+    private static double[] contextValues(LoggedDecisions.Cells cells, ActionDistribution target, RewardModel model,
                                           int actions) {
         double[] v = new double[cells.contexts()];
         for (int x = 0; x < v.length; x++) {
@@ -163,7 +163,7 @@ public final class OffPolicyEstimators {
     }
 
     /** Both policy and model depend on the context only, so the sum over actions is cached per context. */
-    private static double modelValue(int context, TargetPolicy target, RewardModel model, int actions) {
+    private static double modelValue(int context, ActionDistribution target, RewardModel model, int actions) {
         double v = 0;
         for (int a = 0; a < actions; a++) {
             double p = target.probability(context, a);

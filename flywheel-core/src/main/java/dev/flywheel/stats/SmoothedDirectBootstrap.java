@@ -24,7 +24,7 @@ final class SmoothedDirectBootstrap {
     private final int[] cellContext;
     private final List<double[]> contextPolicy = new ArrayList<>(); // per context: {action-cell, pi} pairs
 
-    SmoothedDirectBootstrap(List<LoggedDecision> log, TargetPolicy target, double priorStrength, int actions) {
+    SmoothedDirectBootstrap(List<LoggedDecision> log, ActionDistribution target, double priorStrength, int actions) {
         this.prior = priorStrength;
         LoggedDecisions d = LoggedDecisions.of(log);
         LoggedDecisions.Cells cells = d.cells();
@@ -67,7 +67,7 @@ final class SmoothedDirectBootstrap {
     }
 
     /** For each context, the actions the target may take with their probability and cell (-1: none). */
-    private void policies(TargetPolicy target, int actions, LoggedDecisions.Cells cells) {
+    private void policies(ActionDistribution target, int actions, LoggedDecisions.Cells cells) {
         for (int x = 0; x < cells.contexts(); x++) {
             int context = cells.contextKey[x];
             List<Double> pairs = new ArrayList<>();

@@ -16,7 +16,7 @@
  *       {@link dev.flywheel.stats.MultipleTesting} (Holm, Benjamini–Hochberg),
  *       {@link dev.flywheel.stats.Proportion} (Wilson).</li>
  *   <li>Off-policy evaluation over a generic log of {@link dev.flywheel.stats.LoggedDecision}s with a
- *       {@link dev.flywheel.stats.TargetPolicy} and a {@link dev.flywheel.stats.RewardModel}:
+ *       {@link dev.flywheel.stats.ActionDistribution} and a {@link dev.flywheel.stats.RewardModel}:
  *       {@link dev.flywheel.stats.OffPolicyEstimators} (IPS, SNIPS, clipped IPS, DM, DR, switch-DR) and
  *       {@link dev.flywheel.stats.OffPolicyDiagnostics}. Contexts are discrete keys; a decision log with
  *       rich contexts maps each decision to its own key or to a segment. A large log should be a

@@ -18,7 +18,7 @@ class OpeGoldenTest {
 
     /** 400 decisions of 3 slots from 12 items, some with a candidate count, rewards 0, 1 and 0.5. */
     static SlateLog log(String target) {
-        SlateLog log = new SlateLog(SlatePolicy.named(target));
+        SlateLog log = new SlateLog(TargetPolicy.named(target));
         SplittableRandom r = new SplittableRandom(7);
         for (int d = 0; d < 400; d++) {
             String[] items = new String[3];
@@ -32,7 +32,7 @@ class OpeGoldenTest {
                 double u = r.nextDouble();
                 rewards[i] = u < 0.1 ? 1 : u < 0.15 ? 0.5 : 0;
             }
-            log.add(new Slate(List.of(items), new int[] {1, 2, 3}, scores, props, rewards, d % 4 == 0 ? 10 : 0));
+            log.add(new LoggedSlate(List.of(items), new int[] {1, 2, 3}, scores, props, rewards, d % 4 == 0 ? 10 : 0));
         }
         return log;
     }

@@ -1,24 +1,24 @@
 package dev.flywheel.model;
 
-import dev.flywheel.catalog.Catalog;
 import dev.flywheel.catalog.Item;
-import dev.flywheel.config.ConfigTree;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.Event;
-import dev.flywheel.log.LogEntry;
-import dev.flywheel.outcome.OutcomeFeed;
+import dev.flywheel.loop.LoopPolicy;
+import dev.flywheel.topology.TopologyTestDriver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A content bandit fed a seeded history in the engine's order (the join first, then the learner):
- * decisions of a few items with likes, clicks and dislikes, over hours of event time, so that
- * outcomes close and the models train. The history does not depend on what the bandit decides.
+ * A content-bandit loop fed a seeded history through the topology (catalog, join, learner, features
+ * in the engine's order): decisions of a few items with likes, clicks and dislikes, over hours of
+ * event time, so that outcomes close and the models train. The history does not depend on what the
+ * bandit decides. Only a dislike consumes an item, as in the article world.
  */
 final class BanditHistory {
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
@@ -27,19 +27,24 @@ final class BanditHistory {
     private static final String[] WORDS = {"goal", "match", "vote", "party", "market", "stock", "rain", "storm",
         "film", "actor", "chip", "code", "bread", "wine", "train", "road"};
     private static final String[] TOPICS = {"sport", "politics", "economy", "weather", "culture", "tech"};
-    final Catalog catalog = new Catalog();
-    final ContentBandit bandit;
-    private final OutcomeFeed feed;
+    final TopologyTestDriver driver;
     private final SplittableRandom rng;
     private long seq;
     private Instant now = START;
 
     BanditHistory(Map<String, Object> loop, long seed) {
         rng = new SplittableRandom(seed);
-        for (int i = 0; i < ITEMS; i++) catalog.put(item(i));
-        ContentBanditSettings settings = ContentBanditSettings.from(new ConfigTree("loops[0]", loop));
-        bandit = new ContentBandit("feed", settings, catalog);
-        feed = new OutcomeFeed(Map.of("feed", settings.reward()), List.of(bandit::onOutcome), u -> { });
+        Map<String, Object> section = new HashMap<>(loop);
+        section.putIfAbsent("candidates", Map.of("consumed", List.of("dislike")));
+        driver = TopologyTestDriver.of(List.of(section));
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < ITEMS; i++) items.add(item(i));
+        driver.pipe(items);
+    }
+
+    /** The loop's policy, as the HTTP API serves it. */
+    LoopPolicy policy() {
+        return driver.topology().loop("feed").policy();
     }
 
     static List<String> items() {
@@ -59,8 +64,9 @@ final class BanditHistory {
             String user = user(rng.nextInt(USERS));
             List<ServedItem> served = new ArrayList<>();
             for (int p = 1; p <= 5; p++) served.add(new ServedItem("a" + rng.nextInt(ITEMS), p, 0.0, 0.2));
-            Decision d = new Decision("d" + seq, "feed", user, now, ContentBandit.MODEL, "champion", dedupe(served), List.of(), null);
-            feed(new LogEntry.DecisionEntry(seq++, 0, d));
+            Decision d = new Decision("d" + seq++, "feed", user, now, ContentBanditSpec.VERSION, "champion", dedupe(served),
+                    List.of(), null);
+            driver.pipe(d);
             for (ServedItem s : d.items()) react(d, s);
         }
     }
@@ -71,12 +77,8 @@ final class BanditHistory {
         if (type == null) return;
         Event e = new Event("e" + seq, type, d.timestamp().plusSeconds(1 + s.position()), d.user(), null, d.id(), "feed",
                 s.item(), null, null);
-        feed(new LogEntry.EventEntry(seq++, 0, e));
-    }
-
-    private void feed(LogEntry entry) {
-        feed.accept(entry);
-        bandit.accept(entry);
+        seq++;
+        driver.pipe(e);
     }
 
     private static List<ServedItem> dedupe(List<ServedItem> served) {

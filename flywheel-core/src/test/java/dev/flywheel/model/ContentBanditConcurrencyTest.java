@@ -3,6 +3,7 @@ package dev.flywheel.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flywheel.loop.Choice;
 import dev.flywheel.loop.DecideRequest;
 import dev.flywheel.loop.Slate;
 import java.time.Duration;
@@ -19,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Decisions run in parallel under the read lock while the log runner updates features and trains:
- * every slate must still be a valid draw with exact epsilon-greedy propensities (a race on a cache
- * of the read path showed up as exceptions or lost candidates).
+ * Decisions run in parallel (features under their read lock, the ranker's published state without
+ * locks) while the log runner updates features and trains: every slate must still be a valid draw
+ * with exact epsilon-greedy propensities (a race on a cache of the read path showed up as exceptions
+ * or lost candidates).
  */
 class ContentBanditConcurrencyTest {
     private static final double EPSILON = 0.2;
@@ -56,8 +58,8 @@ class ContentBanditConcurrencyTest {
         int n = 0;
         for (int i = 0; i < 300; i++) {
             String user = BanditHistory.user((i + thread) % BanditHistory.USERS);
-            Slate s = h.bandit.decide(new DecideRequest("feed", user, null, BanditHistory.items(), 10, i % 2 == 0), now);
-            assertValid(s);
+            Choice c = h.policy().decide(new DecideRequest("feed", user, null, BanditHistory.items(), 10, i % 2 == 0, false), now);
+            assertValid(c.slate(), c.candidates().size());
             n++;
         }
         return n;
@@ -65,13 +67,15 @@ class ContentBanditConcurrencyTest {
 
     /**
      * Distinct items; slot j drew from the r = |eligible| − j left: ε/r, or ε/r + 1 − ε for the best.
-     * Disliked items are not eligible, so |eligible| is read off the first slot (ε/r &lt; 1 − ε here).
+     * Disliked items are not eligible; |eligible| read off the first slot (ε/r &lt; 1 − ε here) must be
+     * the number of candidates the choice reports.
      */
-    private static void assertValid(Slate s) {
+    private static void assertValid(Slate s, int candidates) {
         double p0 = s.slots().get(0).propensity();
         double r0 = EPSILON / (p0 > 1 - EPSILON ? p0 - (1 - EPSILON) : p0);
         long eligible = Math.round(r0);
-        assertTrue(Math.abs(r0 - eligible) < 1e-9 && eligible <= s.candidates().size(), "first propensity " + p0);
+        assertTrue(Math.abs(r0 - eligible) < 1e-9, "first propensity " + p0);
+        assertEquals(candidates, eligible, "the eligible candidates the slate was drawn from");
         Set<String> items = new HashSet<>();
         for (int j = 0; j < s.slots().size(); j++) {
             Slate.Slot slot = s.slots().get(j);

@@ -1,5 +1,7 @@
 package dev.flywheel.model;
 
+import dev.flywheel.loop.Slate;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

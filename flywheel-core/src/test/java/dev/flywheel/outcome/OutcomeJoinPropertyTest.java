@@ -28,7 +28,8 @@ class OutcomeJoinPropertyTest {
 
     record World(List<Decision> decisions, List<Event> events) { }
 
-    static World world(long seed) {
+    /** With {@code exposures}, impressions may name no decision and open exposures of their own. */
+    static World world(long seed, boolean exposures) {
         Random r = new Random(seed);
         List<Decision> ds = new ArrayList<>();
         int nd = 1 + r.nextInt(6);
@@ -47,6 +48,7 @@ class OutcomeJoinPropertyTest {
             String decision = pick < nd ? "d" + pick : pick == nd ? null : "ghost";
             String item = r.nextInt(5) == 0 ? null : ITEMS[r.nextInt(4)];
             String type = TYPES[r.nextInt(TYPES.length)];
+            if (!exposures && decision == null && "impression".equals(type)) decision = "ghost";
             // distinct timestamps, so that reaction order never depends on arrival order
             Instant at = T.plusSeconds(60L * r.nextInt(200) + i);
             es.add(new Event("e" + i, type, at, "u" + r.nextInt(3), null, decision, null, item,
@@ -62,7 +64,7 @@ class OutcomeJoinPropertyTest {
 
     @Property(tries = 300, seed = "20261127")
     void everyEventIsAccountedForOnceAndEveryServedItemGivesOneOutcome(@ForAll long seed) {
-        World w = world(seed);
+        World w = world(seed, true);
         Random r = new Random(seed ^ 42);
         List<Object> arrivals = new ArrayList<>(w.decisions());
         arrivals.addAll(w.events());
@@ -86,11 +88,14 @@ class OutcomeJoinPropertyTest {
         JoinCounters c = join.counters();
         Set<String> distinct = new HashSet<>();
         arrivals.stream().filter(Event.class::isInstance).forEach(e -> distinct.add(((Event) e).id()));
-        assertEquals(distinct.size(), c.joined() + c.late() + c.orphans() + c.buffered());
+        assertEquals(distinct.size(), c.joined() + c.exposures() + c.late() + c.orphans() + c.buffered());
         assertEquals(arrivals.size() - w.decisions().size() - distinct.size(), c.duplicateEvents());
         assertEquals(0, c.buffered());
         assertEquals(c.late() + c.orphans(), unjoined.size(), "every event not joined is handed back");
-        assertEquals(w.decisions().stream().mapToInt(d -> d.items().size()).sum(), outcomes.size());
+        long exposures = w.events().stream().filter(e -> "impression".equals(e.type()) && e.decision() == null && e.item() != null)
+                .map(Event::id).distinct().count();
+        assertEquals(exposures, c.exposures(), "an impression without a decision is an exposure");
+        assertEquals(w.decisions().stream().mapToInt(d -> d.items().size()).sum() + exposures, outcomes.size());
         assertEquals(outcomes.size(), new HashSet<>(outcomes.stream().map(o -> o.decision() + "/" + o.item()).toList()).size());
         for (Outcome o : outcomes) {
             assertEquals(o.reactions().stream().noneMatch(t -> SPEC.contribution(t, 30.0) != 0), o.ignored());
@@ -99,7 +104,7 @@ class OutcomeJoinPropertyTest {
 
     @Property(tries = 200, seed = "20261127")
     void whenDecisionsComeFirstTheOrderOfFeedbackDoesNotMatter(@ForAll long seed) {
-        World w = world(seed);
+        World w = world(seed, false);
         List<Event> shuffled = new ArrayList<>(w.events());
         Collections.shuffle(shuffled, new Random(seed));
         assertEquals(run(w.decisions(), w.events()), run(w.decisions(), shuffled));

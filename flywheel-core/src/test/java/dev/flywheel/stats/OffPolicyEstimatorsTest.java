@@ -17,7 +17,7 @@ class OffPolicyEstimatorsTest {
             new LoggedDecision(0, 1, 0.5, 0, 0.2),
             new LoggedDecision(1, 0, 0.25, 1, 0.5),
             new LoggedDecision(1, 1, 0.75, 1, 0.5));
-    private static final TargetPolicy TARGET = (x, a) -> x == 0 ? (a == 0 ? 0.8 : 0.2) : 0.5;
+    private static final ActionDistribution TARGET = (x, a) -> x == 0 ? (a == 0 ? 0.8 : 0.2) : 0.5;
     private static final RewardModel MODEL = (x, a) -> x == 0 ? (a == 0 ? 0.6 : 0.2) : (a == 0 ? 0.5 : 0.9);
 
     @Test

@@ -41,7 +41,7 @@ class SmoothedDirectBootstrapTest {
             double reward = random.nextDouble() < 0.05 + 0.02 * action ? 1 : 0;
             log.add(new LoggedDecision(context, action, 0.125, reward, 0.125));
         }
-        TargetPolicy greedyOnSeven = (x, a) -> a == 7 ? 1 : 0;
+        ActionDistribution greedyOnSeven = (x, a) -> a == 7 ? 1 : 0;
         SmoothedRewardModel model = new SmoothedRewardModel(20);
         RewardModelFitter rowLevel = model::fit; // not a SmoothedRewardModel: takes the row path
         OffPolicyEstimate cells = OffPolicyEstimators.directMethod(log, greedyOnSeven, model, 8, 0.95, 400, 1);

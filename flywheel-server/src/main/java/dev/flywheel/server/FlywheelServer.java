@@ -45,11 +45,21 @@ public final class FlywheelServer implements AutoCloseable {
     public record Parts(FlywheelConfig config, Clock clock, EventLog log, RecordStore store,
                         StoredCounts countsAtStart, IngestPipeline pipeline, Materializer materializer,
                         Admission admission, KeyStore keyStore, KeyRing keyRing, Catalog catalog,
-                        StreamProgress stream, Map<String, LoopPolicy> loops, OutcomeStore outcomes) { }
+                        StreamView stream, Map<String, LoopPolicy> loops, OutcomeStore outcomes) { }
 
-    /** Lets a reader wait until the stream operators have seen what was acknowledged before. */
-    public interface StreamProgress {
+    /** What the server shows of the stream operators, and waiting for them to catch up. */
+    public interface StreamView {
+        /** Waits until the operators have seen what was acknowledged before the call. */
         boolean awaitCurrent(long timeoutMillis);
+
+        /** The highest log seq the operators have applied. */
+        long appliedSeq();
+
+        /** Events and decisions per loop name that the configuration does not declare. */
+        Map<String, Long> unknownLoops();
+
+        /** Feedback kept without an outcome, per reason ({@code late}, {@code orphan}). */
+        Map<String, Long> unjoined();
     }
 
     private final Javalin app;
@@ -72,7 +82,7 @@ public final class FlywheelServer implements AutoCloseable {
         KeysResource keys = new KeysResource(json, p.keyStore(), p.keyRing(), p.clock());
         Guard guard = new Guard(p.keyRing());
         ItemsResource itemsQuery = new ItemsResource(json, p.catalog(), p.stream());
-        DecideResource decide = new DecideResource(json, p.loops(), p.pipeline(), p.clock());
+        DecideResource decide = new DecideResource(json, p.loops(), p.pipeline(), p.clock(), metrics.unloggedDecisions());
         OutcomesResource outcomes = new OutcomesResource(json, p.outcomes(), p.stream());
         byte[] openApi = resource("/flywheel/openapi.json");
         app = Javalin.create(cfg -> {

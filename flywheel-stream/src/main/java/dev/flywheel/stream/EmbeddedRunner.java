@@ -4,6 +4,7 @@ import dev.flywheel.log.EventLog;
 import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogFollower;
 import dev.flywheel.log.LogReader;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,16 +12,42 @@ import java.util.List;
  * every entry to every operator in seq order. Replaying from the start on each start rebuilds all
  * in-memory state (catalog, features, learners) from the truth; checkpoints can shorten that later.
  * Operators must not throw: an entry is not handed out twice.
+ *
+ * <p>When the log has been quiet for a while, the runner calls its idle task (at most once a second)
+ * on the same thread: entries alone move event time only as far as the newest one, so without it the
+ * windows of the last decisions before a quiet spell would stay open. The quiet spell is long enough
+ * that a product streaming its history does not pause that long between two of its batches.
  */
 public final class EmbeddedRunner extends LogFollower {
     private static final int CHUNK = 10_000;
+    private static final long IDLE_EVERY_NANOS = 1_000_000_000L;
     private final List<LogConsumer> operators;
     private final LogReader reader;
+    private final Runnable idle;
+    private final long quietNanos;
+    private long lastEntry = System.nanoTime();
+    private long lastIdle;
 
     public EmbeddedRunner(EventLog log, List<LogConsumer> operators) {
+        this(log, operators, () -> { }, Duration.ofDays(1));
+    }
+
+    /**
+     * @param idle  runs on the runner's thread once the log has had nothing new for {@code quiet}; the
+     *              operators are flushed after it
+     */
+    public EmbeddedRunner(EventLog log, List<LogConsumer> operators, Runnable idle, Duration quiet) {
         super(log, "flywheel-stream-runner", -1);
         this.operators = List.copyOf(operators);
         this.reader = log.reader(0);
+        this.idle = idle;
+        this.quietNanos = quiet.toNanos();
+    }
+
+    /** Runs the idle task now, on the calling thread: for a caller that knows the log is quiet (before {@link #start}). */
+    public void idleNow() {
+        idle.run();
+        operators.forEach(LogConsumer::flush);
     }
 
     @Override
@@ -31,7 +58,14 @@ public final class EmbeddedRunner extends LogFollower {
             progressTo(e.seq());
             n[0]++;
         });
-        if (n[0] > 0) operators.forEach(LogConsumer::flush);
+        long now = System.nanoTime();
+        if (n[0] > 0) {
+            lastEntry = now;
+            operators.forEach(LogConsumer::flush);
+        } else if (now - lastEntry >= quietNanos && now - lastIdle >= IDLE_EVERY_NANOS) {
+            lastIdle = now;
+            idleNow();
+        }
         return n[0];
     }
 

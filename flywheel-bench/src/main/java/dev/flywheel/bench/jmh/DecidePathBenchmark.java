@@ -6,11 +6,13 @@ import dev.flywheel.config.ConfigTree;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.Event;
+import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
+import dev.flywheel.loop.Choice;
 import dev.flywheel.loop.DecideRequest;
-import dev.flywheel.loop.Slate;
-import dev.flywheel.model.ContentBandit;
-import dev.flywheel.model.ContentBanditSettings;
+import dev.flywheel.loop.LoopPolicy;
+import dev.flywheel.loop.LoopSpec;
+import dev.flywheel.topology.Topology;
 import dev.flywheel.sim.articles.Article;
 import dev.flywheel.sim.articles.ArticleWorld;
 import dev.flywheel.sim.articles.WorldConfig;
@@ -36,11 +38,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The policy part of a decide, without HTTP or the log: the content bandit ranking 100 candidates
- * (features, scoring, exploration) for the article world of {@code bench decide} (400 articles,
- * 2,000 users), after 4,000 decisions with random reactions. Only {@code ContentBandit}'s public
- * API is used, so the same class runs against an older flywheel-core jar for a before/after
- * comparison on one loaded machine. Each iteration also prints the benchmark thread's CPU time per
+ * The policy part of a decide, without HTTP or the log: the content-bandit loop's rollout ranking 100
+ * candidates (features, scoring, exploration) for the article world of {@code bench decide} (400
+ * articles, 2,000 users), after 4,000 decisions with random reactions fed through the loop's
+ * topology. Each iteration also prints the benchmark thread's CPU time per
  * decide: unlike the wall time, it does not grow when other processes take the cores. Run:
  * {@code java -cp "flywheel-cli/target/lib/*" org.openjdk.jmh.Main DecidePath}.
  */
@@ -52,7 +53,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class DecidePathBenchmark {
     private static final int CANDIDATES = 100;
-    private ContentBandit bandit;
+    private Topology topology;
+    private LoopPolicy bandit;
+    private long seq;
     private List<String> users;
     private List<String> candidates;
     private Instant now;
@@ -64,11 +67,14 @@ public class DecidePathBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         ArticleWorld world = ArticleWorld.generate(WorldConfig.defaults(20_261_127L).withSize(400, 2_000));
-        Catalog catalog = new Catalog();
+        LoopSpec loop = LoopSpec.from(new ConfigTree("loops[0]", Map.of("name", "home-feed",
+                "candidates", Map.of("consumed", List.of("dislike")))));
+        topology = Topology.build(List.of(loop), new Catalog(), null);
+        bandit = topology.policies().get("home-feed");
         for (Article a : world.articles()) {
-            catalog.put(new Item(a.id(), a.title(), a.body(), a.topics().stream().map(t -> "t" + t).toList(), null, a.publishedAt()));
+            feed(new LogEntry.ItemEntry(seq++, 0, new Item(a.id(), a.title(), a.body(), a.topics().stream().map(t -> "t" + t).toList(),
+                    null, a.publishedAt())));
         }
-        bandit = new ContentBandit("home-feed", ContentBanditSettings.from(new ConfigTree("loops[0]", Map.of("name", "home-feed"))), catalog);
         users = world.users().stream().map(u -> u.id()).toList();
         candidates = world.articles().stream().map(Article::id).limit(CANDIDATES).toList();
         now = world.articles().stream().map(Article::publishedAt).max(Instant::compareTo).orElseThrow();
@@ -77,24 +83,26 @@ public class DecidePathBenchmark {
 
     /** 4,000 decisions, each shown item liked, clicked or disliked at random, 50 ms apart. */
     private void warm(SplittableRandom rng) {
-        long seq = 0;
         for (int i = 0; i < 4_000; i++) {
             now = now.plusMillis(50);
             String user = users.get(rng.nextInt(users.size()));
-            Slate s = bandit.decide(new DecideRequest("home-feed", user, null, candidates, 10, false), now);
-            List<ServedItem> served = new ArrayList<>();
-            for (Slate.Slot slot : s.slots()) served.add(new ServedItem(slot.item(), served.size() + 1, slot.score(), slot.propensity()));
-            Decision d = new Decision("d" + i, "home-feed", user, now, s.model(), s.arm(), served, candidates, null);
-            bandit.accept(new LogEntry.DecisionEntry(seq++, 0, d));
-            for (ServedItem item : served) {
+            DecideRequest req = new DecideRequest("home-feed", user, candidates, 10);
+            Decision d = bandit.decide(req, now).decision("d" + i, req, now);
+            feed(new LogEntry.DecisionEntry(seq++, 0, d));
+            for (ServedItem item : d.items()) {
                 double u = rng.nextDouble();
                 String type = u < 0.1 ? "like" : u < 0.13 ? "dislike" : u < 0.3 ? "click" : null;
                 if (type == null) continue;
                 Event e = new Event("e" + seq, type, now.plusMillis(10), user, null, d.id(), "home-feed", item.item(), null, null);
-                bandit.accept(new LogEntry.EventEntry(seq++, 0, e));
+                feed(new LogEntry.EventEntry(seq++, 0, e));
             }
         }
+        topology.operators().forEach(LogConsumer::flush);
         now = now.plusSeconds(1);
+    }
+
+    private void feed(LogEntry e) {
+        for (LogConsumer op : topology.operators()) op.accept(e);
     }
 
     @Setup(Level.Iteration)
@@ -110,8 +118,8 @@ public class DecidePathBenchmark {
     }
 
     @Benchmark
-    public Slate decide() {
+    public Choice decide() {
         String user = users.get(next++ % users.size());
-        return bandit.decide(new DecideRequest("home-feed", user, null, candidates, 10, false), now);
+        return bandit.decide(new DecideRequest("home-feed", user, null, candidates, 10, false, false), now);
     }
 }

@@ -5,21 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flywheel.analysis.ObdLogs;
 import dev.flywheel.analysis.OffPolicyEvaluation;
 import dev.flywheel.analysis.OpeOptions;
-import dev.flywheel.analysis.Slate;
+import dev.flywheel.analysis.LoggedSlate;
 import dev.flywheel.analysis.SlateLog;
-import dev.flywheel.analysis.SlatePolicy;
+import dev.flywheel.analysis.TargetPolicy;
 import dev.flywheel.cli.ConfigFiles;
-import dev.flywheel.config.ConfigTree;
-import dev.flywheel.config.LoopSettings;
-import dev.flywheel.loop.RewardSpec;
 import dev.flywheel.stats.OffPolicyDiagnostics;
 import dev.flywheel.stats.OffPolicyEstimate;
-import dev.flywheel.stats.Proportion;
+import dev.flywheel.analysis.OnPolicyValue;
 import dev.flywheel.store.duckdb.DuckDbOpeSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.List;
@@ -47,17 +43,10 @@ final class OpeCommand extends AnalysisCommand {
     @Option(names = "--loop", description = "Loop whose decisions are the log (with --data).")
     String loop;
 
-    @Option(names = "--reward-type", split = ",", defaultValue = "click,like",
-            description = "Event types naming decision and item that make a served item's reward 1 (with --data; "
-                    + "default: ${DEFAULT-VALUE}).")
-    List<String> rewardTypes;
-
-    @Option(names = "--config", description = "flywheel.yaml of the engine (with --data): the loop's attribution window.")
+    @Option(names = "--config", description = "flywheel.yaml of the engine (with --data): the outcomes are computed "
+            + "anew for its loops (reward weights, windows) by replaying the log; without it, the outcomes the engine "
+            + "last wrote are read. Required by --target learner (the loop's learner settings).")
     Path config;
-
-    @Option(names = "--window", description = "Attribution window of the rewards (with --data), e.g. 30m or PT1H; "
-            + "default: the loop's window in --config, else the default loop window (30m).")
-    String window;
 
     @Option(names = "--target", required = true, description = "With --logged: OBD log of the target policy "
             + "(pi(item | position) is its empirical frequency). With --data: uniform, greedy-by-score, logged, or "
@@ -112,20 +101,21 @@ final class OpeCommand extends AnalysisCommand {
         boolean learner = target.equals("learner");
         Instant cut = learner ? cut() : null;
         SlateLog log = new SlateLog(learner ? FrozenLearner.trainedUntil(data, ConfigFiles.load(config), loop, cut)
-                : SlatePolicy.named(target));
-        Consumer<Slate> add = learner ? s -> {
+                : TargetPolicy.named(target));
+        Consumer<LoggedSlate> add = learner ? s -> {
             if (s.origin().at().isAfter(cut)) {
                 log.add(s);
             }
         } : log::add;
-        try (StoreAccess store = StoreAccess.open(data)) {
-            DuckDbOpeSource.slates(store.connection(), loop, rewardTypes, window(), learner, add);
+        try (StoreAccess store = config != null ? StoreAccess.withOutcomes(data, ConfigFiles.load(config)) : StoreAccess.open(data)) {
+            DuckDbOpeSource.slates(store.connection(), loop, learner, add);
         } catch (SQLException e) {
             throw new IllegalArgumentException("--data: query failed: " + e.getMessage(), e);
         }
         if (log.size() == 0) {
-            throw new IllegalArgumentException("--loop '" + loop + "': no decisions in " + data
-                    + (learner ? " after --train-until " + cut : ""));
+            throw new IllegalArgumentException("--loop '" + loop + "': no decisions with closed outcomes in " + data
+                    + (learner ? " after --train-until " + cut : "") + "; outcomes are written by the engine for the loops"
+                    + " of its config: give --config to compute them");
         }
         return log.evaluate(options);
     }
@@ -142,16 +132,6 @@ final class OpeCommand extends AnalysisCommand {
         }
     }
 
-    /** --window, else the window of --loop in --config, else the window a loop section without one gets. */
-    private Duration window() {
-        if (window != null) {
-            return new ConfigTree("", Map.of("--window", window)).duration("--window", null);
-        }
-        ConfigTree section = ConfigFiles.load(config).loop(loop).map(LoopSettings::section)
-                .orElse(new ConfigTree("loops[" + loop + "]", Map.of()));
-        return RewardSpec.from(section).window();
-    }
-
     private ObjectNode json(OffPolicyEvaluation e) {
         ObjectNode root = object();
         ObjectNode est = root.putObject("estimators");
@@ -165,10 +145,10 @@ final class OpeCommand extends AnalysisCommand {
                 n.put("covers_on_policy", e.covers(x.estimator()));
             }
         }
-        Proportion on = e.onPolicy();
+        OnPolicyValue on = e.onPolicy();
         if (on != null) {
             root.putObject("on_policy").put("rate", on.rate()).put("ci_low", on.interval().low())
-                .put("ci_high", on.interval().high()).put("clicks", on.successes()).put("n", on.trials());
+                .put("ci_high", on.interval().high()).put("positives", on.positives()).put("n", on.n());
         }
         OffPolicyDiagnostics d = e.diagnostics();
         ObjectNode diag = root.putObject("diagnostics");

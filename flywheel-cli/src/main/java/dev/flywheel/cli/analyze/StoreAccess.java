@@ -68,9 +68,24 @@ final class StoreAccess implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the directory through an engine of {@code config}: the engine replays the log, so the
+     * outcome table holds the outcomes of the config's loops (rewards, windows) up to now.
+     */
+    static StoreAccess withOutcomes(Path dataDir, FlywheelConfig config) {
+        if (!Files.isDirectory(dataDir)) {
+            throw new IllegalArgumentException("--data: no data directory at " + dataDir);
+        }
+        return viaEngine(dataDir, config);
+    }
+
     private static StoreAccess viaEngine(Path dataDir) {
+        return viaEngine(dataDir, FlywheelConfig.defaults());
+    }
+
+    private static StoreAccess viaEngine(Path dataDir, FlywheelConfig config) {
         try {
-            Engine engine = Engine.open(dataDir, FlywheelConfig.defaults(), Clock.systemUTC(), null);
+            Engine engine = Engine.open(dataDir, config, Clock.systemUTC(), null);
             return new StoreAccess(null, null, engine, engine.store().connect());
         } catch (LogException e) {
             throw e.getMessage() != null && e.getMessage().startsWith("another Flywheel process")

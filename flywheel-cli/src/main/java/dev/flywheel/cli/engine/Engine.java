@@ -2,27 +2,20 @@ package dev.flywheel.cli.engine;
 
 import dev.flywheel.auth.KeyRing;
 import dev.flywheel.catalog.Catalog;
-import dev.flywheel.catalog.CatalogFeed;
 import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.event.EventTypes;
 import dev.flywheel.ingest.Admission;
 import dev.flywheel.ingest.Materializer;
-import dev.flywheel.log.LogConsumer;
-import dev.flywheel.loop.RewardSpec;
-import dev.flywheel.outcome.Outcome;
-import dev.flywheel.outcome.OutcomeFeed;
 import dev.flywheel.outcome.OutcomeSink;
 import dev.flywheel.server.FlywheelServer;
 import dev.flywheel.store.duckdb.DuckDbOutcomeStore;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
+import dev.flywheel.store.duckdb.DuckDbUnjoinedStore;
 import dev.flywheel.store.file.FileKeyStore;
 import dev.flywheel.stream.EmbeddedRunner;
+import dev.flywheel.topology.Topology;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The embedded shape wired together: the storage (file log, DuckDB store, ingest pipeline), the
@@ -30,49 +23,36 @@ import java.util.function.Consumer;
  * adapters run.
  */
 public final class Engine implements AutoCloseable {
+    /**
+     * How long the log must be quiet before the open windows close without waiting for newer entries:
+     * longer than a product pauses between batches of a history it streams in.
+     */
+    static final java.time.Duration QUIET = java.time.Duration.ofSeconds(10);
     private final EngineStorage storage;
     private final FlywheelServer server;
     private final Path adminKeyFile;
-    private final Catalog catalog = new Catalog();
+    private final Topology topology;
     private final EmbeddedRunner runner;
     private final DuckDbOutcomeStore outcomes;
+    private final DuckDbUnjoinedStore unjoined;
 
     private Engine(EngineStorage storage, FlywheelConfig config, Clock clock, String envAdminKey) {
         this.storage = storage;
         Path dataDir = storage.dataDir();
-        Loops loops = Loops.build(config, catalog);
+        // derived from the log: the runner replays the whole log, so every outcome comes again
         outcomes = new DuckDbOutcomeStore(storage.store());
-        outcomes.clear(); // the runner replays the whole log, so every outcome comes again
-        runner = new EmbeddedRunner(storage.log(), operators(loops, new OutcomeSink(outcomes)));
+        unjoined = new DuckDbUnjoinedStore(storage.store());
+        topology = Topology.build(config.loops(), new Catalog(), new OutcomeSink(outcomes, unjoined));
+        runner = new EmbeddedRunner(storage.log(), topology.operators(), topology::closeOpenWindows, QUIET);
         runner.catchUp();
+        runner.idleNow(); // everything replayed at a start is history: close what has ended
         runner.start();
         FileKeyStore keys = new FileKeyStore(dataDir);
         adminKeyFile = AdminKey.ensure(keys, dataDir, envAdminKey, clock.instant());
         Admission admission = new Admission(new EventTypes(config.customEventTypes()), clock, config.ingest().maxFutureSkew());
         server = new FlywheelServer(new FlywheelServer.Parts(config, clock, storage.log(), storage.store(),
-                storage.countsAtStart(), storage.pipeline(), storage.materializer(), admission, keys, new KeyRing(keys, clock), catalog, runner::awaitCurrent,
-                loops.policies(), outcomes));
-    }
-
-    private List<LogConsumer> operators(Loops loops, OutcomeSink sink) {
-        List<Consumer<Outcome>> listeners = new ArrayList<>(List.of(sink));
-        loops.learners().forEach(l -> listeners.add(l::onOutcome));
-        List<LogConsumer> downstream = new ArrayList<>(List.of(sink));
-        downstream.addAll(loops.learners());
-        return operators(catalog, loops.rewards(), listeners, downstream);
-    }
-
-    /**
-     * The stream operators in the engine's order: the catalog first (items before the decisions that
-     * show them), then the reward join handing outcomes to {@code outcomeListeners}, then
-     * {@code downstream} (the outcome store, the learners). Replays outside the engine (a frozen
-     * learner) use the same order, so they learn what the engine learned.
-     */
-    public static List<LogConsumer> operators(Catalog catalog, Map<String, RewardSpec> rewards,
-                                              List<Consumer<Outcome>> outcomeListeners, List<? extends LogConsumer> downstream) {
-        List<LogConsumer> ops = new ArrayList<>(List.of(new CatalogFeed(catalog), new OutcomeFeed(rewards, outcomeListeners, u -> { })));
-        ops.addAll(downstream);
-        return ops;
+                storage.countsAtStart(), storage.pipeline(), storage.materializer(), admission, keys, new KeyRing(keys, clock),
+                topology.catalog(), new StreamStatus(runner, topology, unjoined), topology.policies(), outcomes));
     }
 
     /** Opens (or creates) the data directory and recovers it; the server is built but not started. */
@@ -104,11 +84,20 @@ public final class Engine implements AutoCloseable {
     }
 
     public Catalog catalog() {
-        return catalog;
+        return topology.catalog();
+    }
+
+    public Topology topology() {
+        return topology;
     }
 
     public Materializer materializer() {
         return storage.materializer();
+    }
+
+    /** Waits until the stream operators have applied everything the log held when this was called. */
+    public boolean awaitStream(long timeoutMillis) {
+        return runner.awaitCurrent(timeoutMillis);
     }
 
     @Override

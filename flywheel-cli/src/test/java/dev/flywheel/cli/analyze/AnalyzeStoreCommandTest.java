@@ -12,7 +12,9 @@ import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.Event;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
+import dev.flywheel.store.file.SegmentedFileLog;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,6 +47,9 @@ class AnalyzeStoreCommandTest {
         decide("m1", "A", 2);
         decide("m1", "B", 2);
         event("purchase", "b1", "d4", null, 10.0);
+        SegmentedFileLog log = new SegmentedFileLog(dir.resolve("log"), false, 1 << 20);
+        log.append(entries);
+        log.close();
         try (DuckDbRecordStore store = new DuckDbRecordStore(dir.resolve("store.duckdb"))) {
             store.apply(entries);
         }
@@ -108,13 +113,15 @@ class AnalyzeStoreCommandTest {
 
     @Test
     void opeOfTheLoggerAndOfGreedy() throws IOException {
+        Path config = dir.resolve("likes.yaml");
+        Files.writeString(config, "loops:\n  - name: feed\n    model: external\n    reward: {weights: {like: 1}}\n");
         JsonNode logged = AnalyzeCommandTest.run("ope", "--data", dir.toString(), "--loop", "feed", "--target",
-                "logged", "--json").json();
+                "logged", "--config", config.toString(), "--json").json();
         // 18 served rows (9 decisions), 11 liked: a1 1, a3 2, b1 2, b2 1, b3 1, m1 4
         assertEquals(11 / 18.0, logged.at("/estimators/ips/value").asDouble(), 1e-12);
         assertEquals(11 / 18.0, logged.at("/on_policy/rate").asDouble(), 1e-12);
         JsonNode greedy = AnalyzeCommandTest.run("ope", "--data", dir.toString(), "--loop", "feed", "--target",
-                "greedy-by-score", "--json").json();
+                "greedy-by-score", "--json").json(); // the outcomes the run above wrote
         // greedy swaps x and y everywhere, so no logged row agrees with it: IPS is 0
         assertEquals(0.0, greedy.at("/estimators/ips/value").asDouble(), 1e-12);
         assertFalse(greedy.has("on_policy"));

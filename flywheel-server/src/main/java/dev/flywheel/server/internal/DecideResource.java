@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flywheel.decision.Decision;
-import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.FieldError;
 import dev.flywheel.event.InvalidRecordException;
 import dev.flywheel.ingest.IngestBatch;
 import dev.flywheel.ingest.IngestPipeline;
+import dev.flywheel.loop.Choice;
 import dev.flywheel.loop.DecideRequest;
 import dev.flywheel.loop.LoopPolicy;
 import dev.flywheel.loop.Slate;
@@ -22,23 +22,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@code POST /v1/loops/{loop}/decide}: asks the loop's policy for a slate, logs it as a decision
- * (durably, before answering, so feedback always finds it) and answers with the decision id.
+ * (durably, before answering, so feedback always finds it) and answers with the decision id. With
+ * {@code "log": false} the ranking is answered without a decision (nothing to join feedback to), and
+ * counted.
  */
 public final class DecideResource {
-    private static final Set<String> FIELDS = Set.of("user", "context", "candidates", "k", "explain");
+    private static final Set<String> FIELDS = Set.of("user", "context", "candidates", "k", "explain", "log");
     private final ObjectMapper json;
     private final Map<String, LoopPolicy> loops;
     private final IngestPipeline pipeline;
     private final Clock clock;
+    private final LongAdder unlogged;
 
-    public DecideResource(ObjectMapper json, Map<String, LoopPolicy> loops, IngestPipeline pipeline, Clock clock) {
+    public DecideResource(ObjectMapper json, Map<String, LoopPolicy> loops, IngestPipeline pipeline, Clock clock,
+                          LongAdder unlogged) {
         this.json = json;
         this.loops = Map.copyOf(loops);
         this.pipeline = pipeline;
         this.clock = clock;
+        this.unlogged = unlogged;
     }
 
     public void handle(Context ctx) throws Exception {
@@ -48,9 +54,9 @@ public final class DecideResource {
         if (policy == null) throw new ApiException(404, "no loop named " + loop + "; loops are declared in flywheel.yaml", List.of(new FieldError("loop", "unknown")));
         DecideRequest req = request(loop, json.readTree(Bodies.read(ctx, 1 << 20)));
         Instant now = clock.instant();
-        Slate slate;
+        Choice choice;
         try {
-            slate = policy.decide(req, now);
+            choice = policy.decide(req, now);
         } catch (InvalidRecordException e) {
             throw new ApiException(400, e.getMessage(), e.errors());
         } catch (IllegalArgumentException e) {
@@ -58,9 +64,14 @@ public final class DecideResource {
         } catch (UnsupportedOperationException e) {
             throw new ApiException(409, e.getMessage(), List.of(new FieldError("loop", "not decided by Flywheel")));
         }
-        Decision d = decision(req, slate, now);
+        if (!req.log()) {
+            unlogged.increment();
+            ctx.contentType("application/json").result(render(null, choice, req.explain(), t0));
+            return;
+        }
+        Decision d = choice.decision("d-" + UUID.randomUUID(), req, now);
         ctx.future(() -> pipeline.submit(new IngestBatch(List.of(d), List.of()))
-                .thenAccept(r -> ctx.contentType("application/json").result(render(d, slate, req.explain(), t0))));
+                .thenAccept(r -> ctx.contentType("application/json").result(render(d, choice, req.explain(), t0))));
     }
 
     private static DecideRequest request(String loop, JsonNode body) {
@@ -74,11 +85,14 @@ public final class DecideResource {
         Double k = f.number("k");
         JsonNode explain = body.get("explain");
         if (explain != null && !explain.isBoolean()) f.fail("explain", "must be true or false");
+        JsonNode log = body.get("log");
+        if (log != null && !log.isBoolean()) f.fail("log", "must be true or false");
         if (k != null && k != Math.rint(k)) f.fail("k", "must be a whole number");
         List<String> candidates = cands == null ? null : strings(cands, errors);
         if (!errors.isEmpty()) throw new ApiException(400, errors.get(0).field() + ": " + errors.get(0).message(), errors);
         try {
-            return new DecideRequest(loop, user, context, candidates, k == null ? 10 : k.intValue(), explain != null && explain.asBoolean());
+            return new DecideRequest(loop, user, context, candidates, k == null ? 10 : k.intValue(),
+                    explain != null && explain.asBoolean(), log == null || log.asBoolean());
         } catch (InvalidRecordException e) {
             throw new ApiException(400, e.getMessage(), e.errors());
         }
@@ -93,26 +107,25 @@ public final class DecideResource {
         return out;
     }
 
-    private static Decision decision(DecideRequest req, Slate slate, Instant now) {
-        List<ServedItem> items = new ArrayList<>(slate.slots().size());
-        for (int i = 0; i < slate.slots().size(); i++) {
-            Slate.Slot s = slate.slots().get(i);
-            items.add(new ServedItem(s.item(), i + 1, s.score(), s.propensity()));
-        }
-        return new Decision("d-" + UUID.randomUUID(), req.loop(), req.user(), now, slate.model(), slate.arm(),
-                items, slate.candidates(), req.contextJson());
-    }
-
-    private byte[] render(Decision d, Slate slate, boolean explain, long t0) {
+    /** The answer; {@code d} is null for a ranking that was not logged. */
+    private byte[] render(Decision d, Choice choice, boolean explain, long t0) {
         ObjectNode out = json.createObjectNode();
-        out.put("decision", d.id()).put("model", slate.model()).put("arm", slate.arm());
+        if (d == null) out.putNull("decision");
+        else out.put("decision", d.id());
+        out.put("model", choice.model()).put("arm", choice.arm()).put("arm_probability", choice.armProbability());
         ArrayNode items = out.putArray("items");
-        for (Slate.Slot s : slate.slots()) {
+        for (Slate.Slot s : choice.slate().slots()) {
             ObjectNode o = items.addObject().put("item", s.item()).put("score", s.score()).put("propensity", s.propensity());
             if (explain) {
                 ObjectNode fv = o.putObject("features");
                 s.features().forEach(fv::put);
+                ArrayNode because = o.putArray("because");
+                s.reasons().forEach(because::add);
             }
+        }
+        if (!choice.unknownCandidates().isEmpty()) {
+            ArrayNode unknown = out.putArray("unknown_candidates");
+            choice.unknownCandidates().forEach(unknown::add);
         }
         out.put("took_ms", (System.nanoTime() - t0) / 1e6);
         try {

@@ -17,9 +17,9 @@ import java.util.List;
 public final class ItemsResource {
     private final ObjectMapper json;
     private final Catalog catalog;
-    private final FlywheelServer.StreamProgress stream;
+    private final FlywheelServer.StreamView stream;
 
-    public ItemsResource(ObjectMapper json, Catalog catalog, FlywheelServer.StreamProgress stream) {
+    public ItemsResource(ObjectMapper json, Catalog catalog, FlywheelServer.StreamView stream) {
         this.json = json;
         this.catalog = catalog;
         this.stream = stream;

@@ -19,9 +19,9 @@ import java.util.List;
 public final class OutcomesResource {
     private final ObjectMapper json;
     private final OutcomeStore store;
-    private final FlywheelServer.StreamProgress stream;
+    private final FlywheelServer.StreamView stream;
 
-    public OutcomesResource(ObjectMapper json, OutcomeStore store, FlywheelServer.StreamProgress stream) {
+    public OutcomesResource(ObjectMapper json, OutcomeStore store, FlywheelServer.StreamView stream) {
         this.json = json;
         this.store = store;
         this.stream = stream;

@@ -23,6 +23,7 @@ import java.util.function.ToDoubleFunction;
 public final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LongAdder unlogged = new LongAdder();
 
     public ServerMetrics(IngestStats s, EventLog log, Materializer materializer) {
         counter("flywheel.records.accepted", "kind", "event", s.eventsAccepted);
@@ -40,6 +41,8 @@ public final class ServerMetrics {
         ToDoubleFunction<Materializer> lag = m -> Math.max(0, log.nextSeq() - 1 - m.appliedSeq());
         Gauge.builder("flywheel.store.lag.entries", materializer, lag)
                 .description("log entries not yet in the queryable store").register(registry);
+        FunctionCounter.builder("flywheel.decide.unlogged", unlogged, LongAdder::sum)
+                .description("rankings answered with \"log\": false, so no decision was logged").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -52,6 +55,11 @@ public final class ServerMetrics {
     private void quarantined(String source, LongAdder a) {
         FunctionCounter.builder("flywheel.records.quarantined", a, LongAdder::sum)
                 .tag("source", source).tag("policy", "quarantine").register(registry);
+    }
+
+    /** Counts decide answers that were not logged as decisions. */
+    public LongAdder unloggedDecisions() {
+        return unlogged;
     }
 
     /** Called once per finished request with its duration. */

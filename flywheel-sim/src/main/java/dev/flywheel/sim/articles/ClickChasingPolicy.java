@@ -11,7 +11,7 @@ public final class ClickChasingPolicy extends SmoothedRatePolicy {
     }
 
     @Override
-    public String name() {
+    String name() {
         return "click-chasing";
     }
 }

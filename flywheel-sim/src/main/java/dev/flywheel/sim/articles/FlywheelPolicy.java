@@ -1,6 +1,10 @@
 package dev.flywheel.sim.articles;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flywheel.loop.Choice;
+import dev.flywheel.loop.DecideRequest;
+import dev.flywheel.loop.LoopPolicy;
+import dev.flywheel.loop.Slate;
 import dev.flywheel.sim.SimClock;
 import dev.flywheel.sim.client.FlywheelClient;
 import java.time.Instant;
@@ -14,7 +18,7 @@ import java.util.Map;
  * Flywheel's own policy, reached the way a product reaches it: {@code decide} over HTTP for every
  * slate, and the user's reactions posted back as events carrying the decision id.
  */
-public final class FlywheelPolicy implements SlatePolicy {
+public final class FlywheelPolicy implements LoopPolicy, FeedbackObserver {
     private final FlywheelClient decide;
     private final FlywheelClient ingest;
     private final String loop;
@@ -30,20 +34,18 @@ public final class FlywheelPolicy implements SlatePolicy {
     }
 
     @Override
-    public String name() {
-        return "flywheel";
-    }
-
-    @Override
-    public List<String> rank(String user, List<String> candidates, int k, Instant now) {
+    public Choice decide(DecideRequest request, Instant now) {
         clock.advanceTo(now);
         FlywheelClient.Answer a = decide.post("/v1/loops/" + loop + "/decide",
-                Map.of("user", user, "candidates", candidates, "k", k));
+                Map.of("user", request.user(), "candidates", request.candidates(), "k", request.k()));
         if (a.status() != 200) throw new IllegalStateException("decide failed: HTTP " + a.status() + " " + a.text());
-        lastDecision.put(user, a.body().get("decision").asText());
-        List<String> slate = new ArrayList<>(k);
-        for (JsonNode item : a.body().get("items")) slate.add(item.get("item").asText());
-        return slate;
+        lastDecision.put(request.user(), a.body().get("decision").asText());
+        List<Slate.Slot> slots = new ArrayList<>(request.k());
+        for (JsonNode item : a.body().get("items")) {
+            slots.add(new Slate.Slot(item.get("item").asText(), item.get("score").asDouble(), item.get("propensity").asDouble()));
+        }
+        return new Choice(a.body().get("model").asText(), a.body().get("arm").asText(), 1, new Slate(slots),
+                request.candidates(), List.of());
     }
 
     @Override

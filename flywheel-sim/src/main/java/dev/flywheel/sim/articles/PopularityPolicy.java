@@ -8,7 +8,7 @@ public final class PopularityPolicy extends SmoothedRatePolicy {
     }
 
     @Override
-    public String name() {
+    String name() {
         return "popularity";
     }
 }

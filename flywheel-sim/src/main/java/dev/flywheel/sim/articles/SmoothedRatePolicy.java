@@ -1,5 +1,8 @@
 package dev.flywheel.sim.articles;
 
+import dev.flywheel.loop.Choice;
+import dev.flywheel.loop.DecideRequest;
+import dev.flywheel.loop.LoopPolicy;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -8,7 +11,7 @@ import java.util.SplittableRandom;
  * Unseen items score the global rate, so items that disappoint sink below them and the catalogue
  * gets explored. A tiny seeded jitter breaks ties without favouring the candidates' order.
  */
-abstract class SmoothedRatePolicy implements SlatePolicy {
+abstract class SmoothedRatePolicy implements LoopPolicy, FeedbackObserver {
     private final ItemCounts counts;
     private final String hitType;
     private final SplittableRandom jitter;
@@ -19,13 +22,17 @@ abstract class SmoothedRatePolicy implements SlatePolicy {
         this.jitter = new SplittableRandom(seed);
     }
 
+    /** The name in reports and as the decision's model. */
+    abstract String name();
+
     @Override
-    public List<String> rank(String user, List<String> candidates, int k, java.time.Instant now) {
+    public Choice decide(DecideRequest request, java.time.Instant now) {
+        List<String> candidates = request.candidates();
         double[] scores = new double[candidates.size()];
         for (int i = 0; i < scores.length; i++) {
             scores[i] = counts.smoothedRate(candidates.get(i)) + 1e-9 * jitter.nextDouble();
         }
-        return TopK.select(candidates, scores, k);
+        return Choices.deterministic(name(), TopK.select(candidates, scores, request.k()), candidates);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.flywheel.sim.articles;
 
+import dev.flywheel.loop.DecideRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,15 +19,17 @@ import java.util.SplittableRandom;
  * the differences between policies much less noisy than independent runs would.
  */
 public final class WorldRun {
+    /** The loop every contender serves; the engine's demo configures it under this name. */
+    public static final String LOOP = "home-feed";
     private final ArticleWorld world;
     private final RunConfig config;
     private final List<Lane> lanes = new ArrayList<>();
     private final List<Article> byPublication;
 
-    private WorldRun(ArticleWorld world, RunConfig config, List<SlatePolicy> policies) {
+    private WorldRun(ArticleWorld world, RunConfig config, List<Contender> contenders) {
         this.world = world;
         this.config = config;
-        for (SlatePolicy p : policies) lanes.add(new Lane(p));
+        for (Contender c : contenders) lanes.add(new Lane(c));
         this.byPublication = world.articles().stream()
                 .sorted(Comparator.comparing(Article::publishedAt).thenComparing(Article::id)).toList();
     }
@@ -36,20 +39,20 @@ public final class WorldRun {
         void roundDone(int round, Map<String, SlateMetrics> metrics);
     }
 
-    public static RunReport run(ArticleWorld world, RunConfig config, List<SlatePolicy> policies) {
-        return run(world, config, policies, (round, metrics) -> { });
+    public static RunReport run(ArticleWorld world, RunConfig config, List<Contender> contenders) {
+        return run(world, config, contenders, (round, metrics) -> { });
     }
 
-    public static RunReport run(ArticleWorld world, RunConfig config, List<SlatePolicy> policies, RoundListener listener) {
-        if (policies.isEmpty()) throw new IllegalArgumentException("at least one policy is required");
-        if (policies.stream().map(SlatePolicy::name).distinct().count() != policies.size()) {
+    public static RunReport run(ArticleWorld world, RunConfig config, List<Contender> contenders, RoundListener listener) {
+        if (contenders.isEmpty()) throw new IllegalArgumentException("at least one policy is required");
+        if (contenders.stream().map(Contender::name).distinct().count() != contenders.size()) {
             throw new IllegalArgumentException("policy names must be distinct");
         }
-        WorldRun run = new WorldRun(world, config, policies);
+        WorldRun run = new WorldRun(world, config, contenders);
         for (int round = 0; round < config.rounds(); round++) {
             run.playRound(round);
             Map<String, SlateMetrics> last = new java.util.LinkedHashMap<>();
-            for (Lane lane : run.lanes) last.put(lane.policy.name(), lane.rounds.get(round));
+            for (Lane lane : run.lanes) last.put(lane.contender.name(), lane.rounds.get(round));
             listener.roundDone(round, last);
         }
         return run.report();
@@ -84,7 +87,7 @@ public final class WorldRun {
             List<SlateMetrics> rounds = lane.rounds;
             SlateMetrics eval = rounds.subList(rounds.size() - config.evaluationRounds(), rounds.size())
                     .stream().reduce(SlateMetrics.EMPTY, SlateMetrics::plus);
-            out.add(new PolicyReport(lane.policy.name(), rounds, eval));
+            out.add(new PolicyReport(lane.contender.name(), rounds, eval));
         }
         return new RunReport(out);
     }
@@ -99,13 +102,13 @@ public final class WorldRun {
 
     /** One policy's side of the run: its state of the world and its metrics. */
     private final class Lane {
-        final SlatePolicy policy;
+        final Contender contender;
         final Map<String, Set<String>> disliked = new HashMap<>();
         final List<SlateMetrics> rounds = new ArrayList<>();
         SlateMetrics current = SlateMetrics.EMPTY;
 
-        Lane(SlatePolicy policy) {
-            this.policy = policy;
+        Lane(Contender contender) {
+            this.contender = contender;
         }
 
         void serve(String user, List<String> published, Instant now, SplittableRandom rng) {
@@ -113,24 +116,25 @@ public final class WorldRun {
             List<String> candidates = banned.isEmpty() ? published
                     : published.stream().filter(id -> !banned.contains(id)).toList();
             if (candidates.isEmpty()) return;
-            List<String> slate = policy.rank(user, candidates, config.k(), now);
+            List<String> slate = contender.policy().decide(new DecideRequest(LOOP, user, candidates, config.k()), now)
+                    .slate().items();
             check(slate, banned, now);
             List<SlotReaction> slots = world.react(user, slate, rng);
             for (SlotReaction slot : slots) {
                 current = current.plus(slot, config.weights());
                 if (slot.disliked()) disliked.computeIfAbsent(user, x -> new HashSet<>()).add(slot.item());
             }
-            policy.observe(Feedback.of(user, now, slots));
+            if (contender.policy() instanceof FeedbackObserver o) o.observe(Feedback.of(user, now, slots));
         }
 
         /** The world rules, checked without rebuilding a set of the candidates for every slate. */
         private void check(List<String> slate, Set<String> banned, Instant now) {
             if (slate.isEmpty() || slate.size() > config.k() || new HashSet<>(slate).size() != slate.size()) {
-                throw new IllegalStateException(policy.name() + " returned an invalid slate " + slate);
+                throw new IllegalStateException(contender.name() + " returned an invalid slate " + slate);
             }
             for (String item : slate) {
                 if (banned.contains(item) || world.article(item).publishedAt().isAfter(now)) {
-                    throw new IllegalStateException(policy.name() + " served " + item + ", not a candidate");
+                    throw new IllegalStateException(contender.name() + " served " + item + ", not a candidate");
                 }
             }
         }

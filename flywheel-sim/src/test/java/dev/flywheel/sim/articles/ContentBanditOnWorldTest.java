@@ -17,8 +17,9 @@ class ContentBanditOnWorldTest {
     @Test
     void learnsTowardTheOracleAndAvoidsTheClickbaitTrap() {
         ArticleWorld world = ArticleWorld.generate(WorldConfig.defaults(42));
-        RunReport r = WorldRun.run(world, RunConfig.defaults(42).withRounds(80, 10), List.of(new InProcessBandit(world, Map.of("name", "home-feed")),
-                new PopularityPolicy(10, 42), new ClickChasingPolicy(10, 42), new OraclePolicy(world)));
+        RunReport r = WorldRun.run(world, RunConfig.defaults(42).withRounds(80, 10), List.of(
+                new Contender("bandit", new InProcessBandit(world, Map.of())), new Contender("popularity", new PopularityPolicy(10, 42)),
+                new Contender("click-chasing", new ClickChasingPolicy(10, 42)), new Contender("oracle", new OraclePolicy(world))));
         System.out.println(r);
         SlateMetrics bandit = r.policy("bandit").evaluation();
         SlateMetrics popular = r.policy("popularity").evaluation();

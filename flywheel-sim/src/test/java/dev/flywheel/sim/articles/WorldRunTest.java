@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flywheel.loop.Choice;
+import dev.flywheel.loop.DecideRequest;
+import dev.flywheel.loop.LoopPolicy;
+import dev.flywheel.loop.Slate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,9 +21,9 @@ class WorldRunTest {
     private static final RunConfig CONFIG = RunConfig.defaults(42);
     private static final RunReport DEFAULT_RUN = WorldRun.run(WORLD, CONFIG, policies());
 
-    private static List<SlatePolicy> policies() {
-        return List.of(new OraclePolicy(WORLD), new PopularityPolicy(20, 1), new ClickChasingPolicy(20, 1),
-                new RandomPolicy(1));
+    private static List<Contender> policies() {
+        return List.of(new Contender("oracle", new OraclePolicy(WORLD)), new Contender("popularity", new PopularityPolicy(20, 1)),
+                new Contender("click-chasing", new ClickChasingPolicy(20, 1)), new Contender("random", new RandomPolicy(1)));
     }
 
     @Test
@@ -63,7 +67,7 @@ class WorldRunTest {
     @Test
     void aUserIsNeverOfferedAnArticleTheyDisliked() {
         CandidateSpy spy = new CandidateSpy();
-        WorldRun.run(WORLD, CONFIG.withRounds(15, 5), List.of(spy));
+        WorldRun.run(WORLD, CONFIG.withRounds(15, 5), List.of(new Contender("spy", spy)));
         assertTrue(spy.dislikes > 50, "the check must have something to check: " + spy.dislikes);
         assertFalse(spy.violated);
         assertTrue(spy.largestCatalogue > spy.smallestCatalogue, "articles keep being published during a run");
@@ -71,16 +75,12 @@ class WorldRunTest {
 
     @Test
     void aSlateOutsideTheCandidatesIsRejected() {
-        SlatePolicy cheater = new SlatePolicy() {
-            public String name() {
-                return "cheater";
-            }
-
-            public List<String> rank(String user, List<String> candidates, int k, java.time.Instant now) {
-                return List.of(candidates.get(0), candidates.get(0));
-            }
+        LoopPolicy cheater = (request, now) -> {
+            String first = request.candidates().get(0);
+            Slate twice = new Slate(List.of(new Slate.Slot(first, 0, 1), new Slate.Slot(first, 0, 1)));
+            return new Choice("cheater", "champion", 1, twice, request.candidates(), List.of());
         };
-        assertThrows(IllegalStateException.class, () -> WorldRun.run(WORLD, CONFIG, List.of(cheater)));
+        assertThrows(IllegalStateException.class, () -> WorldRun.run(WORLD, CONFIG, List.of(new Contender("cheater", cheater))));
     }
 
     private static SlateMetrics firstRounds(PolicyReport report, int n) {
@@ -88,7 +88,7 @@ class WorldRunTest {
     }
 
     /** A random policy that checks each offer against the dislikes it was told about. */
-    private static final class CandidateSpy implements SlatePolicy {
+    private static final class CandidateSpy implements LoopPolicy, FeedbackObserver {
         final RandomPolicy inner = new RandomPolicy(3);
         final Map<String, Set<String>> disliked = new HashMap<>();
         int dislikes;
@@ -96,17 +96,16 @@ class WorldRunTest {
         int smallestCatalogue = Integer.MAX_VALUE;
         int largestCatalogue;
 
-        public String name() {
-            return "spy";
-        }
-
-        public List<String> rank(String user, List<String> candidates, int k, java.time.Instant now) {
-            for (String c : candidates) violated |= disliked.getOrDefault(user, Set.of()).contains(c);
+        @Override
+        public Choice decide(DecideRequest request, java.time.Instant now) {
+            List<String> candidates = request.candidates();
+            for (String c : candidates) violated |= disliked.getOrDefault(request.user(), Set.of()).contains(c);
             smallestCatalogue = Math.min(smallestCatalogue, candidates.size());
             largestCatalogue = Math.max(largestCatalogue, candidates.size());
-            return inner.rank(user, candidates, k, now);
+            return inner.decide(request, now);
         }
 
+        @Override
         public void observe(Feedback feedback) {
             for (Reaction e : feedback.events()) {
                 if (!e.type().equals(Reaction.DISLIKE)) continue;

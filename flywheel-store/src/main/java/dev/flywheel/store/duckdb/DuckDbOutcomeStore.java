@@ -19,7 +19,7 @@ public final class DuckDbOutcomeStore implements OutcomeStore {
     private static final String DDL = """
             CREATE TABLE IF NOT EXISTS outcomes (decision_id VARCHAR, loop VARCHAR, user_id VARCHAR, item VARCHAR,
               position INTEGER, propensity DOUBLE, score DOUBLE, model VARCHAR, arm VARCHAR, decided_at TIMESTAMP,
-              reactions VARCHAR[], reward DOUBLE, ignored BOOLEAN, late_count INTEGER)""";
+              candidates INTEGER, reactions VARCHAR[], reward DOUBLE, ignored BOOLEAN, late_count INTEGER)""";
     private final DuckDBConnection conn;
 
     public DuckDbOutcomeStore(DuckDbRecordStore store) {
@@ -27,6 +27,8 @@ public final class DuckDbOutcomeStore implements OutcomeStore {
             conn = (DuckDBConnection) store.connect();
             conn.setAutoCommit(true);
             try (Statement s = conn.createStatement()) {
+                // derived from the log and refilled by every start: a table of an older layout is rebuilt
+                s.execute("DROP TABLE IF EXISTS outcomes");
                 s.execute(DDL);
             }
         } catch (SQLException e) {
@@ -38,12 +40,13 @@ public final class DuckDbOutcomeStore implements OutcomeStore {
     public synchronized void append(List<Outcome> outcomes) {
         try (DuckDBAppender a = conn.createAppender("main", "outcomes")) {
             for (Outcome o : outcomes) {
-                a.beginRow().append(o.decision()).append(o.loop()).append(o.user()).append(o.item()).append(o.position())
-                        .append(o.propensity());
+                a.beginRow().append(o.decision()).append(o.loop()).append(o.user()).append(o.item()).append(o.position());
+                if (o.propensity() == null) a.appendNull(); else a.append(o.propensity().doubleValue());
                 if (o.score() == null) a.appendNull(); else a.append(o.score().doubleValue());
                 a.append(o.model()).append(o.arm())
                         .appendEpochMicros(o.decidedAt().getEpochSecond() * 1_000_000L + o.decidedAt().getNano() / 1_000)
-                        .append(o.reactions()).append(o.reward()).append(o.ignored()).append(o.lateCount()).endRow();
+                        .append(o.candidates()).append(o.reactions()).append(o.reward()).append(o.ignored())
+                        .append(o.lateCount()).endRow();
             }
             a.flush();
         } catch (SQLException e) {
@@ -54,7 +57,7 @@ public final class DuckDbOutcomeStore implements OutcomeStore {
     @Override
     public synchronized List<Outcome> query(String loop, Instant from, Instant to, int limit) {
         String sql = "SELECT decision_id, loop, user_id, item, position, propensity, score, model, arm, epoch_us(decided_at), "
-                + "reactions, reward, ignored, late_count FROM outcomes WHERE loop = ? AND decided_at >= make_timestamp(?) "
+                + "reactions, reward, ignored, late_count, candidates FROM outcomes WHERE loop = ? AND decided_at >= make_timestamp(?) "
                 + "AND decided_at < make_timestamp(?) ORDER BY decided_at, decision_id, position LIMIT ?";
         try (PreparedStatement p = conn.prepareStatement(sql)) {
             p.setString(1, loop);
@@ -74,10 +77,11 @@ public final class DuckDbOutcomeStore implements OutcomeStore {
     private static Outcome row(ResultSet r) throws SQLException {
         long us = r.getLong(10);
         Object[] reactions = (Object[]) r.getArray(11).getArray();
+        Double propensity = r.getObject(6) == null ? null : r.getDouble(6);
         Double score = r.getObject(7) == null ? null : r.getDouble(7);
-        return new Outcome(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5), r.getDouble(6),
+        return new Outcome(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5), propensity,
                 score, r.getString(8), r.getString(9), Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1_000),
-                Arrays.stream(reactions).map(String::valueOf).toList(), r.getDouble(12), r.getBoolean(13), r.getInt(14));
+                r.getInt(15), Arrays.stream(reactions).map(String::valueOf).toList(), r.getDouble(12), r.getBoolean(13), r.getInt(14));
     }
 
     private static long micros(Instant t) {

@@ -16,7 +16,14 @@ final class Rows {
     private Rows() { }
 
     static void event(DuckDBAppender a, long seq, long received, Event e) throws SQLException {
-        a.beginRow().append(seq).appendEpochMicros(received * 1_000L).append(e.id()).append(e.type());
+        a.beginRow().append(seq).appendEpochMicros(received * 1_000L);
+        eventColumns(a, e);
+        a.endRow();
+    }
+
+    /** The event's own columns, id to props, appended to the current row. */
+    static void eventColumns(DuckDBAppender a, Event e) throws SQLException {
+        a.append(e.id()).append(e.type());
         micros(a, e.timestamp());
         a.append(e.user());
         nullable(a, e.session());
@@ -25,7 +32,6 @@ final class Rows {
         nullable(a, e.item());
         if (e.value() == null) a.appendNull(); else a.append(e.value().doubleValue());
         nullable(a, e.propsJson());
-        a.endRow();
     }
 
     static void decision(DuckDBAppender a, DuckDBAppender items, long seq, long received, Decision d) throws SQLException {
@@ -70,7 +76,7 @@ final class Rows {
         a.appendEpochMicros(t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000);
     }
 
-    private static void nullable(DuckDBAppender a, String s) throws SQLException {
+    static void nullable(DuckDBAppender a, String s) throws SQLException {
         if (s == null) a.appendNull(); else a.append(s);
     }
 }

@@ -1,9 +1,15 @@
 package dev.flywheel.store.duckdb;
 
+import dev.flywheel.catalog.Catalog;
+import dev.flywheel.config.ConfigTree;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.Event;
+import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
+import dev.flywheel.loop.LoopSpec;
+import dev.flywheel.outcome.OutcomeSink;
+import dev.flywheel.topology.Topology;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,5 +97,21 @@ final class AbWorld {
         for (int from = 0; from < entries.size(); from += 10_000) {
             store.apply(entries.subList(from, Math.min(entries.size(), from + 10_000)));
         }
+    }
+
+    /**
+     * Runs the entries through the engine's topology (loops {@code feed} and {@code other}, decided
+     * by the product, a like worth 1) into the store's outcome table, and closes every window.
+     */
+    void fillOutcomes(DuckDbRecordStore store) {
+        Map<String, Object> reward = Map.of("weights", Map.of("like", 1));
+        List<LoopSpec> loops = List.of(
+                LoopSpec.from(new ConfigTree("loops[0]", Map.of("name", LOOP, "model", "external", "reward", reward))),
+                LoopSpec.from(new ConfigTree("loops[1]", Map.of("name", "other", "model", "external", "reward", reward))));
+        OutcomeSink sink = new OutcomeSink(new DuckDbOutcomeStore(store), new DuckDbUnjoinedStore(store));
+        Topology topology = Topology.build(loops, new Catalog(), sink);
+        for (LogEntry e : entries) topology.operators().forEach(op -> op.accept(e));
+        topology.advanceTo(Instant.parse("9999-01-01T00:00:00Z"));
+        topology.operators().forEach(LogConsumer::flush);
     }
 }

@@ -10,11 +10,10 @@ import dev.flywheel.analysis.ExperimentSpec;
 import dev.flywheel.analysis.OffPolicyEvaluation;
 import dev.flywheel.analysis.OpeOptions;
 import dev.flywheel.analysis.SlateLog;
-import dev.flywheel.analysis.SlatePolicy;
+import dev.flywheel.analysis.TargetPolicy;
 import dev.flywheel.analysis.Table;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,7 @@ class StoreAnalysisTest {
         world = new AbWorld(42, 4_000, 25);
         store = new DuckDbRecordStore(dir.resolve("store.duckdb"));
         world.fill(store);
+        world.fillOutcomes(store);
     }
 
     @Test
@@ -111,10 +111,10 @@ class StoreAnalysisTest {
 
     @Test
     void opeOfTheLoggingPolicyIsTheEmpiricalMean() throws Exception {
-        SlateLog log = new SlateLog(SlatePolicy.logged());
+        SlateLog log = new SlateLog(TargetPolicy.logged());
         long slates;
         try (Connection c = store.connect()) {
-            slates = DuckDbOpeSource.slates(c, AbWorld.LOOP, List.of("click", "like"), Duration.ofMinutes(30), log::add);
+            slates = DuckDbOpeSource.slates(c, AbWorld.LOOP, log::add);
         }
         assertEquals(world.truth.values().stream().mapToDouble(m -> m[0]).sum() + 2 * world.mixed, slates);
         OffPolicyEvaluation e = log.evaluate(OpeOptions.defaults());
@@ -136,9 +136,9 @@ class StoreAnalysisTest {
 
     @Test
     void uniformTargetWeighsEachRowByOneOverSlateSize() throws Exception {
-        SlateLog log = new SlateLog(SlatePolicy.uniform());
+        SlateLog log = new SlateLog(TargetPolicy.uniform());
         try (Connection c = store.connect()) {
-            DuckDbOpeSource.slates(c, AbWorld.LOOP, List.of("like"), Duration.ofMinutes(30), log::add);
+            DuckDbOpeSource.slates(c, AbWorld.LOOP, log::add);
         }
         OffPolicyEvaluation e = log.evaluate(OpeOptions.defaults());
         // uniform over the 3 served items: weight (1/3)/0.1 on every row

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class FeedbackFeaturesTest {
+class InMemoryFeedbackFeaturesTest {
     static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
     static final Map<String, Map<String, Double>> CATALOG = Map.of(
             "a", Map.of("jazz", 1.0), "b", Map.of("golf", 1.0));
@@ -20,13 +20,13 @@ class FeedbackFeaturesTest {
             List.of(new ServedItem("a", 1, null, 0.5), new ServedItem("b", 2, null, 0.5)), List.of(), null);
     static final Event LIKE = new Event("e1", "like", T.plusSeconds(10), "u", null, "d1", "feed", "a", null, null);
 
-    static FeedbackFeatures features() {
-        return new FeedbackFeatures(Duration.ofHours(1), 2, i -> CATALOG.getOrDefault(i, Map.of()));
+    static InMemoryFeedbackFeatures features() {
+        return new InMemoryFeedbackFeatures(Duration.ofHours(1), 2, i -> CATALOG.getOrDefault(i, Map.of()));
     }
 
     @Test
     void aValueForTimeTUsesOnlyUpdatesStampedAtOrBeforeT() {
-        FeedbackFeatures f = features();
+        InMemoryFeedbackFeatures f = features();
         f.onEvent(LIKE);        // arrives first, stamped later: must not leak into earlier answers
         f.onDecision(D);
         Map<String, Double> before = f.features("u", "a", CATALOG.get("a"), T.plusSeconds(5));
@@ -38,9 +38,12 @@ class FeedbackFeaturesTest {
 
         Map<String, Double> after = f.features("u", "a", CATALOG.get("a"), T.plusSeconds(10));
         assertEquals(1.0, after.get("item_likes"));
-        assertEquals(0.9980764435756287, after.get("item_impressions"), 1e-12, "2^(−10/3600)");
-        // global like rate 1/(2·0.99808); item: (1 + 2·that) / (0.99808 + 2)
-        assertEquals(0.6677372312885784, after.get("item_like_rate"), 1e-12);
+        // the impression has decayed to 2^(−10/3600) = 0.99808 while the like is fresh: a like implies an
+        // exposure, so the item counts 1 exposure, not fewer than its likes
+        double imp = 0.9980764435756287;
+        assertEquals(1.0, after.get("item_impressions"), 1e-12);
+        // global like rate 1/(2·0.99808) (two decayed impressions); item: (1 + 2·that) / (1 + 2)
+        assertEquals((1 + 2 / (2 * imp)) / 3, after.get("item_like_rate"), 1e-12);
         assertEquals(1.0, after.get("user_affinity"), 1e-12);
         assertEquals(1.0, after.get("judged"));
         assertEquals(List.of("item_impressions", "item_clicks", "item_likes", "item_dislikes", "item_click_rate",
@@ -51,13 +54,13 @@ class FeedbackFeaturesTest {
 
     @Test
     void dislikesMakeItemsIneligibleAndIgnoresLowerAffinity() {
-        FeedbackFeatures f = features();
+        InMemoryFeedbackFeatures f = features();
         f.onDecision(D);
         f.onEvent(new Event("e2", "dislike", T.plusSeconds(20), "u", null, "d1", "feed", "b", null, null));
         assertEquals(1.0, f.features("u", "b", CATALOG.get("b"), T.plusSeconds(19)).get("eligible"));
         assertEquals(0.0, f.features("u", "b", CATALOG.get("b"), T.plusSeconds(20)).get("eligible"));
         assertEquals(-1.0, f.features("u", "b", CATALOG.get("b"), T.plusSeconds(20)).get("user_affinity"), 1e-12);
-        Outcome ignoredA = new Outcome("d1", "feed", "u", "a", 1, 0.5, null, "m1", "champion", T,
+        Outcome ignoredA = new Outcome("d1", "feed", "u", "a", 1, 0.5, null, "m1", "champion", T, 0,
                 List.of(), -0.05, true, 0);
         f.onOutcome(ignoredA, T.plus(Duration.ofMinutes(30)));
         assertEquals(0.0, f.features("u", "a", CATALOG.get("a"), T.plusSeconds(60)).get("user_affinity"),
@@ -75,7 +78,7 @@ class FeedbackFeaturesTest {
                 "a", Map.of("topic:jazz", 0.8, "saxophone", 0.6),
                 "b", Map.of("topic:golf", 0.8, "caddie", 0.6),
                 "c", Map.of("topic:jazz", 0.8, "trumpet", 0.6));
-        FeedbackFeatures f = new FeedbackFeatures(Duration.ofHours(1), 2, i -> catalog.getOrDefault(i, Map.of()));
+        InMemoryFeedbackFeatures f = new InMemoryFeedbackFeatures(Duration.ofHours(1), 2, i -> catalog.getOrDefault(i, Map.of()));
         f.onDecision(D);
         f.onEvent(LIKE);
         Instant t = T.plusSeconds(10);
@@ -83,14 +86,15 @@ class FeedbackFeaturesTest {
         Map<String, Double> golf = f.features("u", "b", catalog.get("b"), t);
         assertEquals(1.0, jazz.get("topic_affinity"), 1e-12, "the user's strongest topic");
         assertEquals(0.0, golf.get("topic_affinity"), 1e-12);
-        // user-topic jazz: 1 like in ~1 impression, smoothed with 5 pseudo-impressions of the global like rate
+        // user-topic jazz: 1 like in 1 exposure (the decayed impression, lifted to the fresh like), smoothed
+        // with 5 pseudo-impressions of the global like rate
         double imp = 0.9980764435756287;
         double global = 1 / (2 * imp);
-        assertEquals((1 + 5 * global) / (imp + 5), jazz.get("user_topic_like_rate"), 1e-12);
+        assertEquals((1 + 5 * global) / (1 + 5), jazz.get("user_topic_like_rate"), 1e-12);
         assertEquals((0 + 5 * global) / (imp + 5), golf.get("user_topic_like_rate"), 1e-12);
-        // user-item a: 1 like in ~1 showing, smoothed with 2 pseudo-showings of the user's jazz rate
+        // user-item a: 1 like in 1 exposure, smoothed with 2 pseudo-showings of the user's jazz rate
         Map<String, Double> a = f.features("u", "a", catalog.get("a"), t);
-        assertEquals((1 + 2 * jazz.get("user_topic_like_rate")) / (imp + 2), a.get("user_item_like_rate"), 1e-12);
+        assertEquals((1 + 2 * jazz.get("user_topic_like_rate")) / (1 + 2), a.get("user_item_like_rate"), 1e-12);
         assertEquals(jazz.get("user_topic_like_rate"), jazz.get("user_item_like_rate"), 1e-12, "never shown: the topic rate");
     }
 }

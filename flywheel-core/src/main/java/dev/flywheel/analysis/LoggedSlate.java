@@ -10,7 +10,7 @@ import java.util.List;
  * when the product did not say), and, for targets that re-score the decision, its {@link Origin}
  * (null when the source did not read it).
  */
-public record Slate(List<String> items, int[] positions, double[] scores, double[] propensities, double[] rewards,
+public record LoggedSlate(List<String> items, int[] positions, double[] scores, double[] propensities, double[] rewards,
                     int candidates, Origin origin) {
     /** Who the decision was for, when it was made and the candidates it chose from. */
     public record Origin(String user, Instant at, List<String> candidates) {
@@ -22,7 +22,7 @@ public record Slate(List<String> items, int[] positions, double[] scores, double
         }
     }
 
-    public Slate {
+    public LoggedSlate {
         items = List.copyOf(items);
         int k = items.size();
         if (k == 0) {
@@ -42,7 +42,7 @@ public record Slate(List<String> items, int[] positions, double[] scores, double
     }
 
     /** A slate without its origin: enough for every target that only re-ranks the served items. */
-    public Slate(List<String> items, int[] positions, double[] scores, double[] propensities, double[] rewards,
+    public LoggedSlate(List<String> items, int[] positions, double[] scores, double[] propensities, double[] rewards,
                  int candidates) {
         this(items, positions, scores, propensities, rewards, candidates, null);
     }

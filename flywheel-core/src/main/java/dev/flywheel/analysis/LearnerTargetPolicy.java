@@ -1,6 +1,7 @@
 package dev.flywheel.analysis;
 
 import dev.flywheel.model.Candidate;
+import dev.flywheel.model.Scorer;
 import dev.flywheel.model.SlateSampler;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,23 +12,17 @@ import java.util.List;
  * the decision's time) and fills the slate with its slate sampler. Its probability of a logged row is
  * the sampler's exact probability of that item in that slot given the items the log placed in the
  * slots before it, which is the conditional probability the logging policy's propensity is too
- * ({@link dev.flywheel.model.Slate}): weights compare like with like, slot by slot.
+ * ({@link dev.flywheel.loop.Slate}): weights compare like with like, slot by slot.
  *
  * <p>What is estimated is therefore the per-slot value of the learner's choice after the logged
  * prefix, not the value of whole slates the learner would have built (that would need the
  * probabilities of every prefix). The learner must not learn while it is asked: a frozen copy.
  */
-public final class LearnerSlatePolicy implements SlatePolicy {
-    /** Scores of the eligible candidates, in the order given; a learner's {@code score} method. */
-    @FunctionalInterface
-    public interface Scorer {
-        List<Candidate> score(String user, List<String> candidates, Instant at);
-    }
-
+public final class LearnerTargetPolicy implements TargetPolicy {
     private final Scorer scorer;
     private final SlateSampler sampler;
 
-    public LearnerSlatePolicy(Scorer scorer, SlateSampler sampler) {
+    public LearnerTargetPolicy(Scorer scorer, SlateSampler sampler) {
         if (scorer == null || sampler == null) {
             throw new IllegalArgumentException("a learner target needs the learner and its slate sampler");
         }
@@ -37,13 +32,13 @@ public final class LearnerSlatePolicy implements SlatePolicy {
 
     /** {@code p[i][j]}: the sampler's probability of row i's item in row j's slot after the logged prefix. */
     @Override
-    public double[][] placement(Slate slate) {
-        Slate.Origin origin = slate.origin();
+    public double[][] placement(LoggedSlate slate) {
+        LoggedSlate.Origin origin = slate.origin();
         if (origin == null || origin.candidates().isEmpty()) {
             throw new IllegalArgumentException("--target learner needs each decision's user, time and candidates; "
                     + "a decision of items " + slate.items() + " logged no candidates");
         }
-        List<Candidate> remaining = new ArrayList<>(scorer.score(origin.user(), origin.candidates(), origin.at()));
+        List<Candidate> remaining = new ArrayList<>(scorer.score(origin.user(), origin.candidates(), origin.at(), false));
         int k = slate.size();
         double[][] m = new double[k][k];
         for (int j : byPosition(slate)) {
@@ -63,7 +58,7 @@ public final class LearnerSlatePolicy implements SlatePolicy {
         return m;
     }
 
-    private static int[] byPosition(Slate slate) {
+    private static int[] byPosition(LoggedSlate slate) {
         int k = slate.size();
         Integer[] rows = new Integer[k];
         for (int i = 0; i < k; i++) {

@@ -5,18 +5,18 @@ import java.util.Arrays;
 /**
  * A target policy evaluated on the engine's own decision log, one slate at a time. The named ones see
  * only what the log holds (served items, positions, scores), so they re-rank the logged slate; a
- * learner re-scores the decision's candidates ({@link LearnerSlatePolicy}).
+ * learner re-scores the decision's candidates ({@link LearnerTargetPolicy}).
  */
-public interface SlatePolicy {
+public interface TargetPolicy {
     /**
      * {@code p[i][j]}: the probability that the policy shows the item of row {@code i} at the position
      * of row {@code j}. The diagonal is what importance weighting uses; the whole matrix, averaged over
      * the log, is the policy's per-position marginal that the direct method and DR need.
      */
-    double[][] placement(Slate slate);
+    double[][] placement(LoggedSlate slate);
 
     /** The target probability of row {@code i} as logged; the diagonal of {@link #placement} by default. */
-    default double rowProbability(Slate slate, double[][] placement, int row) {
+    default double rowProbability(LoggedSlate slate, double[][] placement, int row) {
         return placement[row][row];
     }
 
@@ -29,7 +29,7 @@ public interface SlatePolicy {
      * Uniformly random order: each item at each position with probability 1/n, where n is the number of
      * candidates when the decision logged them, else the number of served items.
      */
-    static SlatePolicy uniform() {
+    static TargetPolicy uniform() {
         return slate -> {
             int k = slate.size();
             double p = 1.0 / Math.max(k, slate.candidates());
@@ -45,7 +45,7 @@ public interface SlatePolicy {
      * Deterministic: the served items sorted by logged score (highest first; missing scores last, ties
      * by item) fill the slate's positions in increasing order.
      */
-    static SlatePolicy greedyByScore() {
+    static TargetPolicy greedyByScore() {
         return slate -> {
             int k = slate.size();
             int[] byScore = sorted(k, (a, b) -> {
@@ -61,7 +61,7 @@ public interface SlatePolicy {
         };
     }
 
-    private static double rankScore(Slate slate, int row) {
+    private static double rankScore(LoggedSlate slate, int row) {
         double s = slate.scores()[row];
         return Double.isNaN(s) ? Double.NEGATIVE_INFINITY : s;
     }
@@ -85,10 +85,10 @@ public interface SlatePolicy {
      * The logging policy: its probability of each logged row is the logged propensity (weights are 1),
      * and its marginal is estimated by what it actually showed (the identity placement).
      */
-    static SlatePolicy logged() {
-        return new SlatePolicy() {
+    static TargetPolicy logged() {
+        return new TargetPolicy() {
             @Override
-            public double[][] placement(Slate slate) {
+            public double[][] placement(LoggedSlate slate) {
                 double[][] m = new double[slate.size()][slate.size()];
                 for (int i = 0; i < m.length; i++) {
                     m[i][i] = 1;
@@ -97,7 +97,7 @@ public interface SlatePolicy {
             }
 
             @Override
-            public double rowProbability(Slate slate, double[][] placement, int row) {
+            public double rowProbability(LoggedSlate slate, double[][] placement, int row) {
                 return slate.propensities()[row];
             }
 
@@ -109,7 +109,7 @@ public interface SlatePolicy {
     }
 
     /** The policy named on the command line: uniform, greedy-by-score or logged. */
-    static SlatePolicy named(String name) {
+    static TargetPolicy named(String name) {
         return switch (name) {
             case "uniform" -> uniform();
             case "greedy-by-score" -> greedyByScore();

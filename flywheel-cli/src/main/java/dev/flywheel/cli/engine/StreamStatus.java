@@ -1,0 +1,44 @@
+package dev.flywheel.cli.engine;
+
+import dev.flywheel.outcome.UnjoinedStore;
+import dev.flywheel.server.FlywheelServer;
+import dev.flywheel.stream.EmbeddedRunner;
+import dev.flywheel.topology.Topology;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The stream side of the embedded engine as the server shows it: progress, unjoined feedback, unknown loops. */
+final class StreamStatus implements FlywheelServer.StreamView {
+    private final EmbeddedRunner runner;
+    private final Topology topology;
+    private final UnjoinedStore unjoined;
+
+    StreamStatus(EmbeddedRunner runner, Topology topology, UnjoinedStore unjoined) {
+        this.runner = runner;
+        this.topology = topology;
+        this.unjoined = unjoined;
+    }
+
+    @Override
+    public boolean awaitCurrent(long timeoutMillis) {
+        return runner.awaitCurrent(timeoutMillis);
+    }
+
+    @Override
+    public long appliedSeq() {
+        return runner.progress();
+    }
+
+    @Override
+    public Map<String, Long> unknownLoops() {
+        return topology.unknownLoops();
+    }
+
+    @Override
+    public Map<String, Long> unjoined() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        unjoined.counts().forEach((reason, n) -> out.put(reason.name().toLowerCase(Locale.ROOT), n));
+        return out;
+    }
+}

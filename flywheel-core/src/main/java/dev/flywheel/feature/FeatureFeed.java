@@ -1,0 +1,54 @@
+package dev.flywheel.feature;
+
+import dev.flywheel.log.LogConsumer;
+import dev.flywheel.log.LogEntry;
+import dev.flywheel.outcome.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Keeps one loop's {@link FeedbackFeatures} up to date from the log: its decisions, the events that
+ * name it or no loop at all, and its closed outcomes (registered as an outcome listener).
+ *
+ * <p>Compaction: outcomes close within the window after their decision, and a learner computes a
+ * decision's training rows when the decision arrives; so history older than the watermark minus the
+ * window (and a margin for the join's once-a-minute advance) is never asked for again and is folded
+ * into the decayed sums, which bounds memory.
+ */
+public final class FeatureFeed implements LogConsumer {
+    private static final Duration ADVANCE_EVERY = Duration.ofMinutes(1);
+    private final String loop;
+    private final FeedbackFeatures features;
+    private final Duration window;
+    private Instant watermark = Instant.EPOCH;
+    private Instant advanced = Instant.EPOCH;
+
+    public FeatureFeed(String loop, FeedbackFeatures features, Duration window) {
+        this.loop = loop;
+        this.features = features;
+        this.window = window;
+    }
+
+    @Override
+    public void accept(LogEntry entry) {
+        if (entry instanceof LogEntry.DecisionEntry d && d.decision().loop().equals(loop)) {
+            features.onDecision(d.decision());
+            advanceTo(d.decision().timestamp());
+        } else if (entry instanceof LogEntry.EventEntry e && (e.event().loop() == null || e.event().loop().equals(loop))) {
+            features.onEvent(e.event());
+            advanceTo(e.event().timestamp());
+        }
+    }
+
+    /** An outcome of this loop closed. */
+    public void onOutcome(Outcome o) {
+        if (o.loop().equals(loop)) features.onOutcome(o, o.decidedAt().plus(window));
+    }
+
+    private void advanceTo(Instant t) {
+        if (t.isAfter(watermark)) watermark = t;
+        if (Duration.between(advanced, watermark).compareTo(ADVANCE_EVERY) < 0) return;
+        advanced = watermark;
+        features.compact(watermark.minus(window).minus(ADVANCE_EVERY.multipliedBy(2)));
+    }
+}

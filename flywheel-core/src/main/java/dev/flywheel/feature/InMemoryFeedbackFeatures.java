@@ -1,0 +1,317 @@
+package dev.flywheel.feature;
+
+import dev.flywheel.decision.Decision;
+import dev.flywheel.decision.ServedItem;
+import dev.flywheel.event.Event;
+import dev.flywheel.feature.FeatureValues.Name;
+import dev.flywheel.outcome.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * The feedback features of one loop held in this process's memory: the embedded adapter of the
+ * {@link FeedbackFeatures} port.
+ *
+ * <p>Each update carries the time it became true: an impression at its decision's (or impression
+ * event's) time, a reaction at its event's time, an ignore at the end of its window (only then is it
+ * known). A value asked for time t uses updates stamped at or before t, whatever order they arrived in.
+ *
+ * <p>Reads run in parallel under the read lock; the one writer (the log runner) takes the write lock.
+ */
+public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
+    private static final String IMPRESSION = "impression";
+    private static final Set<String> JUDGEMENTS = Set.of("like", "dislike", "rating", "dismiss");
+
+    private final Duration halfLife;
+    private final double priorStrength;
+    private final Function<String, Map<String, Double>> termVectors;
+    private final ItemFeedback global;
+    /** Stands for every item, user topic and user without feedback yet; never updated. */
+    private final ItemFeedback none;
+    private final ItemVectors shapes = new ItemVectors();
+    private static final SeenItems NOTHING_SEEN = new SeenItems();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** State updated since it was last compacted. */
+    private final Set<Compactable> touched = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<String, ItemFeedback> items = new HashMap<>();
+    private final Map<String, UserProfile> profiles = new HashMap<>();
+    private final Map<String, SeenItems> seen = new HashMap<>();
+    /** Per user and topic, the same counts as per item: how this user reacts to this topic. */
+    private final Map<String, Map<String, ItemFeedback>> userTopics = new HashMap<>();
+    /** Per user and item: how often this user was shown it and reacted, for items shown again. */
+    private final Map<String, Map<String, ItemFeedback>> userItems = new HashMap<>();
+    /** Few impressions per (user, topic): a light prior, or a user's first like would not count. */
+    private static final double USER_TOPIC_PRIOR = 5;
+    private static final double USER_ITEM_PRIOR = 2;
+
+    /**
+     * @param priorStrength pseudo-impressions of the global rate in every item's smoothed rates
+     * @param termVectors   an item's sparse term/topic vector (empty when unknown), from the catalog
+     */
+    public InMemoryFeedbackFeatures(Duration halfLife, double priorStrength, Function<String, Map<String, Double>> termVectors) {
+        if (!(priorStrength > 0 && Double.isFinite(priorStrength))) {
+            throw new IllegalArgumentException("priorStrength must be positive");
+        }
+        if (termVectors == null) throw new IllegalArgumentException("termVectors is required");
+        this.global = new ItemFeedback(halfLife);
+        this.none = new ItemFeedback(halfLife);
+        this.halfLife = halfLife;
+        this.priorStrength = priorStrength;
+        this.termVectors = termVectors;
+    }
+
+    @Override
+    public void onDecision(Decision d) {
+        lock.writeLock().lock();
+        try {
+            for (ServedItem s : d.items()) impression(d.user(), s.item(), d.timestamp());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void impression(String user, String item, Instant at) {
+        item(item).impression(at);
+        touch(global).impression(at);
+        seen(user).shown(item, at);
+        for (String topic : topics(item)) userTopic(user, topic).impression(at);
+        userItem(user, item).impression(at);
+    }
+
+    /**
+     * An impression event that names no decision is an exposure of its own (a product's history, or
+     * a product that logs what it showed without deciding through Flywheel); one that names a
+     * decision was already counted when the decision was.
+     */
+    @Override
+    public void onEvent(Event e) {
+        if (e.item() == null) return;
+        lock.writeLock().lock();
+        try {
+            if (IMPRESSION.equals(e.type())) {
+                if (e.decision() == null) impression(e.user(), e.item(), e.timestamp());
+            } else {
+                reaction(e);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void reaction(Event e) {
+        item(e.item()).reaction(e.type(), e.timestamp());
+        touch(global).reaction(e.type(), e.timestamp());
+        for (String topic : topics(e.item())) userTopic(e.user(), topic).reaction(e.type(), e.timestamp());
+        userItem(e.user(), e.item()).reaction(e.type(), e.timestamp());
+        if (JUDGEMENTS.contains(e.type())) seen(e.user()).judged(e.item(), "dislike".equals(e.type()), e.timestamp());
+        double w = switch (e.type()) {
+            case "like" -> UserProfile.LIKE;
+            case "dislike" -> UserProfile.DISLIKE;
+            default -> 0;
+        };
+        if (w != 0) profile(e.user()).add(termVectors.apply(e.item()), w, e.timestamp());
+    }
+
+    /** Only ignores are taken from outcomes; {@code knownAt} is when its window closed. */
+    @Override
+    public void onOutcome(Outcome o, Instant knownAt) {
+        if (!o.ignored()) return;
+        lock.writeLock().lock();
+        try {
+            profile(o.user()).add(termVectors.apply(o.item()), UserProfile.IGNORE, knownAt);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void read(String user, Instant at, List<String> items, ItemValues sink) {
+        lock.readLock().lock();
+        try {
+            ProfileSnapshot profile = profile(user, at);
+            FeatureValues values = new FeatureValues();
+            for (int i = 0; i < items.size(); i++) {
+                String item = items.get(i);
+                sink.accept(i, item, features(item, termVectors.apply(item), at, profile, values));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * What every candidate of one decision shares: the user's profile and the global counts as of
+     * one time, and the user's own feedback state, looked up once per decision instead of once per
+     * candidate.
+     */
+    private record ProfileSnapshot(TermWeights terms, double norm, FeedbackCounts global, double topicScale,
+                                  SeenItems seen, Map<String, ItemFeedback> topics, Map<String, ItemFeedback> items) {
+
+        /**
+         * How much the user likes the item's topics ({@code topic:} terms of the catalog), relative to
+         * the user's strongest topic: in [-1, 1]. Topics are few and telling, while the words of a
+         * text are many and noisy, so the overall cosine hides them.
+         */
+        double topicAffinity(ItemVectors.Shape item) {
+            if (topicScale == 0 || item.topics().length == 0) return 0;
+            double sum = 0;
+            for (int id : item.topicIds()) sum += terms.get(id);
+            return sum / item.topics().length / topicScale;
+        }
+
+        double cosine(ItemVectors.Shape item) {
+            if (norm == 0 || item.terms().length == 0) return 0;
+            double dot = 0;
+            double itemNorm = 0;
+            for (int i = 0; i < item.ids().length; i++) {
+                double w = item.weights()[i];
+                dot += terms.get(item.ids()[i]) * w;
+                itemNorm += w * w;
+            }
+            return itemNorm == 0 ? 0 : dot / (norm * Math.sqrt(itemNorm));
+        }
+    }
+
+    private ProfileSnapshot profile(String user, Instant now) {
+        UserProfile p = profiles.get(user);
+        Map<String, Double> profile = p == null ? Map.of() : p.at(now);
+        TermWeights terms = new TermWeights(profile.size());
+        double n = 0;
+        double topicScale = 0;
+        for (var e : profile.entrySet()) {
+            terms.put(shapes.id(e.getKey()), e.getValue());
+            n += e.getValue() * e.getValue();
+            if (e.getKey().startsWith(TOPIC)) topicScale = Math.max(topicScale, Math.abs(e.getValue()));
+        }
+        return new ProfileSnapshot(terms, Math.sqrt(n), global.at(now), topicScale, seen.getOrDefault(user, NOTHING_SEEN),
+                userTopics.getOrDefault(user, Map.of()), userItems.getOrDefault(user, Map.of()));
+    }
+
+    /** Named feature values of {@code item} for {@code user} as of {@code now}, in a stable order. */
+    public FeatureValues features(String user, String item, Map<String, Double> termVector, Instant now) {
+        lock.readLock().lock();
+        try {
+            return features(item, termVector, now, profile(user, now), new FeatureValues());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The same values with the user's profile already taken, written into {@code out} (every value is
+     * set): a decision ranks many candidates with one profile and one {@link FeatureValues}.
+     */
+    private FeatureValues features(String item, Map<String, Double> termVector, Instant now, ProfileSnapshot profile,
+                                   FeatureValues out) {
+        FeedbackCounts c = items.getOrDefault(item, none).at(now);
+        ItemFeedback.ItemRates r = ItemFeedback.rates(c, profile.global(), priorStrength);
+        SeenItems s = profile.seen();
+        out.set(Name.ITEM_IMPRESSIONS, c.exposures());
+        out.set(Name.ITEM_CLICKS, c.clicks());
+        out.set(Name.ITEM_LIKES, c.likes());
+        out.set(Name.ITEM_DISLIKES, c.dislikes());
+        out.set(Name.ITEM_CLICK_RATE, r.click());
+        out.set(Name.ITEM_LIKE_RATE, r.like());
+        out.set(Name.ITEM_DISLIKE_RATE, r.dislike());
+        ItemVectors.Shape shape = shapes.of(item, termVector);
+        out.set(Name.USER_AFFINITY, profile.cosine(shape));
+        out.set(Name.TOPIC_AFFINITY, profile.topicAffinity(shape));
+        userTopicRates(profile.topics(), shape, now, profile.global(), out);
+        userItemRate(profile.items(), item, now, out);
+        out.set(Name.SEEN, s.wasShown(item, now) ? 1.0 : 0.0);
+        out.set(Name.JUDGED, s.wasJudged(item, now) ? 1.0 : 0.0);
+        out.set(Name.ELIGIBLE, s.eligible(item, now) ? 1.0 : 0.0);
+        return out;
+    }
+
+    /** Bounds memory: values before {@code horizon} can no longer be asked for. */
+    @Override
+    public void compact(Instant horizon) {
+        lock.writeLock().lock();
+        try {
+            compactAll(horizon);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void compactAll(Instant horizon) {
+        Iterator<Compactable> it = touched.iterator();
+        while (it.hasNext()) {
+            Compactable c = it.next();
+            c.compact(horizon);
+            if (!c.holdsUpdates()) it.remove();
+        }
+    }
+
+    /** This user's own history with the item, smoothed toward the user's rate on its topics. */
+    private void userItemRate(Map<String, ItemFeedback> userItems, String item, Instant now, FeatureValues out) {
+        ItemFeedback mine = userItems.get(item);
+        double prior = out.get(Name.USER_TOPIC_LIKE_RATE);
+        if (mine == null) {
+            out.set(Name.USER_ITEM_IMPRESSIONS, 0.0);
+            out.set(Name.USER_ITEM_LIKE_RATE, prior);
+            return;
+        }
+        // one like in two showings says a lot, so the prior is light
+        FeedbackCounts uc = mine.at(now);
+        out.set(Name.USER_ITEM_IMPRESSIONS, uc.exposures());
+        out.set(Name.USER_ITEM_LIKE_RATE, (uc.likes() + USER_ITEM_PRIOR * prior) / (uc.exposures() + USER_ITEM_PRIOR));
+    }
+
+    private void userTopicRates(Map<String, ItemFeedback> mine, ItemVectors.Shape item, Instant now, FeedbackCounts global,
+                                FeatureValues out) {
+        double like = 0;
+        double dislike = 0;
+        int n = 0;
+        for (String term : item.topics()) {
+            ItemFeedback.ItemRates r = mine.getOrDefault(term, none).rates(now, global, USER_TOPIC_PRIOR);
+            like += r.like();
+            dislike += r.dislike();
+            n++;
+        }
+        ItemFeedback.ItemRates prior = n == 0 ? none.rates(now, global, USER_TOPIC_PRIOR) : null;
+        out.set(Name.USER_TOPIC_LIKE_RATE, n == 0 ? prior.like() : like / n);
+        out.set(Name.USER_TOPIC_DISLIKE_RATE, n == 0 ? prior.dislike() : dislike / n);
+    }
+
+    private String[] topics(String item) {
+        return shapes.of(item, termVectors.apply(item)).topics();
+    }
+
+    private ItemFeedback userItem(String user, String item) {
+        return touch(userItems.computeIfAbsent(user, k -> new HashMap<>()).computeIfAbsent(item, k -> new ItemFeedback(halfLife)));
+    }
+
+    private ItemFeedback userTopic(String user, String topic) {
+        return touch(userTopics.computeIfAbsent(user, k -> new HashMap<>()).computeIfAbsent(topic, k -> new ItemFeedback(halfLife)));
+    }
+
+    private ItemFeedback item(String id) {
+        return touch(items.computeIfAbsent(id, k -> new ItemFeedback(halfLife)));
+    }
+
+    private UserProfile profile(String user) {
+        return touch(profiles.computeIfAbsent(user, k -> new UserProfile(halfLife)));
+    }
+
+    /** Only the returned state is about to change; see {@link Compactable}. */
+    private <T extends Compactable> T touch(T state) {
+        touched.add(state);
+        return state;
+    }
+
+    private SeenItems seen(String user) {
+        return seen.computeIfAbsent(user, k -> new SeenItems());
+    }
+}

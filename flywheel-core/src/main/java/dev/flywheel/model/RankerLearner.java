@@ -1,0 +1,183 @@
+package dev.flywheel.model;
+
+import dev.flywheel.catalog.Catalog;
+import dev.flywheel.decision.Decision;
+import dev.flywheel.decision.ServedItem;
+import dev.flywheel.event.Event;
+import dev.flywheel.log.LogEntry;
+import dev.flywheel.model.internal.RankingFeatures;
+import dev.flywheel.model.internal.RankingFeatures.Feature;
+import dev.flywheel.outcome.Outcome;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Trains the learned ranker of one loop and publishes its state as an immutable {@link RankerModel}.
+ *
+ * <p>When a decision of the loop arrives it records the ranking inputs of each served item, at the
+ * position it was shown, from the loop's features as they were when the decision was made (the
+ * topology runs learners before the features absorb the entry). When the item's outcome closes it
+ * trains one FTRL logistic model per rewarded reaction type on those inputs. So training sees what
+ * serving saw, without asking the features about the past.
+ *
+ * <p>An impression without a decision (a product's history) is an exposure: its item is trained like
+ * a served one, and with it {@code negatives} items drawn from the known items, trained as not
+ * chosen (no reaction), so the models learn what users choose and not only what they think of what
+ * they chose.
+ *
+ * <p>Runs on the log runner's thread only; decisions read the published state.
+ */
+public final class RankerLearner implements OnlineLearner {
+    /** Without a rate feature of its own, a reaction type starts rare: P = σ(−3) ≈ 0.05. */
+    private static final double RARE_LOGIT = -3;
+    private final String loop;
+    private final RankingInputs inputs;
+    private final FtrlProximal[] models;
+    private final List<String> types;
+    private final double[] rewardWeights;
+    private final double ignore;
+    private final Catalog catalog;
+    private final int negatives;
+    private final SplittableRandom random;
+    private final Map<String, Pending> pending = new HashMap<>();
+    private volatile RankerModel published;
+    private boolean changed;
+    private long trained;
+
+    /** The rows of one decision or exposure, waiting for its outcomes. */
+    private static final class Pending {
+        final Map<String, double[]> served = new HashMap<>(4);
+        final List<double[]> notChosen = new ArrayList<>(0);
+    }
+
+    RankerLearner(String loop, ContentBanditSpec spec, RankingInputs inputs, Catalog catalog) {
+        this.loop = loop;
+        this.inputs = inputs;
+        this.catalog = catalog;
+        this.negatives = spec.negatives();
+        this.random = new SplittableRandom(spec.seed());
+        List<String> t = new ArrayList<>();
+        spec.reward().weights().forEach((type, w) -> {
+            if (w != 0) t.add(type);
+        });
+        types = List.copyOf(t);
+        models = new FtrlProximal[types.size()];
+        rewardWeights = new double[types.size()];
+        for (int m = 0; m < models.length; m++) {
+            models[m] = new FtrlProximal(spec.ftrl(), RankingFeatures.NAMES);
+            models[m].warmStart(prior(types.get(m)));
+            rewardWeights[m] = spec.reward().weights().get(types.get(m));
+        }
+        ignore = spec.reward().ignore();
+        publish();
+    }
+
+    /**
+     * The weights a model starts from, so that candidates are ordered sensibly before any outcome:
+     * P(type) starts at the item's smoothed rate of that type, nudged by the user's content affinity.
+     */
+    static double[] prior(String type) {
+        double[] w = new double[RankingFeatures.SIZE];
+        switch (type) {
+            case "like" -> {
+                w[Feature.LIKE_LOGIT.ordinal()] = 1;
+                w[Feature.AFFINITY.ordinal()] = 1;
+                w[Feature.TOPIC_AFFINITY.ordinal()] = 1;
+            }
+            case "click" -> {
+                w[Feature.CLICK_LOGIT.ordinal()] = 1;
+                w[Feature.AFFINITY.ordinal()] = 0.5;
+            }
+            case "dislike" -> {
+                w[Feature.DISLIKE_LOGIT.ordinal()] = 1;
+                w[Feature.AFFINITY.ordinal()] = -1;
+            }
+            default -> w[Feature.BIAS.ordinal()] = RARE_LOGIT;
+        }
+        return w;
+    }
+
+    /** The latest published state. */
+    public RankerModel model() {
+        return published;
+    }
+
+    /** Outcomes trained on so far. */
+    public long trained() {
+        return trained;
+    }
+
+    @Override
+    public void accept(LogEntry entry) {
+        if (entry instanceof LogEntry.DecisionEntry d && d.decision().loop().equals(loop)) {
+            record(d.decision());
+        } else if (entry instanceof LogEntry.EventEntry e && exposure(e.event())) {
+            expose(e.event());
+        }
+    }
+
+    private boolean exposure(Event e) {
+        return "impression".equals(e.type()) && e.decision() == null && e.item() != null
+                && (e.loop() == null || e.loop().equals(loop));
+    }
+
+    private void record(Decision d) {
+        List<String> items = new ArrayList<>(d.items().size());
+        int[] positions = new int[d.items().size()];
+        for (ServedItem s : d.items()) {
+            positions[items.size()] = s.position();
+            items.add(s.item());
+        }
+        Pending p = new Pending();
+        // the decision's own impressions are not in the features yet: the learner runs first
+        inputs.rows(d.user(), items, d.timestamp(), positions, (i, item, row) -> p.served.put(item, row.clone()));
+        pending.put(d.id(), p);
+    }
+
+    private void expose(Event e) {
+        List<String> items = new ArrayList<>(1 + negatives);
+        items.add(e.item());
+        int known = catalog.knownCount();
+        for (int i = 0; i < negatives && known > 1; i++) {
+            String other = catalog.known(random.nextInt(known));
+            if (!items.contains(other)) items.add(other);
+        }
+        Pending p = new Pending();
+        inputs.rows(e.user(), items, e.timestamp(), null, (i, item, row) -> {
+            if (i == 0) p.served.put(item, row.clone());
+            else p.notChosen.add(row.clone());
+        });
+        pending.put(Outcome.exposureId(e.id(), loop), p);
+    }
+
+    @Override
+    public void onOutcome(Outcome o) {
+        if (!o.loop().equals(loop)) return;
+        Pending p = pending.get(o.decision());
+        double[] row = p == null ? null : p.served.remove(o.item());
+        if (row == null) return;
+        if (p.served.isEmpty()) pending.remove(o.decision());
+        for (int m = 0; m < models.length; m++) models[m].update(row, o.reactions().contains(types.get(m)));
+        for (double[] other : p.notChosen) {
+            for (FtrlProximal model : models) model.update(other, false);
+        }
+        trained++;
+        changed = true;
+    }
+
+    /** Publishes the state trained so far once per chunk of log entries. */
+    @Override
+    public void flush() {
+        if (changed) publish();
+    }
+
+    private void publish() {
+        double[][] w = new double[models.length][];
+        for (int m = 0; m < models.length; m++) w[m] = models[m].weights();
+        published = new RankerModel(types, rewardWeights, ignore, w);
+        changed = false;
+    }
+}

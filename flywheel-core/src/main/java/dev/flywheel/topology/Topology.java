@@ -1,0 +1,145 @@
+package dev.flywheel.topology;
+
+import dev.flywheel.catalog.Catalog;
+import dev.flywheel.catalog.CatalogFeed;
+import dev.flywheel.feature.ConsumedItems;
+import dev.flywheel.feature.FeatureFeed;
+import dev.flywheel.feature.FeedbackFeatures;
+import dev.flywheel.feature.InMemoryFeedbackFeatures;
+import dev.flywheel.log.LogConsumer;
+import dev.flywheel.loop.ExternalPolicy;
+import dev.flywheel.loop.LoopPolicy;
+import dev.flywheel.loop.LoopSpec;
+import dev.flywheel.loop.RewardSpec;
+import dev.flywheel.model.LoopModel;
+import dev.flywheel.model.ModelContext;
+import dev.flywheel.outcome.JoinCounters;
+import dev.flywheel.outcome.Outcome;
+import dev.flywheel.outcome.OutcomeFeed;
+import dev.flywheel.outcome.OutcomeSink;
+import dev.flywheel.rollout.Arm;
+import dev.flywheel.rollout.RolloutPolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The one order of the stream operators, built from the loops of the configuration. The engine's
+ * runner, a frozen learner's replay, the tests' driver and (later) the Flink job all run this list,
+ * so they compute the same state from the same log.
+ *
+ * <p>Per entry, in order: the catalog (items before the decisions that show them, and the ids that
+ * feedback names); the unknown-loop counter; the reward join, which hands closed outcomes to the sink
+ * and to every loop's learners and features; then per loop its learners (they record what a decision
+ * was made with before the features absorb it), its features and its consumed items; the sink last,
+ * to write what the chunk produced.
+ */
+public final class Topology {
+    private final Catalog catalog;
+    private final UnknownLoops unknownLoops;
+    private final OutcomeFeed join;
+    private final Map<String, LoopRuntime> loops;
+    private final List<LogConsumer> operators;
+
+    private Topology(Catalog catalog, UnknownLoops unknownLoops, OutcomeFeed join, Map<String, LoopRuntime> loops,
+                     List<LogConsumer> operators) {
+        this.catalog = catalog;
+        this.unknownLoops = unknownLoops;
+        this.join = join;
+        this.loops = loops;
+        this.operators = List.copyOf(operators);
+    }
+
+    /**
+     * @param sink where outcomes and unjoined feedback are written; null when nothing is kept (a
+     *             replay that only trains a model)
+     */
+    public static Topology build(List<LoopSpec> specs, Catalog catalog, OutcomeSink sink) {
+        Map<String, LoopRuntime> loops = new LinkedHashMap<>();
+        List<Consumer<Outcome>> listeners = new ArrayList<>();
+        if (sink != null) listeners.add(sink);
+        List<LogConsumer> perLoop = new ArrayList<>();
+        Map<String, RewardSpec> rewards = new LinkedHashMap<>();
+        for (LoopSpec spec : specs) {
+            LoopRuntime loop = loop(spec, catalog, listeners, perLoop);
+            loops.put(spec.name(), loop);
+            rewards.put(spec.name(), spec.reward());
+        }
+        UnknownLoops unknown = new UnknownLoops(loops.keySet());
+        OutcomeFeed join = new OutcomeFeed(rewards, listeners, sink == null ? u -> { } : sink::unjoined);
+        List<LogConsumer> ops = new ArrayList<>(List.of(new CatalogFeed(catalog), unknown, join));
+        ops.addAll(perLoop);
+        if (sink != null) ops.add(sink);
+        return new Topology(catalog, unknown, join, loops, ops);
+    }
+
+    private static LoopRuntime loop(LoopSpec spec, Catalog catalog, List<Consumer<Outcome>> listeners,
+                                    List<LogConsumer> operators) {
+        var settings = spec.model().features();
+        FeedbackFeatures features = new InMemoryFeedbackFeatures(settings.halfLife(), settings.priorStrength(),
+                item -> catalog.get(item).map(e -> e.vector().asMap()).orElse(Map.of()));
+        FeatureFeed feed = new FeatureFeed(spec.name(), features, spec.reward().window());
+        ConsumedItems consumed = new ConsumedItems(spec.name(), spec.candidates().consumed());
+        LoopModel model = spec.model().build(new ModelContext(spec, catalog, features));
+        listeners.addAll(model.outcomeListeners());
+        listeners.add(feed::onOutcome);
+        operators.addAll(model.learners());
+        operators.add(feed);
+        operators.add(consumed);
+        LoopPolicy policy = model.serves()
+                ? new RolloutPolicy(spec.name(), spec.candidates(), catalog, consumed, List.of(new Arm(Arm.CHAMPION, 1, model.champion())))
+                : new ExternalPolicy(spec.name());
+        return new LoopRuntime(spec, features, consumed, model, policy);
+    }
+
+    /**
+     * Tells the topology that event time has reached {@code watermark}: every window that ended by
+     * then closes and its outcomes reach the learners and the sink. Call it on the runner's thread,
+     * between entries; {@code flush} the operators after it.
+     */
+    public void advanceTo(java.time.Instant watermark) {
+        join.advanceWatermark(watermark);
+    }
+
+    /** Closes every open window (see {@link OutcomeFeed#closeOpenWindows}); on the runner's thread, then flush. */
+    public void closeOpenWindows() {
+        join.closeOpenWindows();
+    }
+
+    /** The operators in the order every runner must apply them to each entry. */
+    public List<LogConsumer> operators() {
+        return operators;
+    }
+
+    /** Each configured loop's policy, by loop name. */
+    public Map<String, LoopPolicy> policies() {
+        Map<String, LoopPolicy> out = new LinkedHashMap<>();
+        loops.forEach((name, loop) -> out.put(name, loop.policy()));
+        return out;
+    }
+
+    public Map<String, LoopRuntime> loops() {
+        return loops;
+    }
+
+    public LoopRuntime loop(String name) {
+        LoopRuntime l = loops.get(name);
+        if (l == null) throw new IllegalArgumentException("no loop named " + name);
+        return l;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public JoinCounters joinCounters() {
+        return join.counters();
+    }
+
+    /** Events and decisions per loop name that the configuration does not declare. */
+    public Map<String, Long> unknownLoops() {
+        return unknownLoops.counts();
+    }
+}
