@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
 
 /**
  * Item-to-item similarity from co-occurrence, as in Microsoft's SAR ("Smart Adaptive Recommendations",
- * recommenders-team/recommenders, {@code sar_singlenode.py}). The occurrence matrix O is users x items
+ * recommenders-team/recommenders, {@code recommenders/models/sar/sar_singlenode.py}, whose {@code threshold}
+ * is {@link Params#minCooccurrence}). The occurrence matrix O is users x items
  * with O_ui = 1 where the input's value is &gt; 0 (other stored values are ignored); the co-occurrence
  * C = OᵀO counts, for items i and j, the users who have both, and C_ii the users who have i. From it:
  * <ul>
