@@ -135,6 +135,9 @@ class ImplicitAlsTest {
         assertArrayEquals(new double[2], m.userVector(2), 1e-12);
         assertArrayEquals(new double[2], m.itemVector(3), 1e-12);
         assertTrue(m.score(0, 0) > m.score(0, 2));
+        ImplicitAls.Model empty = ImplicitAls.train(SparseMatrix.builder(0, 3).build(), new ImplicitAls.Params(2, LAMBDA, 2, 2, 1));
+        assertEquals(0, empty.users());
+        assertArrayEquals(new double[2], empty.itemVector(1), 1e-12);
     }
 
     @Test
