@@ -30,7 +30,10 @@ import java.util.stream.IntStream;
  * depends on nothing computed for another item, so the result does not depend on scheduling.
  */
 public final class ItemSimilarity {
-    /** Items per parallel task. */
+    /**
+     * Items per parallel task: enough to amortise the task's counter array (one int per item), few
+     * enough that a run of popular, expensive items still spreads over both cores.
+     */
     private static final int CHUNK = 64;
 
     public enum Measure { COOCCURRENCE, JACCARD, LIFT }
