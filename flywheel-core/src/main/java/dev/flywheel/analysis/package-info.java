@@ -8,7 +8,9 @@
  * {@link dev.flywheel.analysis.LoggedSlate}s through {@link dev.flywheel.analysis.SlateLog}, where a
  * {@link dev.flywheel.analysis.TargetPolicy} (uniform, greedy by score, the logger itself, or a learner
  * through {@link dev.flywheel.analysis.LearnerTargetPolicy}, which re-scores a slate's logged candidates
- * from its {@link dev.flywheel.analysis.LoggedSlate.Origin}) is the target.
+ * from its {@link dev.flywheel.analysis.LoggedSlate.Origin}) is the target; top-k
+ * {@link dev.flywheel.analysis.RankingMetrics} (precision, recall, nDCG, AP, hit rate, coverage, with
+ * bootstrap intervals paired over users) for replaying recommendations against held-out feedback.
  *
  * <p>Contract: a {@link dev.flywheel.analysis.Table} is read once into memory (RFC 4180 CSV, CRLF or
  * LF, or whole columns from a store query); every analysis is a pure function of the table and an immutable spec/options record; bad input
