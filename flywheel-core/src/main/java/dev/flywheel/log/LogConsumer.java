@@ -9,4 +9,11 @@ public interface LogConsumer {
 
     /** Called after each chunk of entries, for operators that write in batches. */
     default void flush() { }
+
+    /**
+     * Called when the log has been quiet for a while (no entry for some seconds), between entries:
+     * for work that waits for the input to pause, like closing the last windows or training a model
+     * on everything received. Runners flush after it.
+     */
+    default void idle() { }
 }

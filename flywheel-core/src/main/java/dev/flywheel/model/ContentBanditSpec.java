@@ -3,6 +3,7 @@ package dev.flywheel.model;
 import dev.flywheel.config.ConfigException;
 import dev.flywheel.config.ConfigTree;
 import dev.flywheel.feature.FeatureSettings;
+import dev.flywheel.log.LogConsumer;
 import dev.flywheel.loop.RewardSpec;
 import java.time.Duration;
 import java.util.List;
@@ -20,13 +21,15 @@ import java.util.Set;
  * @param halfLife      how fast feedback counts and user profiles forget
  * @param priorStrength pseudo-impressions pulling an item's rates toward the global rates
  * @param sampler       the exploration, whose per-slot probabilities are logged as propensities
+ * @param collaborative the item-to-item and factorisation models whose scores are inputs of the ranker
  * @param negatives     items drawn at random from the known items for every exposure without a
  *                      decision (a product's history), trained as not chosen: without them a
  *                      history of what users chose teaches only which chosen items they liked, not
  *                      what they choose
  */
 public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double priorStrength, SlateSampler sampler,
-                                FtrlProximal.Params ftrl, int negatives, long seed) implements ModelSpec {
+                                FtrlProximal.Params ftrl, int negatives, CollaborativeSpec collaborative, long seed)
+        implements ModelSpec {
     public static final String FAMILY = "content-bandit";
     public static final String VERSION = "content-bandit-1";
 
@@ -39,7 +42,7 @@ public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double pri
                 learner.number("beta", 1, 0, 100), learner.number("l1", 0, 0, 100), learner.number("l2", 0.1, 0, 100));
         return new ContentBanditSpec(reward, halfLife, learner.number("prior_strength", 20, 1e-3, 1e6),
                 sampler(loop.section("exploration")), ftrl, learner.integer("negatives", 4, 0, 100),
-                loop.longValue("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
+                CollaborativeSpec.from(loop.section("collaborative"), reward), loop.longValue("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
     }
 
     private static SlateSampler sampler(ConfigTree e) {
@@ -64,9 +67,13 @@ public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double pri
 
     @Override
     public LoopModel build(ModelContext context) {
-        RankingInputs inputs = new RankingInputs(context.features(), context.catalog());
+        CollaborativeLearner collab = collaborative.enabled()
+                ? new CollaborativeLearner(context.loop().name(), collaborative, context.replay()) : null;
+        RankingInputs inputs = new RankingInputs(context.features(), context.catalog(), collab);
         RankerLearner learner = new RankerLearner(context.loop().name(), this, inputs, context.catalog());
         RankerScorer scorer = new RankerScorer(inputs, learner::model);
-        return new LoopModel(new ModelVersion(VERSION, scorer, sampler, seed), List.of(learner), List.of(learner::onOutcome));
+        // the ranker records a decision's inputs before the collaborative models absorb its events
+        List<LogConsumer> learners = collab == null ? List.of(learner) : List.of(learner, collab);
+        return new LoopModel(new ModelVersion(VERSION, scorer, sampler, seed), learners, List.of(learner::onOutcome), learner, collab);
     }
 }

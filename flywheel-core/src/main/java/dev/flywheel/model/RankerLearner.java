@@ -86,10 +86,14 @@ public final class RankerLearner implements OnlineLearner {
                 w[Feature.LIKE_LOGIT.ordinal()] = 1;
                 w[Feature.AFFINITY.ordinal()] = 1;
                 w[Feature.TOPIC_AFFINITY.ordinal()] = 1;
+                w[Feature.ITEM_TO_ITEM.ordinal()] = 3;
+                w[Feature.FACTORS.ordinal()] = 1;
             }
             case "click" -> {
                 w[Feature.CLICK_LOGIT.ordinal()] = 1;
                 w[Feature.AFFINITY.ordinal()] = 0.5;
+                w[Feature.ITEM_TO_ITEM.ordinal()] = 3;
+                w[Feature.FACTORS.ordinal()] = 1;
             }
             case "dislike" -> {
                 w[Feature.DISLIKE_LOGIT.ordinal()] = 1;

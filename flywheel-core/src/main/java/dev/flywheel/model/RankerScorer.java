@@ -4,7 +4,6 @@ import dev.flywheel.model.internal.RankingFeatures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -24,9 +23,13 @@ final class RankerScorer implements Scorer {
     public List<Candidate> score(String user, List<String> items, Instant at, boolean explain) {
         RankerModel m = model.get();
         List<Candidate> out = new ArrayList<>(items.size());
+        UserSignals signals = explain ? inputs.signals(user, at) : null;
         inputs.rows(user, items, at, null, (i, item, row) -> {
-            Map<String, Double> used = explain ? RankingFeatures.named(row) : Map.of();
-            out.add(new Candidate(item, m.score(row), used, List.of()));
+            if (!explain) {
+                out.add(new Candidate(item, m.score(row)));
+            } else {
+                out.add(new Candidate(item, m.score(row), RankingFeatures.named(row), inputs.reasons(signals, item, 3)));
+            }
         });
         return out;
     }

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The inputs of the ranker's logistic models for many items of one user at one time: the loop's
- * feedback features read in one consistent pass, the item's publication time, and the position it
- * is (or was) shown at. Serving and training compute their rows here, so both see the same inputs.
+ * feedback features read in one consistent pass, the user's collaborative scores, the item's
+ * publication time, and the position it is (or was) shown at. Serving and training compute their
+ * rows here, so both see the same inputs.
  */
 final class RankingInputs {
     /** Receives one item's row; the array is reused for the next item: copy what is kept. */
@@ -20,20 +21,45 @@ final class RankingInputs {
 
     private final FeedbackFeatures features;
     private final Catalog catalog;
+    private final CollaborativeLearner collaborative;
 
-    RankingInputs(FeedbackFeatures features, Catalog catalog) {
+    /** @param collaborative the loop's collaborative models, or null when it has none */
+    RankingInputs(FeedbackFeatures features, Catalog catalog, CollaborativeLearner collaborative) {
         this.features = features;
         this.catalog = catalog;
+        this.collaborative = collaborative;
     }
 
-    /** Rows of {@code items} for {@code user} at {@code at}; {@code positions[i]} is item i's slot, null for slot 1. */
+    /**
+     * Rows of {@code items} for {@code user} at {@code at}; {@code positions[i]} is item i's slot, null
+     * for slot 1. {@code signals} receives the user's collaborative signals first (for explanations).
+     */
     void rows(String user, List<String> items, Instant at, int[] positions, Rows sink) {
+        UserSignals signals = signals(user, at);
         double[] row = new double[RankingFeatures.SIZE];
         features.read(user, at, items, (i, item, values) -> {
             Catalog.Entry entry = catalog.get(item).orElse(null);
             Instant published = entry == null ? null : entry.item().published();
-            RankingFeatures.fill(row, values, published, at, positions == null ? 1 : positions[i]);
+            int known = signals.known() ? collaborative.interactions().item(item) : -1;
+            RankingFeatures.fill(row, values, signals.itemToItem(known), signals.factorisation(known), published, at,
+                    positions == null ? 1 : positions[i]);
             sink.accept(i, item, row);
         });
+    }
+
+    UserSignals signals(String user, Instant at) {
+        return collaborative == null ? UserSignals.NONE : collaborative.signals(user, at);
+    }
+
+    /** "liked X" for the user's items that most made {@code item} similar to their taste. */
+    List<String> reasons(UserSignals signals, String item, int n) {
+        if (!signals.known()) return List.of();
+        List<String> out = new java.util.ArrayList<>();
+        for (int other : signals.because(collaborative.interactions().item(item), n)) {
+            String id = collaborative.interactions().itemName(other);
+            String title = catalog.get(id).map(e -> e.item().title()).orElse(null);
+            out.add("liked " + (title == null || title.isBlank() ? id : title + " (" + id + ")"));
+        }
+        return out;
     }
 }

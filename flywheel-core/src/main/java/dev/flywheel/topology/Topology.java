@@ -52,18 +52,25 @@ public final class Topology {
         this.operators = List.copyOf(operators);
     }
 
-    /**
-     * @param sink where outcomes and unjoined feedback are written; null when nothing is kept (a
-     *             replay that only trains a model)
-     */
+    /** The engine's topology: batch models train beside the stream. */
     public static Topology build(List<LoopSpec> specs, Catalog catalog, OutcomeSink sink) {
+        return build(specs, catalog, sink, false);
+    }
+
+    /**
+     * @param sink   where outcomes and unjoined feedback are written; null when nothing is kept (a
+     *               replay that only trains a model)
+     * @param replay batch models train in line with the entries, so a replay computes the same state
+     *               every time (an evaluation, a frozen learner, a test)
+     */
+    public static Topology build(List<LoopSpec> specs, Catalog catalog, OutcomeSink sink, boolean replay) {
         Map<String, LoopRuntime> loops = new LinkedHashMap<>();
         List<Consumer<Outcome>> listeners = new ArrayList<>();
         if (sink != null) listeners.add(sink);
         List<LogConsumer> perLoop = new ArrayList<>();
         Map<String, RewardSpec> rewards = new LinkedHashMap<>();
         for (LoopSpec spec : specs) {
-            LoopRuntime loop = loop(spec, catalog, listeners, perLoop);
+            LoopRuntime loop = loop(spec, catalog, listeners, perLoop, replay);
             loops.put(spec.name(), loop);
             rewards.put(spec.name(), spec.reward());
         }
@@ -76,13 +83,13 @@ public final class Topology {
     }
 
     private static LoopRuntime loop(LoopSpec spec, Catalog catalog, List<Consumer<Outcome>> listeners,
-                                    List<LogConsumer> operators) {
+                                    List<LogConsumer> operators, boolean replay) {
         var settings = spec.model().features();
         FeedbackFeatures features = new InMemoryFeedbackFeatures(settings.halfLife(), settings.priorStrength(),
                 item -> catalog.get(item).map(e -> e.vector().asMap()).orElse(Map.of()));
         FeatureFeed feed = new FeatureFeed(spec.name(), features, spec.reward().window());
         ConsumedItems consumed = new ConsumedItems(spec.name(), spec.candidates().consumed());
-        LoopModel model = spec.model().build(new ModelContext(spec, catalog, features));
+        LoopModel model = spec.model().build(new ModelContext(spec, catalog, features, replay));
         listeners.addAll(model.outcomeListeners());
         listeners.add(feed::onOutcome);
         operators.addAll(model.learners());
@@ -103,9 +110,10 @@ public final class Topology {
         join.advanceWatermark(watermark);
     }
 
-    /** Closes every open window (see {@link OutcomeFeed#closeOpenWindows}); on the runner's thread, then flush. */
-    public void closeOpenWindows() {
-        join.closeOpenWindows();
+    /** The input paused: the operators' idle work (close open windows, train on what came), then flush. */
+    public void idle() {
+        operators.forEach(LogConsumer::idle);
+        operators.forEach(LogConsumer::flush);
     }
 
     /** The operators in the order every runner must apply them to each entry. */

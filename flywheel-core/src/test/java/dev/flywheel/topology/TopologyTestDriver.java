@@ -36,7 +36,7 @@ public final class TopologyTestDriver {
     private long decisions;
 
     public TopologyTestDriver(List<LoopSpec> loops) {
-        this.topology = Topology.build(loops, new Catalog(), new OutcomeSink(new Outcomes(), new UnjoinedList()));
+        this.topology = Topology.build(loops, new Catalog(), new OutcomeSink(new Outcomes(), new UnjoinedList()), true);
     }
 
     /** A driver for loops given as config sections (maps, as YAML would give them). */
@@ -71,6 +71,11 @@ public final class TopologyTestDriver {
         if (r instanceof Event e) return new LogEntry.EventEntry(seq, 0, e);
         if (r instanceof Decision d) return new LogEntry.DecisionEntry(seq, 0, d);
         return new LogEntry.ItemEntry(seq, 0, (Item) r);
+    }
+
+    /** The input paused: open windows close, batch models train on what came (see {@link Topology#idle}). */
+    public void idle() {
+        topology.idle();
     }
 
     /** Event time reached {@code watermark}: windows that ended by then close (see {@link Topology#advanceTo}). */

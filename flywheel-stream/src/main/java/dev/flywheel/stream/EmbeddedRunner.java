@@ -13,9 +13,10 @@ import java.util.List;
  * in-memory state (catalog, features, learners) from the truth; checkpoints can shorten that later.
  * Operators must not throw: an entry is not handed out twice.
  *
- * <p>When the log has been quiet for a while, the runner calls its idle task (at most once a second)
- * on the same thread: entries alone move event time only as far as the newest one, so without it the
- * windows of the last decisions before a quiet spell would stay open. The quiet spell is long enough
+ * <p>When the log has been quiet for a while, the runner tells its operators ({@link LogConsumer#idle},
+ * at most once a second) on the same thread: entries alone move event time only as far as the newest
+ * one, so without it the windows of the last decisions before a quiet spell would stay open, and a
+ * model would wait for more history before training on what came. The quiet spell is long enough
  * that a product streaming its history does not pause that long between two of its batches.
  */
 public final class EmbeddedRunner extends LogFollower {
@@ -23,30 +24,25 @@ public final class EmbeddedRunner extends LogFollower {
     private static final long IDLE_EVERY_NANOS = 1_000_000_000L;
     private final List<LogConsumer> operators;
     private final LogReader reader;
-    private final Runnable idle;
     private final long quietNanos;
     private long lastEntry = System.nanoTime();
     private long lastIdle;
 
     public EmbeddedRunner(EventLog log, List<LogConsumer> operators) {
-        this(log, operators, () -> { }, Duration.ofDays(1));
+        this(log, operators, Duration.ofDays(3650));
     }
 
-    /**
-     * @param idle  runs on the runner's thread once the log has had nothing new for {@code quiet}; the
-     *              operators are flushed after it
-     */
-    public EmbeddedRunner(EventLog log, List<LogConsumer> operators, Runnable idle, Duration quiet) {
+    /** @param quiet how long the log must have had nothing new before the operators are told it is idle */
+    public EmbeddedRunner(EventLog log, List<LogConsumer> operators, Duration quiet) {
         super(log, "flywheel-stream-runner", -1);
         this.operators = List.copyOf(operators);
         this.reader = log.reader(0);
-        this.idle = idle;
         this.quietNanos = quiet.toNanos();
     }
 
-    /** Runs the idle task now, on the calling thread: for a caller that knows the log is quiet (before {@link #start}). */
+    /** Tells the operators the log is idle now, on the calling thread: for a caller that knows (before {@link #start}). */
     public void idleNow() {
-        idle.run();
+        operators.forEach(LogConsumer::idle);
         operators.forEach(LogConsumer::flush);
     }
 

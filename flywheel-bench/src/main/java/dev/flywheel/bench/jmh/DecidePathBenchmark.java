@@ -69,7 +69,7 @@ public class DecidePathBenchmark {
         ArticleWorld world = ArticleWorld.generate(WorldConfig.defaults(20_261_127L).withSize(400, 2_000));
         LoopSpec loop = LoopSpec.from(new ConfigTree("loops[0]", Map.of("name", "home-feed",
                 "candidates", Map.of("consumed", List.of("dislike")))));
-        topology = Topology.build(List.of(loop), new Catalog(), null);
+        topology = Topology.build(List.of(loop), new Catalog(), null, true);
         bandit = topology.policies().get("home-feed");
         for (Article a : world.articles()) {
             feed(new LogEntry.ItemEntry(seq++, 0, new Item(a.id(), a.title(), a.body(), a.topics().stream().map(t -> "t" + t).toList(),

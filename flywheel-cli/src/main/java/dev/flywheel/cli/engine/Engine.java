@@ -43,7 +43,7 @@ public final class Engine implements AutoCloseable {
         outcomes = new DuckDbOutcomeStore(storage.store());
         unjoined = new DuckDbUnjoinedStore(storage.store());
         topology = Topology.build(config.loops(), new Catalog(), new OutcomeSink(outcomes, unjoined));
-        runner = new EmbeddedRunner(storage.log(), topology.operators(), topology::closeOpenWindows, QUIET);
+        runner = new EmbeddedRunner(storage.log(), topology.operators(), QUIET);
         runner.catchUp();
         runner.idleNow(); // everything replayed at a start is history: close what has ended
         runner.start();

@@ -15,7 +15,9 @@ import java.util.stream.IntStream;
  * <ul>
  *   <li>{@link Measure#COOCCURRENCE}: S_ij = C_ij;</li>
  *   <li>{@link Measure#JACCARD}: S_ij = C_ij / (C_ii + C_jj − C_ij), the share of either's users who have both;</li>
- *   <li>{@link Measure#LIFT}: S_ij = C_ij / (C_ii · C_jj), which discounts popular items.</li>
+ *   <li>{@link Measure#LIFT}: S_ij = C_ij / (C_ii · C_jj), which discounts popular items;</li>
+ *   <li>{@link Measure#COSINE}: S_ij = C_ij / √(C_ii · C_jj), the cosine of the two items' user sets,
+ *       between Jaccard and lift in how much it discounts popularity.</li>
  * </ul>
  * Each item keeps its {@link Params#neighbours} most similar other items among those with
  * C_ij ≥ {@link Params#minCooccurrence}, best first, ties by ascending item index; the diagonal is
@@ -36,7 +38,7 @@ public final class ItemSimilarity {
      */
     private static final int CHUNK = 64;
 
-    public enum Measure { COOCCURRENCE, JACCARD, LIFT }
+    public enum Measure { COOCCURRENCE, JACCARD, LIFT, COSINE }
 
     /**
      * @param measure         how a co-occurrence count becomes a similarity
@@ -130,6 +132,21 @@ public final class ItemSimilarity {
 
     public int items() {
         return items;
+    }
+
+    /** How many neighbours {@code item} kept; with {@link #neighbour} and {@link #similarityAt}, a read without copies. */
+    public int neighbourCount(int item) {
+        return start[item + 1] - start[item];
+    }
+
+    /** The {@code k}-th kept neighbour of {@code item}, most similar first. */
+    public int neighbour(int item, int k) {
+        return bestFirst[start[item] + k];
+    }
+
+    /** The similarity of {@link #neighbour(int, int)}. */
+    public float similarityAt(int item, int k) {
+        return bestFirstSimilarity[start[item] + k];
     }
 
     /** A copy of item's kept neighbours, most similar first. */
@@ -254,6 +271,7 @@ public final class ItemSimilarity {
                 case COOCCURRENCE -> cij;
                 case JACCARD -> (float) (cij / ((double) cii + cjj - cij));
                 case LIFT -> (float) (cij / ((double) cii * cjj));
+                case COSINE -> (float) (cij / Math.sqrt((double) cii * cjj));
             };
         }
 

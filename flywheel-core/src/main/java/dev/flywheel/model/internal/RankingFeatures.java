@@ -6,8 +6,10 @@ import static dev.flywheel.model.internal.RankingFeatures.Feature.AFFINITY_SQ;
 import static dev.flywheel.model.internal.RankingFeatures.Feature.BIAS;
 import static dev.flywheel.model.internal.RankingFeatures.Feature.CLICK_LOGIT;
 import static dev.flywheel.model.internal.RankingFeatures.Feature.DISLIKE_LOGIT;
+import static dev.flywheel.model.internal.RankingFeatures.Feature.FACTORS;
 import static dev.flywheel.model.internal.RankingFeatures.Feature.FRESHNESS;
 import static dev.flywheel.model.internal.RankingFeatures.Feature.IMPRESSIONS_LOG;
+import static dev.flywheel.model.internal.RankingFeatures.Feature.ITEM_TO_ITEM;
 import static dev.flywheel.model.internal.RankingFeatures.Feature.JUDGED;
 import static dev.flywheel.model.internal.RankingFeatures.Feature.LIKE_LOGIT;
 import static dev.flywheel.model.internal.RankingFeatures.Feature.POSITION_1;
@@ -47,7 +49,10 @@ public final class RankingFeatures {
     public enum Feature {
         BIAS, AFFINITY, AFFINITY_POS, AFFINITY_SQ, TOPIC_AFFINITY, TOPIC_AFFINITY_POS, USER_TOPIC_LIKE_LOGIT,
         USER_TOPIC_DISLIKE_LOGIT, LIKE_LOGIT, DISLIKE_LOGIT, CLICK_LOGIT, IMPRESSIONS_LOG, SEEN, USER_ITEM_LIKE_LOGIT,
-        JUDGED, FRESHNESS,
+        JUDGED,
+        /** The user's weighted mean item-to-item similarity to the item, and the factorisation's score. */
+        ITEM_TO_ITEM, FACTORS,
+        FRESHNESS,
         /** One-hot position; positions past the last share it. */
         POSITION_1, POSITION_2, POSITION_3, POSITION_4, POSITION_5, POSITION_6, POSITION_7, POSITION_8, POSITION_9,
         POSITION_10;
@@ -71,6 +76,12 @@ public final class RankingFeatures {
 
     /** {@link #of} into {@code f} (length {@link #SIZE}), so a decision reuses one array for all candidates. */
     public static double[] fill(double[] f, FeatureValues feedback, Instant published, Instant now, int position) {
+        return fill(f, feedback, 0, 0, published, now, position);
+    }
+
+    /** As {@link #fill(double[], FeatureValues, Instant, Instant, int)}, with the collaborative scores. */
+    public static double[] fill(double[] f, FeatureValues feedback, double itemToItem, double factors, Instant published,
+                                Instant now, int position) {
         Arrays.fill(f, 0);
         double affinity = feedback.get(Name.USER_AFFINITY);
         set(f, BIAS, 1.0);
@@ -90,6 +101,8 @@ public final class RankingFeatures {
         set(f, USER_ITEM_LIKE_LOGIT, logit(feedback.get(Name.USER_ITEM_LIKE_RATE)));
         // judged and still eligible means liked: what the user said about this very item
         set(f, JUDGED, feedback.get(Name.JUDGED));
+        set(f, ITEM_TO_ITEM, itemToItem);
+        set(f, FACTORS, factors);
         if (published != null) {
             double hours = Math.max(0, Duration.between(published, now).toMinutes() / 60.0);
             set(f, FRESHNESS, Math.exp(-hours / FRESHNESS_HOURS));

@@ -184,6 +184,7 @@ class ItemSimilarityTest {
                     case COOCCURRENCE -> c[i][j];
                     case JACCARD -> c[i][j] / (double) (c[i][i] + c[j][j] - c[i][j]);
                     case LIFT -> c[i][j] / ((double) c[i][i] * c[j][j]);
+                    case COSINE -> c[i][j] / Math.sqrt((double) c[i][i] * c[j][j]);
                 };
                 candidates.add(new float[] {j, (float) v});
             }

@@ -1,0 +1,59 @@
+package dev.flywheel.analysis;
+
+import dev.flywheel.event.Event;
+import dev.flywheel.log.LogEntry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The baselines of a replay evaluation, from the same training entries the model sees: popularity
+ * ranks by how many users reacted with a relevant type ("most liked first"), ties by how many users
+ * interacted at all; random ranks at random. Both get the candidates the model gets.
+ */
+final class Baselines {
+    static final String POPULARITY = "popularity";
+    static final String RANDOM = "random";
+    private final Set<String> relevantTypes;
+    private final String loop;
+    private final Map<String, Set<String>> relevantUsers = new HashMap<>();
+    private final Map<String, Set<String>> users = new HashMap<>();
+
+    Baselines(Set<String> relevantTypes, String loop) {
+        this.relevantTypes = relevantTypes;
+        this.loop = loop;
+    }
+
+    void see(LogEntry e) {
+        if (!(e instanceof LogEntry.EventEntry x)) return;
+        Event ev = x.event();
+        if (ev.item() == null || (ev.loop() != null && !ev.loop().equals(loop))) return;
+        users.computeIfAbsent(ev.item(), i -> new HashSet<>()).add(ev.user());
+        if (relevantTypes.contains(ev.type())) relevantUsers.computeIfAbsent(ev.item(), i -> new HashSet<>()).add(ev.user());
+    }
+
+    List<String> popular(List<String> candidates, int k) {
+        List<String> sorted = new ArrayList<>(candidates);
+        sorted.sort((a, b) -> {
+            int c = Integer.compare(count(relevantUsers, b), count(relevantUsers, a));
+            return c != 0 ? c : Integer.compare(count(users, b), count(users, a));
+        });
+        return List.copyOf(sorted.subList(0, Math.min(k, sorted.size())));
+    }
+
+    List<String> random(List<String> candidates, int k, long seed) {
+        List<String> shuffled = new ArrayList<>(candidates);
+        Collections.shuffle(shuffled, new Random(seed));
+        return List.copyOf(shuffled.subList(0, Math.min(k, shuffled.size())));
+    }
+
+    private static int count(Map<String, Set<String>> m, String item) {
+        Set<String> s = m.get(item);
+        return s == null ? 0 : s.size();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.flywheel.model;
+
+import dev.flywheel.event.Event;
+import dev.flywheel.log.LogConsumer;
+import dev.flywheel.log.LogEntry;
+import dev.flywheel.model.internal.Interactions;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Keeps a loop's interactions from the log and trains its collaborative models on them, on its own:
+ * once enough have come, again when they grew by a share ({@code growth}), at least every so often
+ * (wall-clock time, while new ones arrive), and when the input pauses ({@link #idle}), so a history
+ * sent in is used within moments of its last event. Not by event time: a history of years would be
+ * retrained for every day it spans. Training runs on a thread of its own (or, for a replay, in line with the entries, so
+ * the replay is deterministic) and publishes an immutable {@link CollaborativeModels}; the next
+ * training starts only when the previous one is done. The work per interaction is constant: the
+ * retraining schedule is geometric, so its total is a constant times the last training.
+ */
+public final class CollaborativeLearner implements LogConsumer {
+    private final String loop;
+    private final CollaborativeSpec spec;
+    private final Interactions interactions;
+    private final ExecutorService trainer;
+    private final AtomicBoolean training = new AtomicBoolean();
+    private final Map<Integer, Folded> folded = new ConcurrentHashMap<>();
+    private volatile CollaborativeModels models;
+    private volatile long appliedSeq = -1;
+    private Instant newest = Instant.EPOCH;
+    private int trainedSize;
+    private long trainedNanos = System.nanoTime();
+
+    /** A user's folded-in vector, and for which models and history length it was computed. */
+    private record Folded(CollaborativeModels models, int history, double[] vector) { }
+
+    /** @param inline train on the calling (runner) thread: a replay gets the same models every time */
+    CollaborativeLearner(String loop, CollaborativeSpec spec, boolean inline) {
+        this.loop = loop;
+        this.spec = spec;
+        this.interactions = new Interactions(spec.recent());
+        this.trainer = inline ? null : Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "flywheel-train-" + loop);
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+    }
+
+    @Override
+    public void accept(LogEntry entry) {
+        appliedSeq = entry.seq();
+        if (!(entry instanceof LogEntry.EventEntry e)) return;
+        Event x = e.event();
+        double w = spec.weight(x.type());
+        if (w <= 0 || x.item() == null || (x.loop() != null && !x.loop().equals(loop))) return;
+        interactions.append(x.user(), x.item(), (float) w, x.timestamp().toEpochMilli());
+        if (x.timestamp().isAfter(newest)) newest = x.timestamp();
+        if (due()) train();
+    }
+
+    private boolean due() {
+        int size = interactions.columns().size();
+        if (size < spec.minInteractions() || size == trainedSize) return false;
+        // a replay trains by volume only: the clock would make its result depend on the machine
+        return size - trainedSize >= spec.growth() * trainedSize
+                || (trainer != null && System.nanoTime() - trainedNanos >= spec.every().toNanos());
+    }
+
+    /** The input paused: train on everything that came, unless nothing new did. */
+    @Override
+    public void idle() {
+        int size = interactions.columns().size();
+        if (size >= spec.minInteractions() && size > trainedSize) train();
+    }
+
+    private void train() {
+        if (!training.compareAndSet(false, true)) return; // the running training is followed by another when due
+        Interactions.Columns c = interactions.columns();
+        long seq = appliedSeq;
+        Instant until = newest;
+        trainedSize = c.size();
+        trainedNanos = System.nanoTime();
+        Runnable work = () -> {
+            try {
+                models = CollaborativeModels.train(c, spec, seq, until);
+            } finally {
+                training.set(false);
+            }
+        };
+        if (trainer == null) work.run();
+        else trainer.execute(work);
+    }
+
+    /** Trains on everything received, on the calling thread, and waits: for an evaluation that needs final models. */
+    public void trainNow() {
+        while (training.get()) Thread.onSpinWait();
+        Interactions.Columns c = interactions.columns();
+        if (c.size() == 0) return;
+        trainedSize = c.size();
+        trainedNanos = System.nanoTime();
+        models = CollaborativeModels.train(c, spec, appliedSeq, newest);
+    }
+
+    /** The latest trained models, or null before the first training. */
+    public CollaborativeModels models() {
+        return models;
+    }
+
+    /** The user's signals as of {@code at}, from their latest interactions and the latest models. */
+    UserSignals signals(String user, Instant at) {
+        CollaborativeModels m = models;
+        if (m == null) return UserSignals.NONE;
+        Interactions.History h = interactions.history(user);
+        if (h.size() == 0) return UserSignals.NONE;
+        long ms = at.toEpochMilli();
+        return UserSignals.of(m, h, ms, vector(interactions.user(user), h, m, ms));
+    }
+
+    /**
+     * The user's factors folded in from their history; reused while the history grew by less than a
+     * tenth (a fold-in per new interaction would cost O(n·f²) each time for a long history).
+     */
+    private double[] vector(int user, Interactions.History h, CollaborativeModels m, long atMillis) {
+        Folded f = folded.get(user);
+        if (f != null && f.models == m && h.size() - f.history <= Math.max(1, f.history / 10)) return f.vector;
+        Map<Integer, Float> wants = new LinkedHashMap<>();
+        for (int k = 0; k < h.size(); k++) {
+            if (h.millis()[k] <= atMillis && h.item()[k] < m.factors().items()) wants.merge(h.item()[k], h.weight()[k], Float::sum);
+        }
+        if (wants.isEmpty()) return null;
+        int[] items = new int[wants.size()];
+        float[] conf = new float[wants.size()];
+        int i = 0;
+        for (Map.Entry<Integer, Float> e : wants.entrySet()) {
+            items[i] = e.getKey();
+            conf[i++] = (float) (e.getValue() * spec.alpha());
+        }
+        double[] v = m.factors().foldIn(items, conf);
+        folded.put(user, new Folded(m, h.size(), v));
+        return v;
+    }
+
+    Interactions interactions() {
+        return interactions;
+    }
+
+    /** The highest log seq this learner has applied. */
+    public long appliedSeq() {
+        return appliedSeq;
+    }
+
+    /** Whether a training is running now. */
+    public boolean training() {
+        return training.get();
+    }
+}

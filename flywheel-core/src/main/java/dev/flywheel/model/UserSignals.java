@@ -1,0 +1,96 @@
+package dev.flywheel.model;
+
+import dev.flywheel.model.internal.Interactions;
+import dev.flywheel.model.internal.ItemSimilarity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A user's collaborative scores for any number of items at one time, from the user's latest
+ * interactions (up to that time) and the latest trained models: taken once per request, asked per
+ * candidate.
+ *
+ * <p>Item-to-item: the weighted mean similarity of the candidate to the items the user wants,
+ * Σ wᵢ·S(i, j) / Σ wᵢ, in [0, 1] for cosine or Jaccard whatever the length of the history (a raw sum
+ * grows with it, and a logistic model cannot undo that). Factorisation: the user's vector, folded in
+ * from the same interactions with the item factors fixed, times the item's.
+ */
+final class UserSignals {
+    static final UserSignals NONE = new UserSignals(null, new int[0], new double[0], 0, null);
+    private final CollaborativeModels models;
+    /** The user's items (numbers) and their summed weights, in an open-addressing table. */
+    private final int[] keys;
+    private final double[] values;
+    private final double total;
+    private final double[] vector;
+
+    private UserSignals(CollaborativeModels models, int[] keys, double[] values, double total, double[] vector) {
+        this.models = models;
+        this.keys = keys;
+        this.values = values;
+        this.total = total;
+        this.vector = vector;
+    }
+
+    /** @param vector the user's folded-in factors, or null when the user has no history */
+    static UserSignals of(CollaborativeModels models, Interactions.History h, long atMillis, double[] vector) {
+        int n = h.size();
+        if (models == null || n == 0) return NONE;
+        int capacity = Integer.highestOneBit(Math.max(4, n * 2) - 1) << 1;
+        int[] keys = new int[capacity];
+        double[] values = new double[capacity];
+        java.util.Arrays.fill(keys, -1);
+        double total = 0;
+        for (int k = 0; k < n; k++) {
+            if (h.millis()[k] > atMillis) continue;
+            int slot = slot(keys, h.item()[k]);
+            keys[slot] = h.item()[k];
+            values[slot] += h.weight()[k];
+            total += h.weight()[k];
+        }
+        return total == 0 ? NONE : new UserSignals(models, keys, values, total, vector);
+    }
+
+    private static int slot(int[] keys, int item) {
+        int mask = keys.length - 1;
+        int i = (item * 0x9E3779B9) >>> 1 & mask;
+        while (keys[i] != -1 && keys[i] != item) i = (i + 1) & mask;
+        return i;
+    }
+
+    private double weightOf(int item) {
+        int i = slot(keys, item);
+        return keys[i] == item ? values[i] : 0;
+    }
+
+    boolean known() {
+        return models != null;
+    }
+
+    /** Σ wᵢ·S(i, item) / Σ wᵢ over the user's items, through the item's kept neighbours; 0 for items new to the models. */
+    double itemToItem(int item) {
+        if (models == null || item < 0 || item >= models.items()) return 0;
+        ItemSimilarity s = models.similarity();
+        double sum = 0;
+        for (int k = 0, n = s.neighbourCount(item); k < n; k++) sum += weightOf(s.neighbour(item, k)) * s.similarityAt(item, k);
+        return sum / total;
+    }
+
+    /** The user's folded-in vector times the item's factors; 0 for items new to the models. */
+    double factorisation(int item) {
+        if (vector == null || item < 0 || item >= models.factors().items()) return 0;
+        return models.factors().score(vector, item);
+    }
+
+    /** The user's items that most raised {@link #itemToItem}, strongest first, as item numbers. */
+    List<Integer> because(int item, int n) {
+        List<Integer> out = new ArrayList<>();
+        if (models == null || item < 0 || item >= models.items()) return out;
+        ItemSimilarity s = models.similarity();
+        // neighbours are best first, so the first ones the user has are the strongest (up to weight)
+        for (int k = 0, m = s.neighbourCount(item); k < m && out.size() < n; k++) {
+            if (weightOf(s.neighbour(item, k)) > 0) out.add(s.neighbour(item, k));
+        }
+        return out;
+    }
+}

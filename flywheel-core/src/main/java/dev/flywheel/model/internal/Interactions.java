@@ -1,0 +1,120 @@
+package dev.flywheel.model.internal;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A loop's interactions — (user, item, weight, time) in arrival order — as append-only primitive
+ * columns, with users and items numbered in order of first appearance, and each user's most recent
+ * interactions at hand for scoring.
+ *
+ * <p>One writer (the log runner) appends; any thread reads. Columns and histories are published as
+ * immutable views over arrays that only grow: a reader sees a consistent prefix without locks, and a
+ * batch trainer reads the prefix of its snapshot while the writer goes on appending.
+ */
+public final class Interactions {
+    /** A consistent prefix of the columns: rows [0, size). */
+    public record Columns(int[] user, int[] item, float[] weight, long[] millis, int size, int users, int items) { }
+
+    /** One user's most recent interactions, oldest first: entries [0, size). */
+    public record History(int[] item, float[] weight, long[] millis, int size) {
+        static final History EMPTY = new History(new int[0], new float[0], new long[0], 0);
+    }
+
+    private final int recent;
+    private final Map<String, Integer> userIndex = new ConcurrentHashMap<>();
+    private final Map<String, Integer> itemIndex = new ConcurrentHashMap<>();
+    private String[] itemNames = new String[16];
+    private volatile String[] itemNamesView = itemNames;
+    private volatile Columns columns = new Columns(new int[16], new int[16], new float[16], new long[16], 0, 0, 0);
+    private final Map<Integer, History> histories = new ConcurrentHashMap<>();
+
+    /** @param recent how many of each user's latest interactions are kept for scoring */
+    public Interactions(int recent) {
+        if (recent < 1) throw new IllegalArgumentException("recent must be >= 1");
+        this.recent = recent;
+    }
+
+    /** Appends one interaction; only the writer calls this. */
+    public void append(String user, String item, float weight, long millis) {
+        Columns c = columns;
+        int u = userIndex.computeIfAbsent(user, k -> userIndex.size());
+        int i = itemIndex.computeIfAbsent(item, k -> newItem(k));
+        int n = c.size();
+        int[] us = c.user();
+        int[] is = c.item();
+        float[] ws = c.weight();
+        long[] ms = c.millis();
+        if (n == us.length) {
+            int size = n * 2;
+            us = Arrays.copyOf(us, size);
+            is = Arrays.copyOf(is, size);
+            ws = Arrays.copyOf(ws, size);
+            ms = Arrays.copyOf(ms, size);
+        }
+        us[n] = u;
+        is[n] = i;
+        ws[n] = weight;
+        ms[n] = millis;
+        columns = new Columns(us, is, ws, ms, n + 1, userIndex.size(), itemIndex.size());
+        remember(u, i, weight, millis);
+    }
+
+    private int newItem(String item) {
+        int i = itemIndex.size();
+        if (i == itemNames.length) itemNames = Arrays.copyOf(itemNames, i * 2);
+        itemNames[i] = item;
+        itemNamesView = itemNames;
+        return i;
+    }
+
+    /** Keeps the user's latest {@code recent} (up to twice that before the oldest half is dropped). */
+    private void remember(int user, int item, float weight, long millis) {
+        History h = histories.getOrDefault(user, History.EMPTY);
+        int n = h.size();
+        int[] is = h.item();
+        float[] ws = h.weight();
+        long[] ms = h.millis();
+        if (n == is.length) {
+            int max = 2 * recent;
+            int from = n < max ? 0 : n - recent;
+            int size = n < max ? Math.min(max, Math.max(4, n * 2)) : max;
+            is = Arrays.copyOfRange(is, from, from + size);
+            ws = Arrays.copyOfRange(ws, from, from + size);
+            ms = Arrays.copyOfRange(ms, from, from + size);
+            n -= from;
+        }
+        is[n] = item;
+        ws[n] = weight;
+        ms[n] = millis;
+        histories.put(user, new History(is, ws, ms, n + 1));
+    }
+
+    public Columns columns() {
+        return columns;
+    }
+
+    /** The user's latest interactions; empty for a user never seen. */
+    public History history(String user) {
+        Integer u = userIndex.get(user);
+        return u == null ? History.EMPTY : histories.getOrDefault(u, History.EMPTY);
+    }
+
+    /** The user's number, or -1 for a user never seen. */
+    public int user(String user) {
+        Integer u = userIndex.get(user);
+        return u == null ? -1 : u;
+    }
+
+    /** The item's number, or -1 for an item never seen. */
+    public int item(String item) {
+        Integer i = itemIndex.get(item);
+        return i == null ? -1 : i;
+    }
+
+    /** The id of item number {@code i}. */
+    public String itemName(int i) {
+        return itemNamesView[i];
+    }
+}
