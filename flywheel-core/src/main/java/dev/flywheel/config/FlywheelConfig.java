@@ -12,10 +12,13 @@ import java.util.Set;
  * The whole typed configuration, validated once at start-up and immutable afterwards. Each part
  * lists its keys; {@link #from(Map)} refuses unknown ones and names the key of every bad value.
  *
- * @param customEventTypes event types beyond the built-in ones that this deployment accepts
+ * @param customEventTypes   event types beyond the built-in ones that this deployment accepts
+ * @param rejectUnknownLoops refuse events and decisions that name a loop not configured here
+ *                           ({@code events.unknown_loops: reject}); by default they are stored and
+ *                           counted per loop name
  */
 public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSettings log,
-                             List<String> customEventTypes, List<LoopSpec> loops) {
+                             List<String> customEventTypes, boolean rejectUnknownLoops, List<LoopSpec> loops) {
 
     /**
      * @param host         the address to bind; loopback unless the operator opens it up on purpose
@@ -36,6 +39,13 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
         loops = List.copyOf(loops);
     }
 
+    /** The names of the configured loops. */
+    public Set<String> loopNames() {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        loops.forEach(l -> out.add(l.name()));
+        return out;
+    }
+
     public java.util.Optional<LoopSpec> loop(String name) {
         return loops.stream().filter(l -> l.name().equals(name)).findFirst();
     }
@@ -47,15 +57,16 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
     public static FlywheelConfig from(Map<String, ?> root) {
         ConfigTree t = new ConfigTree("", root);
         t.only(Set.of("server", "ingest", "log", "events", "loops"));
+        ConfigTree events = t.section("events");
         return new FlywheelConfig(server(t.section("server")), ingest(t.section("ingest")),
-                log(t.section("log")), events(t.section("events")), loops(t));
+                log(t.section("log")), events(events), unknownLoops(events), loops(t));
     }
 
     /** The same config with another port, for {@code --port} on the command line. */
     public FlywheelConfig withPort(int port) {
         if (port < 0 || port > 65_535) throw new ConfigException("server.port", "must be between 0 and 65535, got " + port);
         return new FlywheelConfig(new ServerSettings(server.host(), port, server.maxBodyBytes(), server.maxBatch()),
-                ingest, log, customEventTypes, loops);
+                ingest, log, customEventTypes, rejectUnknownLoops, loops);
     }
 
     private static ServerSettings server(ConfigTree s) {
@@ -89,8 +100,16 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
         return out;
     }
 
+    private static boolean unknownLoops(ConfigTree s) {
+        String policy = s.string("unknown_loops", "count");
+        if (!policy.equals("count") && !policy.equals("reject")) {
+            throw new ConfigException(s.keyOf("unknown_loops"), "must be count or reject, got " + policy);
+        }
+        return policy.equals("reject");
+    }
+
     private static List<String> events(ConfigTree s) {
-        s.only(Set.of("custom_types"));
+        s.only(Set.of("custom_types", "unknown_loops"));
         List<String> types = s.strings("custom_types");
         for (int i = 0; i < types.size(); i++) {
             if (!EventType.validName(types.get(i))) {

@@ -8,21 +8,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The checks a valid record must still pass to be let in, which depend on this deployment rather
- * than on the record alone: its event type must be known, and its timestamp must not lie further
- * in the future than clients' clocks plausibly drift.
+ * than on the record alone: its event type must be known, its timestamp must not lie further in the
+ * future than clients' clocks plausibly drift, and, when the deployment says so, the loop it names
+ * must be configured (otherwise such records are let in and counted per loop name).
  */
 public final class Admission {
     private final EventTypes types;
     private final Clock clock;
     private final Duration maxFutureSkew;
+    /** The configured loops when records naming another loop are refused; null when they are let in. */
+    private final Set<String> loops;
 
     public Admission(EventTypes types, Clock clock, Duration maxFutureSkew) {
+        this(types, clock, maxFutureSkew, null);
+    }
+
+    /** @param loops the configured loops, when a record naming another loop is refused; null to let it in */
+    public Admission(EventTypes types, Clock clock, Duration maxFutureSkew, Set<String> loops) {
         this.types = types;
         this.clock = clock;
         this.maxFutureSkew = maxFutureSkew;
+        this.loops = loops == null ? null : Set.copyOf(loops);
     }
 
     /** The reasons to refuse the record; empty when it may be stored. */
@@ -33,10 +43,22 @@ public final class Admission {
                 return List.of(new FieldError("type", "unknown event type '" + e.type()
                         + "'; declare custom types under events.custom_types"));
             }
+            if (unknownLoop(e.loop())) return unknownLoopError(e.loop());
             return future(e.timestamp(), latest);
         }
-        if (record instanceof dev.flywheel.decision.Decision d) return future(d.timestamp(), latest);
+        if (record instanceof dev.flywheel.decision.Decision d) {
+            if (unknownLoop(d.loop())) return unknownLoopError(d.loop());
+            return future(d.timestamp(), latest);
+        }
         return List.of();
+    }
+
+    private boolean unknownLoop(String loop) {
+        return loops != null && loop != null && !loops.contains(loop);
+    }
+
+    private static List<FieldError> unknownLoopError(String loop) {
+        return List.of(new FieldError("loop", "no loop named '" + loop + "' is configured (events.unknown_loops: reject)"));
     }
 
     private List<FieldError> future(Instant ts, Instant latest) {

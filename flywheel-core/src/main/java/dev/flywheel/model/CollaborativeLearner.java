@@ -145,8 +145,13 @@ public final class CollaborativeLearner implements LogConsumer {
         return v;
     }
 
-    Interactions interactions() {
+    Interactions interactionStore() {
         return interactions;
+    }
+
+    /** How many interactions have been received. */
+    public long interactions() {
+        return interactions.columns().size();
     }
 
     /** The highest log seq this learner has applied. */

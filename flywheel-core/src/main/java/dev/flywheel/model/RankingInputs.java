@@ -40,7 +40,7 @@ final class RankingInputs {
         features.read(user, at, items, (i, item, values) -> {
             Catalog.Entry entry = catalog.get(item).orElse(null);
             Instant published = entry == null ? null : entry.item().published();
-            int known = signals.known() ? collaborative.interactions().item(item) : -1;
+            int known = signals.known() ? collaborative.interactionStore().item(item) : -1;
             RankingFeatures.fill(row, values, signals.itemToItem(known), signals.factorisation(known), published, at,
                     positions == null ? 1 : positions[i]);
             sink.accept(i, item, row);
@@ -55,8 +55,8 @@ final class RankingInputs {
     List<String> reasons(UserSignals signals, String item, int n) {
         if (!signals.known()) return List.of();
         List<String> out = new java.util.ArrayList<>();
-        for (int other : signals.because(collaborative.interactions().item(item), n)) {
-            String id = collaborative.interactions().itemName(other);
+        for (int other : signals.because(collaborative.interactionStore().item(item), n)) {
+            String id = collaborative.interactionStore().itemName(other);
             String title = catalog.get(id).map(e -> e.item().title()).orElse(null);
             out.add("liked " + (title == null || title.isBlank() ? id : title + " (" + id + ")"));
         }

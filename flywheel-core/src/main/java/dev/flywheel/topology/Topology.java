@@ -146,6 +146,22 @@ public final class Topology {
         return join.counters();
     }
 
+    /** Each loop's learners: what they trained on and where their batch models end. */
+    public java.util.List<LoopStatus> status() {
+        java.util.List<LoopStatus> out = new ArrayList<>();
+        loops.forEach((name, loop) -> out.add(status(name, loop.model())));
+        return out;
+    }
+
+    private static LoopStatus status(String name, LoopModel model) {
+        long trained = model.ranker() == null ? 0 : model.ranker().trained();
+        var collab = model.collaborative();
+        var m = collab == null ? null : collab.models();
+        long interactions = collab == null ? 0 : collab.interactions();
+        return new LoopStatus(name, trained, interactions, m == null ? null : m.trainedSeq(), m == null ? null : m.trainedUntil(),
+                m == null ? null : m.took(), collab != null && collab.training());
+    }
+
     /** Events and decisions per loop name that the configuration does not declare. */
     public Map<String, Long> unknownLoops() {
         return unknownLoops.counts();

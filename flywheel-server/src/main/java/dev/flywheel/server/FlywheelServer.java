@@ -60,6 +60,9 @@ public final class FlywheelServer implements AutoCloseable {
 
         /** Feedback kept without an outcome, per reason ({@code late}, {@code orphan}). */
         Map<String, Long> unjoined();
+
+        /** Each loop's learners: what they trained on, where their batch models end. */
+        java.util.List<dev.flywheel.topology.LoopStatus> loops();
     }
 
     private final Javalin app;
@@ -71,8 +74,8 @@ public final class FlywheelServer implements AutoCloseable {
         // deep nesting is an attack, not an event: refuse it as bad JSON long before the stack suffers
         json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
         ApiErrors errors = new ApiErrors(json);
-        metrics = new ServerMetrics(p.pipeline().stats(), p.log(), p.materializer());
-        status = new StatusResource(json, p.countsAtStart(), p.pipeline().stats(), p.log(), p.materializer(), p.clock());
+        metrics = new ServerMetrics(p.pipeline().stats(), p.log(), p.materializer(), p.stream());
+        status = new StatusResource(json, p.countsAtStart(), p.pipeline().stats(), p.log(), p.materializer(), p.clock(), p.stream());
         long maxBody = p.config().server().maxBodyBytes();
         int maxBatch = p.config().server().maxBatch();
         IngestResource events = new IngestResource(new EventReader(p.admission()), p.pipeline(), json, maxBody, maxBatch, errors::write);

@@ -49,10 +49,16 @@ public final class Engine implements AutoCloseable {
         runner.start();
         FileKeyStore keys = new FileKeyStore(dataDir);
         adminKeyFile = AdminKey.ensure(keys, dataDir, envAdminKey, clock.instant());
-        Admission admission = new Admission(new EventTypes(config.customEventTypes()), clock, config.ingest().maxFutureSkew());
+        Admission admission = admission(config, clock);
         server = new FlywheelServer(new FlywheelServer.Parts(config, clock, storage.log(), storage.store(),
                 storage.countsAtStart(), storage.pipeline(), storage.materializer(), admission, keys, new KeyRing(keys, clock),
                 topology.catalog(), new StreamStatus(runner, topology, unjoined), topology.policies(), outcomes));
+    }
+
+    /** What the deployment lets in: its event types, a bounded future skew, its loops when unknown ones are refused. */
+    public static Admission admission(FlywheelConfig config, Clock clock) {
+        return new Admission(new EventTypes(config.customEventTypes()), clock, config.ingest().maxFutureSkew(),
+                config.rejectUnknownLoops() ? config.loopNames() : null);
     }
 
     /** Opens (or creates) the data directory and recovers it; the server is built but not started. */

@@ -36,6 +36,11 @@ final class StreamStatus implements FlywheelServer.StreamView {
     }
 
     @Override
+    public java.util.List<dev.flywheel.topology.LoopStatus> loops() {
+        return topology.status();
+    }
+
+    @Override
     public Map<String, Long> unjoined() {
         Map<String, Long> out = new LinkedHashMap<>();
         unjoined.counts().forEach((reason, n) -> out.put(reason.name().toLowerCase(Locale.ROOT), n));

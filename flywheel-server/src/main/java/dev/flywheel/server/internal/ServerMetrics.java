@@ -3,6 +3,8 @@ package dev.flywheel.server.internal;
 import dev.flywheel.ingest.IngestStats;
 import dev.flywheel.ingest.Materializer;
 import dev.flywheel.log.EventLog;
+import dev.flywheel.server.FlywheelServer;
+import dev.flywheel.topology.LoopStatus;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -25,7 +27,13 @@ public final class ServerMetrics {
     private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private final LongAdder unlogged = new LongAdder();
 
-    public ServerMetrics(IngestStats s, EventLog log, Materializer materializer) {
+    private final FlywheelServer.StreamView stream;
+    private final EventLog log;
+    private final java.util.Set<String> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public ServerMetrics(IngestStats s, EventLog log, Materializer materializer, FlywheelServer.StreamView stream) {
+        this.stream = stream;
+        this.log = log;
         counter("flywheel.records.accepted", "kind", "event", s.eventsAccepted);
         counter("flywheel.records.accepted", "kind", "decision", s.decisionsAccepted);
         counter("flywheel.records.accepted", "kind", "item", s.itemsAccepted);
@@ -41,6 +49,12 @@ public final class ServerMetrics {
         ToDoubleFunction<Materializer> lag = m -> Math.max(0, log.nextSeq() - 1 - m.appliedSeq());
         Gauge.builder("flywheel.store.lag.entries", materializer, lag)
                 .description("log entries not yet in the queryable store").register(registry);
+        Gauge.builder("flywheel.stream.lag.entries", stream, v -> Math.max(0, log.nextSeq() - 1 - v.appliedSeq()))
+                .description("log entries the stream operators (learners, features, outcomes) have not applied yet").register(registry);
+        for (String reason : java.util.List.of("late", "orphan")) {
+            Gauge.builder("flywheel.feedback.unjoined", stream, v -> v.unjoined().getOrDefault(reason, 0L))
+                    .tag("reason", reason).description("feedback kept without an outcome").register(registry);
+        }
         FunctionCounter.builder("flywheel.decide.unlogged", unlogged, LongAdder::sum)
                 .description("rankings answered with \"log\": false, so no decision was logged").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -80,6 +94,31 @@ public final class ServerMetrics {
     }
 
     public String scrape() {
+        registerDynamic();
         return registry.scrape();
+    }
+
+    /** Meters whose tags are only known at run time: configured loops' learners, unknown loop names. */
+    private void registerDynamic() {
+        for (LoopStatus l : stream.loops()) {
+            if (!registered.add("loop:" + l.loop())) continue;
+            String loop = l.loop();
+            Gauge.builder("flywheel.learner.lag.entries", stream, v -> Math.max(0, log.nextSeq() - 1 - v.appliedSeq()))
+                    .tag("loop", loop).description("log entries the loop's online learner has not applied yet").register(registry);
+            Gauge.builder("flywheel.model.trained.seq", stream, v -> trainedSeq(v, loop)).tag("loop", loop).tag("model", "collaborative")
+                    .description("log position the latest batch-trained model was trained up to (-1: none yet)").register(registry);
+        }
+        stream.unknownLoops().keySet().forEach(name -> {
+            if (registered.add("unknown:" + name)) {
+                FunctionCounter.builder("flywheel.events.unknown.loop", stream, v -> v.unknownLoops().getOrDefault(name, 0L))
+                        .tag("loop", name).description("events and decisions naming a loop the config does not declare")
+                        .register(registry);
+            }
+        });
+    }
+
+    private static double trainedSeq(FlywheelServer.StreamView v, String loop) {
+        for (LoopStatus l : v.loops()) if (l.loop().equals(loop) && l.trainedSeq() != null) return l.trainedSeq();
+        return -1;
     }
 }

@@ -6,13 +6,17 @@ import dev.flywheel.ingest.IngestStats;
 import dev.flywheel.ingest.Materializer;
 import dev.flywheel.log.EventLog;
 import dev.flywheel.log.StoredCounts;
+import dev.flywheel.server.FlywheelServer;
+import dev.flywheel.topology.LoopStatus;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * {@code GET /v1/status}: counts of what is durably stored. The counts are the store's counts at
- * start-up plus what the writer has acknowledged since, so they never lag behind an answered write.
+ * {@code GET /v1/status}: counts of what is durably stored, and how far each consumer of the log is:
+ * the queryable store, the stream operators (learners, features, outcomes) and each loop's batch
+ * models. The counts are the store's counts at start-up plus what the writer has acknowledged since,
+ * so they never lag behind an answered write.
  */
 public final class StatusResource {
     private final ObjectMapper json;
@@ -22,9 +26,11 @@ public final class StatusResource {
     private final Materializer materializer;
     private final Clock clock;
     private final Instant started;
+    private final FlywheelServer.StreamView stream;
 
     public StatusResource(ObjectMapper json, StoredCounts atStart, IngestStats stats, EventLog log,
-                          Materializer materializer, Clock clock) {
+                          Materializer materializer, Clock clock, FlywheelServer.StreamView stream) {
+        this.stream = stream;
         this.json = json;
         this.atStart = atStart;
         this.stats = stats;
@@ -49,8 +55,30 @@ public final class StatusResource {
         ObjectNode logNode = out.putObject("log");
         logNode.put("next_seq", log.nextSeq());
         logNode.put("applied_seq", materializer.appliedSeq());
+        long last = log.nextSeq() - 1;
+        ObjectNode ops = out.putObject("stream");
+        ops.put("applied_seq", stream.appliedSeq()).put("lag_entries", Math.max(0, last - stream.appliedSeq()));
+        ObjectNode loops = out.putObject("loops");
+        for (LoopStatus l : stream.loops()) loop(loops.putObject(l.loop()), l, last);
+        ObjectNode unknown = out.putObject("unknown_loops");
+        stream.unknownLoops().forEach(unknown::put);
+        ObjectNode unjoined = out.putObject("unjoined");
+        stream.unjoined().forEach(unjoined::put);
         out.put("started", started.toString());
         out.put("uptime_seconds", clock.instant().getEpochSecond() - started.getEpochSecond());
         ctx.contentType("application/json").result(json.writeValueAsBytes(out));
+    }
+
+    private void loop(ObjectNode n, LoopStatus l, long last) {
+        n.put("learner_applied_seq", stream.appliedSeq()).put("learner_lag_entries", Math.max(0, last - stream.appliedSeq()))
+                .put("outcomes_trained", l.outcomesTrained());
+        ObjectNode c = n.putObject("collaborative");
+        c.put("interactions", l.interactions()).put("training", l.training());
+        if (l.trainedSeq() == null) {
+            c.putNull("trained_up_to_seq");
+            return;
+        }
+        c.put("trained_up_to_seq", l.trainedSeq()).put("trained_lag_entries", Math.max(0, last - l.trainedSeq()))
+                .put("trained_until", l.trainedUntil().toString()).put("last_training_seconds", l.trainingTook().toMillis() / 1e3);
     }
 }

@@ -1,0 +1,16 @@
+package dev.flywheel.topology;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How far a loop's learners are: outcomes the online ranker trained on, interactions its collaborative
+ * models received, and where the latest batch training ended (null before the first).
+ *
+ * @param trainedSeq   log position of the last interaction the latest collaborative models trained on
+ * @param trainedUntil event time of that interaction
+ * @param trainingTook how long the latest training took
+ * @param training     whether a training is running now
+ */
+public record LoopStatus(String loop, long outcomesTrained, long interactions, Long trainedSeq, Instant trainedUntil,
+                         Duration trainingTook, boolean training) { }
