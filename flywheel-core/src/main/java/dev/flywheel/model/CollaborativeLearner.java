@@ -118,7 +118,7 @@ public final class CollaborativeLearner implements LogConsumer {
         Interactions.History h = interactions.history(user);
         if (h.size() == 0) return UserSignals.NONE;
         long ms = at.toEpochMilli();
-        return UserSignals.of(m, h, ms, vector(interactions.user(user), h, m, ms));
+        return UserSignals.of(m, h, ms, spec.occurrence(), vector(interactions.user(user), h, m, ms));
     }
 
     /**
@@ -132,6 +132,7 @@ public final class CollaborativeLearner implements LogConsumer {
         for (int k = 0; k < h.size(); k++) {
             if (h.millis()[k] <= atMillis && h.item()[k] < m.factors().items()) wants.merge(h.item()[k], h.weight()[k], Float::sum);
         }
+        wants.values().removeIf(w -> w < spec.occurrence() * (1 - 1e-6));
         if (wants.isEmpty()) return null;
         int[] items = new int[wants.size()];
         float[] conf = new float[wants.size()];

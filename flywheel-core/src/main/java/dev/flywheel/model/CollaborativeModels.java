@@ -24,9 +24,11 @@ public record CollaborativeModels(ItemSimilarity similarity, ImplicitAls.Model f
     static CollaborativeModels train(Interactions.Columns c, CollaborativeSpec spec, long seq, Instant until) {
         long t0 = System.nanoTime();
         SparseMatrix wants = wants(c, spec, until);
-        SparseMatrix occurs = occurrences(wants, spec.occurrence());
-        ItemSimilarity sim = ItemSimilarity.train(occurs, spec.similarity());
-        SparseMatrix confidence = scaled(wants, (float) spec.alpha());
+        SparseMatrix strong = strongest(wants, spec.occurrence());
+        ItemSimilarity sim = ItemSimilarity.train(strong, spec.similarity());
+        // both models learn from the strongest reactions only: weaker ones (a click on every rated
+        // item) blur which items a user wants (MovieLens: −0.09 nDCG ratio for the similarity)
+        SparseMatrix confidence = scaled(strong, (float) spec.alpha());
         ImplicitAls.Model mf = ImplicitAls.train(confidence, spec.factorisation());
         return new CollaborativeModels(sim, mf, seq, until, c.size(), Duration.ofNanos(System.nanoTime() - t0));
     }
@@ -52,11 +54,12 @@ public record CollaborativeModels(ItemSimilarity similarity, ImplicitAls.Model f
         return b.build();
     }
 
-    private static SparseMatrix occurrences(SparseMatrix wants, double occurrence) {
+    /** The entries of {@code wants} that reach {@code occurrence}, with their weights. */
+    private static SparseMatrix strongest(SparseMatrix wants, double occurrence) {
         SparseMatrix.Builder b = SparseMatrix.builder(wants.rows(), wants.cols(), wants.nonZeros());
         for (int u = 0; u < wants.rows(); u++) {
             for (int k = wants.start(u); k < wants.end(u); k++) {
-                if (wants.value(k) >= occurrence * (1 - 1e-6)) b.add(u, wants.column(k), 1f);
+                if (wants.value(k) >= occurrence * (1 - 1e-6)) b.add(u, wants.column(k), wants.value(k));
             }
         }
         return b.build();

@@ -26,7 +26,10 @@ import java.util.SplittableRandom;
  * <p>An impression without a decision (a product's history) is an exposure: its item is trained like
  * a served one, and with it {@code negatives} items drawn from the known items, trained as not
  * chosen (no reaction), so the models learn what users choose and not only what they think of what
- * they chose.
+ * they chose. The item's own feedback counts and rates are left out of those rows: an item is often
+ * chosen before anyone else reacted to it, while items drawn from the known ones all have been, so
+ * those rows would teach that the less an item was seen the likelier it is chosen (on a two-group
+ * history, unrelated items came first for that reason). Their weights are learned from decisions.
  *
  * <p>Runs on the log runner's thread only; decisions read the published state.
  */
@@ -151,10 +154,21 @@ public final class RankerLearner implements OnlineLearner {
         }
         Pending p = new Pending();
         inputs.rows(e.user(), items, e.timestamp(), null, (i, item, row) -> {
-            if (i == 0) p.served.put(item, row.clone());
-            else p.notChosen.add(row.clone());
+            double[] kept = withoutItemFeedback(row);
+            if (i == 0) p.served.put(item, kept);
+            else p.notChosen.add(kept);
         });
         pending.put(Outcome.exposureId(e.id(), loop), p);
+    }
+
+    private static final Feature[] ITEM_FEEDBACK = {Feature.IMPRESSIONS_LOG, Feature.LIKE_LOGIT, Feature.DISLIKE_LOGIT,
+        Feature.CLICK_LOGIT};
+
+    /** A copy of the row with the item's feedback counts and rates at 0 (a zero input moves no weight). */
+    private static double[] withoutItemFeedback(double[] row) {
+        double[] out = row.clone();
+        for (Feature f : ITEM_FEEDBACK) out[f.ordinal()] = 0;
+        return out;
     }
 
     @Override

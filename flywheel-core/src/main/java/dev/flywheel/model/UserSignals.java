@@ -10,7 +10,8 @@ import java.util.List;
  * interactions (up to that time) and the latest trained models: taken once per request, asked per
  * candidate.
  *
- * <p>Item-to-item: the weighted mean similarity of the candidate to the items the user wants,
+ * <p>Item-to-item: the weighted mean similarity of the candidate to the items the user wants (whose
+ * summed weight reaches the strongest reaction's, as in training),
  * Σ wᵢ·S(i, j) / Σ wᵢ, in [0, 1] for cosine or Jaccard whatever the length of the history (a raw sum
  * grows with it, and a logistic model cannot undo that). Factorisation: the user's vector, folded in
  * from the same interactions with the item factors fixed, times the item's.
@@ -32,21 +33,27 @@ final class UserSignals {
         this.vector = vector;
     }
 
-    /** @param vector the user's folded-in factors, or null when the user has no history */
-    static UserSignals of(CollaborativeModels models, Interactions.History h, long atMillis, double[] vector) {
+    /**
+     * @param strongest the weight at which an item counts as wanted (as in training); weaker ones are left out
+     * @param vector    the user's folded-in factors, or null when the user has no history
+     */
+    static UserSignals of(CollaborativeModels models, Interactions.History h, long atMillis, double strongest, double[] vector) {
         int n = h.size();
         if (models == null || n == 0) return NONE;
         int capacity = Integer.highestOneBit(Math.max(4, n * 2) - 1) << 1;
         int[] keys = new int[capacity];
         double[] values = new double[capacity];
         java.util.Arrays.fill(keys, -1);
-        double total = 0;
         for (int k = 0; k < n; k++) {
             if (h.millis()[k] > atMillis) continue;
             int slot = slot(keys, h.item()[k]);
             keys[slot] = h.item()[k];
             values[slot] += h.weight()[k];
-            total += h.weight()[k];
+        }
+        double total = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != -1 && values[i] < strongest * (1 - 1e-6)) values[i] = 0;
+            total += values[i];
         }
         return total == 0 ? NONE : new UserSignals(models, keys, values, total, vector);
     }
