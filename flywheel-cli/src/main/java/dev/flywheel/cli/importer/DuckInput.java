@@ -1,0 +1,61 @@
+package dev.flywheel.cli.importer;
+
+import dev.flywheel.log.LogException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The in-memory DuckDB database the importer reads its files through. Offline: extensions are never
+ * downloaded (parquet and json are built in). Times are UTC, so text without an offset is read as
+ * UTC. Sorts larger than memory spill into a private temporary directory, removed on close.
+ */
+final class DuckInput implements AutoCloseable {
+    private final Connection connection;
+    private final Path spill;
+
+    DuckInput() {
+        try {
+            spill = Files.createTempDirectory("flywheel-import-");
+            connection = DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET autoinstall_known_extensions=false");
+                s.execute("SET autoload_known_extensions=false");
+                s.execute("SET TimeZone='UTC'");
+                s.execute("SET temp_directory=" + Sql.literal(spill.toString()));
+            }
+        } catch (SQLException | IOException e) {
+            throw new LogException("cannot start DuckDB to read the input: " + e.getMessage(), e);
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // an in-memory database goes with its connection either way
+        }
+        try (Stream<Path> s = Files.walk(spill)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}

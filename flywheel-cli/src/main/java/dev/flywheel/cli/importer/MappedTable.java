@@ -1,0 +1,116 @@
+package dev.flywheel.cli.importer;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The input after the mapping: one DuckDB table with a column per {@link Slot}, in file order
+ * ({@code rowid} is the row's position among the rows DuckDB could read), built in one parallel pass
+ * over the file. Reading it back is where bulk import spends its time, and DuckDB's JDBC driver
+ * pays a native call per string value but none per number: text slots whose values repeat (users,
+ * items, types) are therefore read as the codes of an ENUM and looked up in a dictionary fetched
+ * once, which also lets the records share one String per distinct value.
+ */
+final class MappedTable {
+    /** Dictionary-encode a text slot when each value repeats this often on average. */
+    private static final int MIN_REPEATS = 4;
+    private final DuckInput db;
+    private final String table;
+    private final List<Slot> slots;
+    private final String[][] dictionaries;
+    private final long rows;
+
+    private MappedTable(DuckInput db, String table, List<Slot> slots, long rows) {
+        this.db = db;
+        this.table = table;
+        this.slots = List.copyOf(slots);
+        this.dictionaries = new String[slots.size()][];
+        this.rows = rows;
+    }
+
+    /** Evaluates the slots over every row of {@code relation}. */
+    static MappedTable create(DuckInput db, String table, String relation, List<Slot> slots) throws SQLException {
+        StringBuilder sql = new StringBuilder("CREATE OR REPLACE TABLE ").append(table).append(" AS SELECT ");
+        for (int i = 0; i < slots.size(); i++) {
+            Slot s = slots.get(i);
+            sql.append(i > 0 ? ", " : "").append(cast(s)).append(" AS ").append(Sql.ident(s.name()));
+        }
+        if (slots.isEmpty()) sql.append("1 AS one");
+        db.execute(sql.append(" FROM ").append(relation).append(" AS src").toString());
+        try (Statement s = db.connection().createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
+            r.next();
+            return new MappedTable(db, table, slots, r.getLong(1));
+        }
+    }
+
+    private static String cast(Slot s) {
+        String type = switch (s.type()) {
+            case TEXT -> "VARCHAR";
+            case LONG -> "BIGINT";
+            case DOUBLE -> "DOUBLE";
+            case BOOL -> "BOOLEAN";
+        };
+        return "CAST(" + s.sql() + " AS " + type + ")";
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    /** Chooses which text slots to read through a dictionary, and fetches those dictionaries. */
+    void encodeRepeatedText() throws SQLException {
+        List<Integer> text = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) if (slots.get(i).type() == Slot.Type.TEXT) text.add(i);
+        if (text.isEmpty() || rows == 0) return;
+        long[] distinct = approxDistinct(text);
+        for (int k = 0; k < text.size(); k++) {
+            if (distinct[k] > 0 && distinct[k] * MIN_REPEATS <= rows) dictionaries[text.get(k)] = dictionary(text.get(k));
+        }
+    }
+
+    private long[] approxDistinct(List<Integer> text) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int k = 0; k < text.size(); k++) {
+            sql.append(k > 0 ? ", " : "").append("approx_count_distinct(").append(Sql.ident(slots.get(text.get(k)).name())).append(')');
+        }
+        try (Statement s = db.connection().createStatement(); ResultSet r = s.executeQuery(sql + " FROM " + table)) {
+            r.next();
+            long[] out = new long[text.size()];
+            for (int k = 0; k < out.length; k++) out[k] = r.getLong(k + 1);
+            return out;
+        }
+    }
+
+    private String[] dictionary(int slot) throws SQLException {
+        String col = Sql.ident(slots.get(slot).name());
+        db.execute("CREATE TYPE " + enumOf(slot) + " AS ENUM (SELECT DISTINCT " + col + " FROM " + table + " WHERE " + col + " IS NOT NULL)");
+        List<String> values = new ArrayList<>();
+        try (Statement s = db.connection().createStatement();
+             ResultSet r = s.executeQuery("SELECT unnest(enum_range(NULL::" + enumOf(slot) + "))")) {
+            while (r.next()) values.add(r.getString(1));
+        }
+        return values.toArray(String[]::new);
+    }
+
+    private String enumOf(int slot) {
+        return table + "_d" + slot;
+    }
+
+    /** Reads the rows in {@code order} (SQL over the slot names and {@code rowid}). */
+    MappedCursor open(String order) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT rowid");
+        for (int i = 0; i < slots.size(); i++) {
+            String col = Sql.ident(slots.get(i).name());
+            sql.append(", ").append(dictionaries[i] == null ? col : "CAST(enum_code(CAST(" + col + " AS " + enumOf(i) + ")) AS INTEGER)");
+        }
+        sql.append(" FROM ").append(table).append(" ORDER BY ").append(order);
+        return new MappedCursor(db.connection(), sql.toString(), slots, dictionaries);
+    }
+
+    void drop() throws SQLException {
+        db.execute("DROP TABLE IF EXISTS " + table);
+    }
+}
