@@ -108,6 +108,28 @@ public final class Importer {
         long events0 = stats.eventsAccepted.sum();
         long decisions0 = stats.decisionsAccepted.sum();
         Submitter out = new Submitter(storage.pipeline(), BATCH, IN_FLIGHT);
+        List<Rejected> rejected;
+        storage.materializer().defer(true);
+        try {
+            rejected = submitAll(out, items, events, decisions);
+        } finally {
+            storage.materializer().defer(false);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long eventsAccepted = stats.eventsAccepted.sum() - events0;
+        long decisionsAccepted = stats.decisionsAccepted.sum() - decisions0;
+        Counts ev = events == null ? Counts.NONE
+                : new Counts(events.rows(), eventsAccepted, events.events() - eventsAccepted, events.rejectedRows());
+        Counts dec = new Counts(decisions.read(), decisionsAccepted, decisions.accepted() - decisionsAccepted, decisions.rejected().size());
+        return new ImportReport(ev, items == null ? Counts.NONE : items.counts(), dec, seconds, awaitStore(),
+                rejected.stream().limit(SAMPLES).map(ImportReport.Sample::of).toList());
+    }
+
+    /**
+     * Items, then events with decisions merged in, then the quarantine entries, which it returns once
+     * everything is durable.
+     */
+    private List<Rejected> submitAll(Submitter out, ItemImport items, EventImport events, DecisionFile decisions) throws SQLException {
         if (items != null) {
             try (Connection c = storage.store().connect()) {
                 items.submit(out, StoredItems.load(c));
@@ -126,14 +148,7 @@ public final class Importer {
         rejected.addAll(decisions.rejected());
         rejected.forEach(out::reject);
         out.finish();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long eventsAccepted = stats.eventsAccepted.sum() - events0;
-        long decisionsAccepted = stats.decisionsAccepted.sum() - decisions0;
-        Counts ev = events == null ? Counts.NONE
-                : new Counts(events.rows(), eventsAccepted, events.events() - eventsAccepted, events.rejectedRows());
-        Counts dec = new Counts(decisions.read(), decisionsAccepted, decisions.accepted() - decisionsAccepted, decisions.rejected().size());
-        return new ImportReport(ev, items == null ? Counts.NONE : items.counts(), dec, seconds, awaitStore(),
-                rejected.stream().limit(SAMPLES).map(ImportReport.Sample::of).toList());
+        return rejected;
     }
 
     /** Waits for the store to hold everything, so a query right after the import sees all of it. */
