@@ -17,12 +17,12 @@ import org.duckdb.DuckDBReadableVector;
 final class MappedCursor implements AutoCloseable {
     private final DuckDBPreparedStatement statement;
     private final DuckDBChunkedResult result;
-    private final String[][] dictionaries;
+    private final Dictionary[] dictionaries;
     private final DuckDBReadableVector[] vectors;
     private long chunkRows;
     private long row = -1;
 
-    MappedCursor(Connection c, String sql, List<Slot> slots, String[][] dictionaries) throws SQLException {
+    MappedCursor(Connection c, String sql, List<Slot> slots, Dictionary[] dictionaries) throws SQLException {
         this.statement = c.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
         try {
             this.result = statement.query();
@@ -59,8 +59,8 @@ final class MappedCursor implements AutoCloseable {
     String text(int slot) {
         DuckDBReadableVector v = vectors[slot + 1];
         if (v.isNull(row)) return null;
-        String[] dict = dictionaries[slot];
-        return dict == null ? v.getString(row) : dict[v.getInt(row)];
+        Dictionary dict = dictionaries[slot];
+        return dict == null ? v.getString(row) : dict.get(v.getLong(row));
     }
 
     long longValue(int slot) {

@@ -63,9 +63,9 @@ record TimeSpec(FieldSpec field, Unit unit, String format) {
     /** As the API reads JSON: whole numbers are epoch milliseconds, anything else ISO-8601 text. */
     private static String apiMicros(String x, String type) {
         if (ColumnTypes.isTime(type)) return "epoch_us(TRY_CAST(" + x + " AS TIMESTAMPTZ))";
+        if (ColumnTypes.isNumeric(type)) return "TRY_CAST(" + x + " AS BIGINT) * 1000";
         String text = "CAST(" + x + " AS VARCHAR)";
-        return "CASE WHEN regexp_full_match(" + text + ", '[0-9]{1,15}') THEN TRY_CAST(" + text + " AS BIGINT) * 1000"
-                + " ELSE epoch_us(TRY_CAST(" + text + " AS TIMESTAMPTZ)) END";
+        return "COALESCE(epoch_us(TRY_CAST(" + text + " AS TIMESTAMPTZ)), TRY_CAST(" + text + " AS BIGINT) * 1000)";
     }
 
     /** What a readable value looks like, for the message about one that was not. */
