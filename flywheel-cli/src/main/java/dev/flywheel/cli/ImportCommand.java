@@ -117,14 +117,23 @@ public final class ImportCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "%-10s %,12d %,12d %,12d %,10d%n", kind, c.read(), c.accepted(), c.duplicates(), c.rejected()));
     }
 
-    /** Phases as lines stamped with the time since the start, and the event rows as a bar, on stderr. */
+    /**
+     * Phases as lines on stderr, stamped with the wall time since the start and the process's CPU
+     * time (on a shared machine the CPU time says what a phase costs, the wall time what it waited),
+     * and the event rows as a bar.
+     */
     private static final class StderrListener implements Importer.Listener {
         private final long start = System.nanoTime();
         private Progress bar;
 
         @Override
         public void phase(String message) {
-            System.err.printf(Locale.ROOT, "import: %6.1f s  %s%n", (System.nanoTime() - start) / 1e9, message);
+            System.err.printf(Locale.ROOT, "import: %6.1f s (cpu %6.1f s)  %s%n", (System.nanoTime() - start) / 1e9, cpuSeconds(), message);
+        }
+
+        private static double cpuSeconds() {
+            var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
         }
 
         @Override

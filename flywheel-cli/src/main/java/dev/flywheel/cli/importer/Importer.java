@@ -101,6 +101,11 @@ public final class Importer {
 
     private static void exists(Path file, String option) {
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException(option + ": no such file: " + file);
+        try {
+            if (Files.size(file) == 0) throw new IllegalArgumentException(option + ": " + file + " is empty");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + ": cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private ImportReport write(ItemImport items, EventImport events, DecisionFile decisions, long t0) throws SQLException {
