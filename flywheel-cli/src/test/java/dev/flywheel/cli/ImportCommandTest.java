@@ -157,6 +157,19 @@ class ImportCommandTest {
     }
 
     @Test
+    void customTypesFromTheConfigAreAdmitted() throws Exception {
+        Path data = dir.resolve("data");
+        Path csv = write("shares.csv", "type,timestamp,user\nshare,2024-01-01T00:00:00Z,u1\nshare,1704067201000,u2\n");
+        ImportRuns.Run refused = run("--data", data.toString(), "--events", csv.toString(), "--json");
+        assertEquals(2, refused.json().at("/events/rejected").asLong());
+        Path config = write("flywheel.yaml", "events: { custom_types: [share] }\n");
+        ImportRuns.Run r = run("--data", data.toString(), "--events", csv.toString(), "--config", config.toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(2, r.json().at("/events/accepted").asLong());
+        assertEquals(List.of("2024-01-01 00:00:01"), column(data, "SELECT CAST(ts AS VARCHAR) FROM events WHERE user_id = 'u2'"));
+    }
+
+    @Test
     void aDirectoryInUseIsRefusedInOneLine() throws Exception {
         Path data = dir.resolve("data");
         try (EngineStorage running = EngineStorage.open(data, FlywheelConfig.defaults(), Clock.systemUTC())) {
