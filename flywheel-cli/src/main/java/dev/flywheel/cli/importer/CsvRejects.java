@@ -1,14 +1,12 @@
 package dev.flywheel.cli.importer;
 
-import dev.flywheel.event.FieldError;
 import dev.flywheel.log.Rejected;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The rows DuckDB's CSV reader could not read (a missing or extra column, a value that does not fit
@@ -16,43 +14,46 @@ import java.util.Map;
  * each reason is the file's column, since the row never became a record.
  */
 final class CsvRejects {
-    private final List<Rejected> rejected;
+    private final DuckInput db;
+    private final String table;
+    private final int headerLines;
     private final RowNumbers rows;
 
-    private CsvRejects(List<Rejected> rejected, RowNumbers rows) {
-        this.rejected = List.copyOf(rejected);
+    private CsvRejects(DuckInput db, String table, int headerLines, RowNumbers rows) {
+        this.db = db;
+        this.table = table;
+        this.headerLines = headerLines;
         this.rows = rows;
     }
 
     static CsvRejects none() {
-        return new CsvRejects(List.of(), RowNumbers.none());
+        return new CsvRejects(null, null, 0, RowNumbers.none());
     }
 
-    /** Reads the rejects table of {@code source}, which its read filled. */
-    static CsvRejects read(DuckInput db, SourceTable source, String table, String kind) throws SQLException {
+    /** The rejects table of {@code source}, which its read filled. */
+    static CsvRejects of(DuckInput db, SourceTable source, String table) throws SQLException {
         int headerLines = source.options().header() ? 1 : 0;
-        Map<Long, List<FieldError>> errors = new LinkedHashMap<>();
-        Map<Long, String> lines = new LinkedHashMap<>();
+        List<Long> rejected = new ArrayList<>();
         try (Statement s = db.connection().createStatement();
-             ResultSet r = s.executeQuery("SELECT line, column_name, error_message, csv_line FROM " + table + " ORDER BY line")) {
-            while (r.next()) {
-                long row = r.getLong(1) - headerLines;
-                String column = r.getString(2);
-                errors.computeIfAbsent(row, k -> new ArrayList<>())
-                        .add(new FieldError(column == null ? "row" : column, r.getString(3) + " (line " + r.getLong(1) + ")"));
-                lines.putIfAbsent(row, r.getString(4));
-            }
+             ResultSet r = s.executeQuery("SELECT DISTINCT CAST(line AS BIGINT) - " + headerLines + " FROM " + table)) {
+            while (r.next()) rejected.add(r.getLong(1));
         }
-        List<Rejected> out = new ArrayList<>();
-        errors.forEach((row, e) -> out.add(new Rejected(kind, (int) Math.min(row, Integer.MAX_VALUE), null, e, lines.get(row))));
-        return new CsvRejects(out, new RowNumbers(errors.keySet().stream().mapToLong(Long::longValue).toArray()));
+        return new CsvRejects(db, table, headerLines, new RowNumbers(rejected.stream().mapToLong(Long::longValue).toArray()));
     }
 
-    List<Rejected> rejected() {
-        return rejected;
+    long size() {
+        return rows.rejectedCount();
     }
 
     RowNumbers rowNumbers() {
         return rows;
+    }
+
+    void drain(String kind, Consumer<Rejected> sink) throws SQLException {
+        if (table == null || size() == 0) return;
+        String sql = "SELECT CAST(line AS BIGINT) - " + headerLines + ", CAST(NULL AS VARCHAR), CAST(to_json(list("
+                + "{'field': coalesce(column_name, 'row'), 'message': error_message || ' (line ' || line || ')'})) AS VARCHAR), "
+                + "any_value(csv_line) FROM " + table + " GROUP BY line ORDER BY line";
+        QuarantineRows.stream(db, sql, kind, sink);
     }
 }

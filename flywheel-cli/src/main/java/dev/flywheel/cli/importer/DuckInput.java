@@ -8,7 +8,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.duckdb.DuckDBConnection;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +22,7 @@ import java.util.stream.Stream;
 final class DuckInput implements AutoCloseable {
     private final Connection connection;
     private final Path spill;
+    private final List<Connection> others = new ArrayList<>();
 
     DuckInput() {
         try {
@@ -39,6 +43,13 @@ final class DuckInput implements AutoCloseable {
         return connection;
     }
 
+    /** Another connection to the same database, closed with it. */
+    DuckDBConnection duplicate() throws SQLException {
+        DuckDBConnection c = (DuckDBConnection) connection.unwrap(DuckDBConnection.class).duplicate();
+        others.add(c);
+        return c;
+    }
+
     void execute(String sql) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(sql);
@@ -47,6 +58,13 @@ final class DuckInput implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Connection c : others) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing the database below ends it either way
+            }
+        }
         try {
             connection.close();
         } catch (SQLException ignored) {

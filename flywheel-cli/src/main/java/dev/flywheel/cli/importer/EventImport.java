@@ -3,8 +3,8 @@ package dev.flywheel.cli.importer;
 import dev.flywheel.ingest.Admission;
 import dev.flywheel.log.Rejected;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -17,7 +17,6 @@ final class EventImport {
     private final MappedSource source;
     private final EventPlan plan;
     private final MappedTable table;
-    private final List<RowFailure> failures = new ArrayList<>();
     private long events;
 
     private EventImport(MappedSource source, EventPlan plan, MappedTable table) {
@@ -45,7 +44,7 @@ final class EventImport {
     /** Submits the events in order, with the decisions merged in; {@code progress} gets the rows done. */
     void submit(Submitter out, DecisionFile decisions, Admission admission, LongConsumer progress) throws SQLException {
         EventBuilder builder = new EventBuilder(plan, admission);
-        RowNumbers rows = source.rejects().rowNumbers();
+        RowNumbers rows = source.rowNumbers();
         long done = 0;
         try (MappedCursor c = table.open(Sql.ident("ts") + " NULLS LAST, rowid")) {
             while (c.next()) {
@@ -54,7 +53,7 @@ final class EventImport {
                     out.add(e);
                     events++;
                 });
-                if (f != null) failures.add(f);
+                if (f != null) source.fail(f);
                 if ((++done & 0xFFF) == 0) progress.accept(done);
             }
         }
@@ -62,11 +61,9 @@ final class EventImport {
         decisions.takeRest(out::add);
     }
 
-    /** The quarantine entries: rows DuckDB could not read, and rows with a refused event. */
-    List<Rejected> rejected() throws SQLException {
-        List<Rejected> out = new ArrayList<>(source.rejects().rejected());
-        out.addAll(source.failed(failures));
-        return out;
+    /** Hands over the quarantine entries: rows DuckDB could not read, and rows with a refused event. */
+    void quarantine(Consumer<Rejected> sink) throws SQLException {
+        source.quarantine(sink);
     }
 
     /** Events handed to the pipeline (accepted or duplicates). */
@@ -75,7 +72,7 @@ final class EventImport {
     }
 
     long rejectedRows() {
-        return source.rejects().rejected().size() + failures.size();
+        return source.rowsRejected();
     }
 
     void drop() throws SQLException {

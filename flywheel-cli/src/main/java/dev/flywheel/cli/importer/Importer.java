@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Loads a product's history into a data directory through the same ingest pipeline the HTTP API
@@ -113,10 +114,10 @@ public final class Importer {
         long events0 = stats.eventsAccepted.sum();
         long decisions0 = stats.decisionsAccepted.sum();
         Submitter out = new Submitter(storage.pipeline(), BATCH, IN_FLIGHT);
-        List<Rejected> rejected;
+        List<ImportReport.Sample> samples;
         storage.materializer().defer(true);
         try {
-            rejected = submitAll(out, items, events, decisions);
+            samples = submitAll(out, items, events, decisions);
         } finally {
             storage.materializer().defer(false);
         }
@@ -126,15 +127,14 @@ public final class Importer {
         Counts ev = events == null ? Counts.NONE
                 : new Counts(events.rows(), eventsAccepted, events.events() - eventsAccepted, events.rejectedRows());
         Counts dec = new Counts(decisions.read(), decisionsAccepted, decisions.accepted() - decisionsAccepted, decisions.rejected().size());
-        return new ImportReport(ev, items == null ? Counts.NONE : items.counts(), dec, seconds, awaitStore(),
-                rejected.stream().limit(SAMPLES).map(ImportReport.Sample::of).toList());
+        return new ImportReport(ev, items == null ? Counts.NONE : items.counts(), dec, seconds, awaitStore(), samples);
     }
 
     /**
-     * Items, then events with decisions merged in, then the quarantine entries, which it returns once
-     * everything is durable.
+     * Items, then events with decisions merged in, then the quarantine entries; returns the first few
+     * of those once everything is durable.
      */
-    private List<Rejected> submitAll(Submitter out, ItemImport items, EventImport events, DecisionFile decisions) throws SQLException {
+    private List<ImportReport.Sample> submitAll(Submitter out, ItemImport items, EventImport events, DecisionFile decisions) throws SQLException {
         if (items != null) {
             try (Connection c = storage.store().connect()) {
                 items.submit(out, StoredItems.load(c));
@@ -147,13 +147,16 @@ public final class Importer {
         } else {
             decisions.takeRest(out::add);
         }
-        List<Rejected> rejected = new ArrayList<>();
-        if (items != null) rejected.addAll(items.rejected());
-        if (events != null) rejected.addAll(events.rejected());
-        rejected.addAll(decisions.rejected());
-        rejected.forEach(out::reject);
+        List<ImportReport.Sample> samples = new ArrayList<>();
+        Consumer<Rejected> quarantine = r -> {
+            if (samples.size() < SAMPLES) samples.add(ImportReport.Sample.of(r));
+            out.reject(r);
+        };
+        if (items != null) items.quarantine(quarantine);
+        if (events != null) events.quarantine(quarantine);
+        decisions.rejected().forEach(quarantine);
         out.finish();
-        return rejected;
+        return samples;
     }
 
     /** Waits for the store to hold everything, so a query right after the import sees all of it. */

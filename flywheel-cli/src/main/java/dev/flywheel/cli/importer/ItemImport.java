@@ -3,15 +3,14 @@ package dev.flywheel.cli.importer;
 import dev.flywheel.catalog.Item;
 import dev.flywheel.log.Rejected;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Catalog items from one file, in file order, before any event (events may name them). */
 final class ItemImport {
     private final MappedSource source;
     private final ItemPlan plan;
     private final MappedTable table;
-    private final List<RowFailure> failures = new ArrayList<>();
     private long accepted;
     private long unchanged;
 
@@ -32,13 +31,13 @@ final class ItemImport {
 
     void submit(Submitter out, StoredItems stored) throws SQLException {
         ItemBuilder builder = new ItemBuilder(plan);
-        RowNumbers rows = source.rejects().rowNumbers();
+        RowNumbers rows = source.rowNumbers();
         RowFailure[] failure = new RowFailure[1];
         try (MappedCursor c = table.open("rowid")) {
             while (c.next()) {
                 Item item = builder.build(c, rows, failure);
                 if (item == null) {
-                    failures.add(failure[0]);
+                    source.fail(failure[0]);
                 } else if (stored.unchanged(item)) {
                     unchanged++;
                 } else {
@@ -49,14 +48,12 @@ final class ItemImport {
         }
     }
 
-    List<Rejected> rejected() throws SQLException {
-        List<Rejected> out = new ArrayList<>(source.rejects().rejected());
-        out.addAll(source.failed(failures));
-        return out;
+    void quarantine(Consumer<Rejected> sink) throws SQLException {
+        source.quarantine(sink);
     }
 
     Counts counts() {
-        return new Counts(source.rowsRead(), accepted, unchanged, source.rejects().rejected().size() + failures.size());
+        return new Counts(source.rowsRead(), accepted, unchanged, source.rowsRejected());
     }
 
     void drop() throws SQLException {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A file read through its mapping into a {@link MappedTable}: the rows DuckDB could read, the ones it
@@ -19,6 +20,7 @@ final class MappedSource {
     private final Binder binder;
     private MappedTable table;
     private CsvRejects rejects = CsvRejects.none();
+    private FailureLog failures;
 
     /**
      * Prepares to read {@code source}: {@code text} lists the identifier fields (their plain columns
@@ -42,7 +44,8 @@ final class MappedSource {
     /** Reads the whole file into the mapped table, one column per slot. */
     MappedTable map(List<Slot> slots) throws SQLException {
         table = MappedTable.create(db, source.name() + "_mapped", relation, slots);
-        if (source.keepsRejects()) rejects = CsvRejects.read(db, source, source.rejects("read"), kind(source));
+        if (source.keepsRejects()) rejects = CsvRejects.of(db, source, source.rejects("read"));
+        failures = new FailureLog(db, source.name() + "_failed");
         return table;
     }
 
@@ -68,19 +71,30 @@ final class MappedSource {
         return source.name().equals("items") ? "item" : "event";
     }
 
-    CsvRejects rejects() {
-        return rejects;
+    /** The file row of a mapped row. */
+    RowNumbers rowNumbers() {
+        return rejects.rowNumbers();
+    }
+
+    /** Keeps a row whose records were refused, for the quarantine. */
+    void fail(RowFailure f) {
+        failures.add(f);
     }
 
     /** Rows in the file: the mapped ones and the ones DuckDB could not read. */
     long rowsRead() {
-        return table.rows() + rejects.rejected().size();
+        return table.rows() + rejects.size();
     }
 
-    /** Quarantine entries for the rows whose records were refused, with each row's raw text. */
-    List<Rejected> failed(List<RowFailure> failures) throws SQLException {
-        String rescan = source.relation(overrides, columns, source.rejects("rescan"));
-        return RawRows.rejected(db, rescan, source.name() + "_failed", kind(source), failures);
+    /** Rows quarantined: unreadable, or with a refused record. */
+    long rowsRejected() {
+        return rejects.size() + failures.size();
+    }
+
+    /** Hands over the quarantine entries: rows DuckDB could not read, then rows with refused records. */
+    void quarantine(Consumer<Rejected> sink) throws SQLException {
+        rejects.drain(kind(source), sink);
+        failures.drain(source.relation(overrides, columns, source.rejects("rescan")), kind(source), sink);
     }
 
     void drop() throws SQLException {

@@ -19,6 +19,10 @@ final class RowNumbers {
         return new RowNumbers(new long[0]);
     }
 
+    int rejectedCount() {
+        return rejected.length;
+    }
+
     long fileRow(long rowid) {
         long k = rowid + 1;
         long r = k;
