@@ -69,6 +69,7 @@ class ImportCommandTestMovieLens {
         assertEquals(dislikes, count(data, "SELECT count(*) FROM events WHERE type = 'dislike'"));
         assertEquals(n, count(data, "SELECT count(*) FROM events WHERE type = 'rating' AND value BETWEEN 0.5 AND 5"));
         assertEquals(List.of("movies"), column(data, "SELECT DISTINCT loop FROM events"));
+        assertEquals(1, count(data, "SELECT count(*) FROM (SELECT max(seq) AS m FROM items) WHERE m < (SELECT min(seq) FROM events)"));
         assertEquals(0, count(data, "SELECT count(*) FROM (SELECT ts < lag(ts) OVER (ORDER BY seq) AS back FROM events) WHERE back"));
         ImportRuns.Run again = run("--data", data.toString(), "--events", ratings.toString(), "--mapping", mapping.toString(), "--json");
         assertEquals(n + likes + dislikes + n, again.json().at("/events/duplicates").asLong());
