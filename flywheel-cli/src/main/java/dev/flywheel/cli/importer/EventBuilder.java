@@ -141,7 +141,9 @@ final class EventBuilder {
             TimeSpec t = plan.mapping.timestamp();
             if (rawTs != null) fault(new FieldError("timestamp", "cannot read '" + rawTs + "' as " + t.expected() + from(t.field())));
             String rawProps = plan.propsRaw >= 0 ? c.text(plan.propsRaw) : null;
-            if (rawProps != null) fault(new FieldError("props", "must be a JSON object, got '" + rawProps + "'" + from(plan.mapping.props())));
+            if (rawProps != null) {
+                fault(new FieldError("props", "must be a JSON object, got '" + rawProps + "'" + from(plan.mapping.props())));
+            }
         }
 
         private void fault(FieldError e) {

@@ -29,7 +29,7 @@ final class EventImport {
     static EventImport read(DuckInput db, SourceTable file, EventMapping mapping) throws SQLException {
         List<SourceTable.Column> columns = file.describe(db);
         EventMapping m = mapping != null ? mapping
-                : EventMapping.api(columns.stream().map(SourceTable.Column::name).toList(), file.options(), file.option() + " " + file.file());
+                : EventMapping.api(columns.stream().map(SourceTable.Column::name).toList(), file.options(), file.describedAs());
         MappedSource source = new MappedSource(db, file, columns, m.keyFields(), java.util.Arrays.asList(m.props()));
         EventPlan plan = new EventPlan(m, source.binder());
         MappedTable table = source.map(plan.slots);

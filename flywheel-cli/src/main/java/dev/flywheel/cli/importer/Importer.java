@@ -126,7 +126,8 @@ public final class Importer {
         long decisionsAccepted = stats.decisionsAccepted.sum() - decisions0;
         Counts ev = events == null ? Counts.NONE
                 : new Counts(events.rows(), eventsAccepted, events.events() - eventsAccepted, events.rejectedRows());
-        Counts dec = new Counts(decisions.read(), decisionsAccepted, decisions.accepted() - decisionsAccepted, decisions.rejected().size());
+        Counts dec = new Counts(decisions.read(), decisionsAccepted, decisions.accepted() - decisionsAccepted,
+                decisions.rejected().size());
         return new ImportReport(ev, items == null ? Counts.NONE : items.counts(), dec, seconds, awaitStore(), samples);
     }
 
@@ -134,7 +135,8 @@ public final class Importer {
      * Items, then events with decisions merged in, then the quarantine entries; returns the first few
      * of those once everything is durable.
      */
-    private List<ImportReport.Sample> submitAll(Submitter out, ItemImport items, EventImport events, DecisionFile decisions) throws SQLException {
+    private List<ImportReport.Sample> submitAll(Submitter out, ItemImport items, EventImport events, DecisionFile decisions)
+            throws SQLException {
         if (items != null) {
             try (Connection c = storage.store().connect()) {
                 items.submit(out, StoredItems.load(c));

@@ -32,14 +32,17 @@ final class ItemBuilder {
         }
         String rawAttributes = plan.attributesRaw >= 0 ? c.text(plan.attributesRaw) : null;
         if (rawAttributes != null) {
-            errors.add(new FieldError("attributes", "must be a JSON object, got '" + rawAttributes + "'" + from(plan.mapping.attributes())));
+            errors.add(new FieldError("attributes", "must be a JSON object, got '" + rawAttributes + "'"
+                    + from(plan.mapping.attributes())));
         }
         try {
             Item item = new Item(id, text(c, plan.title), text(c, plan.body), topics(c), text(c, plan.attributes), published);
             if (errors.isEmpty()) return item;
         } catch (InvalidRecordException e) {
             for (FieldError f : e.errors()) {
-                if (errors.stream().noneMatch(x -> x.field().equals(f.field()))) errors.add(new FieldError(f.field(), f.message() + from(spec(f.field()))));
+                if (errors.stream().noneMatch(x -> x.field().equals(f.field()))) {
+                    errors.add(new FieldError(f.field(), f.message() + from(spec(f.field()))));
+                }
             }
         }
         failure[0] = new RowFailure(c.rowid(), rows.fileRow(c.rowid()), id, errors);

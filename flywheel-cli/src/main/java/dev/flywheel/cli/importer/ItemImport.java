@@ -23,7 +23,7 @@ final class ItemImport {
     static ItemImport read(DuckInput db, SourceTable file, ItemMapping mapping) throws SQLException {
         List<SourceTable.Column> columns = file.describe(db);
         ItemMapping m = mapping != null ? mapping
-                : ItemMapping.api(columns.stream().map(SourceTable.Column::name).toList(), file.options(), file.option() + " " + file.file());
+                : ItemMapping.api(columns.stream().map(SourceTable.Column::name).toList(), file.options(), file.describedAs());
         MappedSource source = new MappedSource(db, file, columns, List.of(m.id()), java.util.Arrays.asList(m.attributes()));
         ItemPlan plan = new ItemPlan(m, source.binder());
         return new ItemImport(source, plan, source.map(plan.slots));

@@ -53,18 +53,20 @@ final class MappedSource {
                                                  List<FieldSpec> json) {
         Map<String, String> out = new HashMap<>();
         if (source.format() == SourceFormat.PARQUET) return out; // typed by the file; CASTs do the rest
-        for (FieldSpec f : text) if (f != null && f.kind() == FieldSpec.Kind.COLUMN && has(columns, f.text())) out.put(f.text(), "VARCHAR");
+        for (String c : plainColumns(text, columns)) out.put(c, "VARCHAR");
         if (source.format() == SourceFormat.JSONL) {
             // a field whose values mix types (text and numbers) is read as its text, not as JSON text in quotes
             for (SourceTable.Column c : columns) if (c.type().equals("JSON")) out.put(c.name(), "VARCHAR");
             // kept as the file's JSON text: inferred STRUCTs would add every other row's keys as nulls
-            for (FieldSpec f : json) if (f != null && f.kind() == FieldSpec.Kind.COLUMN && has(columns, f.text())) out.put(f.text(), "JSON");
+            for (String c : plainColumns(json, columns)) out.put(c, "JSON");
         }
         return out;
     }
 
-    private static boolean has(List<SourceTable.Column> columns, String name) {
-        return columns.stream().anyMatch(c -> c.name().equals(name));
+    /** The file's columns that {@code fields} name directly (not through SQL or as constants). */
+    private static List<String> plainColumns(List<FieldSpec> fields, List<SourceTable.Column> columns) {
+        return fields.stream().filter(f -> f != null && f.kind() == FieldSpec.Kind.COLUMN)
+                .map(FieldSpec::text).filter(n -> columns.stream().anyMatch(c -> c.name().equals(n))).toList();
     }
 
     private static String kind(SourceTable source) {

@@ -75,7 +75,8 @@ final class MappedTable {
     private long[] approxDistinct(List<Integer> text) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int k = 0; k < text.size(); k++) {
-            sql.append(k > 0 ? ", " : "").append("approx_count_distinct(").append(Sql.ident(slots.get(text.get(k)).name())).append(')');
+            String col = Sql.ident(slots.get(text.get(k)).name());
+            sql.append(k > 0 ? ", " : "").append("approx_count_distinct(").append(col).append(')');
         }
         try (Statement s = db.connection().createStatement(); ResultSet r = s.executeQuery(sql + " FROM " + table)) {
             r.next();
@@ -90,7 +91,8 @@ final class MappedTable {
         String col = Sql.ident(slots.get(slot).name());
         Dictionary d = Dictionary.withRoomFor((int) Math.min(distinct + distinct / 4 + 16, 1 << 28));
         try (Statement s = db.connection().createStatement();
-             ResultSet r = s.executeQuery("SELECT DISTINCT " + hashOf(col) + ", " + col + " FROM " + table + " WHERE " + col + " IS NOT NULL")) {
+             ResultSet r = s.executeQuery("SELECT DISTINCT " + hashOf(col) + ", " + col + " FROM " + table
+                     + " WHERE " + col + " IS NOT NULL")) {
             while (r.next()) {
                 if (!d.put(r.getLong(1), r.getString(2))) return null;
             }

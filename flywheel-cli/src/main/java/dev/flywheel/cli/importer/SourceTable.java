@@ -55,8 +55,7 @@ record SourceTable(Path file, SourceFormat format, SourceOptions options, String
         if (delim != null) sb.append(", delim=").append(Sql.literal(delim));
         if (!options.columns().isEmpty()) {
             sb.append(", names=[");
-            for (int i = 0; i < options.columns().size(); i++) sb.append(i > 0 ? ", " : "").append(Sql.literal(options.columns().get(i)));
-            sb.append(']');
+            sb.append(String.join(", ", options.columns().stream().map(Sql::literal).toList())).append(']');
         }
         if (!overrides.isEmpty()) sb.append(", types=").append(struct(overrides));
         if (rejects != null) {
@@ -78,6 +77,11 @@ record SourceTable(Path file, SourceFormat format, SourceOptions options, String
         StringBuilder sb = new StringBuilder("{");
         types.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append(Sql.literal(k)).append(": ").append(Sql.literal(v)));
         return sb.append('}').toString();
+    }
+
+    /** The file as messages name it: the option that gave it and its path. */
+    String describedAs() {
+        return option + " " + file;
     }
 
     /** Whether unreadable rows end in a rejects table rather than failing the read. */
