@@ -12,8 +12,10 @@
  * (timestamp, row, emit rule), decisions merged in by time, items before both. The command returns
  * when everything is durable in the log and the queryable store has caught up.
  *
- * <p>Decisions are read line by line as JSON (the API's format, through
- * {@link dev.flywheel.server.JsonRecords}); they and the failed rows' raw text are the only inputs held
- * in memory whole.
+ * <p>Memory: the mapped rows, their sort and the refused rows wait in DuckDB (which spills to a
+ * temporary directory); Java holds the batches in flight and the dictionaries of repeated text.
+ * Decisions are the exception: read line by line as JSON (the API's format, through
+ * {@link dev.flywheel.server.JsonRecords}) and held in memory, sorted by time, to be merged into the
+ * events.
  */
 package dev.flywheel.cli.importer;
