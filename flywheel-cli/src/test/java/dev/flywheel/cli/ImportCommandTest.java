@@ -146,6 +146,8 @@ class ImportCommandTest {
         assertMappingError(csv, MAPPING.replace("when: \"rating <= 2\"", "when: \"userId\""), "events.emit[2].when: must be a condition");
         assertMappingError(csv, MAPPING.replace(", unit: s", ""), "events.timestamp: column 'timestamp' holds numbers");
         assertMappingError(csv, MAPPING.replace("unit: s", "unit: days"), "events.timestamp.unit: must be s, ms or us");
+        assertMappingError(csv, MAPPING.replace("rating >= 4", "CAST(movieId AS DATE) > DATE '2000-01-01'"),
+                "events.emit[1].when: fails on the data: Conversion Error");
     }
 
     private void assertMappingError(Path csv, String mapping, String expected) throws Exception {

@@ -89,7 +89,7 @@ final class EventPlan {
     /** Adds the slot after checking that its final expression compiles, naming the mapping key if not. */
     private int add(Slot s, String key) {
         binder.typeOf(s.sql(), key, s.sql());
-        slots.add(s);
+        slots.add(s.keyed(key));
         return slots.size() - 1;
     }
 

@@ -52,7 +52,7 @@ final class ItemPlan {
 
     private int add(Slot s, String key) {
         binder.typeOf(s.sql(), key, s.sql());
-        slots.add(s);
+        slots.add(s.keyed(key));
         return slots.size() - 1;
     }
 }

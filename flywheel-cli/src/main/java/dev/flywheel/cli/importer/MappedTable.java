@@ -1,5 +1,6 @@
 package dev.flywheel.cli.importer;
 
+import dev.flywheel.config.ConfigException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,8 +33,29 @@ final class MappedTable {
         this.rows = rows;
     }
 
-    /** Evaluates the slots over every row of {@code relation}. */
+    /**
+     * Evaluates the slots over every row of {@code relation}. An expression that compiled but fails on
+     * some row (a cast of a value that does not fit) fails the whole statement; the slots are then
+     * tried one by one, so the error names the mapping key.
+     */
     static MappedTable create(DuckInput db, String table, String relation, List<Slot> slots) throws SQLException {
+        try {
+            return build(db, table, relation, slots);
+        } catch (SQLException e) {
+            for (Slot s : slots) blame(db, relation, s);
+            throw e;
+        }
+    }
+
+    private static void blame(DuckInput db, String relation, Slot s) {
+        try {
+            db.execute("SELECT count(" + cast(s) + ") FROM " + relation + " AS src");
+        } catch (SQLException e) {
+            throw new ConfigException(s.key() == null ? s.name() : s.key(), "fails on the data: " + Sql.firstLine(e));
+        }
+    }
+
+    private static MappedTable build(DuckInput db, String table, String relation, List<Slot> slots) throws SQLException {
         StringBuilder sql = new StringBuilder("CREATE OR REPLACE TABLE ").append(table).append(" AS SELECT ");
         for (int i = 0; i < slots.size(); i++) {
             Slot s = slots.get(i);
