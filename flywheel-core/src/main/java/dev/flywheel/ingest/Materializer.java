@@ -27,6 +27,7 @@ public final class Materializer extends LogFollower {
     private final long maxLag;
     private LogReader reader;
     private volatile long wantedSeq = -1;
+    private volatile boolean deferred;
     private long lastSeenNext = -1;
     private long lastGrowth;
 
@@ -55,6 +56,17 @@ public final class Materializer extends LogFollower {
         return super.awaitSeq(seq, timeoutMillis);
     }
 
+    /**
+     * While {@code on}, the store does not catch up on its own, only for someone waiting for it
+     * ({@link #awaitSeq}). A bulk import turns this on: its appends then have the CPU to themselves
+     * (on two cores the store's catch-up cost about as much as the whole import path) and the store
+     * applies the load afterwards in full chunks. The log holds everything meanwhile, so a crash
+     * loses nothing.
+     */
+    public void defer(boolean on) {
+        deferred = on;
+    }
+
     @Override
     protected int step() {
         List<LogEntry> chunk = new ArrayList<>();
@@ -76,7 +88,7 @@ public final class Materializer extends LogFollower {
         }
         long lag = next - 1 - progress();
         if (lag <= 0) return false;
-        return wantedSeq > progress() || lag >= maxLag || now - lastGrowth >= IDLE_NANOS;
+        return wantedSeq > progress() || !deferred && (lag >= maxLag || now - lastGrowth >= IDLE_NANOS);
     }
 
     /** The failed chunk was read but not applied: re-read from what the store really holds. */
