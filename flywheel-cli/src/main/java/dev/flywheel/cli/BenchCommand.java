@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /** {@code flywheel bench}: load benchmarks against a real engine on a temporary data directory. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Decide.class, BenchCommand.Analysis.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Decide.class, BenchCommand.Analysis.class,
+                BenchCommand.Learner.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -179,6 +180,42 @@ public final class BenchCommand implements Runnable {
                 out.put("ope_" + target + "_ms_median", dev.flywheel.bench.AnalysisBench.median(ope[0]))
                         .put("ope_" + target + "_load_ms_median", dev.flywheel.bench.AnalysisBench.median(ope[1]));
             }
+        }
+    }
+
+    @Command(name = "learner", mixinStandardHelpOptions = true,
+            description = "Learner catch-up: how fast a loop's stream operators absorb a synthetic rating history "
+                    + "(events per second, per history size), and how long until its collaborative models are trained on all of it.")
+    static final class Learner implements Runnable {
+        @Option(names = "--events", split = ",", defaultValue = "100000,1000000", description = "history sizes to measure") java.util.List<Long> events;
+        @Option(names = "--seed", defaultValue = "8", description = "seed of the synthetic history") long seed;
+        @Option(names = "--json", description = "print JSON") boolean json;
+
+        @Override
+        public void run() {
+            dev.flywheel.loop.LoopSpec loop = dev.flywheel.loop.LoopSpec.from(new dev.flywheel.config.ConfigTree("loops[0]",
+                    java.util.Map.of("name", "history", "reward", java.util.Map.of("weights", java.util.Map.of("like", 1, "dislike", -1)),
+                            "candidates", java.util.Map.of("consumed", java.util.List.of("impression", "like", "dislike")))));
+            com.fasterxml.jackson.databind.node.ArrayNode out = new ObjectMapper().createArrayNode();
+            for (long n : events) {
+                Path dir = TempDirs.create("flywheel-bench-learner");
+                try {
+                    System.err.printf("learner: %,d events...%n", n);
+                    dev.flywheel.bench.LearnerCatchUp.Result r = dev.flywheel.bench.LearnerCatchUp.run(dir, loop, n, seed);
+                    out.addObject().put("events", r.events()).put("catch_up_seconds", r.catchUpSeconds())
+                            .put("events_per_second", Math.round(r.eventsPerSecond())).put("trained_seconds", r.trainedSeconds())
+                            .put("cpu_seconds", r.cpuSeconds()).put("cpu_us_per_event", Math.round(r.cpuSeconds() / r.events() * 1e8) / 100.0)
+                            .put("heap_mb", r.heapMb()).put("interactions", r.status().interactions())
+                            .put("last_training_seconds", r.status().trainingTook().toMillis() / 1e3)
+                            .put("outcomes_trained", r.status().outcomesTrained());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                } finally {
+                    TempDirs.deleteQuietly(dir);
+                }
+            }
+            System.out.println(json ? out.toString() : out.toPrettyString());
         }
     }
 }

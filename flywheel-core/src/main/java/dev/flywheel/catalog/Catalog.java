@@ -25,7 +25,6 @@ public final class Catalog {
     private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
     /** Every known id once, posted or seen, in order of first appearance: indexable for sampling. */
     private final java.util.List<String> known = new java.util.ArrayList<>();
-    private final java.util.Queue<String> seenOrder = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private int vectorsBuiltAt = 1;
 
     /** An item with its vector. */
@@ -44,10 +43,7 @@ public final class Catalog {
 
     /** Notes an item id seen in a decision or an event. */
     public void noteSeen(String id) {
-        if (seen.putIfAbsent(id, Boolean.TRUE) == null) {
-            seenOrder.add(id);
-            if (!items.containsKey(id)) addKnown(id);
-        }
+        if (seen.putIfAbsent(id, Boolean.TRUE) == null && !items.containsKey(id)) addKnown(id);
     }
 
     /** How many items are known (posted or seen), for drawing one at random. */
@@ -70,16 +66,19 @@ public final class Catalog {
     }
 
     /**
-     * Every item a loop may offer at {@code now} when a request names no candidates: the posted items
-     * published by then, then the items only seen in feedback, in order of first sight.
+     * Every item a loop may offer at {@code now} when a request names no candidates: the known items,
+     * posted or only seen in feedback, in order of first appearance, without posted items that are
+     * published later than {@code now}.
      */
     public List<String> offerable(java.time.Instant now) {
-        List<String> out = new java.util.ArrayList<>(items.size() + seen.size());
-        for (Entry e : all()) {
-            if (e.item().published() == null || !e.item().published().isAfter(now)) out.add(e.item().id());
+        List<String> ids;
+        synchronized (this) {
+            ids = new java.util.ArrayList<>(known);
         }
-        for (String id : seenOrder) {
-            if (!items.containsKey(id)) out.add(id);
+        List<String> out = new java.util.ArrayList<>(ids.size());
+        for (String id : ids) {
+            Entry e = items.get(id);
+            if (e == null || e.item().published() == null || !e.item().published().isAfter(now)) out.add(id);
         }
         return out;
     }

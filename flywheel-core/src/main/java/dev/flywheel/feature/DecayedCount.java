@@ -24,10 +24,15 @@ public final class DecayedCount {
      * (exact order) and epoch millis (the decay): primitive arrays, not millions of Instant
      * references for young collections to scan (median pause 71 -> 25 ms in docs/performance.md).
      */
-    private long[] seconds = new long[2];
-    private int[] nanos = new int[2];
-    private long[] millis = new long[2];
-    private double[] weights = new double[2];
+    private static final long[] NO_LONGS = new long[0];
+    private static final int[] NO_INTS = new int[0];
+    private static final double[] NO_DOUBLES = new double[0];
+    // shared empty arrays until the first held update, and again once compaction folded them all:
+    // a history of millions of (user, item) counts holds no arrays for the ones that went quiet
+    private long[] seconds = NO_LONGS;
+    private int[] nanos = NO_INTS;
+    private long[] millis = NO_LONGS;
+    private double[] weights = NO_DOUBLES;
     private int n;
     /**
      * The newest held update's time, copied out of the arrays: a value "now" then touches only this
@@ -99,7 +104,7 @@ public final class DecayedCount {
 
     private void insert(int i, Instant t, long ms, double weight) {
         if (n == millis.length) {
-            int size = n * 2;
+            int size = Math.max(2, n * 2);
             seconds = Arrays.copyOf(seconds, size);
             nanos = Arrays.copyOf(nanos, size);
             millis = Arrays.copyOf(millis, size);
@@ -120,6 +125,14 @@ public final class DecayedCount {
     /** Drops the {@code k} oldest updates and sums the rest again (no subtraction: no cancellation). */
     private void removeFirst(int k) {
         n -= k;
+        if (n == 0) {
+            seconds = NO_LONGS;
+            nanos = NO_INTS;
+            millis = NO_LONGS;
+            weights = NO_DOUBLES;
+            head = 0;
+            return;
+        }
         System.arraycopy(seconds, k, seconds, 0, n);
         System.arraycopy(nanos, k, nanos, 0, n);
         System.arraycopy(millis, k, millis, 0, n);

@@ -28,12 +28,14 @@ public final class CollaborativeLearner implements LogConsumer {
     private final Interactions interactions;
     private final ExecutorService trainer;
     private final AtomicBoolean training = new AtomicBoolean();
+    /** A training was asked for since the running one took its data. */
+    private final AtomicBoolean asked = new AtomicBoolean();
     private final Map<Integer, Folded> folded = new ConcurrentHashMap<>();
     private volatile CollaborativeModels models;
     private volatile long appliedSeq = -1;
-    private Instant newest = Instant.EPOCH;
-    private int trainedSize;
-    private long trainedNanos = System.nanoTime();
+    private volatile Instant newest = Instant.EPOCH;
+    private volatile int trainedSize;
+    private volatile long trainedNanos = System.nanoTime();
 
     /** A user's folded-in vector, and for which models and history length it was computed. */
     private record Folded(CollaborativeModels models, int history, double[] vector) { }
@@ -53,14 +55,20 @@ public final class CollaborativeLearner implements LogConsumer {
 
     @Override
     public void accept(LogEntry entry) {
-        appliedSeq = entry.seq();
-        if (!(entry instanceof LogEntry.EventEntry e)) return;
-        Event x = e.event();
+        try {
+            if (entry instanceof LogEntry.EventEntry e) absorb(e.event());
+        } finally {
+            // after the interaction: a training that reads this position reads the interaction too
+            appliedSeq = entry.seq();
+        }
+        if (due()) train();
+    }
+
+    private void absorb(Event x) {
         double w = spec.weight(x.type());
         if (w <= 0 || x.item() == null || (x.loop() != null && !x.loop().equals(loop))) return;
         interactions.append(x.user(), x.item(), (float) w, x.timestamp().toEpochMilli());
         if (x.timestamp().isAfter(newest)) newest = x.timestamp();
-        if (due()) train();
     }
 
     private boolean due() {
@@ -78,32 +86,39 @@ public final class CollaborativeLearner implements LogConsumer {
         if (size >= spec.minInteractions() && size > trainedSize) train();
     }
 
+    /**
+     * Asks for a training on everything received. While one runs, asking again makes it run once more
+     * on the newest data when it is done: the last interactions before a pause are never left out.
+     */
     private void train() {
-        if (!training.compareAndSet(false, true)) return; // the running training is followed by another when due
-        Interactions.Columns c = interactions.columns();
-        long seq = appliedSeq;
-        Instant until = newest;
-        trainedSize = c.size();
-        trainedNanos = System.nanoTime();
+        asked.set(true);
+        if (!training.compareAndSet(false, true)) return;
         Runnable work = () -> {
             try {
-                models = CollaborativeModels.train(c, spec, seq, until);
+                while (asked.getAndSet(false)) trainOnce();
             } finally {
                 training.set(false);
             }
+            if (asked.get()) train(); // asked between the last check and the flag going down
         };
         if (trainer == null) work.run();
         else trainer.execute(work);
     }
 
-    /** Trains on everything received, on the calling thread, and waits: for an evaluation that needs final models. */
-    public void trainNow() {
-        while (training.get()) Thread.onSpinWait();
+    private void trainOnce() {
+        long seq = appliedSeq; // read before the columns, which hold at least the interactions up to it
+        Instant until = newest;
         Interactions.Columns c = interactions.columns();
         if (c.size() == 0) return;
         trainedSize = c.size();
         trainedNanos = System.nanoTime();
-        models = CollaborativeModels.train(c, spec, appliedSeq, newest);
+        models = CollaborativeModels.train(c, spec, seq, until);
+    }
+
+    /** Trains on everything received, on the calling thread, and waits: for an evaluation that needs final models. */
+    public void trainNow() {
+        while (training.get()) Thread.onSpinWait();
+        trainOnce();
     }
 
     /** The latest trained models, or null before the first training. */
@@ -153,6 +168,18 @@ public final class CollaborativeLearner implements LogConsumer {
     /** How many interactions have been received. */
     public long interactions() {
         return interactions.columns().size();
+    }
+
+    /**
+     * The log position the collaborative models are current to: where the latest training's data
+     * ended, or, when no interaction came after it (only other entries), every entry applied so far.
+     * Null before the first training.
+     */
+    public Long trainedThrough() {
+        CollaborativeModels m = models;
+        if (m == null) return null;
+        boolean current = !training.get() && interactions.columns().size() == m.interactions();
+        return current ? appliedSeq : m.trainedSeq();
     }
 
     /** The highest log seq this learner has applied. */

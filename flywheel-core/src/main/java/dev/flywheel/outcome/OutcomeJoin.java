@@ -36,6 +36,8 @@ public final class OutcomeJoin {
     private final Duration earlyTtl;
     private final Duration retention;
     private final OutcomeJoinState s;
+    /** How long after its time an event id is remembered to recognise a duplicate. */
+    private final Duration keepEventIds;
 
     /**
      * @param specs     reward spec per loop; decisions of other loops are counted and skipped
@@ -52,6 +54,8 @@ public final class OutcomeJoin {
         this.earlyTtl = earlyTtl;
         this.retention = retention;
         this.s = state;
+        Duration longest = specs.values().stream().map(RewardSpec::window).max(Duration::compareTo).orElse(Duration.ZERO);
+        this.keepEventIds = retention.plus(earlyTtl).plus(longest);
     }
 
     public OutcomeJoin(Map<String, RewardSpec> specs, Duration earlyTtl, Duration retention) {
@@ -93,6 +97,7 @@ public final class OutcomeJoin {
             s.duplicateEvents++;
             return;
         }
+        s.seenExpiry.add(new OutcomeJoinState.Expiry(e.timestamp().plus(keepEventIds), e.id()));
         if (IMPRESSION.equals(e.type()) && e.decision() == null && e.item() != null) {
             expose(e);
         } else if (!route(e)) {
@@ -232,6 +237,7 @@ public final class OutcomeJoin {
             if (list.isEmpty()) s.shown.remove(key);
         }
         s.closed.put(id, od.end);
+        s.closedExpiry.add(new OutcomeJoinState.Expiry(od.end.plus(retention), id));
         return od.close();
     }
 
@@ -251,14 +257,17 @@ public final class OutcomeJoin {
         }
     }
 
-    /** A full scan per advance: cheap next to the work between watermarks, and keeps the state simple. */
+    /**
+     * Forgets closed decisions and event ids whose retention ended before the watermark, from queues
+     * ordered by when each may go: a scan of everything per advance cost time in proportion to the
+     * history (per minute of event time) once a history of years was replayed.
+     */
     private void forgetOld() {
-        s.closed.values().removeIf(end -> end.plus(retention).isBefore(s.watermark));
-        Duration keep = retention.plus(earlyTtl).plus(maxWindow());
-        s.seenEvents.values().removeIf(t -> t.plus(keep).isBefore(s.watermark));
+        forget(s.closedExpiry, s.closed);
+        forget(s.seenExpiry, s.seenEvents);
     }
 
-    private Duration maxWindow() {
-        return specs.values().stream().map(RewardSpec::window).max(Duration::compareTo).orElse(Duration.ZERO);
+    private void forget(java.util.PriorityQueue<OutcomeJoinState.Expiry> queue, Map<String, Instant> ids) {
+        while (!queue.isEmpty() && queue.peek().at().isBefore(s.watermark)) ids.remove(queue.poll().id());
     }
 }

@@ -19,6 +19,11 @@ public final class OutcomeJoinState {
 
     record Closing(Instant end, String decision) { }
 
+    /** When an id may be forgotten; queued so that forgetting costs what it forgets, not a scan of all. */
+    record Expiry(Instant at, String id) { }
+
+    static final Comparator<Expiry> BY_EXPIRY = Comparator.comparing(Expiry::at).thenComparing(Expiry::id);
+
     static final Comparator<Closing> BY_END =
             Comparator.comparing(Closing::end).thenComparing(Closing::decision);
 
@@ -32,6 +37,8 @@ public final class OutcomeJoinState {
     final Map<String, List<Event>> early = new HashMap<>();
     /** Event id → event time, for duplicate detection within the retention. */
     final Map<String, Instant> seenEvents = new HashMap<>();
+    final java.util.PriorityQueue<Expiry> closedExpiry = new java.util.PriorityQueue<>(BY_EXPIRY);
+    final java.util.PriorityQueue<Expiry> seenExpiry = new java.util.PriorityQueue<>(BY_EXPIRY);
     final List<Unjoined> unjoined = new ArrayList<>();
     Instant watermark = Instant.MIN;
     long seq;

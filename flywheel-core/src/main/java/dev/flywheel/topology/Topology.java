@@ -158,7 +158,7 @@ public final class Topology {
         var collab = model.collaborative();
         var m = collab == null ? null : collab.models();
         long interactions = collab == null ? 0 : collab.interactions();
-        return new LoopStatus(name, trained, interactions, m == null ? null : m.trainedSeq(), m == null ? null : m.trainedUntil(),
+        return new LoopStatus(name, trained, interactions, m == null ? null : collab.trainedThrough(), m == null ? null : m.trainedUntil(),
                 m == null ? null : m.took(), collab != null && collab.training());
     }
 

@@ -1,8 +1,8 @@
 package dev.flywheel.cli.importer;
 
+import dev.flywheel.cli.engine.Engine;
 import dev.flywheel.cli.engine.EngineStorage;
 import dev.flywheel.config.FlywheelConfig;
-import dev.flywheel.event.EventTypes;
 import dev.flywheel.ingest.Admission;
 import dev.flywheel.ingest.IngestStats;
 import dev.flywheel.log.LogException;
@@ -49,7 +49,7 @@ public final class Importer {
     public Importer(EngineStorage storage, FlywheelConfig config, Clock clock, Listener listener) {
         this.storage = storage;
         // as the engine builds it, so a record is admitted here exactly when the HTTP API admits it
-        this.admission = new Admission(new EventTypes(config.customEventTypes()), clock, config.ingest().maxFutureSkew());
+        this.admission = Engine.admission(config, clock);
         this.listener = listener;
     }
 
