@@ -45,7 +45,7 @@ public final class LearnerCatchUp {
             Topology topology = Topology.build(List.of(loop), new Catalog(), null);
             long cpu0 = cpu();
             long t1 = System.nanoTime();
-            try (EmbeddedRunner runner = new EmbeddedRunner(log, topology.operators())) {
+            try (topology; EmbeddedRunner runner = new EmbeddedRunner(log, topology.operators())) {
                 runner.catchUp();
                 double catchUp = (System.nanoTime() - t1) / 1e9;
                 runner.idleNow();

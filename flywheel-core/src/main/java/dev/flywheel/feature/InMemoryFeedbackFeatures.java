@@ -43,6 +43,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** The time of the newest update; reads later than it are answered as of it. Guarded by the lock. */
     private Instant newest;
+    private long compactionVisits;
     /** State updated since it was last compacted. */
     private final Set<Compactable> touched = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, ItemFeedback> items = new HashMap<>();
@@ -259,9 +260,20 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         }
     }
 
+    /** State visits by compaction so far: its work, for accounting. */
+    public long compactionVisits() {
+        lock.readLock().lock();
+        try {
+            return compactionVisits;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private void compactAll(Instant horizon) {
         Iterator<Compactable> it = touched.iterator();
         while (it.hasNext()) {
+            compactionVisits++;
             Compactable c = it.next();
             c.compact(horizon);
             if (!c.holdsUpdates()) it.remove();

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * training starts only when the previous one is done. The work per interaction is constant: the
  * retraining schedule is geometric, so its total is a constant times the last training.
  */
-public final class CollaborativeLearner implements LogConsumer {
+public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
     private final String loop;
     private final CollaborativeSpec spec;
     private final Interactions interactions;
@@ -36,6 +36,8 @@ public final class CollaborativeLearner implements LogConsumer {
     private volatile Instant newest = Instant.EPOCH;
     private volatile int trainedSize;
     private volatile long trainedNanos = System.nanoTime();
+    private final java.util.concurrent.atomic.AtomicLong trainings = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong trainedRows = new java.util.concurrent.atomic.AtomicLong();
 
     /** A user's folded-in vector, and for which models and history length it was computed. */
     private record Folded(CollaborativeModels models, int history, double[] vector) { }
@@ -113,6 +115,17 @@ public final class CollaborativeLearner implements LogConsumer {
         trainedSize = c.size();
         trainedNanos = System.nanoTime();
         models = CollaborativeModels.train(c, spec, seq, until);
+        trainings.incrementAndGet();
+        trainedRows.addAndGet(c.size());
+    }
+
+    /** Trainings so far, and the interactions they read in all: the batch work, for accounting. */
+    public long trainings() {
+        return trainings.get();
+    }
+
+    public long trainedRows() {
+        return trainedRows.get();
     }
 
     /** Trains on everything received, on the calling thread, and waits: for an evaluation that needs final models. */
@@ -180,6 +193,12 @@ public final class CollaborativeLearner implements LogConsumer {
         if (m == null) return null;
         boolean current = !training.get() && interactions.columns().size() == m.interactions();
         return current ? appliedSeq : m.trainedSeq();
+    }
+
+    /** Stops the training thread (a running training is abandoned). */
+    @Override
+    public void close() {
+        if (trainer != null) trainer.shutdownNow();
     }
 
     /** The highest log seq this learner has applied. */

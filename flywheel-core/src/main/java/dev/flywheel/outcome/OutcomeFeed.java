@@ -91,6 +91,11 @@ public final class OutcomeFeed implements LogConsumer {
         return emitted;
     }
 
+    /** What the join holds in memory beyond open decisions (see {@link OutcomeJoinState#remembered}). */
+    public long remembered() {
+        return join.state().remembered();
+    }
+
     public JoinCounters counters() {
         return join.counters();
     }

@@ -56,6 +56,13 @@ public final class OutcomeJoinState {
         return watermark;
     }
 
+    /** Ids held to recognise duplicates and late feedback, and events waiting for their decision. */
+    public long remembered() {
+        long waiting = 0;
+        for (List<Event> l : early.values()) waiting += l.size();
+        return seenEvents.size() + closed.size() + waiting + seenExpiry.size() + closedExpiry.size();
+    }
+
     public JoinCounters counters() {
         return new JoinCounters(joined, exposures, late, duplicateEvents, duplicateDecisions, orphans, buffered, unknownLoop,
                 open.size(), outcomes);

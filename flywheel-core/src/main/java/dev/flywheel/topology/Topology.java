@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * was made with before the features absorb it), its features and its consumed items; the sink last,
  * to write what the chunk produced.
  */
-public final class Topology {
+public final class Topology implements AutoCloseable {
     private final Catalog catalog;
     private final UnknownLoops unknownLoops;
     private final OutcomeFeed join;
@@ -144,6 +144,19 @@ public final class Topology {
 
     public JoinCounters joinCounters() {
         return join.counters();
+    }
+
+    /** Stops what runs beside the stream (batch trainings). */
+    @Override
+    public void close() {
+        loops.values().forEach(l -> {
+            if (l.model().collaborative() != null) l.model().collaborative().close();
+        });
+    }
+
+    /** Ids and waiting events the reward join holds beyond open decisions. */
+    public long joinRemembered() {
+        return join.remembered();
     }
 
     /** Each loop's learners: what they trained on and where their batch models end. */

@@ -111,6 +111,7 @@ public final class Engine implements AutoCloseable {
         server.close();
         storage.pipeline().close();
         runner.close();
+        topology.close();
         storage.close();
     }
 }
