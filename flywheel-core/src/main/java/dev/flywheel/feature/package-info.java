@@ -2,6 +2,9 @@
  * Features: aggregates of feedback kept up to date as decisions, events and outcomes arrive (decayed
  * counts, smoothed rates, user term affinities, seen and judged items). Contract: point-in-time
  * correct — a value asked for time t uses only updates stamped at or before t, whatever order they
- * arrived in — and pure: time is always passed in, never read from a clock.
+ * arrived in (and a time later than the newest feedback is answered as of it) — and pure: time is
+ * always passed in, never read from a clock. {@link dev.flywheel.feature.FeedbackFeatures} is the port
+ * rankers read through; {@link dev.flywheel.feature.ConsumedItems} says what a user may not be
+ * offered again.
  */
 package dev.flywheel.feature;

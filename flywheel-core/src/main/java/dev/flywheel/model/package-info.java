@@ -1,7 +1,16 @@
 /**
- * Models that score and explore: online logistic regression (FTRL-Proximal) and slate samplers.
- * Contract: learners are deterministic given their inputs; samplers take their randomness from the
+ * Models that score and explore: each loop's model family ({@link dev.flywheel.model.ModelSpec},
+ * validated with the config) builds its {@link dev.flywheel.model.LoopModel}; the learned ranker is an
+ * online logistic model per rewarded reaction (FTRL-Proximal, {@link dev.flywheel.model.RankerLearner})
+ * over content, feedback and collaborative inputs (item-to-item similarity and implicit ALS,
+ * {@link dev.flywheel.model.CollaborativeLearner}); a {@link dev.flywheel.model.ModelVersion} pairs a
+ * {@link dev.flywheel.model.Scorer} with a slate sampler.
+ *
+ * <p>Contract: scores are expected rewards on the loop's reward scale, bounded by its weights;
+ * learners publish immutable states that decisions read without locks; a learner computes a
+ * decision's training inputs when the decision arrives; samplers take their randomness from the
  * caller's seeded generator and log, per slot, the exact probability with which the item was drawn
- * given the slots before it.
+ * given the slots before it; in a replay, batch models train in line so the same log gives the same
+ * models.
  */
 package dev.flywheel.model;

@@ -1,15 +1,12 @@
 package dev.flywheel.cli.analyze;
 
+import dev.flywheel.cli.engine.DataDirLock;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.log.LogReader;
 import dev.flywheel.store.file.SegmentedFileLog;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,12 +23,10 @@ import java.util.stream.StreamSupport;
  */
 final class LogAccess implements AutoCloseable {
     private static final int CHUNK = 10_000;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final DataDirLock lock;
     private final SegmentedFileLog log;
 
-    private LogAccess(FileChannel lockChannel, FileLock lock, SegmentedFileLog log) {
-        this.lockChannel = lockChannel;
+    private LogAccess(DataDirLock lock, SegmentedFileLog log) {
         this.lock = lock;
         this.log = log;
     }
@@ -39,19 +34,12 @@ final class LogAccess implements AutoCloseable {
     static LogAccess open(Path dataDir, long segmentBytes) throws IOException {
         Path logDir = dataDir.resolve("log");
         if (!Files.isDirectory(logDir)) throw new IllegalArgumentException("--data: no event log in " + logDir);
-        FileChannel ch = FileChannel.open(dataDir.resolve("engine.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
+        DataDirLock lock = DataDirLock.tryAcquire(dataDir);
         if (lock == null) {
-            ch.close();
             throw new IllegalArgumentException("--data: " + dataDir + " is in use by a running Flywheel server "
                     + "(one process per data directory); stop it, or evaluate a copy of the directory");
         }
-        return new LogAccess(ch, lock, new SegmentedFileLog(logDir, false, segmentBytes));
+        return new LogAccess(lock, new SegmentedFileLog(logDir, false, segmentBytes));
     }
 
     /** Every entry from the first, in log order; close the stream when done. */
@@ -81,7 +69,6 @@ final class LogAccess implements AutoCloseable {
     @Override
     public void close() throws IOException {
         log.close();
-        lock.release();
-        lockChannel.close();
+        lock.close();
     }
 }

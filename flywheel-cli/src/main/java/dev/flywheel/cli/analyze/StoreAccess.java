@@ -1,16 +1,13 @@
 package dev.flywheel.cli.analyze;
 
+import dev.flywheel.cli.engine.DataDirLock;
 import dev.flywheel.cli.engine.Engine;
 import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.log.LogException;
 import dev.flywheel.store.duckdb.ReadOnlyStore;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -23,13 +20,11 @@ import java.time.Clock;
  * A store behind its log (a server killed mid-catch-up) is analysed as it is, without the tail.
  */
 final class StoreAccess implements AutoCloseable {
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final DataDirLock lock;
     private final Engine engine;
     private final Connection connection;
 
-    private StoreAccess(FileChannel lockChannel, FileLock lock, Engine engine, Connection connection) {
-        this.lockChannel = lockChannel;
+    private StoreAccess(DataDirLock lock, Engine engine, Connection connection) {
         this.lock = lock;
         this.engine = engine;
         this.connection = connection;
@@ -43,28 +38,13 @@ final class StoreAccess implements AutoCloseable {
         if (!Files.isRegularFile(store)) {
             return viaEngine(dataDir);
         }
-        FileChannel ch = FileChannel.open(dataDir.resolve("engine.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock lock = tryLock(ch);
-        if (lock == null) {
-            ch.close();
-            throw busy(dataDir);
-        }
+        DataDirLock lock = DataDirLock.tryAcquire(dataDir);
+        if (lock == null) throw busy(dataDir);
         try {
-            return new StoreAccess(ch, lock, null, ReadOnlyStore.open(store));
+            return new StoreAccess(lock, null, ReadOnlyStore.open(store));
         } catch (SQLException e) {
-            lock.release();
-            ch.close();
+            lock.close();
             throw new IllegalArgumentException("--data: cannot open " + store + " read-only: " + e.getMessage(), e);
-        }
-    }
-
-    /** Null when held, by another process or (overlapping lock) by an engine of this one. */
-    private static FileLock tryLock(FileChannel ch) throws IOException {
-        try {
-            return ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
         }
     }
 
@@ -86,7 +66,7 @@ final class StoreAccess implements AutoCloseable {
     private static StoreAccess viaEngine(Path dataDir, FlywheelConfig config) {
         try {
             Engine engine = Engine.open(dataDir, config, Clock.systemUTC(), null);
-            return new StoreAccess(null, null, engine, engine.store().connect());
+            return new StoreAccess(null, engine, engine.store().connect());
         } catch (LogException e) {
             throw e.getMessage() != null && e.getMessage().startsWith("another Flywheel process")
                     ? busy(dataDir) : new IllegalArgumentException("--data: " + e.getMessage(), e);
@@ -115,8 +95,7 @@ final class StoreAccess implements AutoCloseable {
                 engine.close();
             }
             if (lock != null) {
-                lock.release();
-                lockChannel.close();
+                lock.close();
             }
         }
     }

@@ -8,12 +8,8 @@ import dev.flywheel.log.StoredCounts;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
 import dev.flywheel.store.file.SegmentedFileLog;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 
 /**
@@ -24,8 +20,7 @@ import java.time.Clock;
  */
 public final class EngineStorage implements AutoCloseable {
     private final Path dataDir;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final DataDirLock lock;
     private final SegmentedFileLog log;
     private final DuckDbRecordStore store;
     private final Materializer materializer;
@@ -35,12 +30,8 @@ public final class EngineStorage implements AutoCloseable {
     private EngineStorage(Path dataDir, FlywheelConfig config, Clock clock) throws IOException {
         this.dataDir = dataDir;
         Files.createDirectories(dataDir);
-        lockChannel = FileChannel.open(dataDir.resolve("engine.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        lock = tryLock(lockChannel);
-        if (lock == null) {
-            lockChannel.close();
-            throw new LogException("another Flywheel process is using " + dataDir);
-        }
+        lock = DataDirLock.tryAcquire(dataDir);
+        if (lock == null) throw new LogException("another Flywheel process is using " + dataDir);
         log = new SegmentedFileLog(dataDir.resolve("log"), config.log().fsync(), config.log().segmentBytes());
         store = new DuckDbRecordStore(dataDir.resolve("store.duckdb"));
         materializer = new Materializer(log, store);
@@ -56,15 +47,6 @@ public final class EngineStorage implements AutoCloseable {
             return new EngineStorage(dataDir, config, clock);
         } catch (IOException e) {
             throw new LogException("cannot open data directory " + dataDir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Null when held, by another process or (an overlapping lock) by an engine of this one. */
-    private static FileLock tryLock(FileChannel ch) throws IOException {
-        try {
-            return ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
         }
     }
 
@@ -99,11 +81,6 @@ public final class EngineStorage implements AutoCloseable {
         materializer.close();
         store.close();
         log.close();
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException ignored) {
-            // the lock goes with the process anyway
-        }
+        lock.close();
     }
 }
