@@ -1,7 +1,6 @@
 package dev.flywheel.ingest;
 
 import dev.flywheel.event.LoggedRecord;
-import dev.flywheel.ingest.internal.IdSet;
 import dev.flywheel.log.EventLog;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.log.RecordStore;

@@ -6,7 +6,6 @@ import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.Event;
 import dev.flywheel.event.FieldError;
 import dev.flywheel.log.internal.ByteCursor;
-import dev.flywheel.log.internal.Bytes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,6 @@ import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.Event;
 import dev.flywheel.event.FieldError;
-import dev.flywheel.log.internal.Bytes;
 import java.time.Instant;
 import java.util.List;
 import net.jqwik.api.ForAll;

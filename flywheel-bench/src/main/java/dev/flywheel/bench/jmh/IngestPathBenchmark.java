@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flywheel.event.Event;
 import dev.flywheel.event.EventTypes;
 import dev.flywheel.ingest.Admission;
-import dev.flywheel.ingest.internal.IdSet;
+import dev.flywheel.ingest.IdSet;
 import dev.flywheel.log.LogEntry;
-import dev.flywheel.server.internal.EventReader;
+import dev.flywheel.server.JsonRecords;
 import dev.flywheel.sim.TrafficGenerator;
 import dev.flywheel.store.file.SegmentedFileLog;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ public class IngestPathBenchmark {
     private final ObjectMapper json = new ObjectMapper();
     private byte[] body;
     private JsonNode tree;
-    private EventReader reader;
+    private Admission admission;
     private List<Event> events;
     private Path dir;
     private SegmentedFileLog log;
@@ -65,9 +65,9 @@ public class IngestPathBenchmark {
         for (int i = 0; i < N; i++) arr.add(gen.plainEvent());
         body = json.writeValueAsBytes(root);
         tree = json.readTree(body).get("events");
-        reader = new EventReader(new Admission(EventTypes.builtIn(), Clock.systemUTC(), Duration.ofDays(3650)));
+        admission = new Admission(EventTypes.builtIn(), Clock.systemUTC(), Duration.ofDays(3650));
         events = new ArrayList<>();
-        for (JsonNode n : tree) events.add((Event) reader.read(n).record());
+        for (JsonNode n : tree) events.add((Event) JsonRecords.event(n, admission).record());
         dir = Files.createTempDirectory("jmh-log");
         log = new SegmentedFileLog(dir, true, 256L << 20);
     }
@@ -89,7 +89,7 @@ public class IngestPathBenchmark {
     @Benchmark
     @OperationsPerInvocation(N)
     public void readAndValidate(Blackhole bh) {
-        for (JsonNode n : tree) bh.consume(reader.read(n));
+        for (JsonNode n : tree) bh.consume(JsonRecords.event(n, admission));
     }
 
     @Benchmark

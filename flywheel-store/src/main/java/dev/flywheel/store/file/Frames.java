@@ -2,7 +2,7 @@ package dev.flywheel.store.file;
 
 import dev.flywheel.log.LogCodec;
 import dev.flywheel.log.LogEntry;
-import dev.flywheel.log.internal.Bytes;
+import dev.flywheel.log.Bytes;
 import java.util.zip.CRC32C;
 
 /**

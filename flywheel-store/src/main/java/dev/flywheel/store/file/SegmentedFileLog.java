@@ -4,7 +4,7 @@ import dev.flywheel.log.EventLog;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.log.LogException;
 import dev.flywheel.log.LogReader;
-import dev.flywheel.log.internal.Bytes;
+import dev.flywheel.log.Bytes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

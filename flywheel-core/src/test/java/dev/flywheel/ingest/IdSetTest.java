@@ -1,4 +1,6 @@
-package dev.flywheel.ingest.internal;
+package dev.flywheel.ingest;
+
+import dev.flywheel.ingest.internal.IdHash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,6 @@
-package dev.flywheel.ingest.internal;
+package dev.flywheel.ingest;
+
+import dev.flywheel.ingest.internal.IdHash;
 
 /**
  * The set of ids already stored, as 128-bit hashes in an open-addressing table with linear probing.

@@ -1,4 +1,4 @@
-package dev.flywheel.log.internal;
+package dev.flywheel.log;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,6 @@
-package dev.flywheel.log.internal;
+package dev.flywheel.log;
+
+import dev.flywheel.log.internal.ByteCursor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
