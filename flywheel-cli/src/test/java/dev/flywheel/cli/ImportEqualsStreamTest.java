@@ -93,17 +93,21 @@ class ImportEqualsStreamTest {
         return Files.writeString(file, sb);
     }
 
-    /** Waits until the stream operators and the collaborative models have taken in the whole log. */
+    /**
+     * Waits until the stream operators and the collaborative models have taken in the whole log and
+     * every window has closed (a streamed history's last windows close once the log has been quiet).
+     */
     private static void settle(RunningEngine e) throws InterruptedException {
         FlywheelClient admin = e.client(Scope.ADMIN);
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 300; i++) {
             JsonNode s = admin.get("/v1/status").body();
             JsonNode c = s.at("/loops/shelf/collaborative");
-            if (s.at("/stream/lag_entries").asLong() == 0 && !c.get("trained_up_to_seq").isNull()
+            if (s.at("/stream/lag_entries").asLong() == 0 && s.at("/stream/open_windows").asLong() == 0
+                    && !c.get("trained_up_to_seq").isNull()
                     && c.get("trained_lag_entries").asLong() == 0) return;
             Thread.sleep(100);
         }
-        throw new AssertionError("did not settle: " + admin.get("/v1/status").text());
+        throw new AssertionError("did not settle within 30 s: " + admin.get("/v1/status").text());
     }
 
     /** item → its features for the user, for every item (not logged: nothing changes by asking). */

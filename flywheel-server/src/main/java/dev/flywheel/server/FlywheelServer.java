@@ -55,6 +55,9 @@ public final class FlywheelServer implements AutoCloseable {
         /** The highest log seq the operators have applied. */
         long appliedSeq();
 
+        /** Decisions and exposures whose attribution window has not closed yet. */
+        long openWindows();
+
         /** Events and decisions per loop name that the configuration does not declare. */
         Map<String, Long> unknownLoops();
 

@@ -31,6 +31,11 @@ final class StreamStatus implements FlywheelServer.StreamView {
     }
 
     @Override
+    public long openWindows() {
+        return topology.joinCounters().openDecisions();
+    }
+
+    @Override
     public Map<String, Long> unknownLoops() {
         return topology.unknownLoops();
     }

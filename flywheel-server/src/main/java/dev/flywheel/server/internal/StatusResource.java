@@ -57,7 +57,8 @@ public final class StatusResource {
         logNode.put("applied_seq", materializer.appliedSeq());
         long last = log.nextSeq() - 1;
         ObjectNode ops = out.putObject("stream");
-        ops.put("applied_seq", stream.appliedSeq()).put("lag_entries", Math.max(0, last - stream.appliedSeq()));
+        ops.put("applied_seq", stream.appliedSeq()).put("lag_entries", Math.max(0, last - stream.appliedSeq()))
+                .put("open_windows", stream.openWindows());
         ObjectNode loops = out.putObject("loops");
         for (LoopStatus l : stream.loops()) loop(loops.putObject(l.loop()), l, last);
         ObjectNode unknown = out.putObject("unknown_loops");
