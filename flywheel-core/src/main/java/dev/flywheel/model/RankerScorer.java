@@ -23,8 +23,8 @@ final class RankerScorer implements Scorer {
     public List<Candidate> score(String user, List<String> items, Instant at, boolean explain) {
         RankerModel m = model.get();
         List<Candidate> out = new ArrayList<>(items.size());
-        UserSignals signals = explain ? inputs.signals(user, at) : null;
-        inputs.rows(user, items, at, null, (i, item, row) -> {
+        UserSignals signals = inputs.signals(user, at);
+        inputs.rows(user, items, at, null, signals, (i, item, row) -> {
             if (!explain) {
                 out.add(new Candidate(item, m.score(row)));
             } else {

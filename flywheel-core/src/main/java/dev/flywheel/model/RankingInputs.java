@@ -32,10 +32,14 @@ final class RankingInputs {
 
     /**
      * Rows of {@code items} for {@code user} at {@code at}; {@code positions[i]} is item i's slot, null
-     * for slot 1. {@code signals} receives the user's collaborative signals first (for explanations).
+     * for slot 1.
      */
     void rows(String user, List<String> items, Instant at, int[] positions, Rows sink) {
-        UserSignals signals = signals(user, at);
+        rows(user, items, at, positions, signals(user, at), sink);
+    }
+
+    /** As above, with the user's collaborative signals already taken (by a caller that also explains). */
+    void rows(String user, List<String> items, Instant at, int[] positions, UserSignals signals, Rows sink) {
         double[] row = new double[RankingFeatures.SIZE];
         features.read(user, at, items, (i, item, values) -> {
             Catalog.Entry entry = catalog.get(item).orElse(null);
