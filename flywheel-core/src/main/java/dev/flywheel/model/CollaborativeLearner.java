@@ -5,7 +5,6 @@ import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.model.internal.Interactions;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -145,32 +144,19 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
         if (m == null) return UserSignals.NONE;
         Interactions.History h = interactions.history(user);
         if (h.size() == 0) return UserSignals.NONE;
-        long ms = at.toEpochMilli();
-        return UserSignals.of(m, h, ms, spec.occurrence(), vector(interactions.user(user), h, m, ms));
+        UserSignals s = UserSignals.of(m, h, at.toEpochMilli(), spec.occurrence());
+        return s.known() ? s.withVector(vector(interactions.user(user), h.size(), m, s)) : s;
     }
 
     /**
-     * The user's factors folded in from their history; reused while the history grew by less than a
-     * tenth (a fold-in per new interaction would cost O(n·f²) each time for a long history).
+     * The user's factors folded in from their wanted items; reused while the history grew by less than
+     * a tenth (a fold-in per new interaction would cost O(n·f²) each time for a long history).
      */
-    private double[] vector(int user, Interactions.History h, CollaborativeModels m, long atMillis) {
+    private double[] vector(int user, int history, CollaborativeModels m, UserSignals s) {
         Folded f = folded.get(user);
-        if (f != null && f.models == m && h.size() - f.history <= Math.max(1, f.history / 10)) return f.vector;
-        Map<Integer, Float> wants = new LinkedHashMap<>();
-        for (int k = 0; k < h.size(); k++) {
-            if (h.millis()[k] <= atMillis && h.item()[k] < m.factors().items()) wants.merge(h.item()[k], h.weight()[k], Float::sum);
-        }
-        wants.values().removeIf(w -> w < spec.occurrence() * (1 - 1e-6));
-        if (wants.isEmpty()) return null;
-        int[] items = new int[wants.size()];
-        float[] conf = new float[wants.size()];
-        int i = 0;
-        for (Map.Entry<Integer, Float> e : wants.entrySet()) {
-            items[i] = e.getKey();
-            conf[i++] = (float) (e.getValue() * spec.alpha());
-        }
-        double[] v = m.factors().foldIn(items, conf);
-        folded.put(user, new Folded(m, h.size(), v));
+        if (f != null && f.models == m && history - f.history <= Math.max(1, f.history / 10)) return f.vector;
+        double[] v = s.foldIn(spec.alpha());
+        if (v != null) folded.put(user, new Folded(m, history, v));
         return v;
     }
 

@@ -1,5 +1,6 @@
 package dev.flywheel.model;
 
+import dev.flywheel.model.internal.ImplicitAls;
 import dev.flywheel.model.internal.Interactions;
 import dev.flywheel.model.internal.ItemSimilarity;
 import java.util.ArrayList;
@@ -34,10 +35,11 @@ final class UserSignals {
     }
 
     /**
+     * The user's wanted items up to {@code atMillis}, without factors yet (see {@link #withVector}).
+     *
      * @param strongest the weight at which an item counts as wanted (as in training); weaker ones are left out
-     * @param vector    the user's folded-in factors, or null when the user has no history
      */
-    static UserSignals of(CollaborativeModels models, Interactions.History h, long atMillis, double strongest, double[] vector) {
+    static UserSignals of(CollaborativeModels models, Interactions.History h, long atMillis, double strongest) {
         int n = h.size();
         if (models == null || n == 0) return NONE;
         int capacity = Integer.highestOneBit(Math.max(4, n * 2) - 1) << 1;
@@ -55,7 +57,32 @@ final class UserSignals {
             if (keys[i] != -1 && values[i] < strongest * (1 - 1e-6)) values[i] = 0;
             total += values[i];
         }
-        return total == 0 ? NONE : new UserSignals(models, keys, values, total, vector);
+        return total == 0 ? NONE : new UserSignals(models, keys, values, total, null);
+    }
+
+    /** These signals with the user's folded-in factors, null when none of their items is in the factorisation. */
+    UserSignals withVector(double[] userVector) {
+        return new UserSignals(models, keys, values, total, userVector);
+    }
+
+    /**
+     * The user's factors folded in from the wanted items the factorisation knows, each with confidence
+     * weight·{@code alpha} (as in training); null when it knows none of them.
+     */
+    double[] foldIn(double alpha) {
+        ImplicitAls.Model factors = models.factors();
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) if (values[i] > 0 && keys[i] < factors.items()) n++;
+        if (n == 0) return null;
+        int[] items = new int[n];
+        float[] confidence = new float[n];
+        for (int i = 0, j = 0; i < keys.length; i++) {
+            if (values[i] > 0 && keys[i] < factors.items()) {
+                items[j] = keys[i];
+                confidence[j++] = (float) (values[i] * alpha);
+            }
+        }
+        return factors.foldIn(items, confidence);
     }
 
     private static int slot(int[] keys, int item) {
