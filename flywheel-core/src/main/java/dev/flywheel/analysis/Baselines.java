@@ -37,13 +37,30 @@ final class Baselines {
         if (relevantTypes.contains(ev.type())) relevantUsers.computeIfAbsent(ev.item(), i -> new HashSet<>()).add(ev.user());
     }
 
-    List<String> popular(List<String> candidates, int k) {
-        List<String> sorted = new ArrayList<>(candidates);
+    /**
+     * The offerable items, most popular first, ties in offerable order. The order is the same for every
+     * user, so it is ranked once and {@link #popular} takes each user's top from it.
+     */
+    List<String> byPopularity(List<String> offerable) {
+        List<String> sorted = new ArrayList<>(offerable);
         sorted.sort((a, b) -> {
             int c = Integer.compare(count(relevantUsers, b), count(relevantUsers, a));
             return c != 0 ? c : Integer.compare(count(users, b), count(users, a));
         });
-        return List.copyOf(sorted.subList(0, Math.min(k, sorted.size())));
+        return sorted;
+    }
+
+    /**
+     * The first {@code k} of {@code byPopularity} not in {@code excluded}: the same as ranking the user's
+     * candidates (the offerable items less the excluded, in offerable order) by popularity, as the sort
+     * is stable.
+     */
+    static List<String> popular(List<String> byPopularity, Set<String> excluded, int k) {
+        List<String> out = new ArrayList<>(k);
+        for (int i = 0; i < byPopularity.size() && out.size() < k; i++) {
+            if (!excluded.contains(byPopularity.get(i))) out.add(byPopularity.get(i));
+        }
+        return List.copyOf(out);
     }
 
     List<String> random(List<String> candidates, int k, long seed) {

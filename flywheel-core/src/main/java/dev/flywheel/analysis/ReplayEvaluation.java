@@ -98,11 +98,13 @@ public final class ReplayEvaluation {
         List<String> offerable = topology.catalog().offerable(at);
         Map<String, List<List<String>>> rankings = new LinkedHashMap<>();
         for (String policy : List.of(version.name(), Baselines.POPULARITY, Baselines.RANDOM)) rankings.put(policy, new ArrayList<>());
+        List<String> byPopularity = baselines.byPopularity(offerable);
         List<Set<String>> relevantSets = new ArrayList<>();
         for (Map.Entry<String, Set<String>> u : relevant.entrySet()) {
-            List<String> eligible = eligible(loop, u.getKey(), offerable, at);
+            Set<String> consumed = consumed(loop, u.getKey(), at);
+            List<String> eligible = eligible(offerable, consumed);
             rankings.get(version.name()).add(top(version.scorer().score(u.getKey(), eligible, at, false), o.k()));
-            rankings.get(Baselines.POPULARITY).add(baselines.popular(eligible, o.k()));
+            rankings.get(Baselines.POPULARITY).add(Baselines.popular(byPopularity, consumed, o.k()));
             rankings.get(Baselines.RANDOM).add(baselines.random(eligible, o.k(), o.seed() ^ u.getKey().hashCode()));
             relevantSets.add(u.getValue());
         }
@@ -124,9 +126,12 @@ public final class ReplayEvaluation {
         return new Report(o.k(), relevant.size(), model, relevantTypes, out, diff, trained);
     }
 
-    private static List<String> eligible(LoopRuntime loop, String user, List<String> offerable, Instant at) {
-        if (loop.spec().candidates().consumed().isEmpty()) return offerable;
-        Set<String> consumed = loop.consumed().consumedBy(user, at);
+    /** The items the loop would not offer the user again, as decide leaves them out. */
+    private static Set<String> consumed(LoopRuntime loop, String user, Instant at) {
+        return loop.spec().candidates().consumed().isEmpty() ? Set.of() : loop.consumed().consumedBy(user, at);
+    }
+
+    private static List<String> eligible(List<String> offerable, Set<String> consumed) {
         if (consumed.isEmpty()) return offerable;
         List<String> out = new ArrayList<>(offerable.size());
         for (String item : offerable) if (!consumed.contains(item)) out.add(item);
