@@ -158,8 +158,7 @@ public final class ReplayEvaluation {
     }
 
     private static Instant latest(Instant until, LogEntry e) {
-        Instant t = e instanceof LogEntry.EventEntry x ? x.event().timestamp()
-                : e instanceof LogEntry.DecisionEntry x ? x.decision().timestamp() : null;
+        Instant t = e.timestamp();
         return t != null && t.isAfter(until) ? t : until;
     }
 }

@@ -3,6 +3,7 @@ package dev.flywheel.log;
 import dev.flywheel.catalog.Item;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.event.Event;
+import java.time.Instant;
 
 /**
  * One entry of the event log. {@code seq} is dense and increasing across all kinds: it is the
@@ -14,9 +15,24 @@ public sealed interface LogEntry {
     /** When Flywheel acknowledged the entry (epoch millis), as opposed to when the fact happened. */
     long receivedMillis();
 
-    record EventEntry(long seq, long receivedMillis, Event event) implements LogEntry { }
+    /** When the fact happened: the event's or decision's timestamp; null for the kinds that carry none. */
+    default Instant timestamp() {
+        return null;
+    }
 
-    record DecisionEntry(long seq, long receivedMillis, Decision decision) implements LogEntry { }
+    record EventEntry(long seq, long receivedMillis, Event event) implements LogEntry {
+        @Override
+        public Instant timestamp() {
+            return event.timestamp();
+        }
+    }
+
+    record DecisionEntry(long seq, long receivedMillis, Decision decision) implements LogEntry {
+        @Override
+        public Instant timestamp() {
+            return decision.timestamp();
+        }
+    }
 
     record QuarantineEntry(long seq, long receivedMillis, Rejected rejected) implements LogEntry { }
 

@@ -63,12 +63,6 @@ final class FrozenLearner {
     }
 
     private static boolean after(LogEntry e, Instant cut) {
-        if (e instanceof LogEntry.DecisionEntry d) {
-            return d.decision().timestamp().isAfter(cut);
-        }
-        if (e instanceof LogEntry.EventEntry v) {
-            return v.event().timestamp().isAfter(cut);
-        }
-        return false;
+        return e.timestamp() != null && e.timestamp().isAfter(cut);
     }
 }
