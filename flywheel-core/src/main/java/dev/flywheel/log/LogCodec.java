@@ -3,6 +3,7 @@ package dev.flywheel.log;
 import dev.flywheel.catalog.Item;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
+import dev.flywheel.decision.ShadowRanking;
 import dev.flywheel.event.Event;
 import dev.flywheel.event.FieldError;
 import dev.flywheel.log.internal.ByteCursor;
@@ -21,6 +22,8 @@ public final class LogCodec {
     private static final byte DECISION = 2;
     private static final byte QUARANTINE = 3;
     private static final byte ITEM = 4;
+    /** A decision with its rollout arm probability, allocation period and shadow rankings. */
+    private static final byte DECISION_ROLLOUT = 5;
 
     private LogCodec() { }
 
@@ -30,7 +33,7 @@ public final class LogCodec {
             header(out, EVENT, e);
             writeEvent(e.event(), out);
         } else if (entry instanceof LogEntry.DecisionEntry d) {
-            header(out, DECISION, d);
+            header(out, DECISION_ROLLOUT, d);
             writeDecision(d.decision(), out);
         } else if (entry instanceof LogEntry.QuarantineEntry q) {
             header(out, QUARANTINE, q);
@@ -48,7 +51,8 @@ public final class LogCodec {
         long received = in.getLong();
         LogEntry entry = switch (kind) {
             case EVENT -> new LogEntry.EventEntry(seq, received, readEvent(in));
-            case DECISION -> new LogEntry.DecisionEntry(seq, received, readDecision(in));
+            case DECISION -> new LogEntry.DecisionEntry(seq, received, readDecision(in, false));
+            case DECISION_ROLLOUT -> new LogEntry.DecisionEntry(seq, received, readDecision(in, true));
             case QUARANTINE -> new LogEntry.QuarantineEntry(seq, received, readRejected(in));
             case ITEM -> new LogEntry.ItemEntry(seq, received, readItem(in));
             default -> throw new IllegalStateException("unknown entry kind " + kind + " at seq " + seq);
@@ -99,26 +103,32 @@ public final class LogCodec {
         out.putInt(d.timestamp().getNano());
         out.putString(d.model());
         out.putString(d.arm());
-        out.putInt(d.items().size());
-        for (ServedItem s : d.items()) {
+        writeServed(d.items(), out);
+        out.putInt(d.candidates().size());
+        for (String c : d.candidates()) out.putString(c);
+        out.putString(d.contextJson());
+        out.put((byte) (d.armProbability() == null ? 0 : 1));
+        if (d.armProbability() != null) out.putDouble(d.armProbability());
+        out.putInt(d.period());
+        out.putInt(d.shadows().size());
+        for (ShadowRanking r : d.shadows()) {
+            out.putString(r.version());
+            writeServed(r.items(), out);
+        }
+    }
+
+    private static void writeServed(List<ServedItem> items, Bytes out) {
+        out.putInt(items.size());
+        for (ServedItem s : items) {
             out.putString(s.item());
             out.putInt(s.position());
             out.put((byte) (s.score() == null ? 0 : 1));
             if (s.score() != null) out.putDouble(s.score());
             out.putDouble(s.propensity());
         }
-        out.putInt(d.candidates().size());
-        for (String c : d.candidates()) out.putString(c);
-        out.putString(d.contextJson());
     }
 
-    private static Decision readDecision(ByteCursor in) {
-        String id = in.getString();
-        String loop = in.getString();
-        String user = in.getString();
-        Instant ts = Instant.ofEpochSecond(in.getLong(), in.getInt());
-        String model = in.getString();
-        String arm = in.getString();
+    private static List<ServedItem> readServed(ByteCursor in) {
         int n = in.getInt();
         List<ServedItem> items = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -127,10 +137,28 @@ public final class LogCodec {
             Double score = in.get() == 0 ? null : in.getDouble();
             items.add(new ServedItem(item, pos, score, in.getDouble()));
         }
+        return items;
+    }
+
+    private static Decision readDecision(ByteCursor in, boolean rollout) {
+        String id = in.getString();
+        String loop = in.getString();
+        String user = in.getString();
+        Instant ts = Instant.ofEpochSecond(in.getLong(), in.getInt());
+        String model = in.getString();
+        String arm = in.getString();
+        List<ServedItem> items = readServed(in);
         int m = in.getInt();
         List<String> candidates = new ArrayList<>(m);
         for (int i = 0; i < m; i++) candidates.add(in.getString());
-        return new Decision(id, loop, user, ts, model, arm, items, candidates, in.getString());
+        String context = in.getString();
+        if (!rollout) return new Decision(id, loop, user, ts, model, arm, items, candidates, context);
+        Double armProbability = in.get() == 0 ? null : in.getDouble();
+        int period = in.getInt();
+        int s = in.getInt();
+        List<ShadowRanking> shadows = new ArrayList<>(s);
+        for (int i = 0; i < s; i++) shadows.add(new ShadowRanking(in.getString(), readServed(in)));
+        return new Decision(id, loop, user, ts, model, arm, armProbability, period, items, candidates, context, shadows);
     }
 
     private static void writeItem(Item i, Bytes out) {

@@ -1,6 +1,7 @@
 package dev.flywheel.loop;
 
 import dev.flywheel.decision.Decision;
+import dev.flywheel.decision.ShadowRanking;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,13 +11,15 @@ import java.util.List;
  * this user, and what the policy chose from.
  *
  * @param armProbability    the probability that the rollout assigns this user to {@code arm}
+ * @param period            the rollout's allocation period (0 for a policy without one)
+ * @param shadows           what challengers in shadow would have shown
  * @param candidates        everything the policy could have shown, for off-policy evaluation
  * @param unknownCandidates requested candidates the loop knows nothing about (neither posted to the
  *                          catalog nor seen in any event), in request order; empty for loops with
  *                          free candidates
  */
-public record Choice(String model, String arm, double armProbability, Slate slate, List<String> candidates,
-                     List<String> unknownCandidates) {
+public record Choice(String model, String arm, double armProbability, int period, Slate slate, List<String> candidates,
+                     List<String> unknownCandidates, List<ShadowRanking> shadows) {
     public Choice {
         if (model == null || model.isBlank()) throw new IllegalArgumentException("model is required");
         if (arm == null || arm.isBlank()) throw new IllegalArgumentException("arm is required");
@@ -24,11 +27,12 @@ public record Choice(String model, String arm, double armProbability, Slate slat
         if (slate == null) throw new IllegalArgumentException("slate is required");
         candidates = List.copyOf(candidates);
         unknownCandidates = List.copyOf(unknownCandidates);
+        shadows = List.copyOf(shadows);
     }
 
     /** The decision that logs this choice for {@code request} at {@code now}. */
     public Decision decision(String id, DecideRequest request, Instant now) {
-        return new Decision(id, request.loop(), request.user(), now, model, arm, slate.servedItems(), candidates,
-                request.contextJson());
+        return new Decision(id, request.loop(), request.user(), now, model, arm, armProbability, period,
+                slate.servedItems(), candidates, request.contextJson(), shadows);
     }
 }

@@ -61,6 +61,23 @@ public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double pri
     }
 
     @Override
+    public java.util.Map<String, String> params() {
+        java.util.Map<String, String> p = new java.util.TreeMap<>();
+        p.put("learner.half_life", halfLife.toString());
+        p.put("learner.prior_strength", Double.toString(priorStrength));
+        p.put("learner.alpha", Double.toString(ftrl.alpha()));
+        p.put("learner.beta", Double.toString(ftrl.beta()));
+        p.put("learner.l1", Double.toString(ftrl.l1()));
+        p.put("learner.l2", Double.toString(ftrl.l2()));
+        p.put("learner.negatives", Integer.toString(negatives));
+        p.put("exploration", sampler.toString());
+        p.put("collaborative", collaborative.toString());
+        p.put("reward", reward.weights().toString() + " ignore=" + reward.ignore());
+        p.put("seed", Long.toString(seed));
+        return p;
+    }
+
+    @Override
     public FeatureSettings features() {
         return new FeatureSettings(halfLife, priorStrength);
     }
@@ -74,6 +91,10 @@ public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double pri
         RankerScorer scorer = new RankerScorer(inputs, learner::model);
         // the ranker records a decision's inputs before the collaborative models absorb its events
         List<LogConsumer> learners = collab == null ? List.of(learner) : List.of(learner, collab);
-        return new LoopModel(new ModelVersion(VERSION, scorer, sampler, seed), learners, List.of(learner::onOutcome), learner, collab);
+        return new LoopModel(new ModelVersion(VERSION, scorer, sampler, seed), learners, List.of(learner::onOutcome), learner,
+                collab, () -> learner.model().toBytes(), state -> {
+                    RankerModel frozen = RankerModel.fromBytes(state);
+                    return new RankerScorer(inputs, () -> frozen);
+                });
     }
 }

@@ -25,6 +25,11 @@ public sealed interface ModelSpec permits ContentBanditSpec, UniformSpec, Extern
         return FeatureSettings.DEFAULTS;
     }
 
+    /** The family's parameters as the registry records them with each version, by config key. */
+    default java.util.Map<String, String> params() {
+        return java.util.Map.of();
+    }
+
     /** The families {@code model:} accepts. */
     List<String> FAMILIES = List.of(ContentBanditSpec.FAMILY, UniformSpec.FAMILY, ExternalSpec.FAMILY);
 

@@ -41,6 +41,9 @@ public final class RankerLearner implements OnlineLearner {
     private final FtrlProximal[] models;
     private final List<String> types;
     private final double[] rewardWeights;
+    /** Per type: the reward per unit of an event's value, and the sum and count of the values seen. */
+    private final double[] valueWeights;
+    private final double[][] values;
     private final double ignore;
     private final Catalog catalog;
     private final int negatives;
@@ -62,17 +65,16 @@ public final class RankerLearner implements OnlineLearner {
         this.catalog = catalog;
         this.negatives = spec.negatives();
         this.random = new SplittableRandom(spec.seed());
-        List<String> t = new ArrayList<>();
-        spec.reward().weights().forEach((type, w) -> {
-            if (w != 0) t.add(type);
-        });
-        types = List.copyOf(t);
+        types = spec.reward().rewarded();
         models = new FtrlProximal[types.size()];
         rewardWeights = new double[types.size()];
+        valueWeights = new double[types.size()];
+        values = new double[types.size()][2];
         for (int m = 0; m < models.length; m++) {
             models[m] = new FtrlProximal(spec.ftrl(), RankingFeatures.NAMES);
             models[m].warmStart(prior(types.get(m)));
-            rewardWeights[m] = spec.reward().weights().get(types.get(m));
+            rewardWeights[m] = spec.reward().weights().getOrDefault(types.get(m), 0.0);
+            valueWeights[m] = spec.reward().valueWeights().getOrDefault(types.get(m), 0.0);
         }
         ignore = spec.reward().ignore();
         publish();
@@ -121,9 +123,19 @@ public final class RankerLearner implements OnlineLearner {
     public void accept(LogEntry entry) {
         if (entry instanceof LogEntry.DecisionEntry d && d.decision().loop().equals(loop)) {
             record(d.decision());
-        } else if (entry instanceof LogEntry.EventEntry e && exposure(e.event())) {
-            expose(e.event());
+        } else if (entry instanceof LogEntry.EventEntry e) {
+            if (exposure(e.event())) expose(e.event());
+            else if (e.event().value() != null) value(e.event());
         }
+    }
+
+    /** A reaction's value (a purchase's revenue): the score weighs P(type) by the mean value seen. */
+    private void value(Event e) {
+        int m = types.indexOf(e.type());
+        if (m < 0 || valueWeights[m] == 0 || !Double.isFinite(e.value())) return;
+        values[m][0] += e.value();
+        values[m][1]++;
+        changed = true;
     }
 
     private boolean exposure(Event e) {
@@ -195,7 +207,11 @@ public final class RankerLearner implements OnlineLearner {
     private void publish() {
         double[][] w = new double[models.length][];
         for (int m = 0; m < models.length; m++) w[m] = models[m].weights();
-        published = new RankerModel(types, rewardWeights, ignore, w);
+        double[] weights = rewardWeights.clone();
+        for (int m = 0; m < weights.length; m++) {
+            if (values[m][1] > 0) weights[m] += valueWeights[m] * values[m][0] / values[m][1];
+        }
+        published = new RankerModel(types, weights, ignore, w);
         changed = false;
     }
 }

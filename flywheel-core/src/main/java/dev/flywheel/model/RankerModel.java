@@ -1,5 +1,8 @@
 package dev.flywheel.model;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +14,7 @@ import java.util.List;
  */
 public final class RankerModel {
     private static final double MAX_LOGIT = 35;
+    private static final int FORMAT = 0x52414e31; // "RAN1"
     private final List<String> types;
     private final double[] rewardWeights;
     private final double ignore;
@@ -22,6 +26,50 @@ public final class RankerModel {
         this.ignore = ignore;
         this.weights = new double[weights.length][];
         for (int m = 0; m < weights.length; m++) this.weights[m] = weights[m].clone();
+    }
+
+    /**
+     * The state as bytes: the same model always gives the same bytes (a registered version's state
+     * is content-addressed, and a retrain from its snapshot must give it again byte for byte).
+     */
+    public byte[] toBytes() {
+        int size = 4 + 4 + 8 + 4;
+        for (String t : types) size += 4 + t.getBytes(StandardCharsets.UTF_8).length + 8;
+        for (double[] w : weights) size += 4 + 8 * w.length;
+        ByteBuffer b = ByteBuffer.allocate(size);
+        b.putInt(FORMAT).putInt(types.size()).putDouble(ignore).putInt(weights.length);
+        for (int m = 0; m < types.size(); m++) {
+            byte[] t = types.get(m).getBytes(StandardCharsets.UTF_8);
+            b.putInt(t.length).put(t).putDouble(rewardWeights[m]);
+        }
+        for (double[] w : weights) {
+            b.putInt(w.length);
+            for (double x : w) b.putDouble(x);
+        }
+        return b.array();
+    }
+
+    /** The model whose {@link #toBytes} gave {@code state}. */
+    public static RankerModel fromBytes(byte[] state) {
+        ByteBuffer b = ByteBuffer.wrap(state);
+        if (b.getInt() != FORMAT) throw new IllegalArgumentException("not a ranker model state");
+        int n = b.getInt();
+        double ignore = b.getDouble();
+        double[][] weights = new double[b.getInt()][];
+        List<String> types = new ArrayList<>(n);
+        double[] rewardWeights = new double[n];
+        for (int m = 0; m < n; m++) {
+            byte[] t = new byte[b.getInt()];
+            b.get(t);
+            types.add(new String(t, StandardCharsets.UTF_8));
+            rewardWeights[m] = b.getDouble();
+        }
+        for (int m = 0; m < weights.length; m++) {
+            weights[m] = new double[b.getInt()];
+            for (int i = 0; i < weights[m].length; i++) weights[m][i] = b.getDouble();
+        }
+        if (b.hasRemaining()) throw new IllegalArgumentException("trailing bytes after a ranker model state");
+        return new RankerModel(types, rewardWeights, ignore, weights);
     }
 
     /** The expected reward of an item whose ranking inputs are {@code f}. */

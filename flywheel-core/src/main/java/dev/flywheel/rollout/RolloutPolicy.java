@@ -11,6 +11,7 @@ import dev.flywheel.loop.LoopPolicy;
 import dev.flywheel.loop.Slate;
 import dev.flywheel.model.Candidate;
 import dev.flywheel.model.ModelVersion;
+import dev.flywheel.decision.ShadowRanking;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,9 @@ import java.util.SplittableRandom;
 /**
  * How a loop serves a decide request: it takes the candidates (the request's, or every item the loop
  * may offer), leaves out what the user has consumed, assigns the user to an arm by a salted hash,
- * asks that arm's model version for scores and draws the slate with the version's sampler.
+ * asks that arm's model version for scores and draws the slate with the version's sampler. On the
+ * champion's arm a challenger in shadow scores the same candidates and draws its own slate, which is
+ * logged with the decision and not shown.
  *
  * <p>Each arm draws from its own seeded generator under a short lock, in decision order: a generator
  * split per decision changed which items were explored and, on the article world, what the bandit
@@ -27,24 +30,37 @@ import java.util.SplittableRandom;
  * a decision, so the lock is held briefly.
  */
 public final class RolloutPolicy implements LoopPolicy {
+    private static final String[] ARMS = {ServingPlan.CHAMPION, ServingPlan.CANARY, ServingPlan.HOLDOUT, "shadow"};
     private final String loop;
+    private final String salt;
     private final CandidateRules rules;
     private final Catalog catalog;
     private final ConsumedItems consumed;
-    private final List<Arm> arms;
     private final SplittableRandom[] random;
+    private volatile ServingPlan plan;
 
-    public RolloutPolicy(String loop, CandidateRules rules, Catalog catalog, ConsumedItems consumed, List<Arm> arms) {
-        if (arms.isEmpty()) throw new IllegalArgumentException("a rollout needs at least one arm");
-        double total = arms.stream().mapToDouble(Arm::share).sum();
-        if (Math.abs(total - 1) > 1e-9) throw new IllegalArgumentException("arm shares must sum to 1, got " + total);
+    /** A policy serving {@code plan} until {@link #serve} publishes another; users are hashed with {@code salt}. */
+    public RolloutPolicy(String loop, String salt, CandidateRules rules, Catalog catalog, ConsumedItems consumed,
+                         ServingPlan plan) {
         this.loop = loop;
+        this.salt = salt;
         this.rules = rules;
         this.catalog = catalog;
         this.consumed = consumed;
-        this.arms = List.copyOf(arms);
-        this.random = new SplittableRandom[arms.size()];
-        for (int a = 0; a < random.length; a++) random[a] = new SplittableRandom(arms.get(a).version().seed());
+        this.plan = plan;
+        // one generator per arm, seeded from the champion's seed: the champion's draws are those of a
+        // loop without a rollout, so adding arms changes nothing for the champion's users
+        this.random = new SplittableRandom[ARMS.length];
+        for (int a = 0; a < ARMS.length; a++) random[a] = new SplittableRandom(plan.champion().seed() + a * 0x9E3779B97F4A7C15L);
+    }
+
+    /** Serves {@code next} from the next decision on. */
+    public void serve(ServingPlan next) {
+        plan = next;
+    }
+
+    public ServingPlan plan() {
+        return plan;
     }
 
     @Override
@@ -61,11 +77,19 @@ public final class RolloutPolicy implements LoopPolicy {
                     ? "loop " + loop + " has no items to offer yet: post items or send candidates"
                     : "none is eligible for user " + req.user() + ": all " + asked.size() + " were consumed")));
         }
-        int a = assign(req.user());
-        ModelVersion version = arms.get(a).version();
+        ServingPlan p = plan;
+        String arm = p.arm(salt, req.user());
+        ModelVersion version = p.version(arm);
         List<Candidate> scored = version.scorer().score(req.user(), eligible, now, req.explain());
-        Slate slate = sample(a, scored, req.k());
-        return new Choice(version.name(), arms.get(a).name(), arms.get(a).share(), slate, eligible, unknown);
+        Slate slate = sample(arm, version, scored, req.k());
+        List<ShadowRanking> shadows = ServingPlan.CHAMPION.equals(arm) && p.shadow() != null
+                ? List.of(shadow(p.shadow(), req, eligible, now)) : List.of();
+        return new Choice(version.name(), arm, p.probability(arm), p.state().period(), slate, eligible, unknown, shadows);
+    }
+
+    private ShadowRanking shadow(ModelVersion challenger, DecideRequest req, List<String> eligible, Instant now) {
+        List<Candidate> scored = challenger.scorer().score(req.user(), eligible, now, false);
+        return new ShadowRanking(challenger.name(), sample("shadow", challenger, scored, req.k()).servedItems());
     }
 
     private List<String> eligible(String user, List<String> asked, Instant now) {
@@ -85,24 +109,10 @@ public final class RolloutPolicy implements LoopPolicy {
         return out;
     }
 
-    private int assign(String user) {
-        if (arms.size() == 1) return 0;
-        double b = Assignment.bucket(loop, user);
-        double upTo = 0;
-        for (int a = 0; a < arms.size(); a++) {
-            upTo += arms.get(a).share();
-            if (b < upTo) return a;
+    private Slate sample(String arm, ModelVersion version, List<Candidate> scored, int k) {
+        SplittableRandom r = random[java.util.Arrays.asList(ARMS).indexOf(arm)];
+        synchronized (r) {
+            return version.sampler().sample(scored, k, r);
         }
-        return arms.size() - 1;
-    }
-
-    private Slate sample(int arm, List<Candidate> scored, int k) {
-        synchronized (random[arm]) {
-            return arms.get(arm).version().sampler().sample(scored, k, random[arm]);
-        }
-    }
-
-    public List<Arm> arms() {
-        return arms;
     }
 }

@@ -17,7 +17,7 @@ import dev.flywheel.outcome.JoinCounters;
 import dev.flywheel.outcome.Outcome;
 import dev.flywheel.outcome.OutcomeFeed;
 import dev.flywheel.outcome.OutcomeSink;
-import dev.flywheel.rollout.Arm;
+import dev.flywheel.rollout.ServingPlan;
 import dev.flywheel.rollout.RolloutPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,7 +96,7 @@ public final class Topology implements AutoCloseable {
         operators.add(feed);
         operators.add(consumed);
         LoopPolicy policy = model.serves()
-                ? new RolloutPolicy(spec.name(), spec.candidates(), catalog, consumed, List.of(new Arm(Arm.CHAMPION, 1, model.champion())))
+                ? new RolloutPolicy(spec.name(), spec.rollout().salt(), spec.candidates(), catalog, consumed, ServingPlan.only(model.champion()))
                 : new ExternalPolicy(spec.name());
         return new LoopRuntime(spec, features, consumed, model, policy);
     }

@@ -16,6 +16,8 @@ import dev.flywheel.outcome.OutcomeStore;
 import dev.flywheel.log.RecordStore;
 import dev.flywheel.log.StoredCounts;
 import dev.flywheel.server.internal.DecideResource;
+import dev.flywheel.server.internal.VersionsResource;
+import dev.flywheel.rollout.ModelLifecycle;
 import dev.flywheel.server.internal.DecisionReader;
 import dev.flywheel.server.internal.EventReader;
 import dev.flywheel.server.internal.Guard;
@@ -45,7 +47,8 @@ public final class FlywheelServer implements AutoCloseable {
     public record Parts(FlywheelConfig config, Clock clock, EventLog log, RecordStore store,
                         StoredCounts countsAtStart, IngestPipeline pipeline, Materializer materializer,
                         Admission admission, KeyStore keyStore, KeyRing keyRing, Catalog catalog,
-                        StreamView stream, Map<String, LoopPolicy> loops, OutcomeStore outcomes) { }
+                        StreamView stream, Map<String, LoopPolicy> loops, OutcomeStore outcomes,
+                        ModelLifecycle lifecycle) { }
 
     /** What the server shows of the stream operators, and waiting for them to catch up. */
     public interface StreamView {
@@ -90,6 +93,7 @@ public final class FlywheelServer implements AutoCloseable {
         ItemsResource itemsQuery = new ItemsResource(json, p.catalog(), p.stream());
         DecideResource decide = new DecideResource(json, p.loops(), p.pipeline(), p.clock(), metrics.unloggedDecisions());
         OutcomesResource outcomes = new OutcomesResource(json, p.outcomes(), p.stream());
+        VersionsResource versions = new VersionsResource(json, p.lifecycle());
         byte[] openApi = resource("/flywheel/openapi.json");
         app = Javalin.create(cfg -> {
             configure(cfg, p.config(), maxBody);
@@ -104,6 +108,13 @@ public final class FlywheelServer implements AutoCloseable {
             cfg.routes.get("/v1/items/{id}", guard.authenticated(itemsQuery::get));
             cfg.routes.post("/v1/loops/{loop}/decide", guard.require(Scope.DECIDE, decide::handle));
             cfg.routes.get("/v1/outcomes", guard.require(Scope.ADMIN, outcomes::handle));
+            cfg.routes.get("/v1/loops/{loop}/versions", guard.authenticated(versions::list));
+            cfg.routes.get("/v1/loops/{loop}/versions/{version}", guard.authenticated(versions::get));
+            cfg.routes.post("/v1/loops/{loop}/versions/{version}/promote", guard.require(Scope.ADMIN, versions::promote));
+            cfg.routes.post("/v1/loops/{loop}/versions/{version}/rollback", guard.require(Scope.ADMIN, versions::rollback));
+            cfg.routes.put("/v1/loops/{loop}/rollout", guard.require(Scope.ADMIN, versions::allocate));
+            cfg.routes.get("/v1/loops/{loop}/state", guard.authenticated(versions::state));
+            cfg.routes.get("/v1/loops/{loop}/audit", guard.authenticated(versions::audit));
             cfg.routes.get("/v1/status", guard.authenticated(status::handle));
             cfg.routes.get("/v1/quarantine", guard.require(Scope.ADMIN, quarantine::handle));
             cfg.routes.post("/v1/keys", guard.require(Scope.ADMIN, keys::create));

@@ -11,7 +11,14 @@ import dev.flywheel.server.FlywheelServer;
 import dev.flywheel.store.duckdb.DuckDbOutcomeStore;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
 import dev.flywheel.store.duckdb.DuckDbUnjoinedStore;
+import dev.flywheel.store.file.FileAuditLog;
 import dev.flywheel.store.file.FileKeyStore;
+import dev.flywheel.store.file.FileModelStore;
+import dev.flywheel.rollout.ModelLifecycle;
+import dev.flywheel.rollout.RolloutPolicy;
+import dev.flywheel.rollout.ServedLoop;
+import java.util.ArrayList;
+import java.util.List;
 import dev.flywheel.stream.EmbeddedRunner;
 import dev.flywheel.topology.Topology;
 import java.nio.file.Path;
@@ -35,6 +42,8 @@ public final class Engine implements AutoCloseable {
     private final EmbeddedRunner runner;
     private final DuckDbOutcomeStore outcomes;
     private final DuckDbUnjoinedStore unjoined;
+    private final FileAuditLog audit;
+    private final ModelLifecycle lifecycle;
 
     private Engine(EngineStorage storage, FlywheelConfig config, Clock clock, String envAdminKey) {
         this.storage = storage;
@@ -46,13 +55,28 @@ public final class Engine implements AutoCloseable {
         runner = new EmbeddedRunner(storage.log(), topology.operators(), QUIET);
         runner.catchUp();
         runner.idleNow(); // everything replayed at a start is history: close what has ended
+        audit = new FileAuditLog(dataDir.resolve("audit.log"));
+        lifecycle = new ModelLifecycle(audit, new FileModelStore(dataDir.resolve("models")), clock, CodeVersion.current(),
+                served(topology));
         runner.start();
         FileKeyStore keys = new FileKeyStore(dataDir);
         adminKeyFile = AdminKey.ensure(keys, dataDir, envAdminKey, clock.instant());
         Admission admission = admission(config, clock);
         server = new FlywheelServer(new FlywheelServer.Parts(config, clock, storage.log(), storage.store(),
                 storage.countsAtStart(), storage.pipeline(), storage.materializer(), admission, keys, new KeyRing(keys, clock),
-                topology.catalog(), new StreamStatus(runner, topology, unjoined), topology.policies(), outcomes));
+                topology.catalog(), new StreamStatus(runner, topology, unjoined), topology.policies(), outcomes, lifecycle));
+    }
+
+    /** The loops Flywheel serves, as the lifecycle needs them. */
+    private static List<ServedLoop> served(Topology topology) {
+        List<ServedLoop> out = new ArrayList<>();
+        topology.loops().forEach((name, loop) -> {
+            if (loop.policy() instanceof RolloutPolicy policy) {
+                out.add(new ServedLoop(name, loop.spec().model().family(), loop.spec().model().params(), loop.model(),
+                        policy, loop.spec().rollout()));
+            }
+        });
+        return out;
     }
 
     /** What the deployment lets in: its event types, a bounded future skew, its loops when unknown ones are refused. */
@@ -93,8 +117,17 @@ public final class Engine implements AutoCloseable {
         return topology.catalog();
     }
 
+    public ModelLifecycle lifecycle() {
+        return lifecycle;
+    }
+
     public Topology topology() {
         return topology;
+    }
+
+    /** The event log (for tests and tools that wait for a position). */
+    public dev.flywheel.log.EventLog storageLog() {
+        return storage.log();
     }
 
     public Materializer materializer() {
@@ -112,6 +145,7 @@ public final class Engine implements AutoCloseable {
         storage.pipeline().close();
         runner.close();
         topology.close();
+        audit.close();
         storage.close();
     }
 }

@@ -112,7 +112,8 @@ public final class DecideResource {
         ObjectNode out = json.createObjectNode();
         if (d == null) out.putNull("decision");
         else out.put("decision", d.id());
-        out.put("model", choice.model()).put("arm", choice.arm()).put("arm_probability", choice.armProbability());
+        out.put("model", choice.model()).put("arm", choice.arm()).put("arm_probability", choice.armProbability())
+                .put("period", choice.period());
         ArrayNode items = out.putArray("items");
         for (Slate.Slot s : choice.slate().slots()) {
             ObjectNode o = items.addObject().put("item", s.item()).put("score", s.score()).put("propensity", s.propensity());

@@ -11,6 +11,7 @@ import java.util.List;
 
 /** Wraps a handler so it runs only for a bearer key that holds the scope (or admin). */
 public final class Guard {
+    private static final String KEY_ID = "flywheel.key";
     private final KeyRing keys;
 
     public Guard(KeyRing keys) {
@@ -32,6 +33,11 @@ public final class Guard {
         };
     }
 
+    /** The id of the key a guarded handler runs for: who made a change, for the audit log. */
+    public static String keyId(Context ctx) {
+        return ctx.attribute(KEY_ID);
+    }
+
     private void check(Context ctx, Scope scope) {
         ApiKey key = key(ctx);
         if (!key.allows(scope)) {
@@ -47,10 +53,12 @@ public final class Guard {
             throw new ApiException(401, "missing API key: send 'Authorization: Bearer <key>'",
                     List.of(new FieldError("Authorization", "is required")));
         }
-        return keys.authenticate(header.substring(7).trim()).orElseThrow(() -> {
+        ApiKey key = keys.authenticate(header.substring(7).trim()).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             return new ApiException(401, "unknown or revoked API key",
                     List.of(new FieldError("Authorization", "unknown or revoked key")));
         });
+        ctx.attribute(KEY_ID, key.id());
+        return key;
     }
 }

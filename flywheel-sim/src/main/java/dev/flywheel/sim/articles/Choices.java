@@ -13,6 +13,6 @@ final class Choices {
     static Choice deterministic(String model, List<String> ranked, List<String> candidates) {
         List<Slate.Slot> slots = new ArrayList<>(ranked.size());
         for (String item : ranked) slots.add(new Slate.Slot(item, 0, 1));
-        return new Choice(model, "champion", 1, new Slate(slots), candidates, List.of());
+        return new Choice(model, "champion", 1, 0, new Slate(slots), candidates, List.of(), List.of());
     }
 }

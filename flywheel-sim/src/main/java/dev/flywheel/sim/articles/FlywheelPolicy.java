@@ -44,8 +44,9 @@ public final class FlywheelPolicy implements LoopPolicy, FeedbackObserver {
         for (JsonNode item : a.body().get("items")) {
             slots.add(new Slate.Slot(item.get("item").asText(), item.get("score").asDouble(), item.get("propensity").asDouble()));
         }
-        return new Choice(a.body().get("model").asText(), a.body().get("arm").asText(), 1, new Slate(slots),
-                request.candidates(), List.of());
+        return new Choice(a.body().get("model").asText(), a.body().get("arm").asText(),
+                a.body().path("arm_probability").asDouble(1), a.body().path("period").asInt(0), new Slate(slots),
+                request.candidates(), List.of(), List.of());
     }
 
     @Override

@@ -30,6 +30,6 @@ public final class RandomPolicy implements LoopPolicy {
             pool.set(j, tmp);
             slots.add(new Slate.Slot(pool.get(i), 0, 1.0 / (pool.size() - i)));
         }
-        return new Choice("random", "champion", 1, new Slate(slots), request.candidates(), List.of());
+        return new Choice("random", "champion", 1, 0, new Slate(slots), request.candidates(), List.of(), List.of());
     }
 }

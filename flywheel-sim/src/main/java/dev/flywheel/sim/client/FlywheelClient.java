@@ -45,6 +45,15 @@ public final class FlywheelClient {
                 .header("Content-Type", "application/json").build());
     }
 
+    public Answer put(String path, Object body) {
+        try {
+            return send(request(path).PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .header("Content-Type", "application/json").build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Answer get(String path) {
         return send(request(path).GET().build());
     }

@@ -78,7 +78,7 @@ class WorldRunTest {
         LoopPolicy cheater = (request, now) -> {
             String first = request.candidates().get(0);
             Slate twice = new Slate(List.of(new Slate.Slot(first, 0, 1), new Slate.Slot(first, 0, 1)));
-            return new Choice("cheater", "champion", 1, twice, request.candidates(), List.of());
+            return new Choice("cheater", "champion", 1, 0, twice, request.candidates(), List.of(), List.of());
         };
         assertThrows(IllegalStateException.class, () -> WorldRun.run(WORLD, CONFIG, List.of(new Contender("cheater", cheater))));
     }

@@ -88,18 +88,20 @@ public final class DuckDbRecordStore implements RecordStore {
         try (DuckDBAppender ev = writer.createAppender("main", "events");
              DuckDBAppender dec = writer.createAppender("main", "decisions");
              DuckDBAppender items = writer.createAppender("main", "decision_items");
+             DuckDBAppender shadows = writer.createAppender("main", "decision_shadows");
              DuckDBAppender q = writer.createAppender("main", "quarantine");
              DuckDBAppender it = writer.createAppender("main", "items")) {
             for (LogEntry e : entries) {
                 if (e.seq() <= appliedSeq) continue;
                 if (e instanceof LogEntry.EventEntry x) Rows.event(ev, x.seq(), x.receivedMillis(), x.event());
-                else if (e instanceof LogEntry.DecisionEntry x) Rows.decision(dec, items, x.seq(), x.receivedMillis(), x.decision());
+                else if (e instanceof LogEntry.DecisionEntry x) Rows.decision(dec, items, shadows, x.seq(), x.receivedMillis(), x.decision());
                 else if (e instanceof LogEntry.QuarantineEntry x) Rows.quarantine(q, x.seq(), x.receivedMillis(), x.rejected());
                 else if (e instanceof LogEntry.ItemEntry x) Rows.item(it, x.seq(), x.receivedMillis(), x.item());
             }
             ev.flush();
             dec.flush();
             items.flush();
+            shadows.flush();
             q.flush();
             it.flush();
         }

@@ -2,6 +2,7 @@ package dev.flywheel.store.duckdb;
 
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
+import dev.flywheel.decision.ShadowRanking;
 import dev.flywheel.event.Event;
 import dev.flywheel.event.FieldError;
 import dev.flywheel.log.Rejected;
@@ -34,17 +35,30 @@ final class Rows {
         nullable(a, e.propsJson());
     }
 
-    static void decision(DuckDBAppender a, DuckDBAppender items, long seq, long received, Decision d) throws SQLException {
+    static void decision(DuckDBAppender a, DuckDBAppender items, DuckDBAppender shadows, long seq, long received,
+                         Decision d) throws SQLException {
         a.beginRow().append(seq).appendEpochMicros(received * 1_000L).append(d.id()).append(d.loop()).append(d.user());
         micros(a, d.timestamp());
         a.append(d.model()).append(d.arm()).append(d.candidates());
         nullable(a, d.contextJson());
+        if (d.armProbability() == null) a.appendNull(); else a.append(d.armProbability().doubleValue());
+        a.append(d.period());
         a.endRow();
         for (ServedItem s : d.items()) {
             items.beginRow().append(seq).append(d.id()).append(s.position()).append(s.item());
-            if (s.score() == null) items.appendNull(); else items.append(s.score().doubleValue());
-            items.append(s.propensity()).endRow();
+            served(items, s);
         }
+        for (ShadowRanking r : d.shadows()) {
+            for (ServedItem s : r.items()) {
+                shadows.beginRow().append(seq).append(d.id()).append(r.version()).append(s.position()).append(s.item());
+                served(shadows, s);
+            }
+        }
+    }
+
+    private static void served(DuckDBAppender a, ServedItem s) throws SQLException {
+        if (s.score() == null) a.appendNull(); else a.append(s.score().doubleValue());
+        a.append(s.propensity()).endRow();
     }
 
     static void quarantine(DuckDBAppender a, long seq, long received, Rejected r) throws SQLException {

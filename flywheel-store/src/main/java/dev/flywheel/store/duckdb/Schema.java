@@ -21,6 +21,12 @@ final class Schema {
         """
         CREATE TABLE IF NOT EXISTS decision_items (seq BIGINT, decision_id VARCHAR, position INTEGER,
           item VARCHAR, score DOUBLE, propensity DOUBLE)""",
+        // added with rollouts: a store written before them gains the columns, null for old decisions
+        "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS arm_probability DOUBLE",
+        "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS period INTEGER",
+        """
+        CREATE TABLE IF NOT EXISTS decision_shadows (seq BIGINT, decision_id VARCHAR, version VARCHAR,
+          position INTEGER, item VARCHAR, score DOUBLE, propensity DOUBLE)""",
         """
         CREATE TABLE IF NOT EXISTS quarantine (seq BIGINT, received TIMESTAMP, source VARCHAR,
           idx INTEGER, record_id VARCHAR, error_fields VARCHAR[], error_messages VARCHAR[],

@@ -1,0 +1,177 @@
+package dev.flywheel.rollout;
+
+import dev.flywheel.model.ModelStore;
+import dev.flywheel.model.ModelVersion;
+import dev.flywheel.model.VersionRecord;
+import dev.flywheel.rollout.AuditRecord.Action;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The model registry and rollouts of every served loop, kept as one audit log. A change is checked
+ * against the loop's current state, appended to the audit log (the commit point: after a crash it
+ * either happened completely or not at all), applied, and published to the loop's policy as a new
+ * {@link ServingPlan}. At start the log is folded again, so versions, aliases and periods come back
+ * exactly as recorded; a loop that has no version yet gets {@code v1}, registered and promoted by
+ * {@code engine}.
+ *
+ * <p>Thread-safe: changes are serialised on this object; decisions read the published plans.
+ */
+public final class ModelLifecycle {
+    /** The actor of changes the engine makes on its own at start. */
+    public static final String ENGINE = "engine";
+    /** The actor of allocation changes read from flywheel.yaml. */
+    public static final String CONFIG = "config";
+    private final AuditLog log;
+    private final ModelStore states;
+    private final Clock clock;
+    private final String code;
+    private final Map<String, ServedLoop> loops = new LinkedHashMap<>();
+    private final Map<String, LoopLifecycle> lifecycles = new LinkedHashMap<>();
+    private final Map<String, Map<String, ModelVersion>> built = new HashMap<>();
+    private final List<AuditRecord> foreign = new ArrayList<>();
+    private long seq;
+
+    /**
+     * @param code the running code's version, recorded with every version it registers
+     */
+    public ModelLifecycle(AuditLog log, ModelStore states, Clock clock, String code, List<ServedLoop> served) {
+        this.log = log;
+        this.states = states;
+        this.clock = clock;
+        this.code = code;
+        for (ServedLoop s : served) {
+            loops.put(s.loop(), s);
+            lifecycles.put(s.loop(), new LoopLifecycle(s.loop(), s.spec().allocation()));
+        }
+        recover();
+        loops.values().forEach(this::bootstrap);
+        loops.keySet().forEach(this::publish);
+    }
+
+    private void recover() {
+        for (AuditRecord r : log.readAll()) {
+            seq = r.seq();
+            LoopLifecycle l = lifecycles.get(r.loop());
+            if (l == null) foreign.add(r); // a loop no longer configured: kept in the log, not served
+            else l.apply(r);
+        }
+    }
+
+    private void bootstrap(ServedLoop s) {
+        LoopLifecycle l = lifecycles.get(s.loop());
+        if (l.versions().isEmpty()) {
+            VersionRecord.Mode mode = s.spec().initial();
+            String state = mode == VersionRecord.Mode.FROZEN ? states.put(s.model().state().get()) : null;
+            VersionRecord v1 = new VersionRecord(s.loop(), l.nextVersion(), s.family(), s.params(), null, code, null,
+                    "initial", mode, clock.instant(), Map.of(), state);
+            record(s.loop(), Action.REGISTER, v1.version(), ENGINE, "the loop's first version", Map.of(), v1, null);
+            record(s.loop(), Action.PROMOTE, v1.version(), ENGINE, "the loop had no champion", Map.of(), null, null);
+        }
+        Allocation configured = s.spec().allocation();
+        if (!configured.equals(lastConfigured(l))) {
+            record(s.loop(), Action.ALLOCATE, null, CONFIG, "flywheel.yaml sets this split", Map.of(), null, configured);
+        }
+    }
+
+    /** The split flywheel.yaml last set (an API change stays until the file says something new). */
+    private static Allocation lastConfigured(LoopLifecycle l) {
+        Allocation last = null;
+        for (AuditRecord r : l.audit()) {
+            if (r.action() == Action.ALLOCATE && CONFIG.equals(r.actor())) last = r.allocation();
+        }
+        return last == null ? l.periods().isEmpty() ? null : l.periods().get(0).allocation() : last;
+    }
+
+    /** Registers {@code record} (its state, if frozen, already stored); returns it. */
+    public synchronized VersionRecord register(VersionRecord record, String actor, String reason) {
+        if (record.state() != null && !states.contains(record.state())) {
+            throw new IllegalArgumentException("state " + record.state() + " of version " + record.version() + " is not stored");
+        }
+        record(record.loop(), Action.REGISTER, record.version(), actor, reason, Map.of(), record, null);
+        return record;
+    }
+
+    /** Applies a change of version {@code version}'s standing (shadow, canary, promote, rollback, retire, baseline). */
+    public synchronized AuditRecord change(String loop, Action action, String version, String actor, String reason,
+                                           Map<String, Double> numbers) {
+        if (action == Action.REGISTER || action == Action.ALLOCATE) throw new IllegalArgumentException(action.label() + " has its own method");
+        return record(loop, action, version, actor, reason, numbers, null, null);
+    }
+
+    /** Sets the split of {@code loop}. */
+    public synchronized AuditRecord allocate(String loop, Allocation allocation, String actor, String reason) {
+        return record(loop, Action.ALLOCATE, null, actor, reason, Map.of(), null, allocation);
+    }
+
+    private AuditRecord record(String loop, Action action, String version, String actor, String reason,
+                               Map<String, Double> numbers, VersionRecord registered, Allocation allocation) {
+        LoopLifecycle l = lifecycle(loop);
+        AuditRecord r = new AuditRecord(seq + 1, clock.instant(), loop, action, version, actor, reason, numbers,
+                registered, allocation);
+        l.check(r);
+        if (action != Action.REGISTER) runtime(loop, version, r);
+        log.append(r);
+        seq = r.seq();
+        l.apply(r);
+        publish(loop);
+        return r;
+    }
+
+    /** Builds the version a change will serve before the change is logged, so a bad state fails the change. */
+    private void runtime(String loop, String version, AuditRecord r) {
+        if (version != null && r.action() != Action.ROLLBACK && r.action() != Action.RETIRE) version(loop, version);
+    }
+
+    private void publish(String loop) {
+        LoopLifecycle l = lifecycles.get(loop);
+        RolloutState s = l.state();
+        if (s.champion() == null) return;
+        loops.get(loop).policy().serve(new ServingPlan(s, version(loop, s.champion()),
+                s.challenger() == null ? null : version(loop, s.challenger()),
+                s.baseline() == null ? null : version(loop, s.baseline())));
+    }
+
+    /** The runtime of a registered version: the live model for an online one, its stored state for a frozen one. */
+    public synchronized ModelVersion version(String loop, String version) {
+        VersionRecord r = lifecycle(loop).versions().get(version);
+        if (r == null) throw new NoSuchElementException("no version " + version + " in loop " + loop);
+        return built.computeIfAbsent(loop, k -> new HashMap<>()).computeIfAbsent(version, v -> {
+            var model = loops.get(loop).model();
+            return r.mode() == VersionRecord.Mode.ONLINE ? model.online(v) : model.frozen(v, states.get(r.state()));
+        });
+    }
+
+    /** What {@code read} computes from {@code loop}'s registry and rollout, under the lock changes take. */
+    public synchronized <T> T read(String loop, java.util.function.Function<LoopLifecycle, T> read) {
+        return read.apply(lifecycle(loop));
+    }
+
+    private LoopLifecycle lifecycle(String loop) {
+        LoopLifecycle l = lifecycles.get(loop);
+        if (l == null) throw new NoSuchElementException("no served loop named " + loop);
+        return l;
+    }
+
+    public boolean serves(String loop) {
+        return lifecycles.containsKey(loop);
+    }
+
+    /** Records of loops that are no longer configured. */
+    public List<AuditRecord> foreign() {
+        return List.copyOf(foreign);
+    }
+
+    public ModelStore states() {
+        return states;
+    }
+
+    public String code() {
+        return code;
+    }
+}
