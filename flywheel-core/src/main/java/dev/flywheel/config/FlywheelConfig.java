@@ -18,7 +18,8 @@ import java.util.Set;
  *                           counted per loop name
  */
 public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSettings log,
-                             List<String> customEventTypes, boolean rejectUnknownLoops, List<LoopSpec> loops) {
+                             List<String> customEventTypes, boolean rejectUnknownLoops, List<LoopSpec> loops,
+                             Duration autopilotTick) {
 
     /**
      * @param host         the address to bind; loopback unless the operator opens it up on purpose
@@ -56,17 +57,30 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
 
     public static FlywheelConfig from(Map<String, ?> root) {
         ConfigTree t = new ConfigTree("", root);
-        t.only(Set.of("server", "ingest", "log", "events", "loops"));
+        t.only(Set.of("server", "ingest", "log", "events", "loops", "autopilot"));
         ConfigTree events = t.section("events");
         return new FlywheelConfig(server(t.section("server")), ingest(t.section("ingest")),
-                log(t.section("log")), events(events), unknownLoops(events), loops(t));
+                log(t.section("log")), events(events), unknownLoops(events), loops(t), autopilotTick(t.section("autopilot")));
     }
 
     /** The same config with another port, for {@code --port} on the command line. */
     public FlywheelConfig withPort(int port) {
         if (port < 0 || port > 65_535) throw new ConfigException("server.port", "must be between 0 and 65535, got " + port);
         return new FlywheelConfig(new ServerSettings(server.host(), port, server.maxBodyBytes(), server.maxBatch()),
-                ingest, log, customEventTypes, rejectUnknownLoops, loops);
+                ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick);
+    }
+
+    /** The same config with the autopilot ticking every {@code tick} (zero: only when the caller ticks it). */
+    public FlywheelConfig withAutopilotTick(Duration tick) {
+        return new FlywheelConfig(server, ingest, log, customEventTypes, rejectUnknownLoops, loops, tick);
+    }
+
+    /** {@code autopilot.tick}: how often the lifecycle's rules look at the loops (0s: never on their own). */
+    private static Duration autopilotTick(ConfigTree s) {
+        s.only(Set.of("tick"));
+        Duration tick = s.duration("tick", Duration.ofSeconds(1));
+        if (tick.isNegative()) throw new ConfigException(s.keyOf("tick"), "must not be negative");
+        return tick;
     }
 
     private static ServerSettings server(ConfigTree s) {

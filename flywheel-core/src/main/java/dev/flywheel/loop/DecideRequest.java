@@ -12,9 +12,11 @@ import java.util.List;
  *                   came from
  * @param log        whether the answer is logged as a decision (false for a ranking that is only
  *                   looked at, e.g. an evaluation or a preview: no decision, no outcomes)
+ * @param version    a registered model version to preview instead of the user's arm (never logged),
+ *                   or null
  */
 public record DecideRequest(String loop, String user, String contextJson, List<String> candidates, int k,
-                            boolean explain, boolean log) {
+                            boolean explain, boolean log, String version) {
     public static final int MAX_K = 100;
 
     public DecideRequest {
@@ -27,11 +29,19 @@ public record DecideRequest(String loop, String user, String contextJson, List<S
                     "must hold at most " + Decision.MAX_CANDIDATES + " items");
             for (int i = 0; i < candidates.size(); i++) c.key("candidates[" + i + "]", candidates.get(i), true);
         }
+        c.key("version", version, false);
+        c.require(version == null || !log, "version", "previews a version: send \"log\": false (a preview is never shown as a decision)");
         c.throwIfInvalid();
     }
 
     /** A logged request without explanations. */
     public DecideRequest(String loop, String user, List<String> candidates, int k) {
-        this(loop, user, null, candidates, k, false, true);
+        this(loop, user, null, candidates, k, false, true, null);
+    }
+
+    /** A request served by its rollout arm (no version preview). */
+    public DecideRequest(String loop, String user, String contextJson, List<String> candidates, int k, boolean explain,
+                         boolean log) {
+        this(loop, user, contextJson, candidates, k, explain, log, null);
     }
 }

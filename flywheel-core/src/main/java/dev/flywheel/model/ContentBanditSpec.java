@@ -61,6 +61,16 @@ public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double pri
     }
 
     @Override
+    public List<String> featureNames() {
+        return dev.flywheel.model.internal.RankingFeatures.NAMES;
+    }
+
+    @Override
+    public Training train(List<TrainingRow> rows) {
+        return RankerTraining.train(this, rows);
+    }
+
+    @Override
     public java.util.Map<String, String> params() {
         java.util.Map<String, String> p = new java.util.TreeMap<>();
         p.put("learner.half_life", halfLife.toString());
@@ -87,7 +97,7 @@ public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double pri
         CollaborativeLearner collab = collaborative.enabled()
                 ? new CollaborativeLearner(context.loop().name(), collaborative, context.replay()) : null;
         RankingInputs inputs = new RankingInputs(context.features(), context.catalog(), collab);
-        RankerLearner learner = new RankerLearner(context.loop().name(), this, inputs, context.catalog());
+        RankerLearner learner = new RankerLearner(context.loop().name(), this, inputs, context.catalog(), context.served());
         RankerScorer scorer = new RankerScorer(inputs, learner::model);
         // the ranker records a decision's inputs before the collaborative models absorb its events
         List<LogConsumer> learners = collab == null ? List.of(learner) : List.of(learner, collab);

@@ -2,7 +2,9 @@ package dev.flywheel.model;
 
 import dev.flywheel.catalog.Catalog;
 import dev.flywheel.feature.FeedbackFeatures;
+import dev.flywheel.feature.ServedFeatures;
 import dev.flywheel.loop.LoopSpec;
+import java.util.function.Consumer;
 
 /**
  * What a model family builds a loop's model from: the loop, the catalog and the loop's feedback
@@ -10,11 +12,19 @@ import dev.flywheel.loop.LoopSpec;
  *
  * @param replay the log is being replayed to compute something (an evaluation, a frozen learner):
  *               batch training runs in line with the entries, so the result is the same every time
+ * @param served receives the ranking inputs of each served item when its decision arrives (kept for
+ *               training snapshots and time travel)
  */
-public record ModelContext(LoopSpec loop, Catalog catalog, FeedbackFeatures features, boolean replay) {
+public record ModelContext(LoopSpec loop, Catalog catalog, FeedbackFeatures features, boolean replay,
+                           Consumer<ServedFeatures> served) {
     public ModelContext {
         if (loop == null || catalog == null || features == null) {
             throw new IllegalArgumentException("loop, catalog and features are required");
         }
+        served = served == null ? f -> { } : served;
+    }
+
+    public ModelContext(LoopSpec loop, Catalog catalog, FeedbackFeatures features, boolean replay) {
+        this(loop, catalog, features, replay, null);
     }
 }

@@ -30,6 +30,26 @@ public sealed interface ModelSpec permits ContentBanditSpec, UniformSpec, Extern
         return java.util.Map.of();
     }
 
+    /** The names of the feature values a training snapshot keeps for this family (empty: none). */
+    default List<String> featureNames() {
+        return List.of();
+    }
+
+    /**
+     * A model state trained from a snapshot's rows in their order; the same rows give the same bytes.
+     * Families that do not learn refuse.
+     */
+    default Training train(List<TrainingRow> rows) {
+        throw new UnsupportedOperationException("model " + family() + " is not trained from snapshots");
+    }
+
+    /**
+     * A trained state and its offline metrics.
+     *
+     * @param metrics progressive-validation metrics (each row scored before it was learned from)
+     */
+    record Training(byte[] state, java.util.Map<String, Double> metrics) { }
+
     /** The families {@code model:} accepts. */
     List<String> FAMILIES = List.of(ContentBanditSpec.FAMILY, UniformSpec.FAMILY, ExternalSpec.FAMILY);
 

@@ -4,8 +4,8 @@ import dev.flywheel.catalog.Catalog;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.Event;
+import dev.flywheel.feature.ServedFeatures;
 import dev.flywheel.log.LogEntry;
-import dev.flywheel.model.internal.RankingFeatures;
 import dev.flywheel.model.internal.RankingFeatures.Feature;
 import dev.flywheel.outcome.Outcome;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * Trains the learned ranker of one loop and publishes its state as an immutable {@link RankerModel}.
@@ -34,17 +35,10 @@ import java.util.SplittableRandom;
  * <p>Runs on the log runner's thread only; decisions read the published state.
  */
 public final class RankerLearner implements OnlineLearner {
-    /** Without a rate feature of its own, a reaction type starts rare: P = σ(−3) ≈ 0.05. */
-    private static final double RARE_LOGIT = -3;
     private final String loop;
     private final RankingInputs inputs;
-    private final FtrlProximal[] models;
-    private final List<String> types;
-    private final double[] rewardWeights;
-    /** Per type: the reward per unit of an event's value, and the sum and count of the values seen. */
-    private final double[] valueWeights;
-    private final double[][] values;
-    private final double ignore;
+    private final RankerFit fit;
+    private final Consumer<ServedFeatures> served;
     private final Catalog catalog;
     private final int negatives;
     private final SplittableRandom random;
@@ -59,54 +53,16 @@ public final class RankerLearner implements OnlineLearner {
         final List<double[]> notChosen = new ArrayList<>(0);
     }
 
-    RankerLearner(String loop, ContentBanditSpec spec, RankingInputs inputs, Catalog catalog) {
+    RankerLearner(String loop, ContentBanditSpec spec, RankingInputs inputs, Catalog catalog,
+                  Consumer<ServedFeatures> served) {
         this.loop = loop;
+        this.served = served;
         this.inputs = inputs;
         this.catalog = catalog;
         this.negatives = spec.negatives();
         this.random = new SplittableRandom(spec.seed());
-        types = spec.reward().rewarded();
-        models = new FtrlProximal[types.size()];
-        rewardWeights = new double[types.size()];
-        valueWeights = new double[types.size()];
-        values = new double[types.size()][2];
-        for (int m = 0; m < models.length; m++) {
-            models[m] = new FtrlProximal(spec.ftrl(), RankingFeatures.NAMES);
-            models[m].warmStart(prior(types.get(m)));
-            rewardWeights[m] = spec.reward().weights().getOrDefault(types.get(m), 0.0);
-            valueWeights[m] = spec.reward().valueWeights().getOrDefault(types.get(m), 0.0);
-        }
-        ignore = spec.reward().ignore();
+        fit = new RankerFit(spec);
         publish();
-    }
-
-    /**
-     * The weights a model starts from, so that candidates are ordered sensibly before any outcome:
-     * P(type) starts at the item's smoothed rate of that type, nudged by the user's content affinity.
-     */
-    static double[] prior(String type) {
-        double[] w = new double[RankingFeatures.SIZE];
-        switch (type) {
-            case "like" -> {
-                w[Feature.LIKE_LOGIT.ordinal()] = 1;
-                w[Feature.AFFINITY.ordinal()] = 1;
-                w[Feature.TOPIC_AFFINITY.ordinal()] = 1;
-                w[Feature.ITEM_TO_ITEM.ordinal()] = 3;
-                w[Feature.FACTORS.ordinal()] = 1;
-            }
-            case "click" -> {
-                w[Feature.CLICK_LOGIT.ordinal()] = 1;
-                w[Feature.AFFINITY.ordinal()] = 0.5;
-                w[Feature.ITEM_TO_ITEM.ordinal()] = 3;
-                w[Feature.FACTORS.ordinal()] = 1;
-            }
-            case "dislike" -> {
-                w[Feature.DISLIKE_LOGIT.ordinal()] = 1;
-                w[Feature.AFFINITY.ordinal()] = -1;
-            }
-            default -> w[Feature.BIAS.ordinal()] = RARE_LOGIT;
-        }
-        return w;
     }
 
     /** The latest published state. */
@@ -122,7 +78,7 @@ public final class RankerLearner implements OnlineLearner {
     @Override
     public void accept(LogEntry entry) {
         if (entry instanceof LogEntry.DecisionEntry d && d.decision().loop().equals(loop)) {
-            record(d.decision());
+            record(d.decision(), d.seq());
         } else if (entry instanceof LogEntry.EventEntry e) {
             if (exposure(e.event())) expose(e.event());
             else if (e.event().value() != null) value(e.event());
@@ -131,11 +87,7 @@ public final class RankerLearner implements OnlineLearner {
 
     /** A reaction's value (a purchase's revenue): the score weighs P(type) by the mean value seen. */
     private void value(Event e) {
-        int m = types.indexOf(e.type());
-        if (m < 0 || valueWeights[m] == 0 || !Double.isFinite(e.value())) return;
-        values[m][0] += e.value();
-        values[m][1]++;
-        changed = true;
+        if (fit.value(e.type(), e.value())) changed = true;
     }
 
     private boolean exposure(Event e) {
@@ -143,7 +95,7 @@ public final class RankerLearner implements OnlineLearner {
                 && (e.loop() == null || e.loop().equals(loop));
     }
 
-    private void record(Decision d) {
+    private void record(Decision d, long seq) {
         List<String> items = new ArrayList<>(d.items().size());
         int[] positions = new int[d.items().size()];
         for (ServedItem s : d.items()) {
@@ -152,7 +104,10 @@ public final class RankerLearner implements OnlineLearner {
         }
         Pending p = new Pending();
         // the decision's own impressions are not in the features yet: the learner runs first
-        inputs.rows(d.user(), items, d.timestamp(), positions, (i, item, row) -> p.served.put(item, row.clone()));
+        inputs.rows(d.user(), items, d.timestamp(), positions, (i, item, row) -> {
+            p.served.put(item, row.clone());
+            served.accept(new ServedFeatures(seq, d.id(), loop, item, positions[i], row));
+        });
         pending.put(d.id(), p);
     }
 
@@ -190,10 +145,8 @@ public final class RankerLearner implements OnlineLearner {
         double[] row = p == null ? null : p.served.remove(o.item());
         if (row == null) return;
         if (p.served.isEmpty()) pending.remove(o.decision());
-        for (int m = 0; m < models.length; m++) models[m].update(row, o.reactions().contains(types.get(m)));
-        for (double[] other : p.notChosen) {
-            for (FtrlProximal model : models) model.update(other, false);
-        }
+        fit.update(row, o.reactions());
+        for (double[] other : p.notChosen) fit.update(other, List.of());
         trained++;
         changed = true;
     }
@@ -205,13 +158,7 @@ public final class RankerLearner implements OnlineLearner {
     }
 
     private void publish() {
-        double[][] w = new double[models.length][];
-        for (int m = 0; m < models.length; m++) w[m] = models[m].weights();
-        double[] weights = rewardWeights.clone();
-        for (int m = 0; m < weights.length; m++) {
-            if (values[m][1] > 0) weights[m] += valueWeights[m] * values[m][0] / values[m][1];
-        }
-        published = new RankerModel(types, weights, ignore, w);
+        published = fit.model();
         changed = false;
     }
 }

@@ -47,10 +47,11 @@ public final class ModelLifecycle {
         this.code = code;
         for (ServedLoop s : served) {
             loops.put(s.loop(), s);
-            lifecycles.put(s.loop(), new LoopLifecycle(s.loop(), s.spec().allocation()));
+            lifecycles.put(s.loop(), new LoopLifecycle(s.loop(), s.rollout().allocation()));
         }
         recover();
         loops.values().forEach(this::bootstrap);
+        loops.values().forEach(s -> s.policy().previewFrom(v -> version(s.loop(), v)));
         loops.keySet().forEach(this::publish);
     }
 
@@ -66,14 +67,14 @@ public final class ModelLifecycle {
     private void bootstrap(ServedLoop s) {
         LoopLifecycle l = lifecycles.get(s.loop());
         if (l.versions().isEmpty()) {
-            VersionRecord.Mode mode = s.spec().initial();
+            VersionRecord.Mode mode = s.rollout().initial();
             String state = mode == VersionRecord.Mode.FROZEN ? states.put(s.model().state().get()) : null;
-            VersionRecord v1 = new VersionRecord(s.loop(), l.nextVersion(), s.family(), s.params(), null, code, null,
-                    "initial", mode, clock.instant(), Map.of(), state);
+            VersionRecord v1 = new VersionRecord(s.loop(), l.nextVersion(), s.spec().family(), s.spec().params(), null, code,
+                    null, "initial", mode, clock.instant(), Map.of(), state);
             record(s.loop(), Action.REGISTER, v1.version(), ENGINE, "the loop's first version", Map.of(), v1, null);
             record(s.loop(), Action.PROMOTE, v1.version(), ENGINE, "the loop had no champion", Map.of(), null, null);
         }
-        Allocation configured = s.spec().allocation();
+        Allocation configured = s.rollout().allocation();
         if (!configured.equals(lastConfigured(l))) {
             record(s.loop(), Action.ALLOCATE, null, CONFIG, "flywheel.yaml sets this split", Map.of(), null, configured);
         }
@@ -165,6 +166,18 @@ public final class ModelLifecycle {
     /** Records of loops that are no longer configured. */
     public List<AuditRecord> foreign() {
         return List.copyOf(foreign);
+    }
+
+    /** The loop as served: its family, runtime model and rollout section. */
+    public ServedLoop served(String loop) {
+        ServedLoop s = loops.get(loop);
+        if (s == null) throw new NoSuchElementException("no served loop named " + loop);
+        return s;
+    }
+
+    /** The served loops' names. */
+    public java.util.Set<String> loops() {
+        return java.util.Collections.unmodifiableSet(loops.keySet());
     }
 
     public ModelStore states() {

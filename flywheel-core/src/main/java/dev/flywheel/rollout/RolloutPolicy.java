@@ -30,7 +30,9 @@ import java.util.SplittableRandom;
  * a decision, so the lock is held briefly.
  */
 public final class RolloutPolicy implements LoopPolicy {
-    private static final String[] ARMS = {ServingPlan.CHAMPION, ServingPlan.CANARY, ServingPlan.HOLDOUT, "shadow"};
+    /** The arm of a preview: a named version asked for, never logged. */
+    public static final String PREVIEW = "preview";
+    private static final String[] ARMS = {ServingPlan.CHAMPION, ServingPlan.CANARY, ServingPlan.HOLDOUT, "shadow", PREVIEW};
     private final String loop;
     private final String salt;
     private final CandidateRules rules;
@@ -38,6 +40,7 @@ public final class RolloutPolicy implements LoopPolicy {
     private final ConsumedItems consumed;
     private final SplittableRandom[] random;
     private volatile ServingPlan plan;
+    private volatile java.util.function.Function<String, ModelVersion> registry;
 
     /** A policy serving {@code plan} until {@link #serve} publishes another; users are hashed with {@code salt}. */
     public RolloutPolicy(String loop, String salt, CandidateRules rules, Catalog catalog, ConsumedItems consumed,
@@ -52,6 +55,11 @@ public final class RolloutPolicy implements LoopPolicy {
         // loop without a rollout, so adding arms changes nothing for the champion's users
         this.random = new SplittableRandom[ARMS.length];
         for (int a = 0; a < ARMS.length; a++) random[a] = new SplittableRandom(plan.champion().seed() + a * 0x9E3779B97F4A7C15L);
+    }
+
+    /** Where a preview of a named version finds it (the registry); throws NoSuchElementException for an unknown one. */
+    public void previewFrom(java.util.function.Function<String, ModelVersion> registry) {
+        this.registry = registry;
     }
 
     /** Serves {@code next} from the next decision on. */
@@ -78,6 +86,7 @@ public final class RolloutPolicy implements LoopPolicy {
                     : "none is eligible for user " + req.user() + ": all " + asked.size() + " were consumed")));
         }
         ServingPlan p = plan;
+        if (req.version() != null) return preview(req, p, eligible, unknown, now);
         String arm = p.arm(salt, req.user());
         ModelVersion version = p.version(arm);
         List<Candidate> scored = version.scorer().score(req.user(), eligible, now, req.explain());
@@ -85,6 +94,18 @@ public final class RolloutPolicy implements LoopPolicy {
         List<ShadowRanking> shadows = ServingPlan.CHAMPION.equals(arm) && p.shadow() != null
                 ? List.of(shadow(p.shadow(), req, eligible, now)) : List.of();
         return new Choice(version.name(), arm, p.probability(arm), p.state().period(), slate, eligible, unknown, shadows);
+    }
+
+    /** What a named version would show this user: for a look at a version, or a simulator's ground truth. */
+    private Choice preview(DecideRequest req, ServingPlan p, List<String> eligible, List<String> unknown, Instant now) {
+        var lookup = registry;
+        ModelVersion version = lookup != null ? lookup.apply(req.version()) : p.champion();
+        if (lookup == null && !version.name().equals(req.version())) {
+            throw new java.util.NoSuchElementException("no version " + req.version() + " in loop " + loop);
+        }
+        List<Candidate> scored = version.scorer().score(req.user(), eligible, now, req.explain());
+        return new Choice(version.name(), PREVIEW, 1, p.state().period(), sample(PREVIEW, version, scored, req.k()),
+                eligible, unknown, List.of());
     }
 
     private ShadowRanking shadow(ModelVersion challenger, DecideRequest req, List<String> eligible, Instant now) {

@@ -1,19 +1,17 @@
 package dev.flywheel.rollout;
 
 import dev.flywheel.model.LoopModel;
-import java.util.Map;
+import dev.flywheel.model.ModelSpec;
 
 /**
- * What the lifecycle needs of one loop that Flywheel serves: its model (to build versions from
- * states), its policy (to publish plans to), its rollout section and its family's parameters (the
- * registry records them with each version).
+ * What the lifecycle needs of one loop that Flywheel serves: its model family (to train and to
+ * record parameters), its runtime model (to build versions from states), its policy (to publish
+ * plans to) and its rollout section.
  */
-public record ServedLoop(String loop, String family, Map<String, String> params, LoopModel model, RolloutPolicy policy,
-                         RolloutSpec spec) {
+public record ServedLoop(String loop, ModelSpec spec, LoopModel model, RolloutPolicy policy, RolloutSpec rollout) {
     public ServedLoop {
-        if (loop == null || family == null || model == null || policy == null || spec == null) {
-            throw new IllegalArgumentException("loop, family, model, policy and spec are required");
+        if (loop == null || spec == null || model == null || policy == null || rollout == null) {
+            throw new IllegalArgumentException("loop, spec, model, policy and rollout are required");
         }
-        params = Map.copyOf(params);
     }
 }

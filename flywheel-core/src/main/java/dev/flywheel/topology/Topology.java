@@ -4,6 +4,8 @@ import dev.flywheel.catalog.Catalog;
 import dev.flywheel.catalog.CatalogFeed;
 import dev.flywheel.feature.ConsumedItems;
 import dev.flywheel.feature.FeatureFeed;
+import dev.flywheel.feature.FeatureLog;
+import dev.flywheel.feature.FeatureRecorder;
 import dev.flywheel.feature.FeedbackFeatures;
 import dev.flywheel.feature.InMemoryFeedbackFeatures;
 import dev.flywheel.log.LogConsumer;
@@ -64,13 +66,23 @@ public final class Topology implements AutoCloseable {
      *               every time (an evaluation, a frozen learner, a test)
      */
     public static Topology build(List<LoopSpec> specs, Catalog catalog, OutcomeSink sink, boolean replay) {
+        return build(specs, catalog, sink, replay, null);
+    }
+
+    /**
+     * @param featureLog where the features of served items are kept as of their decisions; null when
+     *                   nothing is kept
+     */
+    public static Topology build(List<LoopSpec> specs, Catalog catalog, OutcomeSink sink, boolean replay,
+                                 FeatureLog featureLog) {
+        FeatureRecorder recorder = featureLog == null ? null : new FeatureRecorder(featureLog);
         Map<String, LoopRuntime> loops = new LinkedHashMap<>();
         List<Consumer<Outcome>> listeners = new ArrayList<>();
         if (sink != null) listeners.add(sink);
         List<LogConsumer> perLoop = new ArrayList<>();
         Map<String, RewardSpec> rewards = new LinkedHashMap<>();
         for (LoopSpec spec : specs) {
-            LoopRuntime loop = loop(spec, catalog, listeners, perLoop, replay);
+            LoopRuntime loop = loop(spec, catalog, listeners, perLoop, replay, recorder);
             loops.put(spec.name(), loop);
             rewards.put(spec.name(), spec.reward());
         }
@@ -79,17 +91,18 @@ public final class Topology implements AutoCloseable {
         List<LogConsumer> ops = new ArrayList<>(List.of(new CatalogFeed(catalog), unknown, join));
         ops.addAll(perLoop);
         if (sink != null) ops.add(sink);
+        if (recorder != null) ops.add(recorder);
         return new Topology(catalog, unknown, join, loops, ops);
     }
 
     private static LoopRuntime loop(LoopSpec spec, Catalog catalog, List<Consumer<Outcome>> listeners,
-                                    List<LogConsumer> operators, boolean replay) {
+                                    List<LogConsumer> operators, boolean replay, FeatureRecorder recorder) {
         var settings = spec.model().features();
         FeedbackFeatures features = new InMemoryFeedbackFeatures(settings.halfLife(), settings.priorStrength(),
                 item -> catalog.get(item).map(e -> e.vector().asMap()).orElse(Map.of()));
         FeatureFeed feed = new FeatureFeed(spec.name(), features, spec.reward().window());
         ConsumedItems consumed = new ConsumedItems(spec.name(), spec.candidates().consumed());
-        LoopModel model = spec.model().build(new ModelContext(spec, catalog, features, replay));
+        LoopModel model = spec.model().build(new ModelContext(spec, catalog, features, replay, recorder));
         listeners.addAll(model.outcomeListeners());
         listeners.add(feed::onOutcome);
         operators.addAll(model.learners());

@@ -18,6 +18,14 @@ import dev.flywheel.log.StoredCounts;
 import dev.flywheel.server.internal.DecideResource;
 import dev.flywheel.server.internal.VersionsResource;
 import dev.flywheel.rollout.ModelLifecycle;
+import dev.flywheel.rollout.Retrainer;
+import dev.flywheel.rollout.RolloutData;
+import dev.flywheel.model.SnapshotStore;
+import dev.flywheel.server.internal.LedgerResource;
+import dev.flywheel.server.internal.DecisionsResource;
+import dev.flywheel.decision.DecisionHistory;
+import dev.flywheel.feature.FeatureLog;
+import dev.flywheel.server.internal.SnapshotsResource;
 import dev.flywheel.server.internal.DecisionReader;
 import dev.flywheel.server.internal.EventReader;
 import dev.flywheel.server.internal.Guard;
@@ -48,7 +56,15 @@ public final class FlywheelServer implements AutoCloseable {
                         StoredCounts countsAtStart, IngestPipeline pipeline, Materializer materializer,
                         Admission admission, KeyStore keyStore, KeyRing keyRing, Catalog catalog,
                         StreamView stream, Map<String, LoopPolicy> loops, OutcomeStore outcomes,
-                        ModelLifecycle lifecycle) { }
+                        Lifecycle lifecycle) { }
+
+    /**
+     * The model lifecycle's parts: the registry, the training snapshots, the rollout's data and
+     * retraining; and for time travel, the logged decisions and the features kept as of them.
+     */
+    public record Lifecycle(ModelLifecycle registry, SnapshotStore snapshots, RolloutData data, Retrainer retrainer,
+                            java.util.function.Supplier<java.time.Instant> now, DecisionHistory decisions,
+                            FeatureLog features) { }
 
     /** What the server shows of the stream operators, and waiting for them to catch up. */
     public interface StreamView {
@@ -93,7 +109,10 @@ public final class FlywheelServer implements AutoCloseable {
         ItemsResource itemsQuery = new ItemsResource(json, p.catalog(), p.stream());
         DecideResource decide = new DecideResource(json, p.loops(), p.pipeline(), p.clock(), metrics.unloggedDecisions());
         OutcomesResource outcomes = new OutcomesResource(json, p.outcomes(), p.stream());
-        VersionsResource versions = new VersionsResource(json, p.lifecycle());
+        VersionsResource versions = new VersionsResource(json, p.lifecycle().registry());
+        LedgerResource ledger = new LedgerResource(json, p.lifecycle());
+        SnapshotsResource snapshots = new SnapshotsResource(json, p.lifecycle());
+        DecisionsResource decisionsQuery = new DecisionsResource(json, p.lifecycle(), p.materializer(), p.log());
         byte[] openApi = resource("/flywheel/openapi.json");
         app = Javalin.create(cfg -> {
             configure(cfg, p.config(), maxBody);
@@ -115,6 +134,12 @@ public final class FlywheelServer implements AutoCloseable {
             cfg.routes.put("/v1/loops/{loop}/rollout", guard.require(Scope.ADMIN, versions::allocate));
             cfg.routes.get("/v1/loops/{loop}/state", guard.authenticated(versions::state));
             cfg.routes.get("/v1/loops/{loop}/audit", guard.authenticated(versions::audit));
+            cfg.routes.get("/v1/loops/{loop}/ledger", guard.authenticated(ledger::handle));
+            cfg.routes.get("/v1/decisions/{id}", guard.authenticated(decisionsQuery::get));
+            cfg.routes.post("/v1/loops/{loop}/snapshots", guard.require(Scope.ADMIN, snapshots::create));
+            cfg.routes.get("/v1/loops/{loop}/snapshots", guard.authenticated(snapshots::list));
+            cfg.routes.get("/v1/snapshots/{id}", guard.authenticated(snapshots::get));
+            cfg.routes.post("/v1/loops/{loop}/versions", guard.require(Scope.ADMIN, snapshots::train));
             cfg.routes.get("/v1/status", guard.authenticated(status::handle));
             cfg.routes.get("/v1/quarantine", guard.require(Scope.ADMIN, quarantine::handle));
             cfg.routes.post("/v1/keys", guard.require(Scope.ADMIN, keys::create));

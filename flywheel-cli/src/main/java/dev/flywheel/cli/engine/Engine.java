@@ -8,6 +8,11 @@ import dev.flywheel.ingest.Admission;
 import dev.flywheel.ingest.Materializer;
 import dev.flywheel.outcome.OutcomeSink;
 import dev.flywheel.server.FlywheelServer;
+import dev.flywheel.store.duckdb.DuckDbFeatureLog;
+import dev.flywheel.store.duckdb.DuckDbDecisionHistory;
+import dev.flywheel.store.duckdb.DuckDbRolloutData;
+import dev.flywheel.store.duckdb.DuckDbSnapshotStore;
+import dev.flywheel.rollout.Autopilot;
 import dev.flywheel.store.duckdb.DuckDbOutcomeStore;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
 import dev.flywheel.store.duckdb.DuckDbUnjoinedStore;
@@ -43,6 +48,9 @@ public final class Engine implements AutoCloseable {
     private final DuckDbOutcomeStore outcomes;
     private final DuckDbUnjoinedStore unjoined;
     private final FileAuditLog audit;
+    private final DuckDbFeatureLog featureLog;
+    private final DuckDbSnapshotStore snapshots;
+    private final AutopilotThread autopilot;
     private final ModelLifecycle lifecycle;
 
     private Engine(EngineStorage storage, FlywheelConfig config, Clock clock, String envAdminKey) {
@@ -51,20 +59,26 @@ public final class Engine implements AutoCloseable {
         // derived from the log: the runner replays the whole log, so every outcome comes again
         outcomes = new DuckDbOutcomeStore(storage.store());
         unjoined = new DuckDbUnjoinedStore(storage.store());
-        topology = Topology.build(config.loops(), new Catalog(), new OutcomeSink(outcomes, unjoined));
+        featureLog = new DuckDbFeatureLog(storage.store());
+        topology = Topology.build(config.loops(), new Catalog(), new OutcomeSink(outcomes, unjoined), false, featureLog);
         runner = new EmbeddedRunner(storage.log(), topology.operators(), QUIET);
         runner.catchUp();
         runner.idleNow(); // everything replayed at a start is history: close what has ended
         audit = new FileAuditLog(dataDir.resolve("audit.log"));
         lifecycle = new ModelLifecycle(audit, new FileModelStore(dataDir.resolve("models")), clock, CodeVersion.current(),
                 served(topology));
+        snapshots = new DuckDbSnapshotStore(storage.store(), dataDir.resolve("snapshots"), clock);
+        DuckDbRolloutData rolloutData = new DuckDbRolloutData(storage.store());
+        autopilot = new AutopilotThread(new Autopilot(lifecycle, snapshots, rolloutData, clock), config.autopilotTick());
         runner.start();
         FileKeyStore keys = new FileKeyStore(dataDir);
         adminKeyFile = AdminKey.ensure(keys, dataDir, envAdminKey, clock.instant());
         Admission admission = admission(config, clock);
         server = new FlywheelServer(new FlywheelServer.Parts(config, clock, storage.log(), storage.store(),
                 storage.countsAtStart(), storage.pipeline(), storage.materializer(), admission, keys, new KeyRing(keys, clock),
-                topology.catalog(), new StreamStatus(runner, topology, unjoined), topology.policies(), outcomes, lifecycle));
+                topology.catalog(), new StreamStatus(runner, topology, unjoined), topology.policies(), outcomes,
+                new FlywheelServer.Lifecycle(lifecycle, snapshots, rolloutData, autopilot.autopilot().retrainer(), clock::instant,
+                        new DuckDbDecisionHistory(storage.store()), featureLog)));
     }
 
     /** The loops Flywheel serves, as the lifecycle needs them. */
@@ -72,8 +86,7 @@ public final class Engine implements AutoCloseable {
         List<ServedLoop> out = new ArrayList<>();
         topology.loops().forEach((name, loop) -> {
             if (loop.policy() instanceof RolloutPolicy policy) {
-                out.add(new ServedLoop(name, loop.spec().model().family(), loop.spec().model().params(), loop.model(),
-                        policy, loop.spec().rollout()));
+                out.add(new ServedLoop(name, loop.spec().model(), loop.model(), policy, loop.spec().rollout()));
             }
         });
         return out;
@@ -97,7 +110,9 @@ public final class Engine implements AutoCloseable {
     }
 
     public int start() {
-        return server.start();
+        int port = server.start();
+        autopilot.start();
+        return port;
     }
 
     public Path dataDir() {
@@ -115,6 +130,19 @@ public final class Engine implements AutoCloseable {
 
     public Catalog catalog() {
         return topology.catalog();
+    }
+
+    public DuckDbSnapshotStore snapshots() {
+        return snapshots;
+    }
+
+    /** The lifecycle's rules, for a caller that drives them itself (a test, a demo step). */
+    public Autopilot autopilot() {
+        return autopilot.autopilot();
+    }
+
+    public DuckDbFeatureLog featureLog() {
+        return featureLog;
     }
 
     public ModelLifecycle lifecycle() {
@@ -141,6 +169,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        autopilot.close();
         server.close();
         storage.pipeline().close();
         runner.close();

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
  * counted.
  */
 public final class DecideResource {
-    private static final Set<String> FIELDS = Set.of("user", "context", "candidates", "k", "explain", "log");
+    private static final Set<String> FIELDS = Set.of("user", "context", "candidates", "k", "explain", "log", "version");
     private final ObjectMapper json;
     private final Map<String, LoopPolicy> loops;
     private final IngestPipeline pipeline;
@@ -61,6 +61,8 @@ public final class DecideResource {
             throw new ApiException(400, e.getMessage(), e.errors());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("request", e.getMessage());
+        } catch (java.util.NoSuchElementException e) {
+            throw new ApiException(404, e.getMessage(), List.of(new FieldError("version", "unknown")));
         } catch (UnsupportedOperationException e) {
             throw new ApiException(409, e.getMessage(), List.of(new FieldError("loop", "not decided by Flywheel")));
         }
@@ -80,6 +82,7 @@ public final class DecideResource {
         Fields f = new Fields(body, "", errors);
         f.only(FIELDS, "");
         String user = f.key("user");
+        String version = f.key("version");
         String context = f.object("context");
         JsonNode cands = f.array("candidates");
         Double k = f.number("k");
@@ -92,7 +95,7 @@ public final class DecideResource {
         if (!errors.isEmpty()) throw new ApiException(400, errors.get(0).field() + ": " + errors.get(0).message(), errors);
         try {
             return new DecideRequest(loop, user, context, candidates, k == null ? 10 : k.intValue(),
-                    explain != null && explain.asBoolean(), log == null || log.asBoolean());
+                    explain != null && explain.asBoolean(), log == null || log.asBoolean(), version);
         } catch (InvalidRecordException e) {
             throw new ApiException(400, e.getMessage(), e.errors());
         }

@@ -74,7 +74,7 @@ public final class DuckDbOutcomeStore implements OutcomeStore {
         }
     }
 
-    private static Outcome row(ResultSet r) throws SQLException {
+    static Outcome row(ResultSet r) throws SQLException {
         long us = r.getLong(10);
         Object[] reactions = (Object[]) r.getArray(11).getArray();
         Double propensity = r.getObject(6) == null ? null : r.getDouble(6);

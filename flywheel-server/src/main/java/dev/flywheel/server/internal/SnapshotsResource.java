@@ -1,0 +1,117 @@
+package dev.flywheel.server.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flywheel.event.FieldError;
+import dev.flywheel.model.TrainingSnapshot;
+import dev.flywheel.model.VersionRecord;
+import dev.flywheel.rollout.AuditRecord.Action;
+import dev.flywheel.server.ApiException;
+import dev.flywheel.server.FlywheelServer;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * Training snapshots and training by hand: {@code POST /v1/loops/{loop}/snapshots} cuts one,
+ * {@code GET} lists them, {@code GET /v1/snapshots/{id}} shows a manifest, and
+ * {@code POST /v1/loops/{loop}/versions} trains a version from a snapshot (a new one unless named),
+ * registers it and, unless told otherwise, starts it in shadow.
+ */
+public final class SnapshotsResource {
+    private final ObjectMapper json;
+    private final FlywheelServer.Lifecycle lifecycle;
+
+    public SnapshotsResource(ObjectMapper json, FlywheelServer.Lifecycle lifecycle) {
+        this.json = json;
+        this.lifecycle = lifecycle;
+    }
+
+    public void create(Context ctx) throws Exception {
+        String loop = loop(ctx);
+        TrainingSnapshot s = lifecycle.retrainer().snapshot(loop);
+        answer(ctx, manifest(s));
+    }
+
+    public void list(Context ctx) throws Exception {
+        String loop = loop(ctx);
+        ObjectNode out = json.createObjectNode().put("loop", loop);
+        ArrayNode arr = out.putArray("snapshots");
+        for (TrainingSnapshot s : lifecycle.snapshots().list()) if (s.loop().equals(loop)) arr.add(manifest(s));
+        answer(ctx, out);
+    }
+
+    public void get(Context ctx) throws Exception {
+        try {
+            answer(ctx, manifest(lifecycle.snapshots().get(ctx.pathParam("id"))));
+        } catch (NoSuchElementException e) {
+            throw new ApiException(404, e.getMessage(), List.of(new FieldError("id", "unknown")));
+        }
+    }
+
+    public void train(Context ctx) throws Exception {
+        String loop = loop(ctx);
+        byte[] raw = Bodies.read(ctx, 1 << 16);
+        JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+        if (body == null || !body.isObject()) throw ApiException.badRequest("body", "must be a JSON object");
+        List<FieldError> errors = new java.util.ArrayList<>();
+        Fields f = new Fields(body, "", errors);
+        f.only(Set.of("snapshot", "start", "reason"), "");
+        String snapshot = f.key("snapshot");
+        String start = body.path("start").asText("shadow");
+        if (!start.equals("shadow") && !start.equals("none")) f.fail("start", "must be shadow or none");
+        if (!errors.isEmpty()) throw new ApiException(400, errors.get(0).field() + ": " + errors.get(0).message(), errors);
+        TrainingSnapshot snap;
+        try {
+            snap = snapshot == null ? lifecycle.retrainer().snapshot(loop) : lifecycle.snapshots().get(snapshot);
+        } catch (NoSuchElementException e) {
+            throw new ApiException(404, e.getMessage(), List.of(new FieldError("snapshot", "unknown")));
+        }
+        if (!snap.loop().equals(loop)) throw ApiException.badRequest("snapshot", "is a snapshot of loop " + snap.loop());
+        String actor = "key:" + Guard.keyId(ctx);
+        String reason = body.path("reason").asText("trained by hand");
+        VersionRecord v;
+        try {
+            v = lifecycle.registry().register(lifecycle.retrainer().train(loop, snap, "manual"), actor, reason);
+            if (start.equals("shadow")) lifecycle.registry().change(loop, Action.SHADOW, v.version(), actor, reason, Map.of());
+        } catch (UnsupportedOperationException e) {
+            throw new ApiException(409, e.getMessage(), List.of(new FieldError("loop", "its model is not trained from snapshots")));
+        } catch (IllegalStateException e) {
+            throw new ApiException(409, e.getMessage(), List.of(new FieldError("start", e.getMessage())));
+        }
+        ObjectNode out = json.createObjectNode();
+        lifecycle.registry().read(loop, l -> {
+            LifecycleJson.version(out, v, l);
+            return null;
+        });
+        answer(ctx, out);
+    }
+
+    private ObjectNode manifest(TrainingSnapshot s) {
+        ObjectNode o = json.createObjectNode().put("id", s.id()).put("loop", s.loop()).put("from_seq", s.fromSeq())
+                .put("to_seq", s.toSeq()).put("from", s.from() == null ? null : s.from().toString())
+                .put("to", s.to() == null ? null : s.to().toString()).put("rows", s.rows())
+                .put("created", s.created().toString()).put("file", lifecycle.snapshots().location(s.id()));
+        ArrayNode schema = o.putArray("schema");
+        s.schema().forEach(schema::add);
+        ArrayNode features = o.putArray("features");
+        s.features().forEach(features::add);
+        return o;
+    }
+
+    private String loop(Context ctx) {
+        String loop = ctx.pathParam("loop");
+        if (!lifecycle.registry().serves(loop)) {
+            throw new ApiException(404, "no loop named " + loop + " is served by Flywheel", List.of(new FieldError("loop", "unknown")));
+        }
+        return loop;
+    }
+
+    private void answer(Context ctx, ObjectNode o) throws Exception {
+        ctx.contentType("application/json").result(json.writeValueAsBytes(o));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.flywheel.store.duckdb;
+
+import dev.flywheel.feature.FeatureLog;
+import dev.flywheel.feature.ServedFeatures;
+import dev.flywheel.log.LogException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The features of served items in the embedded store's file, in table {@code decision_features}.
+ * Kept across starts (see {@link FeatureLog}); an append commits before it returns.
+ */
+public final class DuckDbFeatureLog implements FeatureLog {
+    private static final String DDL = """
+            CREATE TABLE IF NOT EXISTS decision_features (seq BIGINT, decision_id VARCHAR, loop VARCHAR, item VARCHAR,
+              position INTEGER, features DOUBLE[])""";
+    private final DuckDBConnection conn;
+    private long lastSeq;
+
+    public DuckDbFeatureLog(DuckDbRecordStore store) {
+        try {
+            conn = (DuckDBConnection) store.connect();
+            conn.setAutoCommit(true);
+            try (Statement s = conn.createStatement()) {
+                s.execute(DDL);
+                try (ResultSet r = s.executeQuery("SELECT coalesce(max(seq), -1) FROM decision_features")) {
+                    r.next();
+                    lastSeq = r.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new LogException("cannot open the feature log: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void append(List<ServedFeatures> rows) {
+        long last = lastSeq;
+        try (DuckDBAppender a = conn.createAppender("main", "decision_features")) {
+            for (ServedFeatures f : rows) {
+                if (f.seq() <= lastSeq) continue;
+                a.beginRow().append(f.seq()).append(f.decision()).append(f.loop()).append(f.item()).append(f.position())
+                        .append(f.values()).endRow();
+                last = Math.max(last, f.seq());
+            }
+            a.flush();
+        } catch (SQLException e) {
+            throw new LogException("cannot store served features: " + e.getMessage(), e);
+        }
+        lastSeq = last;
+    }
+
+    @Override
+    public synchronized List<ServedFeatures> get(String decision) {
+        String sql = "SELECT seq, decision_id, loop, item, position, features FROM decision_features WHERE decision_id = ? ORDER BY position";
+        try (PreparedStatement p = conn.prepareStatement(sql)) {
+            p.setString(1, decision);
+            List<ServedFeatures> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) out.add(new ServedFeatures(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                        r.getInt(5), doubles((Object[]) r.getArray(6).getArray())));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new LogException("cannot read served features: " + e.getMessage(), e);
+        }
+    }
+
+    private static double[] doubles(Object[] a) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) out[i] = ((Number) a[i]).doubleValue();
+        return out;
+    }
+
+    @Override
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.flywheel.store.duckdb;
+
+import dev.flywheel.model.TrainingRow;
+import dev.flywheel.model.TrainingSnapshot;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The SQL of training snapshots: what a row is, and the manifest's numbers read back from the file. */
+final class SnapshotSql {
+    private SnapshotSql() { }
+
+    /**
+     * One row per served item of each decision with a closed outcome and kept features, in log order.
+     * Inlined literals, not parameters: COPY takes none; the loop name was checked against its pattern.
+     */
+    static String rows(String loop, long throughSeq) {
+        return "SELECT d.seq, d.id AS decision_id, d.user_id, d.ts AS decided_at, d.model AS version, d.arm, "
+                + "d.arm_probability, d.period, i.position, i.item, i.propensity, i.score, f.features, o.reactions, "
+                + "o.reward, o.ignored FROM decisions d "
+                + "JOIN decision_items i ON i.decision_id = d.id "
+                + "JOIN decision_features f ON f.decision_id = d.id AND f.item = i.item "
+                + "JOIN outcomes o ON o.decision_id = d.id AND o.item = i.item "
+                + "WHERE d.loop = '" + loop + "' AND d.seq <= " + throughSeq + " ORDER BY d.seq, i.position";
+    }
+
+    static String quote(Path p) {
+        return p.toAbsolutePath().toString().replace("'", "''");
+    }
+
+    static TrainingSnapshot manifest(Statement s, Path file, String id, String loop, long throughSeq, List<String> features,
+                                     Instant created) throws SQLException {
+        String src = "read_parquet('" + quote(file) + "')";
+        long rows;
+        long fromSeq;
+        Instant from;
+        Instant to;
+        try (ResultSet r = s.executeQuery("SELECT count(*), coalesce(min(seq), -1), epoch_us(min(decided_at)), "
+                + "epoch_us(max(decided_at)) FROM " + src)) {
+            r.next();
+            rows = r.getLong(1);
+            fromSeq = r.getLong(2);
+            from = rows == 0 ? null : micros(r.getLong(3));
+            to = rows == 0 ? null : micros(r.getLong(4));
+        }
+        List<String> schema = new ArrayList<>();
+        try (ResultSet r = s.executeQuery("DESCRIBE SELECT * FROM " + src)) {
+            while (r.next()) schema.add(r.getString(1) + " " + r.getString(2));
+        }
+        return new TrainingSnapshot(id, loop, fromSeq, throughSeq, from, to, rows, schema, features, created);
+    }
+
+    static TrainingRow row(ResultSet r) throws SQLException {
+        Object[] f = (Object[]) r.getArray(10).getArray();
+        double[] features = new double[f.length];
+        for (int i = 0; i < f.length; i++) features[i] = ((Number) f[i]).doubleValue();
+        Object[] reactions = (Object[]) r.getArray(11).getArray();
+        return new TrainingRow(r.getLong(1), r.getString(2), r.getString(3), micros(r.getLong(4)), r.getString(5),
+                r.getString(6), r.getInt(7), r.getString(8), r.getDouble(9), features,
+                Arrays.stream(reactions).map(String::valueOf).toList(), r.getDouble(12), r.getBoolean(13));
+    }
+
+    private static Instant micros(long us) {
+        return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1_000L);
+    }
+}
