@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "flywheel", mixinStandardHelpOptions = true, version = "flywheel 0.1.0",
         description = "Closed-loop feedback engine: log decisions, join feedback, learn, measure.",
         subcommands = {ServeCommand.class, DemoCommand.class, KeysCommand.class, BenchCommand.class, ImportCommand.class,
+                ModelsCommand.class, SnapshotsCommand.class,
                 dev.flywheel.cli.analyze.EvaluateCommand.class, dev.flywheel.cli.analyze.AnalyzeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Flywheel implements Runnable {

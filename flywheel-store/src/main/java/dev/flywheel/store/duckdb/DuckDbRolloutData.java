@@ -13,10 +13,23 @@ import java.util.stream.Collectors;
 
 /** The rollout's reads from the embedded store: decisions joined with their closed outcomes. */
 public final class DuckDbRolloutData implements RolloutData {
-    private final DuckDbRecordStore store;
+    /** Where each query gets its own connection (closed after it). */
+    @FunctionalInterface
+    public interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    private final Connections store;
+    private final java.util.function.LongSupplier appliedSeq;
 
     public DuckDbRolloutData(DuckDbRecordStore store) {
-        this.store = store;
+        this(store::connect, store::appliedSeq);
+    }
+
+    /** Over any connection source (a read-only store for offline analysis). */
+    public DuckDbRolloutData(Connections connections, java.util.function.LongSupplier appliedSeq) {
+        this.store = connections;
+        this.appliedSeq = appliedSeq;
     }
 
     @Override
@@ -29,7 +42,7 @@ public final class DuckDbRolloutData implements RolloutData {
                 + "JOIN outcomes o ON o.decision_id = d.id WHERE d.loop = ? AND d.period IN (" + in + ") "
                 + "GROUP BY d.arm, d.user_id, d.id) "
                 + "SELECT arm, user_id, count(*), sum(v) FROM per GROUP BY arm, user_id ORDER BY arm, user_id";
-        try (Connection c = store.connect(); PreparedStatement p = c.prepareStatement(sql)) {
+        try (Connection c = store.open(); PreparedStatement p = c.prepareStatement(sql)) {
             int i = 1;
             if (!REWARD.equals(metric)) p.setString(i++, metric);
             p.setString(i, loop);
@@ -46,7 +59,7 @@ public final class DuckDbRolloutData implements RolloutData {
     @Override
     public long closedSince(String loop, long afterSeq) {
         String sql = "SELECT count(*) FROM outcomes o JOIN decisions d ON d.id = o.decision_id WHERE d.loop = ? AND d.seq > ?";
-        try (Connection c = store.connect(); PreparedStatement p = c.prepareStatement(sql)) {
+        try (Connection c = store.open(); PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, loop);
             p.setLong(2, afterSeq);
             try (ResultSet r = p.executeQuery()) {
@@ -60,7 +73,7 @@ public final class DuckDbRolloutData implements RolloutData {
 
     @Override
     public long appliedSeq() {
-        return store.appliedSeq();
+        return appliedSeq.getAsLong();
     }
 
     @Override
@@ -70,7 +83,7 @@ public final class DuckDbRolloutData implements RolloutData {
                 + "JOIN decision_shadows s ON s.decision_id = d.id AND s.position = 1 AND s.version = ? "
                 + "JOIN outcomes o ON o.decision_id = d.id AND o.item = i.item "
                 + "WHERE d.loop = ? AND d.period = ? ORDER BY d.seq";
-        try (Connection c = store.connect(); PreparedStatement p = c.prepareStatement(sql)) {
+        try (Connection c = store.open(); PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, version);
             p.setString(2, loop);
             p.setInt(3, period);

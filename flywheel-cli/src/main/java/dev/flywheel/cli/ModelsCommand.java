@@ -1,0 +1,115 @@
+package dev.flywheel.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code flywheel models}: a loop's model versions on a running engine: list, show, train, promote, roll back. */
+@Command(name = "models", mixinStandardHelpOptions = true, description = "List, show, train, promote and roll back model versions.",
+        subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Show.class, ModelsCommand.Train.class,
+            ModelsCommand.Promote.class, ModelsCommand.Rollback.class})
+public final class ModelsCommand implements Runnable {
+    @Override
+    public void run() {
+        picocli.CommandLine.usage(this, System.out);
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The loop's versions and who serves which arm.")
+    static final class ListVersions implements Runnable {
+        @Mixin RemoteOptions remote;
+        @Option(names = "--loop", required = true) String loop;
+
+        @Override
+        public void run() {
+            JsonNode r = RemoteOptions.ok(remote.client().get("/v1/loops/" + loop + "/versions"));
+            if (remote.json) {
+                System.out.println(r);
+                return;
+            }
+            System.out.printf("%-8s %-12s %-8s %-8s %-12s %-14s %s%n", "version", "status", "mode", "parent", "trigger", "dataset", "created");
+            for (JsonNode v : r.get("versions")) {
+                System.out.printf("%-8s %-12s %-8s %-8s %-12s %-14s %s%n", v.get("version").asText(), v.get("status").asText(),
+                        v.get("mode").asText(), v.path("parent").asText("-"), v.get("trigger").asText(),
+                        v.path("dataset").isNull() ? "-" : v.get("dataset").asText().substring(0, 12), v.get("created").asText());
+            }
+            JsonNode s = r.get("state");
+            System.out.printf("%nperiod %d: champion %s, challenger %s (%s), baseline %s%n", s.get("period").asInt(),
+                    s.get("champion").asText(), s.path("challenger").asText("-"), s.path("stage").asText("-"), s.path("baseline").asText("-"));
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One version: lineage, metrics and its audit records.")
+    static final class Show implements Runnable {
+        @Mixin RemoteOptions remote;
+        @Option(names = "--loop", required = true) String loop;
+        @Parameters(index = "0", description = "the version, e.g. v3") String version;
+
+        @Override
+        public void run() {
+            JsonNode r = RemoteOptions.ok(remote.client().get("/v1/loops/" + loop + "/versions/" + version));
+            System.out.println(remote.json ? r.toString() : r.toPrettyString());
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Train a version from a training snapshot (a new one unless --snapshot), register it and start it in shadow.")
+    static final class Train implements Runnable {
+        @Mixin RemoteOptions remote;
+        @Option(names = "--loop", required = true) String loop;
+        @Option(names = "--snapshot", description = "the snapshot id (default: cut one now)") String snapshot;
+        @Option(names = "--start", defaultValue = "shadow", description = "shadow or none (default: ${DEFAULT-VALUE})") String start;
+        @Option(names = "--reason", defaultValue = "trained from the command line") String reason;
+
+        @Override
+        public void run() {
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("start", start, "reason", reason));
+            if (snapshot != null) body.put("snapshot", snapshot);
+            JsonNode r = RemoteOptions.ok(remote.client().post("/v1/loops/" + loop + "/versions", body));
+            if (remote.json) System.out.println(r);
+            else System.out.printf("registered %s (%s) from snapshot %s%n", r.get("version").asText(), r.get("status").asText(), r.get("dataset").asText());
+        }
+    }
+
+    @Command(name = "promote", mixinStandardHelpOptions = true, description = "Make a version champion (recorded with your key).")
+    static final class Promote implements Runnable {
+        @Mixin RemoteOptions remote;
+        @Option(names = "--loop", required = true) String loop;
+        @Option(names = "--reason", defaultValue = "promoted from the command line") String reason;
+        @Parameters(index = "0") String version;
+
+        @Override
+        public void run() {
+            change(remote, loop, version, "promote", reason);
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = "Roll back the challenger, or the champion to the version it replaced.")
+    static final class Rollback implements Runnable {
+        @Mixin RemoteOptions remote;
+        @Option(names = "--loop", required = true) String loop;
+        @Option(names = "--reason", defaultValue = "rolled back from the command line") String reason;
+        @Parameters(index = "0") String version;
+
+        @Override
+        public void run() {
+            change(remote, loop, version, "rollback", reason);
+        }
+    }
+
+    private static void change(RemoteOptions remote, String loop, String version, String action, String reason) {
+        JsonNode r = RemoteOptions.ok(remote.client().post("/v1/loops/" + loop + "/versions/" + version + "/" + action,
+                Map.of("reason", reason)));
+        if (remote.json) {
+            System.out.println(r);
+            return;
+        }
+        JsonNode s = r.get("state");
+        System.out.printf("%s %s: champion %s, challenger %s, period %d%n", action, version, s.get("champion").asText(),
+                s.path("challenger").asText("-"), s.get("period").asInt());
+    }
+}
