@@ -42,9 +42,20 @@ public final class DemoCommand implements Runnable {
     @Option(names = "--model", defaultValue = "content-bandit", description = "Flywheel's model family for the loop") String model;
     @Option(names = "--json", description = "print one JSON object on stdout") boolean json;
     @Option(names = "--data", description = "data directory to keep (default: a temporary one, deleted after)") Path data;
+    @Option(names = "--world", defaultValue = "articles", description = "articles (scenario 1) or shop (scenario 3)") String world;
+    @Option(names = "--sessions", defaultValue = "24000", description = "shop: shopper sessions (30 simulated seconds apart)") int sessions;
+    @Option(names = "--inject-bad-model", description = "shop: register a harmful version (reversed scores) that the rules must roll back")
+    boolean injectBadModel;
 
     @Override
     public void run() {
+        if ("shop".equals(world)) {
+            ObjectNode out = new ShopDemo(new ShopDemo.Options(seed, sessions, 200, injectBadModel ? sessions / 2 : 0, json, data,
+                    dev.flywheel.sim.shop.ShopConfig.defaults(seed))).run();
+            if (json) System.out.println(out.toPrettyString());
+            return;
+        }
+        if (!"articles".equals(world)) throw new IllegalArgumentException("--world: must be articles or shop, got " + world);
         WorldConfig wc = WorldConfig.defaults(seed);
         ArticleWorld world = ArticleWorld.generate(wc.withSize(wc.articles(), users));
         RunConfig rc = RunConfig.defaults(seed).withRounds(rounds, Math.max(1, Math.min(10, rounds / 4)));

@@ -24,7 +24,8 @@ import java.util.Set;
  * neighbours; ALS with 32 factors, α = 3, λ = 30.
  *
  * @param weights          interaction weight per event type: how much a reaction says the user wants
- *                         the item (default: the reward's positive weights)
+ *                         the item (default: the reward's positive weights, and 1 for each type
+ *                         paid by its value)
  * @param occurrence       an item co-occurs with a user's other items once the user's weight for it
  *                         reaches this (default: the largest weight: liked, purchased)
  * @param recent           per user, the latest interactions used for scoring and training
@@ -66,6 +67,10 @@ public record CollaborativeSpec(boolean enabled, Map<String, Double> weights, do
         if (w.keys().isEmpty()) {
             reward.weights().forEach((type, weight) -> {
                 if (weight > 0) out.put(type, weight);
+            });
+            // a reaction paid by its value (a purchase) says the user wants the item as much as any
+            reward.valueWeights().forEach((type, weight) -> {
+                if (weight > 0) out.putIfAbsent(type, 1.0);
             });
         }
         for (String type : w.keys()) {

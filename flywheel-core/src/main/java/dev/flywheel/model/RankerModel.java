@@ -72,6 +72,19 @@ public final class RankerModel {
         return new RankerModel(types, rewardWeights, ignore, weights);
     }
 
+    /**
+     * This model with every weight negated: it ranks what this one ranks last first. A deliberately
+     * harmful version, for testing that the rollout's rules catch one.
+     */
+    public RankerModel reversed() {
+        double[][] w = new double[weights.length][];
+        for (int m = 0; m < weights.length; m++) {
+            w[m] = weights[m].clone();
+            for (int i = 0; i < w[m].length; i++) w[m][i] = -w[m][i];
+        }
+        return new RankerModel(types, rewardWeights, ignore, w);
+    }
+
     /** The expected reward of an item whose ranking inputs are {@code f}. */
     public double score(double[] f) {
         double s = 0;

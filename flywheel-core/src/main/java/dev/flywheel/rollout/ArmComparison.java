@@ -47,6 +47,8 @@ public record ArmComparison(String metric, MeanDifference fixed, ConfidenceSeque
         m.put(prefix + ".control_mean", fixed.control().mean());
         m.put(prefix + ".treatment_users", (double) treatmentUsers);
         m.put(prefix + ".control_users", (double) controlUsers);
+        m.put(prefix + ".treatment_decisions", (double) treatmentDecisions);
+        m.put(prefix + ".control_decisions", (double) controlDecisions);
         return m;
     }
 

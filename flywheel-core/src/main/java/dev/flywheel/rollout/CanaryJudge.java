@@ -3,7 +3,6 @@ package dev.flywheel.rollout;
 import dev.flywheel.rollout.AuditRecord.Action;
 import dev.flywheel.rollout.RolloutData.ShadowMatch;
 import dev.flywheel.rollout.RolloutData.UserTotals;
-import dev.flywheel.stats.MeanEstimate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,45 +30,33 @@ public final class CanaryJudge {
 
     /**
      * After enough shadowed decisions: the challenger's value in the first slot, estimated from the
-     * champion's decisions (a logged first item counts, divided by its propensity, when the
-     * challenger's own draw put the same item first: unbiased for the challenger's value), minus the
-     * champion's. Clearly worse (the 95 % interval below the margin) rolls it back; otherwise its canary starts.
+     * champion's decisions by self-normalised importance weighting (a logged first item weighs
+     * 1 / its propensity when the challenger's own draw put the same item first: the weights average
+     * to 1 in expectation, and normalising by their sum keeps the rare explored matches from
+     * swinging the estimate), minus the champion's own first-slot value. Clearly worse (the 95 %
+     * interval of the difference, by the delta method, below the margin) rolls it back; otherwise,
+     * and when no decision overlaps at all, its canary starts.
      */
     public AuditRecord judgeShadow(String loop, RolloutState s, RolloutSpec spec) {
-        List<ShadowMatch> m = data.shadow(loop, s.challenger(), s.period());
+        List<ShadowMatch> m = data.shadow(loop, s.challenger(), s.period(), spec.promotion().cap());
         if (m.size() < spec.retrain().shadowDecisions()) return null;
-        double[] diff = new double[m.size()];
-        double[] champion = new double[m.size()];
-        for (int i = 0; i < diff.length; i++) {
-            ShadowMatch x = m.get(i);
-            champion[i] = x.reward();
-            diff[i] = (x.same() ? x.reward() / x.propensity() : 0) - x.reward();
-        }
-        MeanEstimate d = MeanEstimate.ofSample(diff);
-        MeanEstimate c = MeanEstimate.ofSample(champion);
-        double threshold = -spec.promotion().margin() * Math.abs(c.mean());
-        double high = d.mean() + 1.959964 * d.standardError();
-        Map<String, Double> numbers = new TreeMap<>();
-        numbers.put("ope.estimate", c.mean() + d.mean());
-        numbers.put("ope.champion", c.mean());
-        numbers.put("ope.diff", d.mean());
-        numbers.put("ope.ci_low", d.mean() - 1.959964 * d.standardError());
-        numbers.put("ope.ci_high", high);
-        numbers.put("ope.threshold", threshold);
-        numbers.put("ope.decisions", (double) m.size());
-        if (high < threshold) {
+        ShadowEstimate e = ShadowEstimate.of(m);
+        double threshold = -spec.promotion().margin() * Math.abs(e.champion());
+        Map<String, Double> numbers = e.numbers(threshold);
+        if (e.matched() > 0 && e.high() < threshold) {
             return lifecycle.change(loop, Action.ROLLBACK, s.challenger(), SHADOW_RULE,
                     "off-policy estimate in shadow: clearly worse than the champion", numbers);
         }
-        return lifecycle.change(loop, Action.CANARY, s.challenger(), SHADOW_RULE,
-                "off-policy estimate in shadow: not clearly worse than the champion", numbers);
+        return lifecycle.change(loop, Action.CANARY, s.challenger(), SHADOW_RULE, e.matched() == 0
+                ? "no shadowed decision overlaps the champion's: the canary decides" : "off-policy estimate in shadow: not clearly worse than the champion",
+                numbers);
     }
 
     /** One look at a canary: rollback on a breached guardrail, promotion when better, retirement when inconclusive. */
     public AuditRecord judgeCanary(String loop, RolloutState s, PromotionSpec p) {
         for (PromotionSpec.Guardrail g : p.guardrails()) {
             ArmComparison c = compare(loop, s, g.metric(), p);
-            if (c == null || c.treatmentUsers() < Math.min(GUARDRAIL_USERS, p.minExposures())) return null;
+            if (c == null || c.treatmentUsers() < GUARDRAIL_USERS) return null;
             double threshold = -g.margin() * Math.abs(c.fixed().control().mean());
             if (c.sequential().interval().high() < threshold) {
                 return lifecycle.change(loop, Action.ROLLBACK, s.challenger(), GUARDRAIL_RULE,
@@ -80,20 +67,20 @@ public final class CanaryJudge {
         ArmComparison c = compare(loop, s, RolloutData.REWARD, p);
         if (c == null) return null;
         double threshold = -p.margin() * Math.abs(c.fixed().control().mean());
-        if (c.treatmentUsers() >= p.minExposures() && c.sequential().interval().low() > threshold) {
+        if (c.treatmentDecisions() >= p.minExposures() && c.sequential().interval().low() > threshold) {
             return lifecycle.change(loop, Action.PROMOTE, s.challenger(), PROMOTION_RULE,
                     p.margin() == 0 ? "the canary earns more than the champion" : "the canary is not worse than the champion by the margin",
                     c.numbers(RolloutData.REWARD, threshold));
         }
-        if (c.treatmentUsers() >= p.maxExposures()) {
+        if (c.treatmentDecisions() >= p.maxExposures()) {
             return lifecycle.change(loop, Action.RETIRE, s.challenger(), PROMOTION_RULE,
-                    "inconclusive after " + c.treatmentUsers() + " canary users", c.numbers(RolloutData.REWARD, threshold));
+                    "inconclusive after " + c.treatmentDecisions() + " canary decisions", c.numbers(RolloutData.REWARD, threshold));
         }
         return null;
     }
 
     private ArmComparison compare(String loop, RolloutState s, String metric, PromotionSpec p) {
-        List<UserTotals> users = data.users(loop, Set.of(s.period()), metric);
-        return ArmComparison.of(users, ServingPlan.CANARY, ServingPlan.CHAMPION, metric, p.alphaPerTest(), p.maxExposures());
+        List<UserTotals> users = data.users(loop, Set.of(s.period()), metric, RolloutData.REWARD.equals(metric) ? p.cap() : Double.POSITIVE_INFINITY);
+        return ArmComparison.of(users, ServingPlan.CANARY, ServingPlan.CHAMPION, metric, p.alphaPerTest(), p.plannedUsers());
     }
 }

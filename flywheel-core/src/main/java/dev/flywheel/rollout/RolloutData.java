@@ -14,9 +14,16 @@ public interface RolloutData {
 
     /**
      * Per user and arm: decisions with closed outcomes in the given periods and the metric's total
-     * over them. {@code metric} is {@link #REWARD} or an event type (its reactions counted).
+     * over them. {@code metric} is {@link #REWARD} or an event type (its reactions counted); each
+     * decision's value is capped at {@code cap} (infinity: no cap), as tests on revenue cap a rare
+     * huge order so it does not drown the difference being measured.
      */
-    List<UserTotals> users(String loop, Set<Integer> periods, String metric);
+    List<UserTotals> users(String loop, Set<Integer> periods, String metric, double cap);
+
+    /** {@link #users(String, Set, String, double)} without a cap. */
+    default List<UserTotals> users(String loop, Set<Integer> periods, String metric) {
+        return users(loop, periods, metric, Double.POSITIVE_INFINITY);
+    }
 
     /** Served items of the loop's decisions after log position {@code afterSeq} whose outcomes have closed. */
     long closedSince(String loop, long afterSeq);
@@ -24,8 +31,11 @@ public interface RolloutData {
     /** The highest log position the store holds (a snapshot cut now goes through it). */
     long appliedSeq();
 
-    /** For each champion decision of {@code period} that {@code version} shadowed: the first slots of both. */
-    List<ShadowMatch> shadow(String loop, String version, int period);
+    /**
+     * For each champion decision of {@code period} that {@code version} shadowed: the first slots of
+     * both, the champion's first item's reward capped at {@code cap}.
+     */
+    List<ShadowMatch> shadow(String loop, String version, int period, double cap);
 
     /**
      * One user's totals in one arm.

@@ -47,9 +47,9 @@ public final class Triggers {
         return (since, now) -> {
             RolloutState s = since.state();
             if (s.holdoutShare() == 0 || s.since().isBefore(since.retrainedAt())) return Optional.empty();
-            List<UserTotals> users = data.users(since.loop(), Set.of(s.period()), RolloutData.REWARD);
+            List<UserTotals> users = data.users(since.loop(), Set.of(s.period()), RolloutData.REWARD, promotion.cap());
             ArmComparison c = ArmComparison.of(users, ServingPlan.CHAMPION, ServingPlan.HOLDOUT, RolloutData.REWARD,
-                    promotion.alphaPerTest(), promotion.maxExposures());
+                    promotion.alphaPerTest(), promotion.plannedUsers());
             if (c == null || c.controlUsers() < promotion.minExposures()) return Optional.empty();
             double threshold = -drop * Math.abs(c.fixed().control().mean());
             if (c.sequential().interval().high() >= threshold) return Optional.empty();

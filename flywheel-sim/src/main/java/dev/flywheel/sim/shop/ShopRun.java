@@ -23,6 +23,7 @@ public final class ShopRun {
     private final SimClock clock;
     private final long seed;
     private final ShopTruth truth;
+    private final ServedTruth served = new ServedTruth();
     private ShopReport report = ShopReport.EMPTY;
     private ShopSession last;
     private int played;
@@ -57,6 +58,7 @@ public final class ShopRun {
             ShopSession s = play(played);
             last = s;
             report = report.plus(s);
+            served.add(s);
             played++;
             if (every > 0 && played % every == 0) truth.checkpoint();
             afterEachSession.accept(s.index());
@@ -97,6 +99,11 @@ public final class ShopRun {
     /** The session just played, for a listener that wants more than its index; null before the first. */
     public ShopSession lastSession() {
         return last;
+    }
+
+    /** The truth of what the engine served, arm by arm (see {@link ServedTruth}). */
+    public ServedTruth served() {
+        return served;
     }
 
     public ShopTruth truth() {

@@ -33,7 +33,7 @@ public final class DuckDbRolloutData implements RolloutData {
     }
 
     @Override
-    public List<UserTotals> users(String loop, Set<Integer> periods, String metric) {
+    public List<UserTotals> users(String loop, Set<Integer> periods, String metric, double cap) {
         if (periods.isEmpty()) return List.of();
         String in = periods.stream().map(String::valueOf).collect(Collectors.joining(","));
         String value = REWARD.equals(metric) ? "o.reward" : "CAST(list_contains(o.reactions, ?) AS INTEGER)";
@@ -41,11 +41,13 @@ public final class DuckDbRolloutData implements RolloutData {
         String sql = "WITH per AS (SELECT d.arm, d.user_id, d.id, sum(" + value + ") AS v FROM decisions d "
                 + "JOIN outcomes o ON o.decision_id = d.id WHERE d.loop = ? AND d.period IN (" + in + ") "
                 + "GROUP BY d.arm, d.user_id, d.id) "
-                + "SELECT arm, user_id, count(*), sum(v) FROM per GROUP BY arm, user_id ORDER BY arm, user_id";
+                + "SELECT arm, user_id, count(*), sum(" + (Double.isInfinite(cap) ? "v" : "least(v, ?)") + ") FROM per "
+                + "GROUP BY arm, user_id ORDER BY arm, user_id";
         try (Connection c = store.open(); PreparedStatement p = c.prepareStatement(sql)) {
             int i = 1;
             if (!REWARD.equals(metric)) p.setString(i++, metric);
-            p.setString(i, loop);
+            p.setString(i++, loop);
+            if (!Double.isInfinite(cap)) p.setDouble(i, cap);
             List<UserTotals> out = new ArrayList<>();
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) out.add(new UserTotals(r.getString(1), r.getString(2), r.getLong(3), r.getDouble(4)));
@@ -77,16 +79,17 @@ public final class DuckDbRolloutData implements RolloutData {
     }
 
     @Override
-    public List<ShadowMatch> shadow(String loop, String version, int period) {
-        String sql = "SELECT i.propensity, o.reward, s.item = i.item FROM decisions d "
+    public List<ShadowMatch> shadow(String loop, String version, int period, double cap) {
+        String sql = "SELECT i.propensity, least(o.reward, ?), s.item = i.item FROM decisions d "
                 + "JOIN decision_items i ON i.decision_id = d.id AND i.position = 1 "
                 + "JOIN decision_shadows s ON s.decision_id = d.id AND s.position = 1 AND s.version = ? "
                 + "JOIN outcomes o ON o.decision_id = d.id AND o.item = i.item "
                 + "WHERE d.loop = ? AND d.period = ? ORDER BY d.seq";
         try (Connection c = store.open(); PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, version);
-            p.setString(2, loop);
-            p.setInt(3, period);
+            p.setDouble(1, Double.isInfinite(cap) ? Double.MAX_VALUE : cap);
+            p.setString(2, version);
+            p.setString(3, loop);
+            p.setInt(4, period);
             List<ShadowMatch> out = new ArrayList<>();
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) out.add(new ShadowMatch(r.getDouble(1), r.getDouble(2), r.getBoolean(3)));
