@@ -14,7 +14,7 @@ import java.util.List;
 public final class DecideBenchRun {
     /** What to run; see {@code flywheel bench decide --help}. */
     public record Options(String loop, List<Integer> connections, int seconds, int warmupSeconds, int candidates,
-                          int articles, int users, int warmDecisions, int trials) { }
+                          int articles, int users, int warmDecisions, int trials, boolean shadow) { }
 
     private final Options o;
 
@@ -35,8 +35,30 @@ public final class DecideBenchRun {
         ArrayNode sweep = out.putArray("sweep");
         for (int c : o.connections()) sweep.add(point(base, key, load, c));
         out.set("nearest_2000_per_s", nearest(sweep, 2000));
+        if (o.shadow()) shadowSweep(base, key, load, sweep, out);
         feedback(load, out);
         return out.put("candidates", o.candidates()).put("cores", Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The same sweep with a challenger in shadow: a version trained from a snapshot of what the warm
+     * traffic closed scores every request beside the champion, and the CPU per decision is compared
+     * point by point.
+     */
+    private void shadowSweep(URI base, String key, DecideLoad load, ArrayNode plain, ObjectNode out) throws Exception {
+        FlywheelClient admin = new FlywheelClient(base, key);
+        var a = admin.post("/v1/loops/" + o.loop() + "/versions", java.util.Map.of("start", "shadow", "reason", "bench"));
+        if (!a.ok()) throw new IllegalStateException("cannot start a shadow: " + a.text());
+        System.err.printf("shadow %s started; sweeping again...%n", a.body().get("version").asText());
+        WrkDecide.run(base, key, o.loop(), load.candidates(), o.users(), 4, o.warmupSeconds());
+        ArrayNode sweep = out.putArray("sweep_with_shadow");
+        for (int c : o.connections()) sweep.add(point(base, key, load, c));
+        out.set("nearest_2000_per_s_with_shadow", nearest(sweep, 2000));
+        ArrayNode ratio = out.putArray("shadow_cpu_ratio");
+        for (int i = 0; i < sweep.size(); i++) {
+            ratio.add(Math.round(sweep.get(i).get("server_cpu_us_per_decision").asDouble()
+                    / plain.get(i).get("server_cpu_us_per_decision").asDouble() * 1000) / 1000.0);
+        }
     }
 
     private ObjectNode point(URI base, String key, DecideLoad load, int c) throws Exception {

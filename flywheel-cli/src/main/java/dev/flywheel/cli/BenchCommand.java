@@ -117,6 +117,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--users", defaultValue = "2000", description = "users of the world") int users;
         @Option(names = "--warm-decisions", defaultValue = "4000", description = "decisions + reactions through the API before load") int warmDecisions;
         @Option(names = "--trials", defaultValue = "300", description = "feedback-to-feature trials") int trials;
+        @Option(names = "--shadow", description = "sweep again with a challenger in shadow scoring every request, and compare")
+        boolean shadow;
         @Option(names = "--json", description = "print JSON") boolean json;
 
         @Override
@@ -126,8 +128,8 @@ public final class BenchCommand implements Runnable {
             FlywheelConfig cfg = FlywheelConfig.from(java.util.Map.of("server", java.util.Map.of("port", 0),
                     "loops", java.util.List.of(java.util.Map.of("name", loop, "model", "content-bandit", "k", 10))));
             var options = new dev.flywheel.bench.DecideBenchRun.Options(loop, connections, seconds, warmupSeconds,
-                    candidates, articles, users, warmDecisions, trials);
-            ObjectNode out = onFreshEngine(cfg, Set.of(Scope.INGEST, Scope.DECIDE),
+                    candidates, articles, users, warmDecisions, trials, shadow);
+            ObjectNode out = onFreshEngine(cfg, shadow ? Set.of(Scope.INGEST, Scope.DECIDE, Scope.ADMIN) : Set.of(Scope.INGEST, Scope.DECIDE),
                     (base, key) -> new dev.flywheel.bench.DecideBenchRun(options).measure(base, key));
             System.out.println(json ? out.toString() : out.toPrettyString());
         }

@@ -5,6 +5,8 @@
  * arrived in (and a time later than the newest feedback is answered as of it) — and pure: time is
  * always passed in, never read from a clock. {@link dev.flywheel.feature.FeedbackFeatures} is the port
  * rankers read through; {@link dev.flywheel.feature.ConsumedItems} says what a user may not be
- * offered again.
+ * offered again. The ranking inputs of each served item are kept as of its decision in a
+ * {@link dev.flywheel.feature.FeatureLog} (written once, never recomputed) for training snapshots and
+ * time travel.
  */
 package dev.flywheel.feature;

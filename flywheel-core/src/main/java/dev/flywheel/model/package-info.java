@@ -4,13 +4,18 @@
  * online logistic model per rewarded reaction (FTRL-Proximal, {@link dev.flywheel.model.RankerLearner})
  * over content, feedback and collaborative inputs (item-to-item similarity and implicit ALS,
  * {@link dev.flywheel.model.CollaborativeLearner}); a {@link dev.flywheel.model.ModelVersion} pairs a
- * {@link dev.flywheel.model.Scorer} with a slate sampler.
+ * {@link dev.flywheel.model.Scorer} with a slate sampler. The registry's side of a version is its
+ * {@link dev.flywheel.model.VersionRecord} (lineage: family, parameters, training snapshot, code,
+ * parent, trigger, metrics, state hash); states live in a content-addressed
+ * {@link dev.flywheel.model.ModelStore}; {@link dev.flywheel.model.TrainingSnapshot}s are cut by a
+ * {@link dev.flywheel.model.SnapshotStore} and a family retrains from one
+ * ({@link dev.flywheel.model.ModelSpec#train}) through the same fitting code as its online learner.
  *
  * <p>Contract: scores are expected rewards on the loop's reward scale, bounded by its weights;
  * learners publish immutable states that decisions read without locks; a learner computes a
  * decision's training inputs when the decision arrives; samplers take their randomness from the
  * caller's seeded generator and log, per slot, the exact probability with which the item was drawn
  * given the slots before it; in a replay, batch models train in line so the same log gives the same
- * models.
+ * models; the same snapshot rows always train the same state bytes.
  */
 package dev.flywheel.model;

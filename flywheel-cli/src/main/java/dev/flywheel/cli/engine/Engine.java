@@ -175,6 +175,9 @@ public final class Engine implements AutoCloseable {
         runner.close();
         topology.close();
         audit.close();
+        outcomes.close();
+        unjoined.close();
+        featureLog.close();
         storage.close();
     }
 }

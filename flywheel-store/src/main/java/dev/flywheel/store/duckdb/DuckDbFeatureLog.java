@@ -16,7 +16,7 @@ import org.duckdb.DuckDBConnection;
  * The features of served items in the embedded store's file, in table {@code decision_features}.
  * Kept across starts (see {@link FeatureLog}); an append commits before it returns.
  */
-public final class DuckDbFeatureLog implements FeatureLog {
+public final class DuckDbFeatureLog implements FeatureLog, AutoCloseable {
     private static final String DDL = """
             CREATE TABLE IF NOT EXISTS decision_features (seq BIGINT, decision_id VARCHAR, loop VARCHAR, item VARCHAR,
               position INTEGER, features DOUBLE[])""";
@@ -81,5 +81,15 @@ public final class DuckDbFeatureLog implements FeatureLog {
     @Override
     public synchronized long lastSeq() {
         return lastSeq;
+    }
+
+    /** Closes this table's connection: the database file stays locked while any connection is open. */
+    @Override
+    public synchronized void close() {
+        try {
+            conn.close();
+        } catch (SQLException ignored) {
+            // closing is all that is left to do with it
+        }
     }
 }

@@ -15,7 +15,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /** Outcomes in the embedded store's file, in their own table, for queries and exports. */
-public final class DuckDbOutcomeStore implements OutcomeStore {
+public final class DuckDbOutcomeStore implements OutcomeStore, AutoCloseable {
     private static final String DDL = """
             CREATE TABLE IF NOT EXISTS outcomes (decision_id VARCHAR, loop VARCHAR, user_id VARCHAR, item VARCHAR,
               position INTEGER, propensity DOUBLE, score DOUBLE, model VARCHAR, arm VARCHAR, decided_at TIMESTAMP,
@@ -97,4 +97,13 @@ public final class DuckDbOutcomeStore implements OutcomeStore {
         }
     }
 
+    /** Closes this table's connection: the database file stays locked while any connection is open. */
+    @Override
+    public synchronized void close() {
+        try {
+            conn.close();
+        } catch (SQLException ignored) {
+            // closing is all that is left to do with it
+        }
+    }
 }

@@ -20,7 +20,7 @@ import org.duckdb.DuckDBConnection;
  * Feedback that joined no outcome, in the embedded store's file: the event's own columns (as in the
  * events table), the reason, and the decision it was meant for when known.
  */
-public final class DuckDbUnjoinedStore implements UnjoinedStore {
+public final class DuckDbUnjoinedStore implements UnjoinedStore, AutoCloseable {
     private static final String DDL = """
             CREATE TABLE unjoined (reason VARCHAR, for_decision VARCHAR, id VARCHAR, type VARCHAR, ts TIMESTAMP,
               user_id VARCHAR, session_id VARCHAR, decision_id VARCHAR, loop VARCHAR, item VARCHAR, value DOUBLE,
@@ -102,6 +102,16 @@ public final class DuckDbUnjoinedStore implements UnjoinedStore {
             s.execute("DELETE FROM unjoined");
         } catch (SQLException e) {
             throw new LogException("cannot clear unjoined feedback: " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes this table's connection: the database file stays locked while any connection is open. */
+    @Override
+    public synchronized void close() {
+        try {
+            conn.close();
+        } catch (SQLException ignored) {
+            // closing is all that is left to do with it
         }
     }
 }
