@@ -35,8 +35,8 @@ public final class DecideBenchRun {
         ArrayNode sweep = out.putArray("sweep");
         for (int c : o.connections()) sweep.add(point(base, key, load, c));
         out.set("nearest_2000_per_s", nearest(sweep, 2000));
-        if (o.shadow()) shadowSweep(base, key, load, sweep, out);
         feedback(load, out);
+        if (o.shadow()) shadowSweep(base, key, load, sweep, out);
         return out.put("candidates", o.candidates()).put("cores", Runtime.getRuntime().availableProcessors());
     }
 
@@ -67,9 +67,24 @@ public final class DecideBenchRun {
         WrkSingleEvents.Result r = WrkDecide.run(base, key, o.loop(), load.candidates(), o.users(), c, o.seconds());
         double cpuSeconds = (IngestLoad.processCpuNanos() - cpu0) / 1e9;
         ObjectNode p = new ObjectMapper().createObjectNode();
+        catchUp(new FlywheelClient(base, key), p);
         return p.put("connections", c).put("decisions_per_second", r.requestsPerSecond()).put("p50_ms", r.p50Millis())
                 .put("p99_ms", r.p99Millis()).put("non_2xx", r.non2xx())
                 .put("server_cpu_us_per_decision", Math.round(cpuSeconds / (r.requestsPerSecond() * o.seconds()) * 1e7) / 10.0);
+    }
+
+    /** How far the stream operators were behind the log when the load stopped, and how long they took to catch up. */
+    private static void catchUp(FlywheelClient client, ObjectNode p) throws InterruptedException {
+        long t0 = System.nanoTime();
+        long first = -1;
+        while (true) {
+            var status = client.get("/v1/status");
+            long lag = status.ok() ? status.body().at("/stream/lag_entries").asLong(0) : 0;
+            if (first < 0) first = lag;
+            if (lag == 0 || System.nanoTime() - t0 > 120_000_000_000L) break;
+            Thread.sleep(50);
+        }
+        p.put("stream_lag_entries_at_end", first).put("stream_catch_up_seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
     }
 
     /** The sweep point whose throughput is nearest {@code rate}: wrk has no rate limit. */

@@ -126,7 +126,10 @@ public final class BenchCommand implements Runnable {
             if (!WrkSingleEvents.available()) throw new IllegalArgumentException("bench decide needs wrk on the PATH (apt-get install wrk)");
             String loop = "home-feed";
             FlywheelConfig cfg = FlywheelConfig.from(java.util.Map.of("server", java.util.Map.of("port", 0),
-                    "loops", java.util.List.of(java.util.Map.of("name", loop, "model", "content-bandit", "k", 10))));
+                    "loops", java.util.List.of(java.util.Map.of("name", loop, "model", "content-bandit", "k", 10,
+                            // the article world's rule (as the demo's): a liked article may be shown again, and the
+                            // feedback-to-feature probe decides on the very item it liked
+                            "candidates", java.util.Map.of("consumed", java.util.List.of("dislike", "dismiss"))))));
             var options = new dev.flywheel.bench.DecideBenchRun.Options(loop, connections, seconds, warmupSeconds,
                     candidates, articles, users, warmDecisions, trials, shadow);
             ObjectNode out = onFreshEngine(cfg, shadow ? Set.of(Scope.INGEST, Scope.DECIDE, Scope.ADMIN) : Set.of(Scope.INGEST, Scope.DECIDE),

@@ -43,7 +43,7 @@ public final class DemoCommand implements Runnable {
     @Option(names = "--json", description = "print one JSON object on stdout") boolean json;
     @Option(names = "--data", description = "data directory to keep (default: a temporary one, deleted after)") Path data;
     @Option(names = "--world", defaultValue = "articles", description = "articles (scenario 1) or shop (scenario 3)") String world;
-    @Option(names = "--sessions", defaultValue = "24000", description = "shop: shopper sessions (30 simulated seconds apart)") int sessions;
+    @Option(names = "--sessions", defaultValue = "30000", description = "shop: shopper sessions (30 simulated seconds apart)") int sessions;
     @Option(names = "--inject-bad-model", description = "shop: register a harmful version (reversed scores) that the rules must roll back")
     boolean injectBadModel;
 

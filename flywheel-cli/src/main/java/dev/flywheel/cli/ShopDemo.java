@@ -56,7 +56,7 @@ final class ShopDemo {
                 "reward", Map.of("value_weights", Map.of("purchase", 1.0)),
                 "rollout", Map.of("canary", 0.5, "holdout", 0.1, "initial", "frozen",
                         "retrain", Map.of("outcomes", 15_000, "shadow_decisions", 300),
-                        "promotion", Map.of("min_exposures", 1_000, "max_exposures", 6_000, "margin", 0.2, "cap", 150)))));
+                        "promotion", Map.of("min_exposures", 1_000, "max_exposures", 4_000, "margin", 0.25, "cap", 60)))));
     }
 
     ObjectNode run() {
@@ -139,7 +139,23 @@ final class ShopDemo {
         out.set("truth", json.valueToTree(dev.flywheel.sim.shop.VersionTruth.toJson(run.served().truth())));
         out.set("truth_previews", json.valueToTree(run.truth().toJson()));
         out.set("report", json.valueToTree(run.report().toJson()));
+        out.set("served", served(engine));
         if (!o.json()) print(out);
+        return out;
+    }
+
+    /** Decisions per arm and version, from the store: which versions the holdout and the canary really served. */
+    private ObjectNode served(Engine engine) {
+        ObjectNode out = json.createObjectNode();
+        try (var c = engine.store().connect(); var st = c.createStatement();
+             var r = st.executeQuery("SELECT arm, model, count(*) FROM decisions WHERE loop = '" + LOOP + "' GROUP BY arm, model ORDER BY arm, model")) {
+            while (r.next()) {
+                ObjectNode arm = out.has(r.getString(1)) ? (ObjectNode) out.get(r.getString(1)) : out.putObject(r.getString(1));
+                arm.put(r.getString(2), r.getLong(3));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot count served decisions: " + e.getMessage(), e);
+        }
         return out;
     }
 

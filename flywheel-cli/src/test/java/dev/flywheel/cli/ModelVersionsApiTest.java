@@ -114,6 +114,49 @@ class ModelVersionsApiTest {
         }
     }
 
+    @Test
+    void theModelsCommandWorksThroughTheApiAndTheLedgerIsReadFromAStoppedEngine() throws Exception {
+        try (RunningEngine e = new RunningEngine(dir, config(), new SimClock(T0))) {
+            registerV2(e);
+            String url = e.base.toString();
+            String[] promote = {"models", "promote", "v2", "--loop", "shop", "--url", url, "--key", RunningEngine.ADMIN_SECRET,
+                "--reason", "from the test", "--json"};
+            JsonNode promoted = json(cli(promote));
+            assertEquals("v2", promoted.at("/state/champion").asText(), promoted.toString());
+            assertTrue(promoted.at("/audit/actor").asText().startsWith("key:"));
+            JsonNode list = json(cli("models", "list", "--loop", "shop", "--url", url, "--key", RunningEngine.ADMIN_SECRET, "--json"));
+            assertEquals(List.of("retired", "champion"), List.of(list.at("/versions/0/status").asText(), list.at("/versions/1/status").asText()));
+            String refused = cli("models", "rollback", "v1", "--loop", "shop", "--url", url, "--key", RunningEngine.ADMIN_SECRET);
+            assertTrue(refused.contains("409"), refused);
+        }
+        JsonNode ledger = json(cli("analyze", "ledger", "--data", dir.toString(), "--loop", "shop", "--json"));
+        assertEquals("shop", ledger.get("loop").asText());
+        assertEquals(List.of("v1", "v2"), List.of(ledger.at("/versions/0/version").asText(), ledger.at("/versions/1/version").asText()));
+        assertEquals("v1", ledger.at("/versions/1/parent").asText());
+    }
+
+    /** Runs the command line; answers stdout, or stderr when it failed. */
+    private static String cli(String... args) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        var oldOut = System.out;
+        var oldErr = System.err;
+        System.setOut(new java.io.PrintStream(out, true));
+        System.setErr(new java.io.PrintStream(err, true));
+        int code;
+        try {
+            code = Flywheel.commandLine().execute(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return code == 0 ? out.toString() : err.toString();
+    }
+
+    private static JsonNode json(String s) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(s);
+    }
+
     private static Map<String, Integer> decide(RunningEngine e, int from, int to) {
         Map<String, Integer> arms = new HashMap<>();
         FlywheelClient decide = e.client(Scope.DECIDE);

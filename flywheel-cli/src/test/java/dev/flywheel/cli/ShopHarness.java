@@ -166,6 +166,11 @@ final class ShopHarness implements AutoCloseable {
         chunk.clear();
     }
 
+    /** A query connection on the harness's store. */
+    java.sql.Connection connect() throws java.sql.SQLException {
+        return store.connect();
+    }
+
     @Override
     public void close() {
         topology.close();
