@@ -68,21 +68,25 @@ public final class UpliftLedger {
         Set<Integer> asCanary = periods(reg, s -> name.equals(s.canary()));
         Set<Integer> asChampion = periods(reg, s -> name.equals(s.champion()));
         Set<Integer> withHoldout = periods(reg, s -> name.equals(s.champion()) && s.holdoutShare() > 0 && !name.equals(s.baseline()));
-        Estimate parent = Estimate.of(compare(reg.loop(), data, asCanary, ServingPlan.CANARY, ServingPlan.CHAMPION));
-        Estimate holdout = Estimate.of(compare(reg.loop(), data, withHoldout, ServingPlan.CHAMPION, ServingPlan.HOLDOUT));
-        long championDecisions = decisions(data.users(reg.loop(), asChampion, RolloutData.REWARD), ServingPlan.CHAMPION);
-        long exposures = championDecisions + decisions(data.users(reg.loop(), asCanary, RolloutData.REWARD), ServingPlan.CANARY)
-                + decisions(data.users(reg.loop(), periods(reg, s -> name.equals(s.baseline()) && s.holdoutShare() > 0),
-                RolloutData.REWARD), ServingPlan.HOLDOUT);
+        List<UserTotals> canary = users(reg.loop(), data, asCanary);
+        Estimate parent = Estimate.of(compare(canary, ServingPlan.CANARY, ServingPlan.CHAMPION));
+        Estimate holdout = Estimate.of(compare(users(reg.loop(), data, withHoldout), ServingPlan.CHAMPION, ServingPlan.HOLDOUT));
+        long championDecisions = decisions(users(reg.loop(), data, asChampion), ServingPlan.CHAMPION);
+        long exposures = championDecisions + decisions(canary, ServingPlan.CANARY) + decisions(users(reg.loop(), data,
+                periods(reg, s -> name.equals(s.baseline()) && s.holdoutShare() > 0)), ServingPlan.HOLDOUT);
         Estimate basis = holdout != null ? holdout : parent;
         return new Line(name, v.parent(), v.trigger(), v.dataset(), reg.status().get(name), exposures, championDecisions,
                 timeAsChampion(reg, name, now), parent, holdout, basis == null ? null : basis.times(championDecisions),
                 holdout != null ? "holdout" : parent != null ? "parent" : null);
     }
 
-    private static ArmComparison compare(String loop, RolloutData data, Set<Integer> periods, String treatment, String control) {
-        if (periods.isEmpty()) return null;
-        return ArmComparison.of(data.users(loop, periods, RolloutData.REWARD), treatment, control, RolloutData.REWARD, 0.05, 1000);
+    /** Per-user reward totals over {@code periods}; none for no period (the store is not asked). */
+    private static List<UserTotals> users(String loop, RolloutData data, Set<Integer> periods) {
+        return periods.isEmpty() ? List.of() : data.users(loop, periods, RolloutData.REWARD);
+    }
+
+    private static ArmComparison compare(List<UserTotals> users, String treatment, String control) {
+        return ArmComparison.of(users, treatment, control, RolloutData.REWARD, 0.05, 1000);
     }
 
     private static Set<Integer> periods(Registry reg, java.util.function.Predicate<RolloutState> p) {

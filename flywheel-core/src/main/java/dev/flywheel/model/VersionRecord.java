@@ -48,10 +48,4 @@ public record VersionRecord(String loop, String version, String family, Map<Stri
         if (value == null || value.isBlank()) throw new IllegalArgumentException(name + " is required");
     }
 
-    /** The same record with {@code more} metrics added (an off-policy check that came after training). */
-    public VersionRecord withMetrics(Map<String, Double> more) {
-        Map<String, Double> m = new TreeMap<>(metrics);
-        m.putAll(more);
-        return new VersionRecord(loop, version, family, params, dataset, code, parent, trigger, mode, created, m, state);
-    }
 }

@@ -82,25 +82,24 @@ public final class LoopLifecycle {
             case REGISTER -> {
                 versions.put(v, r.registered());
                 status.put(v, VersionStatus.REGISTERED);
-                return;
             }
-            case SHADOW -> moveTo(r, state.champion(), v, VersionStatus.SHADOW, state.baseline(), state.allocation());
-            case CANARY -> moveTo(r, state.champion(), v, VersionStatus.CANARY, state.baseline(), state.allocation());
+            case SHADOW, CANARY -> challenge(r, v, r.action() == Action.SHADOW ? VersionStatus.SHADOW : VersionStatus.CANARY);
             case PROMOTE -> promote(r, v);
             case ROLLBACK -> rollback(r, v);
             case RETIRE -> {
                 boolean wasChallenger = v.equals(state.challenger());
                 status.put(v, VersionStatus.RETIRED);
                 if (wasChallenger) moveTo(r, state.champion(), null, null, state.baseline(), state.allocation());
-                return;
             }
             case BASELINE -> moveTo(r, state.champion(), state.challenger(), state.stage(), v, state.allocation());
             case ALLOCATE -> moveTo(r, state.champion(), state.challenger(), state.stage(), state.baseline(), r.allocation());
             default -> throw new IllegalStateException("unknown action " + r.action());
         }
-        if (v != null && r.action() != Action.PROMOTE && r.action() != Action.ROLLBACK && r.action() != Action.BASELINE) {
-            status.put(v, r.action() == Action.SHADOW ? VersionStatus.SHADOW : VersionStatus.CANARY);
-        }
+    }
+
+    private void challenge(AuditRecord r, String v, VersionStatus stage) {
+        status.put(v, stage);
+        moveTo(r, state.champion(), v, stage, state.baseline(), state.allocation());
     }
 
     private void promote(AuditRecord r, String v) {

@@ -5,7 +5,6 @@ import dev.flywheel.model.ModelVersion;
 import dev.flywheel.model.VersionRecord;
 import dev.flywheel.rollout.AuditRecord.Action;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,6 @@ public final class ModelLifecycle {
     private final Map<String, ServedLoop> loops = new LinkedHashMap<>();
     private final Map<String, LoopLifecycle> lifecycles = new LinkedHashMap<>();
     private final Map<String, Map<String, ModelVersion>> built = new HashMap<>();
-    private final List<AuditRecord> foreign = new ArrayList<>();
     private long seq;
 
     /**
@@ -59,8 +57,7 @@ public final class ModelLifecycle {
         for (AuditRecord r : log.readAll()) {
             seq = r.seq();
             LoopLifecycle l = lifecycles.get(r.loop());
-            if (l == null) foreign.add(r); // a loop no longer configured: kept in the log, not served
-            else l.apply(r);
+            if (l != null) l.apply(r); // a loop no longer configured: its records stay in the log, unserved
         }
     }
 
@@ -163,10 +160,6 @@ public final class ModelLifecycle {
         return lifecycles.containsKey(loop);
     }
 
-    /** Records of loops that are no longer configured. */
-    public List<AuditRecord> foreign() {
-        return List.copyOf(foreign);
-    }
 
     /** The loop as served: its family, runtime model and rollout section. */
     public ServedLoop served(String loop) {

@@ -24,9 +24,6 @@ public record RetrainSpec(long outcomes, Duration every, Double metricDrop, int 
         if (shadowDecisions < 1) throw new IllegalArgumentException("shadowDecisions must be at least 1");
     }
 
-    public boolean enabled() {
-        return outcomes > 0 || every != null || metricDrop != null;
-    }
 
     static RetrainSpec from(ConfigTree t) {
         t.only(Set.of("outcomes", "every", "metric_drop", "shadow_decisions"));

@@ -141,9 +141,6 @@ public final class Engine implements AutoCloseable {
         return autopilot.autopilot();
     }
 
-    public DuckDbFeatureLog featureLog() {
-        return featureLog;
-    }
 
     public ModelLifecycle lifecycle() {
         return lifecycle;

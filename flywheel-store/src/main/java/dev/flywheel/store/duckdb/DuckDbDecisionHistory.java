@@ -37,7 +37,7 @@ public final class DuckDbDecisionHistory implements DecisionHistory {
                     if (!r.next()) return Optional.empty();
                     Double armP = r.getObject(7) == null ? null : r.getDouble(7);
                     List<String> candidates = Arrays.stream((Object[]) r.getArray(9).getArray()).map(String::valueOf).toList();
-                    return Optional.of(new Decision(r.getString(1), r.getString(2), r.getString(3), micros(r.getLong(4)),
+                    return Optional.of(new Decision(r.getString(1), r.getString(2), r.getString(3), Rows.instant(r.getLong(4)),
                             r.getString(5), r.getString(6), armP, r.getInt(8), served(c, id), candidates, r.getString(10),
                             shadows(c, id)));
                 }
@@ -111,7 +111,4 @@ public final class DuckDbDecisionHistory implements DecisionHistory {
         }
     }
 
-    private static Instant micros(long us) {
-        return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1_000L);
-    }
 }

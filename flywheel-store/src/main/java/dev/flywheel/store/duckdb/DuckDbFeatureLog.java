@@ -64,7 +64,7 @@ public final class DuckDbFeatureLog implements FeatureLog, AutoCloseable {
             List<ServedFeatures> out = new ArrayList<>();
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) out.add(new ServedFeatures(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                        r.getInt(5), doubles((Object[]) r.getArray(6).getArray())));
+                        r.getInt(5), Rows.doubles(r.getArray(6))));
             }
             return out;
         } catch (SQLException e) {
@@ -72,11 +72,6 @@ public final class DuckDbFeatureLog implements FeatureLog, AutoCloseable {
         }
     }
 
-    private static double[] doubles(Object[] a) {
-        double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) out[i] = ((Number) a[i]).doubleValue();
-        return out;
-    }
 
     @Override
     public synchronized long lastSeq() {

@@ -80,7 +80,7 @@ public final class DuckDbOutcomeStore implements OutcomeStore, AutoCloseable {
         Double propensity = r.getObject(6) == null ? null : r.getDouble(6);
         Double score = r.getObject(7) == null ? null : r.getDouble(7);
         return new Outcome(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5), propensity,
-                score, r.getString(8), r.getString(9), Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1_000),
+                score, r.getString(8), r.getString(9), Rows.instant(us),
                 r.getInt(15), Arrays.stream(reactions).map(String::valueOf).toList(), r.getDouble(12), r.getBoolean(13), r.getInt(14));
     }
 

@@ -90,6 +90,19 @@ final class Rows {
         a.appendEpochMicros(t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000);
     }
 
+    /** A timestamp read back as {@code epoch_us(...)}. */
+    static Instant instant(long epochMicros) {
+        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1_000L);
+    }
+
+    /** A {@code DOUBLE[]} column read back. */
+    static double[] doubles(java.sql.Array column) throws SQLException {
+        Object[] a = (Object[]) column.getArray();
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) out[i] = ((Number) a[i]).doubleValue();
+        return out;
+    }
+
     static void nullable(DuckDBAppender a, String s) throws SQLException {
         if (s == null) a.appendNull(); else a.append(s);
     }

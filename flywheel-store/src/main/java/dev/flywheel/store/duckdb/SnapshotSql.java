@@ -45,8 +45,8 @@ final class SnapshotSql {
             r.next();
             rows = r.getLong(1);
             fromSeq = r.getLong(2);
-            from = rows == 0 ? null : micros(r.getLong(3));
-            to = rows == 0 ? null : micros(r.getLong(4));
+            from = rows == 0 ? null : Rows.instant(r.getLong(3));
+            to = rows == 0 ? null : Rows.instant(r.getLong(4));
         }
         List<String> schema = new ArrayList<>();
         try (ResultSet r = s.executeQuery("DESCRIBE SELECT * FROM " + src)) {
@@ -56,16 +56,11 @@ final class SnapshotSql {
     }
 
     static TrainingRow row(ResultSet r) throws SQLException {
-        Object[] f = (Object[]) r.getArray(10).getArray();
-        double[] features = new double[f.length];
-        for (int i = 0; i < f.length; i++) features[i] = ((Number) f[i]).doubleValue();
+        double[] features = Rows.doubles(r.getArray(10));
         Object[] reactions = (Object[]) r.getArray(11).getArray();
-        return new TrainingRow(r.getLong(1), r.getString(2), r.getString(3), micros(r.getLong(4)), r.getString(5),
+        return new TrainingRow(r.getLong(1), r.getString(2), r.getString(3), Rows.instant(r.getLong(4)), r.getString(5),
                 r.getString(6), r.getInt(7), r.getString(8), r.getDouble(9), features,
                 Arrays.stream(reactions).map(String::valueOf).toList(), r.getDouble(12), r.getBoolean(13));
     }
 
-    private static Instant micros(long us) {
-        return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1_000L);
-    }
 }

@@ -13,15 +13,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
- * The audit log as one append-only file of frames (body length, CRC-32C, body), each frame one
- * {@link AuditCodec} record, synced before {@link #append} returns. On open, a torn or corrupt tail
- * (a crash in the middle of an append) is cut: that change was never acknowledged.
+ * The audit log as one append-only file of the event log's frames ({@link Frames}: body length,
+ * CRC-32C, body), each frame one {@link AuditCodec} record, synced before {@link #append} returns.
+ * On open, a torn or corrupt tail (a crash in the middle of an append) is cut: that change was
+ * never acknowledged.
  */
 public final class FileAuditLog implements AuditLog {
-    private static final int HEADER = 8;
     private final Path file;
     private final FileChannel channel;
     private final List<AuditRecord> records = new ArrayList<>();
@@ -45,14 +44,8 @@ public final class FileAuditLog implements AuditLog {
     /** Reads the intact frames; returns where they end. */
     private long scan(byte[] b) {
         int p = 0;
-        while (b.length - p >= HEADER) {
-            int len = Frames.readInt(b, p);
-            if (len <= 0 || len > Frames.MAX_BODY || b.length - p - HEADER < len) break;
-            CRC32C crc = new CRC32C();
-            crc.update(b, p + HEADER, len);
-            if ((int) crc.getValue() != Frames.readInt(b, p + 4)) break;
-            records.add(AuditCodec.decode(b, p + HEADER, len));
-            p += HEADER + len;
+        for (int len; (len = Frames.bodyLength(b, p, b.length, 1)) >= 0; p += Frames.HEADER + len) {
+            records.add(AuditCodec.decode(b, p + Frames.HEADER, len));
         }
         return p;
     }
@@ -67,14 +60,7 @@ public final class FileAuditLog implements AuditLog {
         long last = records.isEmpty() ? 0 : records.get(records.size() - 1).seq();
         if (record.seq() != last + 1) throw new IllegalArgumentException("audit seq must be " + (last + 1) + ", got " + record.seq());
         Bytes out = new Bytes(512);
-        out.putInt(0);
-        out.putInt(0);
-        AuditCodec.encode(record, out);
-        int len = out.length() - HEADER;
-        CRC32C crc = new CRC32C();
-        crc.update(out.array(), HEADER, len);
-        out.putIntAt(0, len);
-        out.putIntAt(4, (int) crc.getValue());
+        Frames.frame(out, b -> AuditCodec.encode(record, b));
         try {
             ByteBuffer buf = ByteBuffer.wrap(out.array(), 0, out.length());
             while (buf.hasRemaining()) channel.write(buf);

@@ -17,10 +17,15 @@ final class Frames {
     private Frames() { }
 
     static void append(LogEntry entry, Bytes out) {
+        frame(out, b -> LogCodec.encode(entry, b));
+    }
+
+    /** Appends one frame whose body {@code body} writes (the audit log's records use the same frame). */
+    static void frame(Bytes out, java.util.function.Consumer<Bytes> body) {
         int start = out.length();
         out.putInt(0);
         out.putInt(0);
-        LogCodec.encode(entry, out);
+        body.accept(out);
         int bodyLen = out.length() - start - HEADER;
         CRC32C crc = new CRC32C();
         crc.update(out.array(), start + HEADER, bodyLen);
@@ -36,14 +41,23 @@ final class Frames {
         return ((long) readInt(b, p) << 32) | (readInt(b, p + 4) & 0xffffffffL);
     }
 
-    /** True when a complete, intact frame starts at {@code p} within {@code limit}. */
+    /** True when a complete, intact log-entry frame starts at {@code p} within {@code limit}. */
     static boolean intact(byte[] b, int p, int limit) {
-        if (limit - p < HEADER) return false;
+        // a log entry's body is at least its kind byte, seq and received millis
+        return bodyLength(b, p, limit, 17) >= 0;
+    }
+
+    /**
+     * The body length of the complete, intact frame at {@code p} within {@code limit}, or -1 when
+     * none is there (a torn or corrupt tail); bodies shorter than {@code minBody} are garbage.
+     */
+    static int bodyLength(byte[] b, int p, int limit, int minBody) {
+        if (limit - p < HEADER) return -1;
         int len = readInt(b, p);
-        if (len < 17 || len > MAX_BODY || limit - p - HEADER < len) return false;
+        if (len < minBody || len > MAX_BODY || limit - p - HEADER < len) return -1;
         CRC32C crc = new CRC32C();
         crc.update(b, p + HEADER, len);
-        return (int) crc.getValue() == readInt(b, p + 4);
+        return (int) crc.getValue() == readInt(b, p + 4) ? len : -1;
     }
 
     /** The seq stored in a frame's body (after the kind byte). */
