@@ -53,6 +53,8 @@ final class ShopDemo {
         return Map.of("server", Map.of("port", 0), "autopilot", Map.of("tick", "0s"), "loops", List.of(Map.of(
                 "name", LOOP, "model", "content-bandit", "k", 5, "window", "2m",
                 "candidates", Map.of("consumed", List.of("purchase")),
+                // a cart or a purchase says the shopper likes the product: their profiles and rates
+                "learner", Map.of("roles", Map.of("like", List.of("add_to_cart", "purchase"))),
                 "reward", Map.of("value_weights", Map.of("purchase", 1.0)),
                 "rollout", Map.of("canary", 0.5, "holdout", 0.1, "initial", "frozen",
                         "retrain", Map.of("outcomes", 15_000, "shadow_decisions", 300),

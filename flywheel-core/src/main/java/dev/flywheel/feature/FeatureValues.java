@@ -21,7 +21,9 @@ public final class FeatureValues extends AbstractMap<String, Double> {
     public enum Name {
         ITEM_IMPRESSIONS, ITEM_CLICKS, ITEM_LIKES, ITEM_DISLIKES, ITEM_CLICK_RATE, ITEM_LIKE_RATE, ITEM_DISLIKE_RATE,
         USER_AFFINITY, TOPIC_AFFINITY, USER_TOPIC_LIKE_RATE, USER_TOPIC_DISLIKE_RATE, USER_ITEM_IMPRESSIONS,
-        USER_ITEM_LIKE_RATE, SEEN, JUDGED, ELIGIBLE;
+        USER_ITEM_LIKE_RATE, SEEN, JUDGED, ELIGIBLE,
+        /** log(the item's mean paid value / the mean over all items), 0 until values are known. */
+        ITEM_VALUE;
 
         /** The name in maps and explanations: the constant in lower case. */
         public final String key = name().toLowerCase(Locale.ROOT);

@@ -34,6 +34,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
 
     private final Duration halfLife;
     private final double priorStrength;
+    private final FeatureSettings settings;
     private final Function<String, Map<String, Double>> termVectors;
     private final ItemFeedback global;
     /** Stands for every item, user topic and user without feedback yet; never updated. */
@@ -47,6 +48,9 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     /** State updated since it was last compacted. */
     private final Set<Compactable> touched = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, ItemFeedback> items = new HashMap<>();
+    /** Per item, the values paid for it (only items a value-paid reaction touched); null until one was. */
+    private final Map<String, ItemValue> values = new HashMap<>();
+    private ItemValue globalValue;
     private final Map<String, UserProfile> profiles = new HashMap<>();
     private final Map<String, SeenItems> seen = new HashMap<>();
     /** Per user and topic, the same counts as per item: how this user reacts to this topic. */
@@ -56,20 +60,25 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     /** Few impressions per (user, topic): a light prior, or a user's first like would not count. */
     private static final double USER_TOPIC_PRIOR = 5;
     private static final double USER_ITEM_PRIOR = 2;
+    /** One pseudo-value of the global mean: a product's price is usually all its values say. */
+    private static final double VALUE_PRIOR = 1;
 
     /**
      * @param priorStrength pseudo-impressions of the global rate in every item's smoothed rates
      * @param termVectors   an item's sparse term/topic vector (empty when unknown), from the catalog
      */
     public InMemoryFeedbackFeatures(Duration halfLife, double priorStrength, Function<String, Map<String, Double>> termVectors) {
-        if (!(priorStrength > 0 && Double.isFinite(priorStrength))) {
-            throw new IllegalArgumentException("priorStrength must be positive");
-        }
+        this(new FeatureSettings(halfLife, priorStrength), termVectors);
+    }
+
+    /** @param termVectors an item's sparse term/topic vector (empty when unknown), from the catalog */
+    public InMemoryFeedbackFeatures(FeatureSettings settings, Function<String, Map<String, Double>> termVectors) {
         if (termVectors == null) throw new IllegalArgumentException("termVectors is required");
+        this.settings = settings;
+        this.halfLife = settings.halfLife();
+        this.priorStrength = settings.priorStrength();
         this.global = new ItemFeedback(halfLife);
         this.none = new ItemFeedback(halfLife);
-        this.halfLife = halfLife;
-        this.priorStrength = priorStrength;
         this.termVectors = termVectors;
     }
 
@@ -118,17 +127,25 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
 
     private void reaction(Event e) {
         saw(e.timestamp());
-        item(e.item()).reaction(e.type(), e.timestamp());
-        touch(global).reaction(e.type(), e.timestamp());
-        for (String topic : topics(e.item())) userTopic(e.user(), topic).reaction(e.type(), e.timestamp());
-        userItem(e.user(), e.item()).reaction(e.type(), e.timestamp());
-        if (JUDGEMENTS.contains(e.type())) seen(e.user()).judged(e.item(), "dislike".equals(e.type()), e.timestamp());
-        double w = switch (e.type()) {
+        String role = settings.role(e.type());
+        item(e.item()).reaction(role, e.timestamp());
+        touch(global).reaction(role, e.timestamp());
+        for (String topic : topics(e.item())) userTopic(e.user(), topic).reaction(role, e.timestamp());
+        userItem(e.user(), e.item()).reaction(role, e.timestamp());
+        if (JUDGEMENTS.contains(role)) seen(e.user()).judged(e.item(), "dislike".equals(role), e.timestamp());
+        if (settings.valueTypes().contains(e.type()) && e.value() != null && e.value() > 0) paid(e.item(), e.value(), e.timestamp());
+        double w = switch (role) {
             case "like" -> UserProfile.LIKE;
             case "dislike" -> UserProfile.DISLIKE;
             default -> 0;
         };
         if (w != 0) profile(e.user()).add(termVectors.apply(e.item()), w, e.timestamp());
+    }
+
+    private void paid(String item, double value, Instant at) {
+        if (globalValue == null) globalValue = new ItemValue(halfLife);
+        touch(globalValue).add(at, value);
+        touch(values.computeIfAbsent(item, k -> new ItemValue(halfLife))).add(at, value);
     }
 
     /** Only ignores are taken from outcomes; {@code knownAt} is when its window closed. */
@@ -246,6 +263,8 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         out.set(Name.SEEN, s.wasShown(item, now) ? 1.0 : 0.0);
         out.set(Name.JUDGED, s.wasJudged(item, now) ? 1.0 : 0.0);
         out.set(Name.ELIGIBLE, s.eligible(item, now) ? 1.0 : 0.0);
+        ItemValue paid = values.get(item);
+        out.set(Name.ITEM_VALUE, paid == null ? 0 : paid.logRatio(now, globalValue, VALUE_PRIOR));
         return out;
     }
 

@@ -2,12 +2,15 @@ package dev.flywheel.model;
 
 import dev.flywheel.config.ConfigException;
 import dev.flywheel.config.ConfigTree;
+import dev.flywheel.event.EventType;
 import dev.flywheel.feature.FeatureSettings;
 import dev.flywheel.log.LogConsumer;
 import dev.flywheel.loop.RewardSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code model: content-bandit}: the learned ranker. One online logistic model (FTRL) per rewarded
@@ -20,6 +23,8 @@ import java.util.Set;
  *
  * @param halfLife      how fast feedback counts and user profiles forget
  * @param priorStrength pseudo-impressions pulling an item's rates toward the global rates
+ * @param roles         event type → the feature role it plays ({@code learner.roles}, e.g. a shop's
+ *                      {@code like: [add_to_cart, purchase]}); see {@link FeatureSettings#roles}
  * @param sampler       the exploration, whose per-slot probabilities are logged as propensities
  * @param collaborative the item-to-item and factorisation models whose scores are inputs of the ranker
  * @param negatives     items drawn at random from the known items for every exposure without a
@@ -27,22 +32,36 @@ import java.util.Set;
  *                      history of what users chose teaches only which chosen items they liked, not
  *                      what they choose
  */
-public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double priorStrength, SlateSampler sampler,
-                                FtrlProximal.Params ftrl, int negatives, CollaborativeSpec collaborative, long seed)
+public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double priorStrength, Map<String, String> roles,
+                                SlateSampler sampler, FtrlProximal.Params ftrl, int negatives, CollaborativeSpec collaborative,
+                                long seed)
         implements ModelSpec {
     public static final String FAMILY = "content-bandit";
     public static final String VERSION = "content-bandit-1";
 
     public static ContentBanditSpec from(ConfigTree loop, RewardSpec reward) {
         ConfigTree learner = loop.section("learner");
-        learner.only(Set.of("half_life", "prior_strength", "alpha", "beta", "l1", "l2", "negatives"));
+        learner.only(Set.of("half_life", "prior_strength", "alpha", "beta", "l1", "l2", "negatives", "roles"));
         Duration halfLife = learner.duration("half_life", Duration.ofDays(30));
         if (halfLife.isZero() || halfLife.isNegative()) throw new ConfigException(learner.keyOf("half_life"), "must be positive");
         FtrlProximal.Params ftrl = new FtrlProximal.Params(learner.number("alpha", 1.0, 1e-6, 10),
                 learner.number("beta", 1, 0, 100), learner.number("l1", 0, 0, 100), learner.number("l2", 0.1, 0, 100));
-        return new ContentBanditSpec(reward, halfLife, learner.number("prior_strength", 20, 1e-3, 1e6),
+        return new ContentBanditSpec(reward, halfLife, learner.number("prior_strength", 20, 1e-3, 1e6), roles(learner.section("roles")),
                 sampler(loop.section("exploration")), ftrl, learner.integer("negatives", 4, 0, 100),
                 CollaborativeSpec.from(loop.section("collaborative"), reward), loop.longValue("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
+    }
+
+    /** {@code roles: {like: [add_to_cart, purchase], click: [view]}}: per role, the event types that play it. */
+    private static Map<String, String> roles(ConfigTree r) {
+        r.only(FeatureSettings.ROLES);
+        Map<String, String> out = new TreeMap<>();
+        for (String role : r.keys()) {
+            for (String type : r.strings(role)) {
+                if (!EventType.validName(type)) throw new ConfigException(r.keyOf(role), "is not a list of event type names: " + type);
+                if (out.put(type, role) != null) throw new ConfigException(r.keyOf(role), type + " plays two roles");
+            }
+        }
+        return out;
     }
 
     private static SlateSampler sampler(ConfigTree e) {
@@ -71,8 +90,8 @@ public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double pri
     }
 
     @Override
-    public java.util.Map<String, String> params() {
-        java.util.Map<String, String> p = new java.util.TreeMap<>();
+    public Map<String, String> params() {
+        Map<String, String> p = new TreeMap<>();
         p.put("learner.half_life", halfLife.toString());
         p.put("learner.prior_strength", Double.toString(priorStrength));
         p.put("learner.alpha", Double.toString(ftrl.alpha()));
@@ -80,6 +99,7 @@ public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double pri
         p.put("learner.l1", Double.toString(ftrl.l1()));
         p.put("learner.l2", Double.toString(ftrl.l2()));
         p.put("learner.negatives", Integer.toString(negatives));
+        if (!roles.isEmpty()) p.put("learner.roles", roles.toString());
         p.put("exploration", sampler.toString());
         p.put("collaborative", collaborative.toString());
         p.put("reward", reward.weights().toString() + " ignore=" + reward.ignore());
@@ -89,7 +109,7 @@ public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double pri
 
     @Override
     public FeatureSettings features() {
-        return new FeatureSettings(halfLife, priorStrength);
+        return new FeatureSettings(halfLife, priorStrength, roles, reward.valueWeights().keySet());
     }
 
     @Override

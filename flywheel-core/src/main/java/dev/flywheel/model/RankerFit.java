@@ -8,8 +8,8 @@ import java.util.List;
  * The fitting core of the learned ranker, shared by the online learner and by retraining from a
  * training snapshot, so both give the same model from the same rows in the same order: one FTRL
  * logistic model per rewarded reaction type, started from {@link #prior}, and for each type that is
- * paid by value (a purchase's revenue) the mean value seen, which weighs that type's probability in
- * the score.
+ * paid by value (a purchase's revenue) the mean value seen, which, times the item's own value
+ * relative to the mean, weighs that type's probability in the score.
  */
 final class RankerFit {
     /** Without a rate feature of its own, a reaction type starts rare: P = σ(−3) ≈ 0.05. */
@@ -73,11 +73,11 @@ final class RankerFit {
     RankerModel model() {
         double[][] w = new double[models.length][];
         for (int m = 0; m < models.length; m++) w[m] = models[m].weights();
-        double[] weights = rewardWeights.clone();
-        for (int m = 0; m < weights.length; m++) {
-            if (values[m][1] > 0) weights[m] += valueWeights[m] * values[m][0] / values[m][1];
+        double[] value = new double[models.length];
+        for (int m = 0; m < value.length; m++) {
+            if (values[m][1] > 0) value[m] = valueWeights[m] * values[m][0] / values[m][1];
         }
-        return new RankerModel(types, weights, ignore, w);
+        return new RankerModel(types, rewardWeights, value, ignore, w);
     }
 
     /**

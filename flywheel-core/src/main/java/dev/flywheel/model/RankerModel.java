@@ -1,5 +1,6 @@
 package dev.flywheel.model;
 
+import dev.flywheel.model.internal.RankingFeatures.Feature;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,22 +8,30 @@ import java.util.List;
 
 /**
  * An immutable state of the learned ranker, published by its learner and read by any number of
- * decisions without locks: one logistic model per rewarded reaction type and that type's reward
- * weight. A candidate's score is its expected reward per impression,
- * Σ weight(type) · P(type) + ignore · Π (1 − P(type)), so it lies between the sum of the negative
- * weights and the sum of the positive ones (the ignore weight included on its side).
+ * decisions without locks: one logistic model per rewarded reaction type, that type's fixed reward
+ * weight and, for a type paid by its value, its value weight times the mean value seen. A
+ * candidate's score is its expected reward per impression,
+ * Σ (weight(type) + value(type) · itemValue) · P(type) + ignore · Π (1 − P(type)), where itemValue is
+ * the item's mean paid value relative to the mean ({@link Feature#ITEM_VALUE}, on the log scale): a
+ * purchase of a dear product is worth more than one of a cheap product.
  */
 public final class RankerModel {
     private static final double MAX_LOGIT = 35;
-    private static final int FORMAT = 0x52414e31; // "RAN1"
+    /** Without per-item values: each value-paid type's mean was folded into its reward weight. */
+    private static final int FORMAT_1 = 0x52414e31; // "RAN1"
+    private static final int FORMAT = 0x52414e32; // "RAN2"
+    private static final int ITEM_VALUE = Feature.ITEM_VALUE.ordinal();
     private final List<String> types;
     private final double[] rewardWeights;
+    private final double[] valueWeights;
     private final double ignore;
     private final double[][] weights;
 
-    RankerModel(List<String> types, double[] rewardWeights, double ignore, double[][] weights) {
+    /** @param valueWeights per type, its value weight times its mean value (0 for a type not paid by value) */
+    RankerModel(List<String> types, double[] rewardWeights, double[] valueWeights, double ignore, double[][] weights) {
         this.types = List.copyOf(types);
         this.rewardWeights = rewardWeights.clone();
+        this.valueWeights = valueWeights.clone();
         this.ignore = ignore;
         this.weights = new double[weights.length][];
         for (int m = 0; m < weights.length; m++) this.weights[m] = weights[m].clone();
@@ -34,13 +43,13 @@ public final class RankerModel {
      */
     public byte[] toBytes() {
         int size = 4 + 4 + 8 + 4;
-        for (String t : types) size += 4 + t.getBytes(StandardCharsets.UTF_8).length + 8;
+        for (String t : types) size += 4 + t.getBytes(StandardCharsets.UTF_8).length + 8 + 8;
         for (double[] w : weights) size += 4 + 8 * w.length;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.putInt(FORMAT).putInt(types.size()).putDouble(ignore).putInt(weights.length);
         for (int m = 0; m < types.size(); m++) {
             byte[] t = types.get(m).getBytes(StandardCharsets.UTF_8);
-            b.putInt(t.length).put(t).putDouble(rewardWeights[m]);
+            b.putInt(t.length).put(t).putDouble(rewardWeights[m]).putDouble(valueWeights[m]);
         }
         for (double[] w : weights) {
             b.putInt(w.length);
@@ -52,24 +61,27 @@ public final class RankerModel {
     /** The model whose {@link #toBytes} gave {@code state}. */
     public static RankerModel fromBytes(byte[] state) {
         ByteBuffer b = ByteBuffer.wrap(state);
-        if (b.getInt() != FORMAT) throw new IllegalArgumentException("not a ranker model state");
+        int format = b.getInt();
+        if (format != FORMAT && format != FORMAT_1) throw new IllegalArgumentException("not a ranker model state");
         int n = b.getInt();
         double ignore = b.getDouble();
         double[][] weights = new double[b.getInt()][];
         List<String> types = new ArrayList<>(n);
         double[] rewardWeights = new double[n];
+        double[] valueWeights = new double[n];
         for (int m = 0; m < n; m++) {
             byte[] t = new byte[b.getInt()];
             b.get(t);
             types.add(new String(t, StandardCharsets.UTF_8));
             rewardWeights[m] = b.getDouble();
+            if (format == FORMAT) valueWeights[m] = b.getDouble();
         }
         for (int m = 0; m < weights.length; m++) {
             weights[m] = new double[b.getInt()];
             for (int i = 0; i < weights[m].length; i++) weights[m][i] = b.getDouble();
         }
         if (b.hasRemaining()) throw new IllegalArgumentException("trailing bytes after a ranker model state");
-        return new RankerModel(types, rewardWeights, ignore, weights);
+        return new RankerModel(types, rewardWeights, valueWeights, ignore, weights);
     }
 
     /**
@@ -82,16 +94,22 @@ public final class RankerModel {
             w[m] = weights[m].clone();
             for (int i = 0; i < w[m].length; i++) w[m][i] = -w[m][i];
         }
-        return new RankerModel(types, rewardWeights, ignore, w);
+        return new RankerModel(types, rewardWeights, valueWeights, ignore, w);
     }
 
     /** The expected reward of an item whose ranking inputs are {@code f}. */
     public double score(double[] f) {
         double s = 0;
         double none = 1;
+        double itemValue = Double.NaN;
         for (int m = 0; m < weights.length; m++) {
             double p = probability(m, f);
-            s += rewardWeights[m] * p;
+            double w = rewardWeights[m];
+            if (valueWeights[m] != 0) {
+                if (Double.isNaN(itemValue)) itemValue = Math.exp(f[ITEM_VALUE]);
+                w += valueWeights[m] * itemValue;
+            }
+            s += w * p;
             none *= 1 - p;
         }
         return s + ignore * none;
@@ -112,19 +130,5 @@ public final class RankerModel {
     /** The weight of coordinate {@code i} in the model of type {@code m}. */
     public double weight(int m, int i) {
         return i < weights[m].length ? weights[m][i] : 0;
-    }
-
-    /** The lowest score any item can get. */
-    public double lowest() {
-        double low = Math.min(0, ignore);
-        for (double w : rewardWeights) low += Math.min(0, w);
-        return low;
-    }
-
-    /** The highest score any item can get. */
-    public double highest() {
-        double high = Math.max(0, ignore);
-        for (double w : rewardWeights) high += Math.max(0, w);
-        return high;
     }
 }

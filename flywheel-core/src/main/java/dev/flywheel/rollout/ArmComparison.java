@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * Two arms compared on a metric per decision: users are the units (assignment is per user), so each
  * arm's mean is a ratio (metric total / decisions over its users) with a delta-method standard
  * error, and the difference gets both the fixed-horizon Welch interval (for the ledger, read once)
- * and the always-valid confidence sequence (for the rules, which look after every batch).
+ * and always-valid bounds (for the rules, which look after every batch). Each rule asks one side
+ * (promotion: is the canary above the threshold? a guardrail: is it below?), so each side of
+ * {@code sequential} is a one-sided bound at the test's alpha.
  *
  * @param treatmentUsers users of the treatment arm (the exposures a rule waits for)
  * @param treatmentDecisions decisions of the treatment arm
@@ -32,7 +34,7 @@ public record ArmComparison(String metric, MeanDifference fixed, ConfidenceSeque
         MeanEstimate mt = DeltaMethod.ratio(t.values, t.decisions);
         MeanEstimate mc = DeltaMethod.ratio(c.values, c.decisions);
         MeanDifference d = WelchTest.compare(mt, mc, 0.95);
-        ConfidenceSequence cs = ConfidenceSequence.forDifference(d, alpha, Math.max(2, plannedUsers));
+        ConfidenceSequence cs = ConfidenceSequence.boundsForDifference(d, alpha, Math.max(2, plannedUsers));
         return new ArmComparison(metric, d, cs, t.n(), c.n(), t.total(), c.total());
     }
 

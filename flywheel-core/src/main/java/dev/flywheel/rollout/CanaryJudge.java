@@ -35,7 +35,7 @@ public final class CanaryJudge {
      * to 1 in expectation, and normalising by their sum keeps the rare explored matches from
      * swinging the estimate), minus the champion's own first-slot value. Clearly worse (the 95 %
      * interval of the difference, by the delta method, below the margin) rolls it back; otherwise,
-     * and when no decision overlaps at all, its canary starts.
+     * and when too few decisions overlap to judge ({@link ShadowEstimate#judgeable}), its canary starts.
      */
     public AuditRecord judgeShadow(String loop, RolloutState s, RolloutSpec spec) {
         List<ShadowMatch> m = data.shadow(loop, s.challenger(), s.period(), spec.promotion().cap());
@@ -43,13 +43,13 @@ public final class CanaryJudge {
         ShadowEstimate e = ShadowEstimate.of(m);
         double threshold = -spec.promotion().margin() * Math.abs(e.champion());
         Map<String, Double> numbers = e.numbers(threshold);
-        if (e.matched() > 0 && e.high() < threshold) {
+        if (e.judgeable() && e.high() < threshold) {
             return lifecycle.change(loop, Action.ROLLBACK, s.challenger(), SHADOW_RULE,
                     "off-policy estimate in shadow: clearly worse than the champion", numbers);
         }
-        return lifecycle.change(loop, Action.CANARY, s.challenger(), SHADOW_RULE, e.matched() == 0
-                ? "no shadowed decision overlaps the champion's: the canary decides" : "off-policy estimate in shadow: not clearly worse than the champion",
-                numbers);
+        return lifecycle.change(loop, Action.CANARY, s.challenger(), SHADOW_RULE, e.judgeable()
+                ? "off-policy estimate in shadow: not clearly worse than the champion"
+                : "too few shadowed decisions overlap the champion's to judge: the canary decides", numbers);
     }
 
     /** One look at a canary: rollback on a breached guardrail, promotion when better, retirement when inconclusive. */

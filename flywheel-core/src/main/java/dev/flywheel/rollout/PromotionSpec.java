@@ -12,7 +12,9 @@ import java.util.Set;
  * {@code minExposures} canary decisions, the always-valid interval of (canary − champion) lies
  * above −margin × |champion|; it is rolled back when a guardrail's interval lies below
  * −guardrail margin × |champion|; it is retired as inconclusive after {@code maxExposures} canary
- * decisions. The error rate {@code alpha} is split evenly over the primary metric and the guardrails.
+ * decisions. The error rate {@code alpha} is split evenly over the primary metric and the guardrails,
+ * and each test is one-sided (promotion looks at the lower bound, a guardrail at the upper one), so
+ * in an A/A canary promotion and rollback together fire at most at alpha.
  *
  * @param margin non-inferiority margin, as a share of the champion's mean (0: the canary must be better)
  * @param cap    each decision's reward counts at most this much in the tests (revenue: one huge order

@@ -1,6 +1,7 @@
 package dev.flywheel.stats;
 
 import dev.flywheel.stats.internal.Checks;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Asymptotic confidence sequences (Waudby-Smith, Arbour, Sinha, Kennedy, Ramdas, "Time-uniform central
@@ -11,8 +12,14 @@ import dev.flywheel.stats.internal.Checks;
  * sigma * sqrt(2 (n rho^2 + 1) / (n^2 rho^2) * log(sqrt(n rho^2 + 1) / alpha)). Written against the
  * standard error se = sigma / sqrt(n) this is se times {@link #multiplier}. rho tunes where the
  * sequence is tightest; {@link #rhoFor} picks the value optimal at a planned sample size.
+ *
+ * <p>A test that only asks one question of a side (is the canary better? is it worse?) needs a
+ * one-sided bound: {@link #oneSidedMultiplier} is the one-sided normal mixture (Howard, Ramdas,
+ * McAuliffe, Sekhon 2021, the mixture over positive λ only), about the two-sided boundary at 2α.
  */
 public record ConfidenceSequence(double estimate, Interval interval, long n, double alpha, double rho) {
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+
     public ConfidenceSequence {
         Checks.finite("estimate", estimate);
         if (interval == null) {
@@ -42,6 +49,39 @@ public record ConfidenceSequence(double estimate, Interval interval, long n, dou
         checkAlpha(alpha);
         double nr2 = n * rho * rho;
         return Math.sqrt(2 * (nr2 + 1) / nr2 * Math.log(Math.sqrt(nr2 + 1) / alpha));
+    }
+
+    /**
+     * The factor k(n) such that estimate − k(n) · standardError is an always-valid lower bound at
+     * level alpha (and estimate + k(n) · standardError an upper one): with x = nρ² + 1 and
+     * k = z · sqrt(x / (nρ²)), z solves z²/2 + log Φ(z) = log(sqrt(x) / (2α)), the crossing point of
+     * the half-normal mixture martingale 2 sqrt(1/x) exp(z²/2) Φ(z) = 1/α. The left side grows with z,
+     * so bisection finds it.
+     */
+    public static double oneSidedMultiplier(long n, double rho, double alpha) {
+        checkAlpha(alpha);
+        double nr2 = n * rho * rho;
+        double target = Math.log(Math.sqrt(nr2 + 1) / (2 * alpha));
+        double lo = 0;
+        double hi = Math.sqrt(2 * Math.max(target, 0)) + 1;
+        for (int i = 0; i < 100 && hi - lo > 1e-12; i++) {
+            double mid = (lo + hi) / 2;
+            if (mid * mid / 2 + Math.log(STANDARD_NORMAL.cumulativeProbability(mid)) < target) lo = mid;
+            else hi = mid;
+        }
+        return (lo + hi) / 2 * Math.sqrt((nr2 + 1) / nr2);
+    }
+
+    /**
+     * For a difference, as {@link #forDifference}, but each side of the interval is a one-sided
+     * always-valid bound at level alpha (so the two sides together hold at 2α): for rules that act on
+     * one side each, with alpha already split between them.
+     */
+    public static ConfidenceSequence boundsForDifference(MeanDifference difference, double alpha, double plannedN) {
+        long n = difference.treatment().n() + difference.control().n();
+        double rho = rhoFor(plannedN, alpha);
+        double half = oneSidedMultiplier(n, rho, alpha) * difference.standardError();
+        return new ConfidenceSequence(difference.diff(), Interval.around(difference.diff(), half), n, alpha, rho);
     }
 
     /**

@@ -98,7 +98,7 @@ public final class Topology implements AutoCloseable {
     private static LoopRuntime loop(LoopSpec spec, Catalog catalog, List<Consumer<Outcome>> listeners,
                                     List<LogConsumer> operators, boolean replay, FeatureRecorder recorder) {
         var settings = spec.model().features();
-        FeedbackFeatures features = new InMemoryFeedbackFeatures(settings.halfLife(), settings.priorStrength(),
+        FeedbackFeatures features = new InMemoryFeedbackFeatures(settings,
                 item -> catalog.get(item).map(e -> e.vector().asMap()).orElse(Map.of()));
         FeatureFeed feed = new FeatureFeed(spec.name(), features, spec.reward().window());
         ConsumedItems consumed = new ConsumedItems(spec.name(), spec.candidates().consumed());

@@ -48,8 +48,33 @@ class InMemoryFeedbackFeaturesTest {
         assertEquals(1.0, after.get("judged"));
         assertEquals(List.of("item_impressions", "item_clicks", "item_likes", "item_dislikes", "item_click_rate",
                 "item_like_rate", "item_dislike_rate", "user_affinity", "topic_affinity", "user_topic_like_rate",
-                "user_topic_dislike_rate", "user_item_impressions", "user_item_like_rate", "seen", "judged", "eligible"),
+                "user_topic_dislike_rate", "user_item_impressions", "user_item_like_rate", "seen", "judged", "eligible",
+                "item_value"),
                 List.copyOf(after.keySet()));
+    }
+
+    /**
+     * A shop maps its events onto the roles (a purchase is a like) and pays purchases by value: an
+     * item's value feature is log(its smoothed mean value / the mean over all items), hand-computed.
+     */
+    @Test
+    void mappedRolesAndPaidValuesFeedTheSameFeatures() {
+        FeatureSettings shop = new FeatureSettings(Duration.ofDays(30), 2, Map.of("purchase", "like"), java.util.Set.of("purchase"));
+        InMemoryFeedbackFeatures f = new InMemoryFeedbackFeatures(shop, i -> CATALOG.getOrDefault(i, Map.of()));
+        f.onDecision(D);
+        f.onEvent(new Event("p1", "purchase", T.plusSeconds(1), "u", null, "d1", "feed", "a", 90.0, null));
+        f.onEvent(new Event("p2", "purchase", T.plusSeconds(1), "v", null, null, "feed", "b", 10.0, null));
+        f.onEvent(new Event("p3", "purchase", T.plusSeconds(1), "w", null, null, "feed", "b", 20.0, null));
+        Instant at = T.plusSeconds(1);
+        Map<String, Double> a = f.features("u", "a", CATALOG.get("a"), at);
+        assertEquals(1.0, a.get("item_likes"), 1e-12, "a purchase plays a like");
+        assertEquals(1.0, a.get("judged"));
+        // global mean 120 / 3 = 40 (all three stamped at the same time: no decay between them)
+        assertEquals(Math.log((90 + 40) / 2.0 / 40), a.get("item_value"), 1e-12);
+        assertEquals(Math.log((30 + 40) / 3.0 / 40), f.features("u", "b", CATALOG.get("b"), at).get("item_value"), 1e-12);
+        assertEquals(0.0, f.features("u", "c", Map.of(), at).get("item_value"), "nobody paid for c: the mean");
+        assertEquals(0.0, f.features("u", "a", CATALOG.get("a"), T).get("item_value"), "before any purchase");
+        assertEquals(1.0, f.features("u", "a", CATALOG.get("a"), at).get("user_affinity"), 1e-12, "the purchase built the profile");
     }
 
     @Test

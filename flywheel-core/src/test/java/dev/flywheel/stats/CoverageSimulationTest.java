@@ -1,5 +1,6 @@
 package dev.flywheel.stats;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -146,6 +147,64 @@ class CoverageSimulationTest {
         System.out.printf("peeking 20 times: confidence-sequence error %.3f, naive t-test error %.3f%n", cs, naive);
         assertTrue(cs <= 0.05, "confidence sequence error " + cs);
         assertTrue(naive >= 0.12, "naive peeking error " + naive);
+    }
+
+    /**
+     * The one-sided bound against its definition, computed independently: the half-normal mixture
+     * 2 ∫₀^∞ exp(λS − λ²n/2) N(λ; 0, ρ²) dλ, integrated numerically, equals 1/α at S = k·√n.
+     */
+    @Test
+    void theOneSidedMultiplierIsWhereTheHalfNormalMixtureReachesOneOverAlpha() {
+        for (long n : new long[] {10, 400, 5_000}) {
+            for (double alpha : new double[] {0.05, 0.0125}) {
+                double rho = ConfidenceSequence.rhoFor(1_000, alpha);
+                double k = ConfidenceSequence.oneSidedMultiplier(n, rho, alpha);
+                double s = k * Math.sqrt(n);
+                double sd = rho; // the mixing distribution of λ: N(0, ρ²)
+                int steps = 200_000;
+                double top = s / n + 12 * Math.min(sd, 1 / Math.sqrt(n)) + 12 * sd;
+                double h = top / steps;
+                double sum = 0;
+                for (int i = 0; i <= steps; i++) {
+                    double l = i * h;
+                    double f = Math.exp(l * s - l * l * n / 2 - l * l / (2 * sd * sd)) / (sd * Math.sqrt(2 * Math.PI));
+                    sum += f * (i == 0 || i == steps ? 1 : i % 2 == 1 ? 4 : 2);
+                }
+                double mixture = 2 * sum * h / 3;
+                assertEquals(1 / alpha, mixture, 1e-6 / alpha, "n=" + n + " alpha=" + alpha);
+                double twoSidedAt2Alpha = ConfidenceSequence.multiplier(n, rho, 2 * alpha);
+                assertTrue(k < ConfidenceSequence.multiplier(n, rho, alpha), "narrower than the two-sided bound");
+                assertTrue(Math.abs(k / twoSidedAt2Alpha - 1) < 0.03, "about the two-sided bound at 2α: " + k + " vs " + twoSidedAt2Alpha);
+            }
+        }
+    }
+
+    /** Looking 20 times, a one-sided lower bound on a zero difference rises above 0 at most at alpha. */
+    @Test
+    void aOneSidedBoundPeekedTwentyTimesKeepsItsErrorRate() {
+        SplittableRandom random = new SplittableRandom(20_261_201);
+        int batches = 20;
+        int batch = 50;
+        double alpha = 0.05;
+        int errors = 0;
+        for (int trial = 0; trial < TRIALS; trial++) {
+            double[] sums = new double[4];
+            boolean rejected = false;
+            for (int k = 1; k <= batches && !rejected; k++) {
+                for (int i = 0; i < batch; i++) {
+                    addTo(sums, 0, random.nextGaussian());
+                    addTo(sums, 2, random.nextGaussian());
+                }
+                long n = (long) k * batch;
+                MeanDifference d = WelchTest.compare(MeanEstimate.ofSums(n, sums[2], sums[3]),
+                        MeanEstimate.ofSums(n, sums[0], sums[1]), 1 - alpha);
+                rejected = ConfidenceSequence.boundsForDifference(d, alpha, 2.0 * batches * batch).interval().low() > 0;
+            }
+            errors += rejected ? 1 : 0;
+        }
+        double rate = errors / (double) TRIALS;
+        System.out.printf("peeking 20 times: one-sided bound error %.3f%n", rate);
+        assertTrue(rate <= alpha, "one-sided error " + rate);
     }
 
     private static void addTo(double[] sums, int at, double v) {

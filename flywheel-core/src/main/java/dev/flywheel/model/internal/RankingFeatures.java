@@ -10,6 +10,7 @@ import static dev.flywheel.model.internal.RankingFeatures.Feature.FACTORS;
 import static dev.flywheel.model.internal.RankingFeatures.Feature.FRESHNESS;
 import static dev.flywheel.model.internal.RankingFeatures.Feature.IMPRESSIONS_LOG;
 import static dev.flywheel.model.internal.RankingFeatures.Feature.ITEM_TO_ITEM;
+import static dev.flywheel.model.internal.RankingFeatures.Feature.ITEM_VALUE;
 import static dev.flywheel.model.internal.RankingFeatures.Feature.JUDGED;
 import static dev.flywheel.model.internal.RankingFeatures.Feature.LIKE_LOGIT;
 import static dev.flywheel.model.internal.RankingFeatures.Feature.POSITION_1;
@@ -53,6 +54,11 @@ public final class RankingFeatures {
         /** The user's weighted mean item-to-item similarity to the item, and the factorisation's score. */
         ITEM_TO_ITEM, FACTORS,
         FRESHNESS,
+        /**
+         * log(the item's mean paid value / the mean over all items): what a value-paid reaction on
+         * it is worth, relative to the average one ({@link dev.flywheel.model.RankerModel#score}).
+         */
+        ITEM_VALUE,
         /** One-hot position; positions past the last share it. */
         POSITION_1, POSITION_2, POSITION_3, POSITION_4, POSITION_5, POSITION_6, POSITION_7, POSITION_8, POSITION_9,
         POSITION_10;
@@ -60,7 +66,7 @@ public final class RankingFeatures {
         public final String key = name().toLowerCase(Locale.ROOT);
     }
 
-    /** Absent unless set (no publication time; the positions not shown at): left out of explanations when 0. */
+    /** Absent unless set (no publication time; no paid values; the positions not shown at): left out of explanations when 0. */
     private static final Set<Feature> OPTIONAL = EnumSet.range(FRESHNESS, Feature.POSITION_10);
     private static final Feature[] ALL = Feature.values();
     public static final int SIZE = ALL.length;
@@ -103,6 +109,7 @@ public final class RankingFeatures {
         set(f, JUDGED, feedback.get(Name.JUDGED));
         set(f, ITEM_TO_ITEM, itemToItem);
         set(f, FACTORS, factors);
+        set(f, ITEM_VALUE, feedback.get(Name.ITEM_VALUE));
         if (published != null) {
             double hours = Math.max(0, Duration.between(published, now).toMinutes() / 60.0);
             set(f, FRESHNESS, Math.exp(-hours / FRESHNESS_HOURS));

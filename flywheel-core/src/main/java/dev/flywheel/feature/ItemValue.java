@@ -1,0 +1,48 @@
+package dev.flywheel.feature;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The decayed sum and count of the values paid for one item (or, for the global mean, for all
+ * items): their ratio is a recency-weighted mean value, exact as of any time like every count.
+ */
+final class ItemValue implements Compactable {
+    private final DecayedCount sum;
+    private final DecayedCount count;
+
+    ItemValue(Duration halfLife) {
+        sum = new DecayedCount(halfLife);
+        count = new DecayedCount(halfLife);
+    }
+
+    void add(Instant at, double value) {
+        sum.add(at, value);
+        count.add(at, 1);
+    }
+
+    /**
+     * log(the item's mean value / {@code global}'s), the item's mean smoothed toward the global one
+     * with {@code prior} pseudo-values: 0 (as dear as any) until values are known.
+     */
+    double logRatio(Instant at, ItemValue global, double prior) {
+        if (global == null) return 0;
+        double n = global.count.valueAt(at);
+        if (!(n > 0)) return 0;
+        double mean = global.sum.valueAt(at) / n;
+        if (!(mean > 0)) return 0;
+        double mine = (sum.valueAt(at) + prior * mean) / (count.valueAt(at) + prior);
+        return mine > 0 ? Math.log(mine / mean) : 0;
+    }
+
+    @Override
+    public void compact(Instant horizon) {
+        sum.compact(horizon);
+        count.compact(horizon);
+    }
+
+    @Override
+    public boolean holdsUpdates() {
+        return sum.pendingUpdates() + count.pendingUpdates() > 0;
+    }
+}
