@@ -27,7 +27,9 @@ public final class OnlineVersion {
     private final Consumer<OnlineVersion> stop;
     private volatile long after = UNSET;
     private volatile RankerModel published;
+    /** Outcomes in the published model; {@code learned} counts them on the runner's thread before it publishes. */
     private volatile long trained;
+    private long learned;
     private boolean changed;
 
     /** @param scorer a scorer over the loop's live inputs that reads {@link #model} */
@@ -55,7 +57,7 @@ public final class OnlineVersion {
         return published;
     }
 
-    /** Served items' outcomes learned from since its snapshot. */
+    /** Served items' outcomes the published model learned from since its snapshot. */
     public long trained() {
         return trained;
     }
@@ -70,7 +72,7 @@ public final class OnlineVersion {
         if (seq <= after) return;
         RankerTraining.learn(fit, new TrainingRow(seq, o.decision(), o.user(), o.decidedAt(), o.model(), o.arm(), o.position(),
                 o.item(), o.propensity(), row, o.reactions(), o.reward(), o.ignored()));
-        trained++;
+        learned++;
         changed = true;
     }
 
@@ -78,6 +80,7 @@ public final class OnlineVersion {
     void flush() {
         if (!changed) return;
         published = fit.model();
+        trained = learned; // after the model: a reader that sees the count sees that model
         changed = false;
     }
 }
