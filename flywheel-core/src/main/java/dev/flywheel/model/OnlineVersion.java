@@ -13,7 +13,9 @@ import java.util.function.Function;
  * <p>Which outcomes: those of decisions logged after {@link #learnAfter its position}, in the order
  * they close, and no exposures (a snapshot holds none, so the version goes on as its training did).
  * The position is recorded with the version, so a replay of the log after a restart hands it the
- * same outcomes in the same order and rebuilds the same model. Until the position is set it learns
+ * same outcomes in the same order and rebuilds the same model, as far as the replay gives the same
+ * ranking inputs (collaborative models that train on their own thread in a running engine make
+ * them differ slightly, as they do for the live learner). Until the position is set it learns
  * nothing: the registry sets it just after the version starts listening (see
  * {@code ModelLifecycle.register}).
  *
