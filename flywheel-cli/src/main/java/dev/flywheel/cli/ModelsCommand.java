@@ -62,15 +62,18 @@ public final class ModelsCommand implements Runnable {
         @Option(names = "--loop", required = true) String loop;
         @Option(names = "--snapshot", description = "the snapshot id (default: cut one now)") String snapshot;
         @Option(names = "--start", defaultValue = "shadow", description = "shadow or none (default: ${DEFAULT-VALUE})") String start;
+        @Option(names = "--mode", description = "frozen or online (default: the loop's rollout.retrain.mode)") String mode;
         @Option(names = "--reason", defaultValue = "trained from the command line") String reason;
 
         @Override
         public void run() {
             Map<String, Object> body = new LinkedHashMap<>(Map.of("start", start, "reason", reason));
             if (snapshot != null) body.put("snapshot", snapshot);
+            if (mode != null) body.put("mode", mode);
             JsonNode r = RemoteOptions.ok(remote.client().post("/v1/loops/" + loop + "/versions", body));
             if (remote.json) System.out.println(r);
-            else System.out.printf("registered %s (%s) from snapshot %s%n", r.get("version").asText(), r.get("status").asText(), r.get("dataset").asText());
+            else System.out.printf("registered %s (%s, %s) from snapshot %s%n", r.get("version").asText(), r.get("status").asText(),
+                    r.get("mode").asText(), r.get("dataset").asText());
         }
     }
 

@@ -80,10 +80,13 @@ final class ShopHarness implements AutoCloseable {
         policy = (RolloutPolicy) topology.loop(LOOP).policy();
         var loop = topology.loop(LOOP);
         audit = new FileAuditLog(dir.resolve("audit.log"));
-        lifecycle = new ModelLifecycle(audit, new FileModelStore(dir.resolve("models")), clock, "test",
+        DuckDbSnapshotStore snapshots = new DuckDbSnapshotStore(store, dir.resolve("snapshots"), clock);
+        // entries are applied as they are added: the last one added is the learners' position
+        lifecycle = new ModelLifecycle(audit, new FileModelStore(dir.resolve("models")), snapshots, () -> seq - 1, clock, "test",
                 List.of(new ServedLoop(LOOP, loop.spec().model(), loop.model(), policy, loop.spec().rollout())));
+        lifecycle.start();
         data = new DuckDbRolloutData(store);
-        autopilot = new Autopilot(lifecycle, new DuckDbSnapshotStore(store, dir.resolve("snapshots"), clock), data, clock);
+        autopilot = new Autopilot(lifecycle, snapshots, data, clock);
         for (Product p : world.products()) {
             add(new Item(p.id(), p.title(), p.body(), List.of(p.category()), null, null));
         }

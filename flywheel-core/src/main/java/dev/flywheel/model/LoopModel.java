@@ -51,6 +51,16 @@ public record LoopModel(ModelVersion champion, List<LogConsumer> learners, List<
         return new ModelVersion(name, champion.scorer(), champion.sampler(), champion.seed());
     }
 
+    /**
+     * The online retrained version {@code name}: it starts from the fit its snapshot's rows train and
+     * learns from the loop's outcomes once {@link OnlineVersion#learnAfter} sets its position. Only a
+     * family with a learned ranker has one.
+     */
+    public OnlineVersion retrained(String name, List<TrainingRow> snapshot) {
+        if (ranker == null) throw new UnsupportedOperationException("only a learned ranker's versions keep learning online");
+        return ranker.follow(name, snapshot, champion.sampler(), champion.seed());
+    }
+
     public boolean serves() {
         return champion != null;
     }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -32,10 +33,14 @@ import java.util.function.Consumer;
  * those rows would teach that the less an item was seen the likelier it is chosen (on a two-group
  * history, unrelated items came first for that reason). Their weights are learned from decisions.
  *
+ * <p>It also hands the rows of decisions' outcomes to the loop's online retrained versions
+ * ({@link #follow}), so they learn from exactly the rows it learns from.
+ *
  * <p>Runs on the log runner's thread only; decisions read the published state.
  */
 public final class RankerLearner implements OnlineLearner {
     private final String loop;
+    private final ContentBanditSpec spec;
     private final RankingInputs inputs;
     private final RankerFit fit;
     private final Consumer<ServedFeatures> served;
@@ -43,19 +48,27 @@ public final class RankerLearner implements OnlineLearner {
     private final int negatives;
     private final SplittableRandom random;
     private final Map<String, Pending> pending = new HashMap<>();
+    private final List<OnlineVersion> followers = new CopyOnWriteArrayList<>();
     private volatile RankerModel published;
     private boolean changed;
     private long trained;
 
     /** The rows of one decision or exposure, waiting for its outcomes. */
     private static final class Pending {
+        /** The decision's log position; -1 for an exposure. */
+        final long seq;
         final Map<String, double[]> served = new HashMap<>(4);
         final List<double[]> notChosen = new ArrayList<>(0);
+
+        Pending(long seq) {
+            this.seq = seq;
+        }
     }
 
     RankerLearner(String loop, ContentBanditSpec spec, RankingInputs inputs, Catalog catalog,
                   Consumer<ServedFeatures> served) {
         this.loop = loop;
+        this.spec = spec;
         this.served = served;
         this.inputs = inputs;
         this.catalog = catalog;
@@ -102,7 +115,7 @@ public final class RankerLearner implements OnlineLearner {
             positions[items.size()] = s.position();
             items.add(s.item());
         }
-        Pending p = new Pending();
+        Pending p = new Pending(seq);
         // the decision's own impressions are not in the features yet: the learner runs first
         inputs.rows(d.user(), items, d.timestamp(), positions, (i, item, row) -> {
             p.served.put(item, row.clone());
@@ -119,7 +132,7 @@ public final class RankerLearner implements OnlineLearner {
             String other = catalog.known(random.nextInt(known));
             if (!items.contains(other)) items.add(other);
         }
-        Pending p = new Pending();
+        Pending p = new Pending(-1);
         inputs.rows(e.user(), items, e.timestamp(), null, (i, item, row) -> {
             double[] kept = withoutItemFeedback(row);
             if (i == 0) p.served.put(item, kept);
@@ -147,6 +160,7 @@ public final class RankerLearner implements OnlineLearner {
         if (p.served.isEmpty()) pending.remove(o.decision());
         fit.update(row, o.reactions());
         for (double[] other : p.notChosen) fit.update(other, List.of());
+        if (p.seq >= 0) for (OnlineVersion v : followers) v.learn(p.seq, row, o);
         trained++;
         changed = true;
     }
@@ -155,6 +169,20 @@ public final class RankerLearner implements OnlineLearner {
     @Override
     public void flush() {
         if (changed) publish();
+        for (OnlineVersion v : followers) v.flush();
+    }
+
+    /**
+     * Starts an online retrained version {@code name} from the fit {@code snapshot} trains; it serves
+     * through the loop's live inputs and learns once its position is set. Any thread: the log runner
+     * sees it from its next outcome on.
+     */
+    OnlineVersion follow(String name, List<TrainingRow> snapshot, SlateSampler sampler, long seed) {
+        RankerFit start = RankerTraining.fit(spec, snapshot);
+        OnlineVersion v = new OnlineVersion(name, start, self -> new RankerScorer(inputs, self::model), sampler, seed,
+                followers::remove);
+        followers.add(v);
+        return v;
     }
 
     private void publish() {

@@ -47,6 +47,26 @@ final class RankerTraining {
     }
 
     /**
+     * The fit a snapshot's rows train, in their order: the state {@link #train} stores, with the
+     * FTRL state (z and n) and the value means it came from, so an online version continues it.
+     */
+    static RankerFit fit(ContentBanditSpec spec, List<TrainingRow> rows) {
+        RankerFit fit = new RankerFit(spec);
+        for (TrainingRow r : rows) learn(fit, r);
+        return fit;
+    }
+
+    /** One row's step, as {@link #train} takes it: the reaction models, then the value of a paid reaction. */
+    static void learn(RankerFit fit, TrainingRow r) {
+        if (r.features().length != RankingFeatures.SIZE) {
+            throw new IllegalArgumentException("snapshot rows hold " + r.features().length + " features, this code's ranker "
+                    + RankingFeatures.SIZE + ": retrain from a snapshot cut by the same code");
+        }
+        fit.update(r.features(), r.reactions());
+        value(fit, r);
+    }
+
+    /**
      * The value of the row's value-paid reaction, from its reward: reward minus the fixed weights of
      * its reactions, over the type's value weight. Rows with two value-paid reactions cannot be
      * split and count for neither.

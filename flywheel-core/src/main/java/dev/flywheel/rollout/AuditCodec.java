@@ -10,15 +10,20 @@ import java.util.Map;
 /**
  * The binary form of an audit record, shared by every audit log adapter. Layout: a format byte, then
  * the fields in declaration order; strings are length-prefixed UTF-8 with -1 for null, maps are a
- * count then key-value pairs. Bumping the format byte is how the layout would evolve.
+ * count then key-value pairs. Bumping the format byte is how the layout evolves: format 2 adds, after
+ * a registered version's state, the log position an online retrained version learns after. A
+ * record without one is still written as format 1, so logs without such versions keep their bytes
+ * and every log written before format 2 still reads.
  */
 public final class AuditCodec {
     private static final byte FORMAT = 1;
+    private static final byte LEARNS_AFTER = 2;
 
     private AuditCodec() { }
 
     public static void encode(AuditRecord r, Bytes out) {
-        out.put(FORMAT);
+        boolean learnsAfter = r.registered() != null && r.registered().learnsAfter() != null;
+        out.put(learnsAfter ? LEARNS_AFTER : FORMAT);
         out.putLong(r.seq());
         instant(r.at(), out);
         out.putString(r.loop());
@@ -29,6 +34,7 @@ public final class AuditCodec {
         numbers(r.numbers(), out);
         out.put((byte) (r.registered() == null ? 0 : 1));
         if (r.registered() != null) version(r.registered(), out);
+        if (learnsAfter) out.putLong(r.registered().learnsAfter());
         out.put((byte) (r.allocation() == null ? 0 : 1));
         if (r.allocation() != null) {
             out.putDouble(r.allocation().canary());
@@ -40,7 +46,7 @@ public final class AuditCodec {
     public static AuditRecord decode(byte[] buf, int offset, int length) {
         ByteCursor in = new ByteCursor(buf, offset, length);
         byte format = in.get();
-        if (format != FORMAT) throw new IllegalStateException("unknown audit record format " + format);
+        if (format != FORMAT && format != LEARNS_AFTER) throw new IllegalStateException("unknown audit record format " + format);
         long seq = in.getLong();
         Instant at = instant(in);
         String loop = in.getString();
@@ -50,6 +56,10 @@ public final class AuditCodec {
         String reason = in.getString();
         Map<String, Double> numbers = numbers(in);
         VersionRecord registered = in.get() == 0 ? null : version(in);
+        if (format == LEARNS_AFTER) {
+            if (registered == null) throw new IllegalStateException("audit record " + seq + " has a learning position but no version");
+            registered = registered.learningAfter(in.getLong());
+        }
         Allocation allocation = in.get() == 0 ? null : new Allocation(in.getDouble(), in.getDouble(), in.get() == 1);
         if (!in.atEnd()) throw new IllegalStateException("trailing bytes after audit record " + seq);
         return new AuditRecord(seq, at, loop, action, version, actor, reason, numbers, registered, allocation);

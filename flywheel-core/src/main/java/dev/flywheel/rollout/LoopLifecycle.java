@@ -37,6 +37,10 @@ public final class LoopLifecycle {
         String v = r.version();
         if (r.action() == Action.REGISTER) {
             if (versions.containsKey(v)) throw new IllegalStateException("version " + v + " is already registered");
+            VersionRecord n = r.registered();
+            if (n != null && n.retrainedOnline() && n.learnsAfter() == null) {
+                throw new IllegalStateException("online version " + v + " has no log position to learn after");
+            }
             return;
         }
         if (r.action() == Action.ALLOCATE) return;

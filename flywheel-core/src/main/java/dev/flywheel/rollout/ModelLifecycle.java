@@ -2,6 +2,8 @@ package dev.flywheel.rollout;
 
 import dev.flywheel.model.ModelStore;
 import dev.flywheel.model.ModelVersion;
+import dev.flywheel.model.OnlineVersion;
+import dev.flywheel.model.SnapshotStore;
 import dev.flywheel.model.VersionRecord;
 import dev.flywheel.rollout.AuditRecord.Action;
 import java.time.Clock;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.LongSupplier;
 
 /**
  * The model registry and rollouts of every served loop, kept as one audit log. A change is checked
@@ -18,6 +21,17 @@ import java.util.NoSuchElementException;
  * {@link ServingPlan}. At start the log is folded again, so versions, aliases and periods come back
  * exactly as recorded; a loop that has no version yet gets {@code v1}, registered and promoted by
  * {@code engine}.
+ *
+ * <p>Starting takes two steps around the event log's replay. The constructor folds the audit log
+ * and resumes every online retrained version (its snapshot trains its start again), so the replay
+ * hands each one the outcomes after its recorded position, in the order they closed the first time,
+ * and it serves the model it had before the restart. {@link #start}, after the replay, registers
+ * new loops' first versions (a frozen one is the replayed learner) and publishes the plans.
+ *
+ * <p>Why rebuild rather than persist an online version's fit: the snapshot and the code determine
+ * the start exactly (checked against the stored state), and the log determines the rest; a
+ * persisted fit would be one more state that has to agree with a log position, which only
+ * checkpoints of every operator could give (docs/performance.md), while the replay runs anyway.
  *
  * <p>Thread-safe: changes are serialised on this object; decisions read the published plans.
  */
@@ -33,12 +47,20 @@ public final class ModelLifecycle {
     private final Map<String, ServedLoop> loops = new LinkedHashMap<>();
     private final Map<String, LoopLifecycle> lifecycles = new LinkedHashMap<>();
     private final Map<String, Map<String, ModelVersion>> built = new HashMap<>();
+    private final OnlineVersions online;
     private long seq;
 
     /**
-     * @param code the running code's version, recorded with every version it registers
+     * Folds the audit log and resumes the online retrained versions; call {@link #start} after the
+     * event log's replay.
+     *
+     * @param snapshots what online retrained versions start from
+     * @param position  the last event-log position the loops' learners have handled (the stream
+     *                  runner's progress): where an online version registered now starts learning
+     * @param code      the running code's version, recorded with every version it registers
      */
-    public ModelLifecycle(AuditLog log, ModelStore states, Clock clock, String code, List<ServedLoop> served) {
+    public ModelLifecycle(AuditLog log, ModelStore states, SnapshotStore snapshots, LongSupplier position, Clock clock,
+                          String code, List<ServedLoop> served) {
         this.log = log;
         this.states = states;
         this.clock = clock;
@@ -47,7 +69,13 @@ public final class ModelLifecycle {
             loops.put(s.loop(), s);
             lifecycles.put(s.loop(), new LoopLifecycle(s.loop(), s.rollout().allocation()));
         }
+        this.online = new OnlineVersions(states, snapshots, position);
         recover();
+        lifecycles.values().forEach(l -> l.versions().values().forEach(this::resume));
+    }
+
+    /** Registers new loops' first versions and publishes every loop's plan: after the event log's replay. */
+    public synchronized void start() {
         loops.values().forEach(this::bootstrap);
         loops.values().forEach(s -> s.policy().previewFrom(v -> version(s.loop(), v)));
         loops.keySet().forEach(this::publish);
@@ -86,13 +114,50 @@ public final class ModelLifecycle {
         return last == null ? l.periods().isEmpty() ? null : l.periods().get(0).allocation() : last;
     }
 
-    /** Registers {@code record} (its state, if frozen, already stored); returns it. */
+    /**
+     * Registers {@code record} (its state already stored); returns it as registered. An online
+     * retrained version starts learning here: it listens first, then takes the learners' position,
+     * so every outcome of a decision after that position reaches it (outcomes close after their
+     * decision is handled), and that position is what its record keeps for a replay.
+     */
     public synchronized VersionRecord register(VersionRecord record, String actor, String reason) {
         if (record.state() != null && !states.contains(record.state())) {
             throw new IllegalArgumentException("state " + record.state() + " of version " + record.version() + " is not stored");
         }
-        record(record.loop(), Action.REGISTER, record.version(), actor, reason, Map.of(), record, null);
-        return record;
+        if (!record.retrainedOnline()) {
+            record(record.loop(), Action.REGISTER, record.version(), actor, reason, Map.of(), record, null);
+            return record;
+        }
+        if (record.learnsAfter() != null) throw new IllegalArgumentException("learnsAfter is set by the registry, not by its caller");
+        lifecycle(record.loop());
+        OnlineVersion v = online.start(served(record.loop()).model(), record);
+        try {
+            VersionRecord registered = record.learningAfter(online.position());
+            v.learnAfter(registered.learnsAfter());
+            record(record.loop(), Action.REGISTER, record.version(), actor, reason, Map.of(), registered, null);
+            online.put(record.loop(), v);
+            return registered;
+        } catch (RuntimeException e) {
+            v.stop();
+            throw e;
+        }
+    }
+
+    /** Starts an online retrained version again from its record, learning after its recorded position. */
+    private void resume(VersionRecord r) {
+        ServedLoop s = loops.get(r.loop());
+        if (!r.retrainedOnline() || !s.spec().family().equals(r.family())) return;
+        OnlineVersion v = online.start(s.model(), r);
+        v.learnAfter(r.learnsAfter());
+        online.put(r.loop(), v);
+    }
+
+    /** The run-time learner of online retrained version {@code version}, e.g. to read the model it has now. */
+    public synchronized OnlineVersion online(String loop, String version) {
+        lifecycle(loop);
+        OnlineVersion v = online.get(loop, version);
+        if (v == null) throw new NoSuchElementException("version " + version + " of loop " + loop + " does not learn online");
+        return v;
     }
 
     /** Applies a change of version {@code version}'s standing (shadow, canary, promote, rollback, retire, baseline). */
@@ -135,13 +200,18 @@ public final class ModelLifecycle {
                 s.baseline() == null ? null : version(loop, s.baseline())));
     }
 
-    /** The runtime of a registered version: the live model for an online one, its stored state for a frozen one. */
+    /**
+     * The runtime of a registered version: the live model for the live learner, its stored state for
+     * a frozen one, its own learner for an online retrained one.
+     */
     public synchronized ModelVersion version(String loop, String version) {
         VersionRecord r = lifecycle(loop).versions().get(version);
         if (r == null) throw new NoSuchElementException("no version " + version + " in loop " + loop);
         return built.computeIfAbsent(loop, k -> new HashMap<>()).computeIfAbsent(version, v -> {
             var model = loops.get(loop).model();
-            return r.mode() == VersionRecord.Mode.ONLINE ? model.online(v) : model.frozen(v, states.get(r.state()));
+            if (r.liveLearner()) return model.online(v);
+            if (r.retrainedOnline()) return online(loop, v).version();
+            return model.frozen(v, states.get(r.state()));
         });
     }
 

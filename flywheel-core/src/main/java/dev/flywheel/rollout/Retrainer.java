@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * A retraining from start to shadow: cut a training snapshot through what the store holds, train the
- * loop's family on it, store the state, register the version (parent: the champion; trigger and
+ * loop's family on it, store the state, register the version (frozen or online, as
+ * {@code rollout.retrain.mode} says) (parent: the champion; trigger and
  * snapshot recorded) and start it in shadow. Each step is complete before the next: a crash leaves
  * at most an unreferenced snapshot or state, never a version without its state.
  */
@@ -34,8 +35,17 @@ public final class Retrainer {
         return snapshots.create(loop, data.appliedSeq(), spec.featureNames());
     }
 
-    /** Trains a version of {@code loop} from {@code snapshot}; the state is stored, the version not yet registered. */
+    /** {@link #train(String, TrainingSnapshot, String, VersionRecord.Mode)} in the loop's {@code rollout.retrain.mode}. */
     public VersionRecord train(String loop, TrainingSnapshot snapshot, String trigger) {
+        return train(loop, snapshot, trigger, lifecycle.served(loop).rollout().retrain().mode());
+    }
+
+    /**
+     * Trains a version of {@code loop} from {@code snapshot}; the state is stored, the version not yet
+     * registered. An online version's state is the model it starts from; the registry starts its
+     * learning when it registers it.
+     */
+    public VersionRecord train(String loop, TrainingSnapshot snapshot, String trigger, VersionRecord.Mode mode) {
         ModelSpec spec = lifecycle.served(loop).spec();
         ModelSpec.Training t = spec.train(snapshots.rows(snapshot.id()));
         String state = lifecycle.states().put(t.state());
@@ -44,7 +54,7 @@ public final class Retrainer {
         Map<String, Double> metrics = new TreeMap<>(t.metrics());
         metrics.put("snapshot.rows", (double) snapshot.rows());
         return new VersionRecord(loop, version, spec.family(), spec.params(), snapshot.id(), lifecycle.code(), parent, trigger,
-                VersionRecord.Mode.FROZEN, clock.instant(), metrics, state);
+                mode, clock.instant(), metrics, state);
     }
 
     /** The whole retraining for a fired trigger; null when the snapshot holds no rows yet. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flywheel.model.VersionRecord;
 import dev.flywheel.rollout.AuditRecord.Action;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,22 @@ class LoopLifecycleTest {
         assertThrows(IllegalStateException.class, () -> l.apply(change(seq + 1, "shop", Action.PROMOTE, "v1", at(3))));
         assertEquals(period, l.state().period(), "a refused change leaves the state as it was");
         assertEquals(5, l.audit().size());
+    }
+
+    @Test
+    void anOnlineRetrainedVersionIsRegisteredOnlyWithThePositionItLearnsAfter() {
+        LoopLifecycle l = started();
+        VersionRecord unplaced = new VersionRecord("shop", "v2", "content-bandit", java.util.Map.of(), "a".repeat(64), "dev",
+                "v1", "manual", VersionRecord.Mode.ONLINE, at(1), java.util.Map.of(), "b".repeat(64));
+        var refused = assertThrows(IllegalStateException.class, () -> l.apply(registration(unplaced)));
+        assertTrue(refused.getMessage().contains("no log position"), refused.getMessage());
+        l.apply(registration(unplaced.learningAfter(99)));
+        assertEquals(99L, l.versions().get("v2").learnsAfter());
+    }
+
+    private AuditRecord registration(VersionRecord v) {
+        return new AuditRecord(seq + 1, v.created(), "shop", Action.REGISTER, v.version(), "engine", "test", java.util.Map.of(),
+                v, null);
     }
 
     @Test

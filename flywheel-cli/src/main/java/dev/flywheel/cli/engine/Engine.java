@@ -62,12 +62,14 @@ public final class Engine implements AutoCloseable {
         featureLog = new DuckDbFeatureLog(storage.store());
         topology = Topology.build(config.loops(), new Catalog(), new OutcomeSink(outcomes, unjoined), false, featureLog);
         runner = new EmbeddedRunner(storage.log(), topology.operators(), QUIET);
+        audit = new FileAuditLog(dataDir.resolve("audit.log"));
+        snapshots = new DuckDbSnapshotStore(storage.store(), dataDir.resolve("snapshots"), clock);
+        // before the replay: online retrained versions learn again from the outcomes it passes
+        lifecycle = new ModelLifecycle(audit, new FileModelStore(dataDir.resolve("models")), snapshots, runner::progress, clock,
+                CodeVersion.current(), served(topology));
         runner.catchUp();
         runner.idleNow(); // everything replayed at a start is history: close what has ended
-        audit = new FileAuditLog(dataDir.resolve("audit.log"));
-        lifecycle = new ModelLifecycle(audit, new FileModelStore(dataDir.resolve("models")), clock, CodeVersion.current(),
-                served(topology));
-        snapshots = new DuckDbSnapshotStore(storage.store(), dataDir.resolve("snapshots"), clock);
+        lifecycle.start();
         DuckDbRolloutData rolloutData = new DuckDbRolloutData(storage.store());
         autopilot = new AutopilotThread(new Autopilot(lifecycle, snapshots, rolloutData, clock), config.autopilotTick());
         runner.start();

@@ -14,7 +14,7 @@ final class LifecycleJson {
         o.put("version", v.version()).put("parent", v.parent()).put("trigger", v.trigger()).put("dataset", v.dataset())
                 .put("status", l.status(v.version()).label()).put("mode", v.mode().name().toLowerCase(java.util.Locale.ROOT))
                 .put("family", v.family()).put("code", v.code()).put("created", v.created().toString())
-                .put("state", v.state()).put("replaced", l.replaced(v.version()));
+                .put("state", v.state()).put("learns_after", v.learnsAfter()).put("replaced", l.replaced(v.version()));
         ObjectNode params = o.putObject("params");
         v.params().forEach(params::put);
         ObjectNode metrics = o.putObject("metrics");

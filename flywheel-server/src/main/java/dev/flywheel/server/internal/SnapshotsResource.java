@@ -20,7 +20,8 @@ import java.util.Set;
  * Training snapshots and training by hand: {@code POST /v1/loops/{loop}/snapshots} cuts one,
  * {@code GET} lists them, {@code GET /v1/snapshots/{id}} shows a manifest, and
  * {@code POST /v1/loops/{loop}/versions} trains a version from a snapshot (a new one unless named),
- * registers it and, unless told otherwise, starts it in shadow.
+ * frozen or online ({@code mode}, by default the loop's {@code rollout.retrain.mode}), registers it
+ * and, unless told otherwise, starts it in shadow.
  */
 public final class SnapshotsResource {
     private final ObjectMapper json;
@@ -60,10 +61,11 @@ public final class SnapshotsResource {
         if (body == null || !body.isObject()) throw ApiException.badRequest("body", "must be a JSON object");
         List<FieldError> errors = new java.util.ArrayList<>();
         Fields f = new Fields(body, "", errors);
-        f.only(Set.of("snapshot", "start", "reason"), "");
+        f.only(Set.of("snapshot", "start", "mode", "reason"), "");
         String snapshot = f.key("snapshot");
         String start = body.path("start").asText("shadow");
         if (!start.equals("shadow") && !start.equals("none")) f.fail("start", "must be shadow or none");
+        VersionRecord.Mode mode = mode(body.get("mode"), loop, f);
         if (!errors.isEmpty()) throw new ApiException(400, errors.get(0).field() + ": " + errors.get(0).message(), errors);
         TrainingSnapshot snap;
         try {
@@ -76,7 +78,7 @@ public final class SnapshotsResource {
         String reason = body.path("reason").asText("trained by hand");
         VersionRecord v;
         try {
-            v = lifecycle.registry().register(lifecycle.retrainer().train(loop, snap, "manual"), actor, reason);
+            v = lifecycle.registry().register(lifecycle.retrainer().train(loop, snap, "manual", mode), actor, reason);
             if (start.equals("shadow")) lifecycle.registry().change(loop, Action.SHADOW, v.version(), actor, reason, Map.of());
         } catch (UnsupportedOperationException e) {
             throw new ApiException(409, e.getMessage(), List.of(new FieldError("loop", "its model is not trained from snapshots")));
@@ -89,6 +91,15 @@ public final class SnapshotsResource {
             return null;
         });
         answer(ctx, out);
+    }
+
+    /** The body's {@code mode} (frozen or online), or the loop's {@code rollout.retrain.mode} when it has none. */
+    private VersionRecord.Mode mode(JsonNode mode, String loop, Fields f) {
+        if (mode == null || mode.isNull()) return lifecycle.registry().served(loop).rollout().retrain().mode();
+        if (mode.isTextual() && mode.textValue().equals("frozen")) return VersionRecord.Mode.FROZEN;
+        if (mode.isTextual() && mode.textValue().equals("online")) return VersionRecord.Mode.ONLINE;
+        f.fail("mode", "must be frozen or online");
+        return null;
     }
 
     private ObjectNode manifest(TrainingSnapshot s) {
