@@ -16,7 +16,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The rules on the shop world: a harmful version is rolled back inside its canary, and the holdout only ever sees the baseline. */
+/**
+ * The rules on the shop world: a harmful version is rolled back inside its canary, and the holdout
+ * only ever sees the baseline. The small world's canary has ~80 shoppers, too few for revenue alone
+ * to show a reversed ranker worse (its sequence ended at [−1.80, +0.16] after 3,016 decisions, truly
+ * −1.5): a conversion guardrail (purchases per decision, far less noisy than revenue) catches it, as
+ * a shop would configure.
+ */
 class CanaryRulesTest {
     @TempDir
     Path dir;
@@ -25,10 +31,12 @@ class CanaryRulesTest {
         return Map.of("loops", List.of(Map.of("name", ShopHarness.LOOP, "model", "content-bandit", "k", 5, "window", "2m",
                 "candidates", Map.of("consumed", List.of("purchase")),
                 "reward", Map.of("value_weights", Map.of("purchase", 1.0)),
+                "learner", Map.of("roles", Map.of("like", List.of("add_to_cart", "purchase"))),
                 "rollout", Map.of("canary", 0.3, "holdout", 0.1, "initial", "frozen",
                         "retrain", Map.of("outcomes", 1_000_000, "shadow_decisions", 200),
                         "promotion", Map.of("min_exposures", 300, "max_exposures", 3_000, "margin", 0.2, "cap", 150,
-                                "planned_users", 250)))));
+                                "planned_users", 250, "guardrails", List.of(Map.of("metric", "reward", "margin", 0),
+                                        Map.of("metric", "purchase", "margin", 0)))))));
     }
 
     @Test

@@ -14,11 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Attribution is honest: over seeded shop runs, the ledger's 95 % interval of each promoted
  * version's uplift against the holdout contains the world's true uplift about 95 % of the time. The
- * truth is paired: at every session while the version is champion, the world's expected revenue of
- * the slate the version would show that shopper minus the baseline's (both asked as previews), so
- * neither the purchase lottery nor which shoppers happened to land in which arm is in it. Each run retrains twice
- * and promotes each version at once (the canary rules have their own test): what is judged here is
- * the interval, on the data a champion and the holdout produce.
+ * truth is the world's expected revenue of the slates the champion arm served minus that of the
+ * slates the holdout served, each for the shopper as they were then (`ServedTruth`): the purchase
+ * lottery is not in it, and the holdout's cumulative effect is. A purchase changes the shopper (its
+ * complements attract them), so shoppers served a better ranker for weeks are worth more than the
+ * holdout's even when shown the same slate: that carried-over gain is what a holdout measures.
+ * The paired truth (both versions' slates for the same shopper at the same moment, asked as
+ * previews) leaves it out; it is printed too, and falls short of the interval on the high side more
+ * often (2026-12-01: 92.6 % covered, misses 23 high vs 6 low, against 94.1 % for the served truth),
+ * since better rankers sell more and move more shoppers. Each run retrains twice and promotes each
+ * version at once (the canary rules have their own test): what is judged here is the interval, on
+ * the data a champion and the holdout produce.
  */
 class LedgerCoverageTest {
     static final int RUNS = Integer.getInteger("coverage.runs", 130);
@@ -62,13 +68,13 @@ class LedgerCoverageTest {
                     promoted++;
                     if (l.upliftVsHoldout().low() <= t && t <= l.upliftVsHoldout().high()) covered++;
                     if (l.upliftVsHoldout().low() <= served && served <= l.upliftVsHoldout().high()) coveredServed++;
-                    System.out.printf("seed %d %s est %.3f [%.3f, %.3f] true %.3f%n", seed, l.version(), l.upliftVsHoldout().estimate(),
-                            l.upliftVsHoldout().low(), l.upliftVsHoldout().high(), t);
+                    System.out.printf("seed %d %s est %.3f [%.3f, %.3f] served truth %.3f paired %.3f%n", seed, l.version(),
+                            l.upliftVsHoldout().estimate(), l.upliftVsHoldout().low(), l.upliftVsHoldout().high(), served, t);
                 }
             }
         }
-        double rate = covered / (double) promoted;
-        System.out.printf("covered %d of %d promoted versions: %.3f (served truth: %d)%n", covered, promoted, rate, coveredServed);
+        double rate = coveredServed / (double) promoted;
+        System.out.printf("covered %d of %d promoted versions: %.3f (paired truth: %d)%n", coveredServed, promoted, rate, covered);
         assertTrue(promoted >= 100, "too few promoted versions to judge coverage: " + promoted);
         assertTrue(rate >= 0.93 && rate <= 0.97, "coverage " + rate + " of " + promoted);
     }
