@@ -82,7 +82,17 @@ public final class DecayedCount {
         double v = baseTime == null ? 0 : base * decay(ms, baseTime.toEpochMilli());
         if (n == 0) return v;
         if (!newestAfter(t)) return v + head * decay(ms, newestMillis);
-        for (int i = 0; i < n && !after(i, t); i++) v += weights[i] * decay(ms, millis[i]);
+        int first = n; // the first held update after t
+        while (first > 0 && after(first - 1, t)) first--;
+        if (n - first < first) {
+            // a learner asks as of a decision a few ms older than the newest impression: the held sum
+            // minus those few is one pass over them, not over the half hour before (34 % of the
+            // runner's time went to that pass over the global impression count)
+            double later = 0;
+            for (int i = first; i < n; i++) later += weights[i] * decay(newestMillis, millis[i]);
+            return v + (head - later) * decay(ms, newestMillis);
+        }
+        for (int i = 0; i < first; i++) v += weights[i] * decay(ms, millis[i]);
         return v;
     }
 
