@@ -22,11 +22,7 @@ final class RankerTraining {
         double[] logLoss = new double[types.size()];
         double squared = 0;
         for (TrainingRow r : rows) {
-            double[] f = r.features();
-            if (f.length != RankingFeatures.SIZE) {
-                throw new IllegalArgumentException("snapshot rows hold " + f.length + " features, this code's ranker "
-                        + RankingFeatures.SIZE + ": retrain from a snapshot cut by the same code");
-            }
+            double[] f = checked(r);
             RankerModel before = fit.model();
             for (int m = 0; m < types.size(); m++) {
                 double p = Math.min(1 - 1e-12, Math.max(1e-12, before.probability(m, f)));
@@ -34,8 +30,7 @@ final class RankerTraining {
             }
             double err = before.score(f) - r.reward();
             squared += err * err;
-            fit.update(f, r.reactions());
-            value(fit, r);
+            learn(fit, r);
         }
         Map<String, Double> metrics = new TreeMap<>();
         metrics.put("rows", (double) rows.size());
@@ -58,12 +53,16 @@ final class RankerTraining {
 
     /** One row's step, as {@link #train} takes it: the reaction models, then the value of a paid reaction. */
     static void learn(RankerFit fit, TrainingRow r) {
+        fit.update(checked(r), r.reactions());
+        value(fit, r);
+    }
+
+    private static double[] checked(TrainingRow r) {
         if (r.features().length != RankingFeatures.SIZE) {
             throw new IllegalArgumentException("snapshot rows hold " + r.features().length + " features, this code's ranker "
                     + RankingFeatures.SIZE + ": retrain from a snapshot cut by the same code");
         }
-        fit.update(r.features(), r.reactions());
-        value(fit, r);
+        return r.features();
     }
 
     /**
