@@ -18,34 +18,66 @@ public final class ArticleWorld {
     private final List<User> users;
     private final Map<String, Integer> articleIndex = new HashMap<>();
     private final Map<String, Integer> userIndex = new HashMap<>();
-    private final double[][] click;
-    private final double[][] like;
-    private final double[][] dislike;
+    private final Tables tables;
+    private final WorldFaults faults;
+    /** The tables from the drift round on; null without drift. */
+    private final Tables drifted;
+    private final boolean[] bot;
 
-    private ArticleWorld(WorldConfig config) {
-        WorldBuilder builder = new WorldBuilder(config);
-        this.config = config;
-        this.vocabulary = builder.vocabulary();
-        this.articles = List.copyOf(builder.articles());
-        this.users = List.copyOf(builder.users());
-        for (int i = 0; i < articles.size(); i++) articleIndex.put(articles.get(i).id(), i);
-        for (int i = 0; i < users.size(); i++) userIndex.put(users.get(i).id(), i);
-        click = new double[users.size()][articles.size()];
-        like = new double[users.size()][articles.size()];
-        dislike = new double[users.size()][articles.size()];
-        for (int u = 0; u < users.size(); u++) {
-            for (int a = 0; a < articles.size(); a++) {
-                User r = users.get(u);
-                Article art = articles.get(a);
-                click[u][a] = GroundTruth.clickGivenExamined(r, art);
-                like[u][a] = GroundTruth.likeGivenClick(r, art);
-                dislike[u][a] = GroundTruth.dislikeGivenClick(r, art);
+    /** P(click | examined), P(like | click), P(dislike | click) per (user, article). */
+    private record Tables(double[][] click, double[][] like, double[][] dislike) {
+        static Tables of(List<User> users, List<Article> articles) {
+            Tables t = new Tables(new double[users.size()][articles.size()], new double[users.size()][articles.size()],
+                    new double[users.size()][articles.size()]);
+            for (int u = 0; u < users.size(); u++) {
+                for (int a = 0; a < articles.size(); a++) {
+                    User r = users.get(u);
+                    Article art = articles.get(a);
+                    t.click[u][a] = GroundTruth.clickGivenExamined(r, art);
+                    t.like[u][a] = GroundTruth.likeGivenClick(r, art);
+                    t.dislike[u][a] = GroundTruth.dislikeGivenClick(r, art);
+                }
             }
+            return t;
         }
     }
 
+    private ArticleWorld(WorldConfig config, WorldFaults faults) {
+        WorldBuilder builder = new WorldBuilder(config);
+        this.config = config;
+        this.faults = faults;
+        this.vocabulary = builder.vocabulary();
+        // each fault draws from its own stream, so a world without faults is the world it always was
+        this.articles = List.copyOf(Faults.clickbait(builder.articles(), faults.clickbaitItems(), config.seed()));
+        this.users = List.copyOf(builder.users());
+        for (int i = 0; i < articles.size(); i++) articleIndex.put(articles.get(i).id(), i);
+        for (int i = 0; i < users.size(); i++) userIndex.put(users.get(i).id(), i);
+        tables = Tables.of(users, articles);
+        drifted = faults.drifts() ? Tables.of(Faults.drifted(users, config.seed()), articles) : null;
+        bot = Faults.bots(users.size(), faults.botShare(), config.seed());
+    }
+
     public static ArticleWorld generate(WorldConfig config) {
-        return new ArticleWorld(config);
+        return new ArticleWorld(config, WorldFaults.NONE);
+    }
+
+    /** The world with {@code faults} injected (the same world as {@link #generate} without them). */
+    public static ArticleWorld generate(WorldConfig config, WorldFaults faults) {
+        return new ArticleWorld(config, faults);
+    }
+
+    public WorldFaults faults() {
+        return faults;
+    }
+
+    /** What the faults made: the bots, every clickbait article (native and injected), the drift round (-1: none). */
+    public record FaultTruth(List<String> bots, List<String> clickbait, int driftRound) { }
+
+    public FaultTruth faultTruth() {
+        List<String> bots = new ArrayList<>();
+        for (int u = 0; u < users.size(); u++) if (bot[u]) bots.add(users.get(u).id());
+        List<String> clickbait = articles.stream().filter(Article::clickbait).map(Article::id).toList();
+        return new FaultTruth(List.copyOf(bots), clickbait, faults.driftRound());
     }
 
     public WorldConfig config() {
@@ -76,19 +108,19 @@ public final class ArticleWorld {
     public double trueLikeProbability(String user, String article) {
         int u = userIdx(user);
         int a = articleIdx(article);
-        return click[u][a] * like[u][a];
+        return tables.click[u][a] * tables.like[u][a];
     }
 
     /** P(click | examined). */
     public double trueClickProbability(String user, String article) {
-        return click[userIdx(user)][articleIdx(article)];
+        return tables.click[userIdx(user)][articleIdx(article)];
     }
 
     /** P(dislike | examined). */
     public double trueDislikeProbability(String user, String article) {
         int u = userIdx(user);
         int a = articleIdx(article);
-        return click[u][a] * dislike[u][a];
+        return tables.click[u][a] * tables.dislike[u][a];
     }
 
     /**
@@ -96,7 +128,17 @@ public final class ArticleWorld {
      * slot whatever happens, so two policies reading the same stream get common random numbers.
      */
     public List<SlotReaction> react(String user, List<String> slate, SplittableRandom rng) {
+        return react(user, slate, rng, 0);
+    }
+
+    /**
+     * {@link #react} in round {@code round}: the drifted interests from the drift round on, and a bot's
+     * behaviour for a bot (every slot seen, almost every one clicked, nothing judged, a second's
+     * dwell). The same four uniforms per slot either way.
+     */
+    public List<SlotReaction> react(String user, List<String> slate, SplittableRandom rng, int round) {
         int u = userIdx(user);
+        Tables t = drifted != null && round >= faults.driftRound() ? drifted : tables;
         List<SlotReaction> out = new ArrayList<>(slate.size());
         for (int i = 0; i < slate.size(); i++) {
             int a = articleIdx(slate.get(i));
@@ -104,10 +146,15 @@ public final class ArticleWorld {
             double uClick = rng.nextDouble();
             double uAfter = rng.nextDouble();
             double uDwell = rng.nextDouble();
+            if (bot[u]) {
+                boolean clicked = uClick < Faults.BOT_CLICK;
+                out.add(new SlotReaction(slate.get(i), i + 1, true, clicked, false, false, clicked ? 0.5 + uDwell : 0));
+                continue;
+            }
             boolean examined = uExam < GroundTruth.examination(i + 1);
-            boolean clicked = examined && uClick < click[u][a];
-            boolean liked = clicked && uAfter < like[u][a];
-            boolean disliked = clicked && !liked && uAfter < like[u][a] + dislike[u][a];
+            boolean clicked = examined && uClick < t.click[u][a];
+            boolean liked = clicked && uAfter < t.like[u][a];
+            boolean disliked = clicked && !liked && uAfter < t.like[u][a] + t.dislike[u][a];
             double dwell = clicked ? GroundTruth.dwellSeconds(liked, disliked, uDwell) : 0;
             out.add(new SlotReaction(slate.get(i), i + 1, examined, clicked, liked, disliked, dwell));
         }

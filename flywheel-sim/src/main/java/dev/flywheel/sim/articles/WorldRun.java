@@ -67,7 +67,7 @@ public final class WorldRun {
             User user = users.get(u);
             if (activity.nextDouble() >= user.activity() || published.isEmpty()) continue;
             long reactionSeed = mix(config.seed(), round, u);
-            for (Lane lane : lanes) lane.serve(user.id(), published, now, new SplittableRandom(reactionSeed));
+            for (Lane lane : lanes) lane.serve(user.id(), published, now, round, new SplittableRandom(reactionSeed));
         }
         for (Lane lane : lanes) lane.closeRound();
     }
@@ -111,7 +111,7 @@ public final class WorldRun {
             this.contender = contender;
         }
 
-        void serve(String user, List<String> published, Instant now, SplittableRandom rng) {
+        void serve(String user, List<String> published, Instant now, int round, SplittableRandom rng) {
             Set<String> banned = disliked.getOrDefault(user, Set.of());
             List<String> candidates = banned.isEmpty() ? published
                     : published.stream().filter(id -> !banned.contains(id)).toList();
@@ -119,7 +119,7 @@ public final class WorldRun {
             List<String> slate = contender.policy().decide(new DecideRequest(LOOP, user, candidates, config.k()), now)
                     .slate().items();
             check(slate, banned, now);
-            List<SlotReaction> slots = world.react(user, slate, rng);
+            List<SlotReaction> slots = world.react(user, slate, rng, round);
             for (SlotReaction slot : slots) {
                 current = current.plus(slot, config.weights());
                 if (slot.disliked()) disliked.computeIfAbsent(user, x -> new HashSet<>()).add(slot.item());
