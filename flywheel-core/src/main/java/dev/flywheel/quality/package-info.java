@@ -22,7 +22,8 @@
  *       expectation succeeds when (counted − unexpected) / counted ≥ {@code mostly}, or when nothing was
  *       counted. {@code unexpected_percent} is 100 × unexpected / counted; the partial list holds the
  *       first 20 unexpected values in row order.</li>
- *   <li>Values compare as GX on pandas: numbers by value whatever their Java type; regexes search
+ *   <li>Values compare as GX on pandas: numbers by value whatever their Java type; dates and times
+ *       against ISO-8601 text bounds (times without an offset are UTC); regexes search
  *       ({@code find}, not a full match) in the value's text; uniqueness marks every occurrence of a
  *       repeated value. Type names map to value kinds case-insensitively (GxType in {@code .internal}):
  *       int/int64/INTEGER/BIGINT… → integral numbers; float/float64/FLOAT/DOUBLE/DECIMAL… → floating and

@@ -84,6 +84,11 @@ class SuiteValidatorTest {
                 "strict_min", true).partialUnexpectedList());
         assertEquals(List.of(1), run(b, "expect_column_values_to_be_between", "min_value", 0, "max_value", 1,
                 "strict_max", true).partialUnexpectedList());
+        // dates and times against ISO text bounds; local times are UTC
+        RowBatch times = column(LocalDate.of(2025, 12, 31), LocalDateTime.of(2026, 1, 1, 0, 0),
+                java.time.Instant.parse("2026-01-01T00:30:00Z"), java.time.OffsetDateTime.parse("2026-01-01T02:00:00+01:00"));
+        assertEquals(List.of(LocalDate.of(2025, 12, 31)), run(times, "expect_column_values_to_be_between",
+                "min_value", "2026-01-01", "max_value", "2026-01-01T01:00:00Z").partialUnexpectedList());
         // text cannot be compared with a number bound: unexpected, not an error
         assertEquals(1, run(column(5, "five"), "expect_column_values_to_be_between", "min_value", 0).unexpectedCount());
     }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flywheel.quality.Expectation;
 import dev.flywheel.quality.ExpectationResult;
 import dev.flywheel.quality.SuiteResult;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -87,7 +89,14 @@ final class ValidationJson {
         return few.stream().map(v -> v == null ? "null" : v instanceof String s ? "'" + s + "'" : v.toString()).toList().toString();
     }
 
+    /** JSON's own types as they are (nested JSON stays nested); dates and times as their ISO text. */
     private static Object plain(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) return l.stream().map(ValidationJson::plain).toList();
         return v == null || v instanceof Number || v instanceof String || v instanceof Boolean ? v : v.toString();
     }
 

@@ -8,6 +8,7 @@ import dev.flywheel.quality.ExpectationSuite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,27 @@ class ValidateCommandTest {
         JsonNode between = root.at("/results/2");
         assertEquals(1, between.get("missing_count").asInt());
         assertEquals(0.0, between.get("unexpected_percent").asDouble());
+    }
+
+    @Test
+    void nestedJsonIsNotTextAndDatesCompareWithIsoBounds() throws IOException {
+        Path suite = Files.writeString(dir.resolve("nested.yaml"), """
+                name: nested
+                expectations:
+                  - {type: expect_column_values_to_be_of_type, column: props, type_: str}
+                  - {type: expect_column_values_to_be_between, column: ts, min_value: "2026-01-01T10:30:00Z"}
+                """);
+        Path events = Files.writeString(dir.resolve("nested.jsonl"), """
+                {"id": "a", "ts": "2026-01-01T10:00:00Z", "props": {"k": 1}}
+                {"id": "b", "ts": "2026-01-01T11:00:00Z", "props": {"k": 2}}
+                """);
+        Validation.Run run = Validation.run("--suite", suite.toString(), "--jsonl", events.toString(), "--json");
+        assertEquals(1, run.exit(), run.err());
+        JsonNode root = run.json();
+        assertEquals(2, root.at("/results/0/unexpected_count").asInt());
+        assertEquals(1, root.at("/results/0/partial_unexpected_list/0/k").asInt());
+        assertEquals(List.of(0), List.of(root.at("/results/1/partial_unexpected_index_list/0").asInt()));
+        assertEquals(1, root.at("/results/1/unexpected_count").asInt());
     }
 
     @Test

@@ -2,10 +2,20 @@ package dev.flywheel.quality.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 
 /**
  * How cell values compare, following what GX does on pandas: NaN is missing like null, numbers compare
- * by value whatever their Java type ({@code 1} is in the set {@code [1.0]}), text compares as text.
+ * by value whatever their Java type ({@code 1} is in the set {@code [1.0]}), text compares as text, and
+ * dates and times compare with ISO-8601 text bounds as pandas compares a timestamp with a string.
  */
 public final class Values {
     private Values() {
@@ -48,7 +58,33 @@ public final class Values {
         if (value instanceof String s && bound instanceof String b) {
             return Integer.signum(s.compareTo(b));
         }
+        if (bound instanceof String b) {
+            Instant v = instant(value);
+            Instant w = parseInstant(b);
+            return v == null || w == null ? null : Integer.signum(v.compareTo(w));
+        }
         return null;
+    }
+
+    /** A date or time value as an instant; times without an offset are UTC, as the engine reads them. */
+    private static Instant instant(Object v) {
+        if (v instanceof Instant i) return i;
+        if (v instanceof OffsetDateTime o) return o.toInstant();
+        if (v instanceof ZonedDateTime z) return z.toInstant();
+        if (v instanceof LocalDateTime l) return l.toInstant(ZoneOffset.UTC);
+        if (v instanceof LocalDate d) return d.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return null;
+    }
+
+    /** An ISO-8601 bound ({@code 2026-01-01}, {@code 2026-01-01T10:00:00}, with or without offset), else null. */
+    private static Instant parseInstant(String s) {
+        try {
+            if (s.length() <= 10) return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+            TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
+            return instant(t);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The text GX's regex check sees: pandas applies the pattern to {@code str(value)}. */
