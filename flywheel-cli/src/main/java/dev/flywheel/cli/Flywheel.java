@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, DemoCommand.class, KeysCommand.class, BenchCommand.class, ImportCommand.class,
                 ModelsCommand.class, SnapshotsCommand.class,
                 dev.flywheel.cli.analyze.EvaluateCommand.class, dev.flywheel.cli.analyze.AnalyzeCommand.class,
+                dev.flywheel.cli.validate.ValidateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Flywheel implements Runnable {
 

@@ -17,5 +17,8 @@
  * Decisions are the exception: read line by line as JSON (the API's format, through
  * {@link dev.flywheel.server.JsonRecords}) and held in memory, sorted by time, to be merged into the
  * events.
+ *
+ * <p>{@link dev.flywheel.cli.importer.FileRows} lends the same DuckDB readers to commands that look at a
+ * file's values as they are ({@code flywheel validate}): a whole CSV or JSON-lines file as typed rows.
  */
 package dev.flywheel.cli.importer;

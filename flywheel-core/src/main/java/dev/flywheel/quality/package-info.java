@@ -1,0 +1,42 @@
+/**
+ * Data quality: expectation suites with Great Expectations' semantics.
+ *
+ * <p>An {@link dev.flywheel.quality.ExpectationSuite} is a named list of
+ * {@link dev.flywheel.quality.Expectation}s, each a GX type name (exactly GX's), its kwargs and, for
+ * column map expectations, a {@code mostly} tolerance. {@link dev.flywheel.quality.SuiteReader} reads a
+ * parsed GX suite (0.x {@code expectation_type} or 1.x {@code type} layout) or the same fields written
+ * in YAML; {@link dev.flywheel.quality.SuiteValidator} runs a suite over a
+ * {@link dev.flywheel.quality.RowBatch} (rows as maps of column to value) and returns GX's per
+ * expectation result; {@link dev.flywheel.quality.ExpectationSuite#rowViolations} judges one row, for
+ * quarantining an event naming the expectation it broke.
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>A suite that loads can run: an unsupported type is refused by name with the expectation's index
+ *       ({@code expectations[4] (expect_foo): unsupported expectation type 'expect_foo'}), and so is a kwarg
+ *       the expectation does not take (a silently ignored {@code row_condition} would check other rows),
+ *       a missing or ill-typed kwarg, an unknown type name, a bad regex. Errors are
+ *       {@link dev.flywheel.config.ConfigException}s whose key names the place.</li>
+ *   <li>Missing values are null, an absent key, or NaN. Column map expectations count the non-missing
+ *       values only, except {@code expect_column_values_to_(not_)be_null}, which count every row; an
+ *       expectation succeeds when (counted − unexpected) / counted ≥ {@code mostly}, or when nothing was
+ *       counted. {@code unexpected_percent} is 100 × unexpected / counted; the partial list holds the
+ *       first 20 unexpected values in row order.</li>
+ *   <li>Values compare as GX on pandas: numbers by value whatever their Java type; dates and times
+ *       against ISO-8601 text bounds (times without an offset are UTC); regexes search
+ *       ({@code find}, not a full match) in the value's text; uniqueness marks every occurrence of a
+ *       repeated value. Type names map to value kinds case-insensitively (GxType in {@code .internal}):
+ *       int/int64/INTEGER/BIGINT… → integral numbers; float/float64/FLOAT/DOUBLE/DECIMAL… → floating and
+ *       decimal numbers (an integer is not a float); str/string/STRING/VARCHAR/TEXT → text;
+ *       bool/BOOLEAN → booleans; datetime/datetime64/TIMESTAMP → java.time date-times; date/DATE →
+ *       LocalDate.</li>
+ *   <li>Deviations from GX, each because the same suite must judge single events on the stream: types
+ *       are judged per value (GX on pandas judges the column's dtype, so one null makes an int column
+ *       float there); a value that cannot be compared with a bound (text against a number) is unexpected
+ *       rather than an error; a missing column fails the expectation with the reason instead of raising;
+ *       a between with neither bound is refused; {@code column_index}, {@code row_condition} and
+ *       {@code parse_strings_as_datetimes} are refused.</li>
+ * </ul>
+ * Pure computation: no I/O; callers parse suite files and read rows.
+ */
+package dev.flywheel.quality;
