@@ -1,5 +1,8 @@
 /**
- * Data quality: expectation suites with Great Expectations' semantics.
+ * Data quality: expectation suites with Great Expectations' semantics, and drift monitors
+ * ({@link dev.flywheel.quality.DriftMonitor}: tumbling windows against a reference window, judged by
+ * {@link dev.flywheel.stats.DriftTests} with Evidently's defaults, memory bounded by a reservoir per
+ * window).
  *
  * <p>An {@link dev.flywheel.quality.ExpectationSuite} is a named list of
  * {@link dev.flywheel.quality.Expectation}s, each a GX type name (exactly GX's), its kwargs and, for
