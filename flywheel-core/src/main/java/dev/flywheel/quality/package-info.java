@@ -2,7 +2,8 @@
  * Data quality: expectation suites with Great Expectations' semantics, and drift monitors
  * ({@link dev.flywheel.quality.DriftMonitor}: tumbling windows against a reference window, judged by
  * {@link dev.flywheel.stats.DriftTests} with Evidently's defaults, memory bounded by a reservoir per
- * window).
+ * window) and the contamination monitor ({@link dev.flywheel.quality.ContaminationMonitor}: bots and
+ * clickbait as robust outliers of the population).
  *
  * <p>An {@link dev.flywheel.quality.ExpectationSuite} is a named list of
  * {@link dev.flywheel.quality.Expectation}s, each a GX type name (exactly GX's), its kwargs and, for

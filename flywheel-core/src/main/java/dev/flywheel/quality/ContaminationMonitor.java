@@ -1,0 +1,198 @@
+package dev.flywheel.quality;
+
+import dev.flywheel.decision.Decision;
+import dev.flywheel.decision.ServedItem;
+import dev.flywheel.event.Event;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+
+/**
+ * Names the users who behave like bots and the items that behave like clickbait, from what every
+ * user does with what they are shown. Each is an outlier of the population on more than one sign at
+ * once, by robust z-scores (distance from the median in scaled median absolute deviations, which a
+ * minority of bots or clickbait cannot drag along):
+ * <ul>
+ *   <li>a bot clicks far more of what it is shown than people do, and either leaves far sooner or
+ *       never judges what it clicked;</li>
+ *   <li>clickbait is clicked more than the typical item and disappoints after the click: its clicks
+ *       end in dislikes more than twice as often as the typical item's, and more often than chance
+ *       allows (binomial tail under the typical rate below 1 % over the number of items judged),
+ *       counted over the users not flagged as bots, whose clicks say nothing of the item.</li>
+ * </ul>
+ * Users need {@link #MIN_IMPRESSIONS} impressions and items {@link #MIN_CLICKS} clicks before they
+ * are judged. The signs are the vocabulary's event types: {@code impression} (or a decision's served
+ * items), {@code click}, {@code like}, {@code dislike}, and {@code dwell} with its seconds as value.
+ * Memory: a handful of counters per user and per item. One thread (the log runner).
+ */
+public final class ContaminationMonitor {
+    public static final int MIN_IMPRESSIONS = 30;
+    public static final int MIN_CLICKS = 5;
+    /** How far out (in robust z) a sign must be: 3.5, Iglewicz and Hoaglin's outlier bound. */
+    static final double OUTLIER = 3.5;
+    private final Map<String, Signs> users = new HashMap<>();
+    /** Per item, the signs from each user, so a bot's clicks can be left out of the item's. */
+    private final Map<String, Map<String, Signs>> itemUsers = new HashMap<>();
+
+    /** Counters of one user or item. */
+    static final class Signs {
+        long impressions;
+        long clicks;
+        long likes;
+        long dislikes;
+        long dwells;
+        double dwellSeconds;
+
+        void add(Signs o) {
+            impressions += o.impressions;
+            clicks += o.clicks;
+            likes += o.likes;
+            dislikes += o.dislikes;
+            dwells += o.dwells;
+            dwellSeconds += o.dwellSeconds;
+        }
+
+        double clickRate() {
+            return impressions == 0 ? 0 : Math.min(1, (double) clicks / impressions);
+        }
+
+        double judged() {
+            return clicks == 0 ? 0 : (double) (likes + dislikes) / clicks;
+        }
+
+        double dislikeRate() {
+            return clicks == 0 ? 0 : (double) dislikes / clicks;
+        }
+
+        double meanDwell() {
+            return dwells == 0 ? Double.NaN : dwellSeconds / dwells;
+        }
+    }
+
+    /** The users flagged as bots and the items flagged as clickbait. */
+    public record Flags(Set<String> bots, Set<String> clickbait) { }
+
+    public void onDecision(Decision d) {
+        for (ServedItem s : d.items()) observe(d.user(), s.item(), "impression", null);
+    }
+
+    public void onEvent(Event e) {
+        if (e.user() == null || e.item() == null) return;
+        observe(e.user(), e.item(), e.type(), e.value());
+    }
+
+    /** One sign by its parts: what {@link #onEvent} and {@link #onDecision} hand over. */
+    public void observe(String user, String item, String type, Double value) {
+        Signs u = users.computeIfAbsent(user, k -> new Signs());
+        Signs i = itemUsers.computeIfAbsent(item, k -> new HashMap<>()).computeIfAbsent(user, k -> new Signs());
+        for (Signs s : new Signs[] {u, i}) {
+            switch (type) {
+                case "impression" -> s.impressions++;
+                case "click" -> s.clicks++;
+                case "like" -> s.likes++;
+                case "dislike" -> s.dislikes++;
+                case "dwell" -> {
+                    if (value != null && Double.isFinite(value)) {
+                        s.dwells++;
+                        s.dwellSeconds += value;
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    /** The bots and clickbait items as of now. */
+    public Flags flags() {
+        Set<String> bots = bots();
+        return new Flags(bots, clickbait(bots));
+    }
+
+    private Set<String> bots() {
+        List<String> ids = new ArrayList<>();
+        List<Signs> judged = new ArrayList<>();
+        users.forEach((id, s) -> {
+            if (s.impressions >= MIN_IMPRESSIONS) {
+                ids.add(id);
+                judged.add(s);
+            }
+        });
+        double[] ctr = judged.stream().mapToDouble(Signs::clickRate).toArray();
+        double[] dwell = judged.stream().mapToDouble(s -> Double.isNaN(s.meanDwell()) ? 0 : s.meanDwell()).toArray();
+        double[] judge = judged.stream().mapToDouble(Signs::judged).toArray();
+        Robust ctrZ = Robust.of(ctr);
+        Robust dwellZ = Robust.of(dwell);
+        boolean judgingIsNormal = Robust.of(judge).z(0) < -OUTLIER;
+        Set<String> out = new TreeSet<>();
+        for (int k = 0; k < ids.size(); k++) {
+            boolean clicksAll = ctrZ.z(ctr[k]) > OUTLIER;
+            boolean leaves = dwellZ.z(dwell[k]) < -OUTLIER;
+            boolean neverJudges = judged.get(k).clicks > 0 && judge[k] == 0 && judgingIsNormal;
+            if (clicksAll && (leaves || neverJudges)) out.add(ids.get(k));
+        }
+        return out;
+    }
+
+    private Set<String> clickbait(Set<String> bots) {
+        List<String> ids = new ArrayList<>();
+        List<Signs> judged = new ArrayList<>();
+        itemUsers.forEach((item, byUser) -> {
+            Signs s = new Signs();
+            byUser.forEach((user, signs) -> {
+                if (!bots.contains(user)) s.add(signs);
+            });
+            if (s.clicks >= MIN_CLICKS) {
+                ids.add(item);
+                judged.add(s);
+            }
+        });
+        double[] ctr = judged.stream().mapToDouble(Signs::clickRate).toArray();
+        double[] dislike = judged.stream().mapToDouble(Signs::dislikeRate).toArray();
+        Robust ctrZ = Robust.of(ctr);
+        double typical = Robust.of(dislike).median();
+        // dislikes of an item are binomial in its clicks: its tail probability under the typical
+        // rate, against a level split over every item judged (a few clicks say little, many a lot)
+        double level = 0.01 / Math.max(1, ids.size());
+        Set<String> out = new TreeSet<>();
+        for (int k = 0; k < ids.size(); k++) {
+            Signs s = judged.get(k);
+            if (dislike[k] <= 2 * typical || ctrZ.z(ctr[k]) <= 0) continue;
+            double tail = BinomialDistribution.of((int) Math.min(Integer.MAX_VALUE, s.clicks), Math.max(typical, 1e-6))
+                    .survivalProbability((int) s.dislikes - 1);
+            if (tail < level) out.add(ids.get(k));
+        }
+        return out;
+    }
+
+    /**
+     * A population's median and scale (1.4826 · median absolute deviation, floored at 1 % of the
+     * range so a population of equal values does not make every other value infinitely far).
+     */
+    record Robust(double median, double scale) {
+        static Robust of(double[] population) {
+            if (population.length == 0) return new Robust(0, 1);
+            double[] s = population.clone();
+            Arrays.sort(s);
+            double median = middle(s);
+            double[] dev = new double[s.length];
+            for (int i = 0; i < s.length; i++) dev[i] = Math.abs(s[i] - median);
+            Arrays.sort(dev);
+            double floor = 0.01 * Math.max(1e-12, s[s.length - 1] - s[0]);
+            return new Robust(median, Math.max(1.4826 * middle(dev), floor));
+        }
+
+        double z(double x) {
+            return (x - median) / scale;
+        }
+    }
+
+    private static double middle(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
