@@ -3,7 +3,9 @@
  * ({@link dev.flywheel.quality.DriftMonitor}: tumbling windows against a reference window, judged by
  * {@link dev.flywheel.stats.DriftTests} with Evidently's defaults, memory bounded by a reservoir per
  * window) and the contamination monitor ({@link dev.flywheel.quality.ContaminationMonitor}: bots and
- * clickbait as robust outliers of the population).
+ * clickbait as robust outliers of the population), with the statistics of the self-reinforcement and
+ * position-bias monitors ({@link dev.flywheel.quality.ExposureConcentration},
+ * {@link dev.flywheel.quality.PositionBias}).
  *
  * <p>An {@link dev.flywheel.quality.ExpectationSuite} is a named list of
  * {@link dev.flywheel.quality.Expectation}s, each a GX type name (exactly GX's), its kwargs and, for
