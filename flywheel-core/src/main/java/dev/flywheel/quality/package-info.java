@@ -5,7 +5,7 @@
  * window) and the contamination monitor ({@link dev.flywheel.quality.ContaminationMonitor}: bots and
  * clickbait as robust outliers of the population), with the statistics of the self-reinforcement and
  * position-bias monitors ({@link dev.flywheel.quality.ExposureConcentration},
- * {@link dev.flywheel.quality.PositionBias}).
+ * {@link dev.flywheel.quality.PositionBias}) and of label noise ({@link dev.flywheel.quality.ConflictingFeedback}).
  *
  * <p>An {@link dev.flywheel.quality.ExpectationSuite} is a named list of
  * {@link dev.flywheel.quality.Expectation}s, each a GX type name (exactly GX's), its kwargs and, for
