@@ -28,12 +28,10 @@ class CanaryErrorRateTest {
     Path dir;
 
     static Map<String, Object> config() {
-        return Map.of("loops", List.of(Map.of("name", ShopHarness.LOOP, "model", "content-bandit", "k", 5, "window", "2m",
-                "candidates", Map.of("consumed", List.of("purchase")),
-                "reward", Map.of("value_weights", Map.of("purchase", 1.0)),
+        return ShopHarness.config(Map.of(
                 "rollout", Map.of("canary", 0.5, "holdout", 0.1, "initial", "frozen",
                         "promotion", Map.of("alpha", 0.05, "min_exposures", 100, "max_exposures", 400, "margin", 0,
-                                "planned_users", 250)))));
+                                "planned_users", 250))));
     }
 
     @Test

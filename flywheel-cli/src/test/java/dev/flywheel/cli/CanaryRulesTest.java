@@ -28,15 +28,13 @@ class CanaryRulesTest {
     Path dir;
 
     static Map<String, Object> config() {
-        return Map.of("loops", List.of(Map.of("name", ShopHarness.LOOP, "model", "content-bandit", "k", 5, "window", "2m",
-                "candidates", Map.of("consumed", List.of("purchase")),
-                "reward", Map.of("value_weights", Map.of("purchase", 1.0)),
+        return ShopHarness.config(Map.of(
                 "learner", Map.of("roles", Map.of("like", List.of("add_to_cart", "purchase"))),
                 "rollout", Map.of("canary", 0.3, "holdout", 0.1, "initial", "frozen",
                         "retrain", Map.of("outcomes", 1_000_000, "shadow_decisions", 200),
                         "promotion", Map.of("min_exposures", 300, "max_exposures", 3_000, "margin", 0.2, "cap", 150,
                                 "planned_users", 250, "guardrails", List.of(Map.of("metric", "reward", "margin", 0),
-                                        Map.of("metric", "purchase", "margin", 0)))))));
+                                        Map.of("metric", "purchase", "margin", 0))))));
     }
 
     @Test

@@ -48,7 +48,7 @@ class ImportCommandTest {
         return Files.writeString(dir.resolve(name), text);
     }
 
-    private ImportRuns.Run importRatings(Path data) throws Exception {
+    private CommandRun importRatings(Path data) throws Exception {
         return run("--data", data.toString(), "--events", write("ratings.csv", RATINGS).toString(),
                 "--mapping", write("mapping.yaml", MAPPING).toString(), "--json");
     }
@@ -56,7 +56,7 @@ class ImportCommandTest {
     @Test
     void ratingsBecomeEventsByThresholdInTimeOrder() throws Exception {
         Path data = dir.resolve("data");
-        ImportRuns.Run r = importRatings(data);
+        CommandRun r = importRatings(data);
         assertEquals(0, r.exit(), r.err());
         JsonNode events = r.json().get("events");
         assertEquals(4, events.get("read").asLong());
@@ -75,7 +75,7 @@ class ImportCommandTest {
     void importingTheSameFileAgainStoresNothingTwice() throws Exception {
         Path data = dir.resolve("data");
         assertEquals(0, importRatings(data).exit());
-        ImportRuns.Run again = importRatings(data);
+        CommandRun again = importRatings(data);
         assertEquals(0, again.exit(), again.err());
         JsonNode events = again.json().get("events");
         assertEquals(0, events.get("accepted").asLong());
@@ -105,7 +105,7 @@ class ImportCommandTest {
                 click,yesterday,u4,d
                 click,2999-01-01T00:00:00Z,u5,e
                 """);
-        ImportRuns.Run r = run("--data", data.toString(), "--events", csv.toString());
+        CommandRun r = run("--data", data.toString(), "--events", csv.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("event row 2: type: unknown event type 'teleport'"), r.out());
         assertEquals(1, count(data, "SELECT count(*) FROM events"));
@@ -127,7 +127,7 @@ class ImportCommandTest {
         Path data = dir.resolve("data");
         StringBuilder csv = new StringBuilder();
         for (int u = 1; u <= 40; u++) csv.append(u == 21 ? "21,10\n" : u + ",10,3.5," + (1_000_000_000 + u) + "\n");
-        ImportRuns.Run r = run("--data", data.toString(), "--events", write("ratings.csv", csv.toString()).toString(),
+        CommandRun r = run("--data", data.toString(), "--events", write("ratings.csv", csv.toString()).toString(),
                 "--mapping", write("mapping.yaml", MAPPING).toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         assertEquals(1, r.json().at("/events/rejected").asLong());
@@ -152,7 +152,7 @@ class ImportCommandTest {
 
     private void assertMappingError(Path csv, String mapping, String expected) throws Exception {
         Path data = dir.resolve("data-" + Math.abs(mapping.hashCode()));
-        ImportRuns.Run r = run("--data", data.toString(), "--events", csv.toString(), "--mapping", write("m.yaml", mapping).toString());
+        CommandRun r = run("--data", data.toString(), "--events", csv.toString(), "--mapping", write("m.yaml", mapping).toString());
         assertEquals(2, r.exit(), r.out());
         assertTrue(r.err().startsWith("flywheel: " + expected), r.err());
         assertTrue(!Files.exists(data.resolve("store.duckdb")) || count(data, "SELECT count(*) FROM events") == 0);
@@ -162,10 +162,10 @@ class ImportCommandTest {
     void customTypesFromTheConfigAreAdmitted() throws Exception {
         Path data = dir.resolve("data");
         Path csv = write("shares.csv", "type,timestamp,user\nshare,2024-01-01T00:00:00Z,u1\nshare,1704067201000,u2\n");
-        ImportRuns.Run refused = run("--data", data.toString(), "--events", csv.toString(), "--json");
+        CommandRun refused = run("--data", data.toString(), "--events", csv.toString(), "--json");
         assertEquals(2, refused.json().at("/events/rejected").asLong());
         Path config = write("flywheel.yaml", "events: { custom_types: [share] }\n");
-        ImportRuns.Run r = run("--data", data.toString(), "--events", csv.toString(), "--config", config.toString(), "--json");
+        CommandRun r = run("--data", data.toString(), "--events", csv.toString(), "--config", config.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         assertEquals(2, r.json().at("/events/accepted").asLong());
         assertEquals(List.of("2024-01-01 00:00:01"), column(data, "SELECT CAST(ts AS VARCHAR) FROM events WHERE user_id = 'u2'"));
@@ -175,7 +175,7 @@ class ImportCommandTest {
     void aDirectoryInUseIsRefusedInOneLine() throws Exception {
         Path data = dir.resolve("data");
         try (EngineStorage running = EngineStorage.open(data, FlywheelConfig.defaults(), Clock.systemUTC())) {
-            ImportRuns.Run r = run("--data", data.toString(), "--events", write("ratings.csv", RATINGS).toString(),
+            CommandRun r = run("--data", data.toString(), "--events", write("ratings.csv", RATINGS).toString(),
                     "--mapping", write("mapping.yaml", MAPPING).toString());
             assertEquals(2, r.exit());
             assertEquals("flywheel: --data: " + data + " is in use by a running Flywheel server (one process per data "

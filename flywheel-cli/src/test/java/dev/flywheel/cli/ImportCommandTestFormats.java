@@ -34,7 +34,7 @@ class ImportCommandTestFormats {
                 {"id": "e-2", "type": "dwell", "timestamp": 1709283600000, "user": "u-7", "value": 12.5, "props": {"page": {"n": [1, 2]}}}
                 {"id": "e-3", "type": "like", "timestamp": "2024-03-01T09:30:00Z", "user": "u-7", "loop": "feed"}
                 """);
-        ImportRuns.Run r = run("--data", data.toString(), "--events", file.toString(), "--json");
+        CommandRun r = run("--data", data.toString(), "--events", file.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         assertEquals(3, r.json().at("/events/accepted").asLong());
         List<List<Object>> rows = query(data, "SELECT id, user_id, CAST(ts AS VARCHAR), props, value FROM events ORDER BY seq");
@@ -65,7 +65,7 @@ class ImportCommandTestFormats {
                     - { type: dwell, value: seconds }
                     - { type: like, when: "seconds > 120" }
                 """);
-        ImportRuns.Run r = run("--data", data.toString(), "--events", file.toString(), "--mapping", mapping.toString(), "--json");
+        CommandRun r = run("--data", data.toString(), "--events", file.toString(), "--mapping", mapping.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         assertEquals(5, r.json().at("/events/accepted").asLong());
         assertEquals(List.of("listener-8/impression", "listener-8/dwell", "listener-8/like", "listener-7/impression", "listener-7/dwell"),
@@ -89,14 +89,14 @@ class ImportCommandTestFormats {
                   title: title
                   topics: { column: genres, split: "|" }
                 """);
-        ImportRuns.Run r = run("--data", data.toString(), "--items", items.toString(), "--mapping", mapping.toString(), "--json");
+        CommandRun r = run("--data", data.toString(), "--items", items.toString(), "--mapping", mapping.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         assertEquals(3, r.json().at("/items/accepted").asLong());
         List<List<Object>> rows = query(data, "SELECT id, title, array_to_string(topics, ',') FROM items ORDER BY id");
         assertEquals(List.of("1", "Toy Story (1995)", "Adventure,Animation,Children"), rows.get(0));
         assertEquals(List.of("2", "Jumanji, the game (1995)", "Adventure,Fantasy"), rows.get(1));
         assertEquals(List.of("Comedy"), List.of(rows.get(2).get(2)));
-        ImportRuns.Run again = run("--data", data.toString(), "--items", items.toString(), "--mapping", mapping.toString(), "--json");
+        CommandRun again = run("--data", data.toString(), "--items", items.toString(), "--mapping", mapping.toString(), "--json");
         JsonNode counts = again.json().get("items");
         assertEquals(List.of(0L, 3L), List.of(counts.get("accepted").asLong(), counts.get("duplicates").asLong()));
         assertEquals(3, count(data, "SELECT count(*) FROM items"));
@@ -117,7 +117,7 @@ class ImportCommandTestFormats {
                 i-1,impression,2024-01-01T10:00:00Z,u-1,d-1,feed,a
                 c-1,click,2024-01-01T10:01:00Z,u-1,d-1,feed,a
                 """);
-        ImportRuns.Run r = run("--data", data.toString(), "--events", events.toString(), "--decisions", decisions.toString(), "--json");
+        CommandRun r = run("--data", data.toString(), "--events", events.toString(), "--decisions", decisions.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode d = r.json().get("decisions");
         assertEquals(List.of(4L, 2L, 2L), List.of(d.get("read").asLong(), d.get("accepted").asLong(), d.get("rejected").asLong()));

@@ -56,7 +56,7 @@ class ImportCommandTestMovieLens {
         assertEquals(100_023, n);
         Path data = dir.resolve("data");
         Path mapping = Files.writeString(dir.resolve("movielens.yaml"), MAPPING);
-        ImportRuns.Run r = run("--data", data.toString(), "--events", ratings.toString(), "--items", movies.toString(),
+        CommandRun r = run("--data", data.toString(), "--events", ratings.toString(), "--items", movies.toString(),
                 "--mapping", mapping.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode events = r.json().get("events");
@@ -71,7 +71,7 @@ class ImportCommandTestMovieLens {
         assertEquals(List.of("movies"), column(data, "SELECT DISTINCT loop FROM events"));
         assertEquals(1, count(data, "SELECT count(*) FROM (SELECT max(seq) AS m FROM items) WHERE m < (SELECT min(seq) FROM events)"));
         assertEquals(0, count(data, "SELECT count(*) FROM (SELECT ts < lag(ts) OVER (ORDER BY seq) AS back FROM events) WHERE back"));
-        ImportRuns.Run again = run("--data", data.toString(), "--events", ratings.toString(), "--mapping", mapping.toString(), "--json");
+        CommandRun again = run("--data", data.toString(), "--events", ratings.toString(), "--mapping", mapping.toString(), "--json");
         assertEquals(n + likes + dislikes + n, again.json().at("/events/duplicates").asLong());
         assertEquals(n + likes + dislikes + n, count(data, "SELECT count(*) FROM events"));
     }

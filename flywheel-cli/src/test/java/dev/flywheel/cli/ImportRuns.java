@@ -1,11 +1,6 @@
 package dev.flywheel.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.store.duckdb.ReadOnlyStore;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,31 +8,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /** Runs {@code flywheel import} in process, as the command line does, and reads the store it filled. */
 final class ImportRuns {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ImportRuns() { }
 
-    record Run(int exit, String out, String err) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Flywheel.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 1];
-        all[0] = "import";
-        System.arraycopy(args, 0, all, 1, args.length);
-        int exit = cmd.execute(all);
-        return new Run(exit, out.toString(), err.toString());
+    static CommandRun run(String... args) {
+        return CommandRun.of("import", args);
     }
 
     /** The rows of a query on the data directory's store, each as a list of column values. */

@@ -32,10 +32,8 @@ class LedgerCoverageTest {
     Path dir;
 
     static Map<String, Object> config() {
-        return Map.of("loops", List.of(Map.of("name", ShopHarness.LOOP, "model", "content-bandit", "k", 5, "window", "2m",
-                "candidates", Map.of("consumed", List.of("purchase")),
-                "reward", Map.of("value_weights", Map.of("purchase", 1.0)),
-                "rollout", Map.of("holdout", 0.3, "initial", "frozen"))));
+        return ShopHarness.config(Map.of(
+                "rollout", Map.of("holdout", 0.3, "initial", "frozen")));
     }
 
     /** Retrains on everything closed so far and makes the new version champion. */

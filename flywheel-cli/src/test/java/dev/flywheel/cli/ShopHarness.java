@@ -46,6 +46,19 @@ import java.util.SplittableRandom;
  */
 final class ShopHarness implements AutoCloseable {
     static final String LOOP = "shop";
+
+    /**
+     * The engine config of one shop loop as the tests run it (the learned ranker, slates of five,
+     * purchases consumed, revenue as the reward), with {@code keys} added to the loop (its rollout,
+     * its learner).
+     */
+    static Map<String, Object> config(Map<String, Object> keys) {
+        Map<String, Object> loop = new java.util.LinkedHashMap<>(Map.of("name", LOOP, "model", "content-bandit", "k", 5,
+                "window", "2m", "candidates", Map.of("consumed", List.of("purchase")),
+                "reward", Map.of("value_weights", Map.of("purchase", 1.0))));
+        loop.putAll(keys);
+        return Map.of("loops", List.of(loop));
+    }
     final ShopWorld world;
     final SimClock clock;
     final ModelLifecycle lifecycle;

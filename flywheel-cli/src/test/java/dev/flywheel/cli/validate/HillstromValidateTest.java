@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.analysis.SharedData;
 import dev.flywheel.analysis.Table;
+import dev.flywheel.cli.CommandRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ class HillstromValidateTest {
 
     @Test
     void perExpectationCountsMatchAHandComputation() throws IOException {
-        Validation.Run run = Validation.run("--suite", Validation.resource("hillstrom-gx0.json"), "--csv", broken.toString(), "--json");
+        CommandRun run = Validation.run("--suite", Validation.resource("hillstrom-gx0.json"), "--csv", broken.toString(), "--json");
         assertEquals(1, run.exit(), run.err());
         JsonNode root = run.json();
         JsonNode results = root.get("results");
@@ -107,7 +108,7 @@ class HillstromValidateTest {
 
     @Test
     void humanOutputIsOneLinePerExpectationAndTheSameExitCode() {
-        Validation.Run run = Validation.run("--suite", Validation.resource("hillstrom-gx1.json"), "--csv", broken.toString());
+        CommandRun run = Validation.run("--suite", Validation.resource("hillstrom-gx1.json"), "--csv", broken.toString());
         assertEquals(1, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(20, lines.size(), run.out());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flywheel.cli.CommandRun;
 import dev.flywheel.quality.ExpectationSuite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class ValidateCommandTest {
                     mostly: 0.6
                 """);
         Path events = Files.writeString(dir.resolve("events.jsonl"), EVENTS);
-        Validation.Run run = Validation.run("--suite", suite.toString(), "--jsonl", events.toString(), "--json");
+        CommandRun run = Validation.run("--suite", suite.toString(), "--jsonl", events.toString(), "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode root = run.json();
         assertTrue(root.get("success").asBoolean());
@@ -66,7 +67,7 @@ class ValidateCommandTest {
                 {"id": "a", "ts": "2026-01-01T10:00:00Z", "props": {"k": 1}}
                 {"id": "b", "ts": "2026-01-01T11:00:00Z", "props": {"k": 2}}
                 """);
-        Validation.Run run = Validation.run("--suite", suite.toString(), "--jsonl", events.toString(), "--json");
+        CommandRun run = Validation.run("--suite", suite.toString(), "--jsonl", events.toString(), "--json");
         assertEquals(1, run.exit(), run.err());
         JsonNode root = run.json();
         assertEquals(2, root.at("/results/0/unexpected_count").asInt());
@@ -83,7 +84,7 @@ class ValidateCommandTest {
                   {"expectation_type": "expect_column_kl_divergence_to_be_less_than", "kwargs": {"column": "value"}}]}
                 """);
         Path events = Files.writeString(dir.resolve("events.jsonl"), EVENTS);
-        Validation.Run run = Validation.run("--suite", suite.toString(), "--jsonl", events.toString());
+        CommandRun run = Validation.run("--suite", suite.toString(), "--jsonl", events.toString());
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("expectations[1]"), run.err());
         assertTrue(run.err().contains("unsupported expectation type 'expect_column_kl_divergence_to_be_less_than'"), run.err());
@@ -94,7 +95,7 @@ class ValidateCommandTest {
     void unusableInputExitsTwoNamingTheProblem() throws IOException {
         Path events = Files.writeString(dir.resolve("events.jsonl"), EVENTS);
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"name\": \"s\", \"expectations\": [");
-        Validation.Run parse = Validation.run("--suite", bad.toString(), "--jsonl", events.toString());
+        CommandRun parse = Validation.run("--suite", bad.toString(), "--jsonl", events.toString());
         assertEquals(2, parse.exit());
         assertTrue(parse.err().contains("cannot parse " + bad), parse.err());
 
@@ -102,15 +103,15 @@ class ValidateCommandTest {
                 {"name": "s", "expectations": [{"type": "expect_column_values_to_be_between",
                   "kwargs": {"column": "value", "min_value": 0, "row_condition": "type==\\"click\\""}}]}
                 """);
-        Validation.Run condition = Validation.run("--suite", kwarg.toString(), "--jsonl", events.toString());
+        CommandRun condition = Validation.run("--suite", kwarg.toString(), "--jsonl", events.toString());
         assertEquals(2, condition.exit());
         assertTrue(condition.err().contains("expectations[0].kwargs.row_condition"), condition.err());
 
         Path good = Files.writeString(dir.resolve("good.json"), "{\"name\": \"s\", \"expectations\": []}");
-        Validation.Run missing = Validation.run("--suite", good.toString(), "--csv", dir.resolve("nope.csv").toString());
+        CommandRun missing = Validation.run("--suite", good.toString(), "--csv", dir.resolve("nope.csv").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("--csv: no such file"), missing.err());
-        Validation.Run both = Validation.run("--suite", good.toString(), "--csv", events.toString(), "--jsonl", events.toString());
+        CommandRun both = Validation.run("--suite", good.toString(), "--csv", events.toString(), "--jsonl", events.toString());
         assertEquals(2, both.exit());
         assertTrue(both.err().contains("exactly one of --csv FILE and --jsonl FILE"), both.err());
     }

@@ -1,41 +1,19 @@
 package dev.flywheel.cli.validate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flywheel.cli.Flywheel;
+import dev.flywheel.cli.CommandRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine;
 
 /** Runs {@code flywheel validate} in process, as the {@code flywheel} command does, and writes test files. */
 final class Validation {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private Validation() {
     }
 
-    record Run(int exit, String out, String err) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Flywheel.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 1];
-        all[0] = "validate";
-        System.arraycopy(args, 0, all, 1, args.length);
-        int exit = cmd.execute(all);
-        return new Run(exit, out.toString(), err.toString());
+    static CommandRun run(String... args) {
+        return CommandRun.of("validate", args);
     }
 
     /** A suite kept under src/test/resources/quality, as a path. */
