@@ -32,8 +32,6 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     private static final String IMPRESSION = "impression";
     private static final Set<String> JUDGEMENTS = Set.of("like", "dislike", "rating", "dismiss");
 
-    private final Duration halfLife;
-    private final double priorStrength;
     private final FeatureSettings settings;
     private final Function<String, Map<String, Double>> termVectors;
     private final ItemFeedback global;
@@ -48,9 +46,9 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     /** State updated since it was last compacted. */
     private final Set<Compactable> touched = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, ItemFeedback> items = new HashMap<>();
-    /** Per item, the values paid for it (only items a value-paid reaction touched); null until one was. */
+    /** Per item, the values paid for it (only items a value-paid reaction touched), and over all items. */
     private final Map<String, ItemValue> values = new HashMap<>();
-    private ItemValue globalValue;
+    private final ItemValue globalValue;
     private final Map<String, UserProfile> profiles = new HashMap<>();
     private final Map<String, SeenItems> seen = new HashMap<>();
     /** Per user and topic, the same counts as per item: how this user reacts to this topic. */
@@ -75,10 +73,9 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     public InMemoryFeedbackFeatures(FeatureSettings settings, Function<String, Map<String, Double>> termVectors) {
         if (termVectors == null) throw new IllegalArgumentException("termVectors is required");
         this.settings = settings;
-        this.halfLife = settings.halfLife();
-        this.priorStrength = settings.priorStrength();
-        this.global = new ItemFeedback(halfLife);
-        this.none = new ItemFeedback(halfLife);
+        this.global = new ItemFeedback(settings.halfLife());
+        this.none = new ItemFeedback(settings.halfLife());
+        this.globalValue = new ItemValue(settings.halfLife());
         this.termVectors = termVectors;
     }
 
@@ -143,9 +140,8 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     }
 
     private void paid(String item, double value, Instant at) {
-        if (globalValue == null) globalValue = new ItemValue(halfLife);
         touch(globalValue).add(at, value);
-        touch(values.computeIfAbsent(item, k -> new ItemValue(halfLife))).add(at, value);
+        touch(values.computeIfAbsent(item, k -> new ItemValue(settings.halfLife()))).add(at, value);
     }
 
     /** Only ignores are taken from outcomes; {@code knownAt} is when its window closed. */
@@ -246,7 +242,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     private FeatureValues features(String item, Map<String, Double> termVector, Instant now, ProfileSnapshot profile,
                                    FeatureValues out) {
         FeedbackCounts c = items.getOrDefault(item, none).at(now);
-        ItemFeedback.ItemRates r = ItemFeedback.rates(c, profile.global(), priorStrength);
+        ItemFeedback.ItemRates r = ItemFeedback.rates(c, profile.global(), settings.priorStrength());
         SeenItems s = profile.seen();
         out.set(Name.ITEM_IMPRESSIONS, c.exposures());
         out.set(Name.ITEM_CLICKS, c.clicks());
@@ -335,19 +331,19 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     }
 
     private ItemFeedback userItem(String user, String item) {
-        return touch(userItems.computeIfAbsent(user, k -> new HashMap<>()).computeIfAbsent(item, k -> new ItemFeedback(halfLife)));
+        return touch(userItems.computeIfAbsent(user, k -> new HashMap<>()).computeIfAbsent(item, k -> new ItemFeedback(settings.halfLife())));
     }
 
     private ItemFeedback userTopic(String user, String topic) {
-        return touch(userTopics.computeIfAbsent(user, k -> new HashMap<>()).computeIfAbsent(topic, k -> new ItemFeedback(halfLife)));
+        return touch(userTopics.computeIfAbsent(user, k -> new HashMap<>()).computeIfAbsent(topic, k -> new ItemFeedback(settings.halfLife())));
     }
 
     private ItemFeedback item(String id) {
-        return touch(items.computeIfAbsent(id, k -> new ItemFeedback(halfLife)));
+        return touch(items.computeIfAbsent(id, k -> new ItemFeedback(settings.halfLife())));
     }
 
     private UserProfile profile(String user) {
-        return touch(profiles.computeIfAbsent(user, k -> new UserProfile(halfLife)));
+        return touch(profiles.computeIfAbsent(user, k -> new UserProfile(settings.halfLife())));
     }
 
     /** Only the returned state is about to change; see {@link Compactable}. */

@@ -26,7 +26,6 @@ final class ItemValue implements Compactable {
      * with {@code prior} pseudo-values: 0 (as dear as any) until values are known.
      */
     double logRatio(Instant at, ItemValue global, double prior) {
-        if (global == null) return 0;
         double n = global.count.valueAt(at);
         if (!(n > 0)) return 0;
         double mean = global.sum.valueAt(at) / n;
