@@ -45,18 +45,18 @@ record ShadowEstimate(double challenger, double champion, double diff, double st
         double champion = sumR / n;
         if (matched == 0) return new ShadowEstimate(Double.NaN, champion, Double.NaN, Double.NaN, n, 0, 0, Double.NaN);
         double effective = sumW * sumW / sumW2;
-        double varR = 0;
-        for (ShadowMatch x : m) varR += (x.reward() - champion) * (x.reward() - champion);
-        varR /= Math.max(1, n - 1);
         double v = sumWr / sumW;
         double meanW = sumW / n;
         double ss = 0;
+        double squares = 0; // of the champion's rewards about their mean, for the floor
         for (ShadowMatch x : m) {
             double w = x.same() ? 1 / x.propensity() : 0;
             double psi = w * (x.reward() - v) / meanW - (x.reward() - champion);
             ss += psi * psi;
+            squares += (x.reward() - champion) * (x.reward() - champion);
         }
         double se = Math.sqrt(ss / ((double) n * Math.max(1, n - 1)));
+        double varR = squares / Math.max(1, n - 1);
         return new ShadowEstimate(v, champion, v - champion, se, n, matched, effective, Math.sqrt(varR / effective));
     }
 
