@@ -16,6 +16,7 @@ import dev.flywheel.sim.articles.RunConfig;
 import dev.flywheel.sim.articles.RunReport;
 import dev.flywheel.sim.articles.SlateMetrics;
 import dev.flywheel.sim.articles.WorldConfig;
+import dev.flywheel.sim.articles.WorldFaults;
 import dev.flywheel.sim.articles.WorldRun;
 import dev.flywheel.sim.client.FlywheelClient;
 import java.net.URI;
@@ -46,6 +47,11 @@ public final class DemoCommand implements Runnable {
     @Option(names = "--sessions", defaultValue = "30000", description = "shop: shopper sessions (30 simulated seconds apart)") int sessions;
     @Option(names = "--inject-bad-model", description = "shop: register a harmful version (reversed scores) that the rules must roll back")
     boolean injectBadModel;
+    @Option(names = "--inject", split = ",", paramLabel = "FAULT",
+            description = "articles: faults in the world, combinable: drift:round=N, bots:share=P, clickbait:items=N")
+    List<String> inject = List.of();
+    @Option(names = "--monitors", defaultValue = "on", description = "articles: the feedback monitors and their actions, on or off")
+    String monitors;
 
     @Override
     public void run() {
@@ -56,15 +62,23 @@ public final class DemoCommand implements Runnable {
             return;
         }
         if (!"articles".equals(world)) throw new IllegalArgumentException("--world: must be articles or shop, got " + world);
+        ObjectNode out = articles();
+        if (json) System.out.println(out.toPrettyString());
+    }
+
+    /** The article demo: prints the table unless {@code --json}, and returns the report. */
+    ObjectNode articles() {
+        if (!"on".equals(monitors) && !"off".equals(monitors)) throw new IllegalArgumentException("--monitors: must be on or off, got " + monitors);
         WorldConfig wc = WorldConfig.defaults(seed);
-        ArticleWorld world = ArticleWorld.generate(wc.withSize(wc.articles(), users));
+        ArticleWorld world = ArticleWorld.generate(wc.withSize(wc.articles(), users), WorldFaults.parse(inject));
         RunConfig rc = RunConfig.defaults(seed).withRounds(rounds, Math.max(1, Math.min(10, rounds / 4)));
         SimClock clock = new SimClock(wc.start().minus(wc.backlog()));
         Path dir = data != null ? data : TempDirs.create("flywheel-demo");
         // the world's rule: only a dislike takes an article out of a user's feed (a liked one may be liked again)
         FlywheelConfig cfg = FlywheelConfig.from(Map.of("server", Map.of("port", 0),
                 "loops", List.of(Map.of("name", LOOP, "model", model, "k", rc.k(),
-                        "candidates", Map.of("consumed", List.of("dislike", "dismiss"))))));
+                        "candidates", Map.of("consumed", List.of("dislike", "dismiss")),
+                        "quality", Map.of("enabled", "on".equals(monitors))))));
         try (Engine engine = Engine.open(dir, cfg, clock, null)) {
             int port = engine.start();
             System.err.printf("demo: engine on http://127.0.0.1:%d, data in %s%n", port, dir);
@@ -73,15 +87,18 @@ public final class DemoCommand implements Runnable {
             FlywheelClient ingest = new FlywheelClient(base, key(admin, "ingest"));
             FlywheelPolicy.publishCatalog(world, ingest);
             FlywheelPolicy flywheel = new FlywheelPolicy(new FlywheelClient(base, key(admin, "decide")), ingest, LOOP, clock);
-            Table table = new Table(json, rounds);
+            DemoAlerts alerts = new DemoAlerts(admin, !json, true);
+            Table table = new Table(json, rounds, alerts);
             RunReport report = WorldRun.run(world, rc, List.of(new Contender("flywheel", flywheel),
                     new Contender("popularity", new PopularityPolicy(POPULARITY_PRIOR, seed)),
                     new Contender("random", new RandomPolicy(seed)), new Contender("oracle", new OraclePolicy(world))), table::round);
             table.done();
             ObjectNode out = summary(report, table.rounds);
+            alerts.poll(rounds);
+            alerts.report(out, world);
             out.set("stored", admin.get("/v1/status").body());
-            if (json) System.out.println(out.toPrettyString());
-            else table.printSummary(report);
+            if (!json) table.printSummary(report);
+            return out;
         } finally {
             if (data == null) TempDirs.deleteQuietly(dir);
         }
@@ -112,9 +129,11 @@ public final class DemoCommand implements Runnable {
         final ArrayNode rounds = new ObjectMapper().createArrayNode();
         private final boolean json;
         private final Progress progress;
+        private final DemoAlerts alerts;
 
-        Table(boolean json, int total) {
+        Table(boolean json, int total, DemoAlerts alerts) {
             this.json = json;
+            this.alerts = alerts;
             // in table mode the round lines are the progress; the bar is for --json runs
             this.progress = json ? new Progress("rounds", total) : null;
             if (!json) System.out.printf("%5s  %-26s %-26s %-26s %-26s%n", "round", "flywheel like/click/disl",
@@ -129,6 +148,7 @@ public final class DemoCommand implements Runnable {
                 System.out.printf("%5d  %-26s %-26s %-26s %-26s%n", round + 1, line(m.get("flywheel")), line(m.get("popularity")),
                         line(m.get("random")), line(m.get("oracle")));
             }
+            alerts.poll(round + 1);
             if (progress != null) progress.step(round + 1);
         }
 

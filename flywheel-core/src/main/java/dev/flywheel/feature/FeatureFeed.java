@@ -3,6 +3,7 @@ package dev.flywheel.feature;
 import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.outcome.Outcome;
+import dev.flywheel.quality.Exclusions;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,10 +21,17 @@ public final class FeatureFeed implements LogConsumer {
     private final String loop;
     private final FeedbackFeatures features;
     private final Duration window;
+    private final Exclusions excluded;
     private Instant watermark = Instant.EPOCH;
     private Instant advanced = Instant.EPOCH;
 
     public FeatureFeed(String loop, FeedbackFeatures features, Duration window) {
+        this(loop, features, window, Exclusions.NONE);
+    }
+
+    /** @param excluded users whose decisions and events the features leave out (flagged bots) */
+    public FeatureFeed(String loop, FeedbackFeatures features, Duration window, Exclusions excluded) {
+        this.excluded = excluded;
         this.loop = loop;
         this.features = features;
         this.window = window;
@@ -32,9 +40,11 @@ public final class FeatureFeed implements LogConsumer {
     @Override
     public void accept(LogEntry entry) {
         if (entry instanceof LogEntry.DecisionEntry d && d.decision().loop().equals(loop)) {
+            if (excluded.excludesUser(d.decision().user())) return;
             features.onDecision(d.decision());
             advanceTo(d.decision().timestamp());
         } else if (entry instanceof LogEntry.EventEntry e && (e.event().loop() == null || e.event().loop().equals(loop))) {
+            if (excluded.excludesUser(e.event().user())) return;
             features.onEvent(e.event());
             advanceTo(e.event().timestamp());
         }
@@ -42,7 +52,7 @@ public final class FeatureFeed implements LogConsumer {
 
     /** An outcome of this loop closed. */
     public void onOutcome(Outcome o) {
-        if (o.loop().equals(loop)) features.onOutcome(o, o.decidedAt().plus(window));
+        if (o.loop().equals(loop) && !excluded.excludesUser(o.user())) features.onOutcome(o, o.decidedAt().plus(window));
     }
 
     private void advanceTo(Instant t) {

@@ -26,6 +26,8 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
     private final CollaborativeSpec spec;
     private final Interactions interactions;
     private final ExecutorService trainer;
+    /** Flagged bots: their interactions are not absorbed. */
+    private final dev.flywheel.quality.Exclusions excluded;
     private final AtomicBoolean training = new AtomicBoolean();
     /** A training was asked for since the running one took its data. */
     private final AtomicBoolean asked = new AtomicBoolean();
@@ -42,7 +44,8 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
     private record Folded(CollaborativeModels models, int history, double[] vector) { }
 
     /** @param inline train on the calling (runner) thread: a replay gets the same models every time */
-    CollaborativeLearner(String loop, CollaborativeSpec spec, boolean inline) {
+    CollaborativeLearner(String loop, CollaborativeSpec spec, boolean inline, dev.flywheel.quality.Exclusions excluded) {
+        this.excluded = excluded;
         this.loop = loop;
         this.spec = spec;
         this.interactions = new Interactions(spec.recent());
@@ -67,7 +70,7 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
 
     private void absorb(Event x) {
         double w = spec.weight(x.type());
-        if (w <= 0 || x.item() == null || (x.loop() != null && !x.loop().equals(loop))) return;
+        if (w <= 0 || x.item() == null || (x.loop() != null && !x.loop().equals(loop)) || excluded.excludesUser(x.user())) return;
         interactions.append(x.user(), x.item(), (float) w, x.timestamp().toEpochMilli());
         if (x.timestamp().isAfter(newest)) newest = x.timestamp();
     }

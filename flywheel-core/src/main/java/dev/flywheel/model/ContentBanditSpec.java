@@ -115,9 +115,9 @@ public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double pri
     @Override
     public LoopModel build(ModelContext context) {
         CollaborativeLearner collab = collaborative.enabled()
-                ? new CollaborativeLearner(context.loop().name(), collaborative, context.replay()) : null;
+                ? new CollaborativeLearner(context.loop().name(), collaborative, context.replay(), context.excluded()) : null;
         RankingInputs inputs = new RankingInputs(context.features(), context.catalog(), collab);
-        RankerLearner learner = new RankerLearner(context.loop().name(), this, inputs, context.catalog(), context.served());
+        RankerLearner learner = new RankerLearner(context.loop().name(), this, inputs, context.catalog(), context.served(), context.excluded());
         RankerScorer scorer = new RankerScorer(inputs, learner::model);
         // the ranker records a decision's inputs before the collaborative models absorb its events
         List<LogConsumer> learners = collab == null ? List.of(learner) : List.of(learner, collab);

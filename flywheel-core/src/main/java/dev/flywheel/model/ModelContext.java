@@ -4,6 +4,7 @@ import dev.flywheel.catalog.Catalog;
 import dev.flywheel.feature.FeedbackFeatures;
 import dev.flywheel.feature.ServedFeatures;
 import dev.flywheel.loop.LoopSpec;
+import dev.flywheel.quality.Exclusions;
 import java.util.function.Consumer;
 
 /**
@@ -14,17 +15,19 @@ import java.util.function.Consumer;
  *               batch training runs in line with the entries, so the result is the same every time
  * @param served receives the ranking inputs of each served item when its decision arrives (kept for
  *               training snapshots and time travel)
+ * @param excluded the users whose feedback the learners leave out (flagged bots)
  */
 public record ModelContext(LoopSpec loop, Catalog catalog, FeedbackFeatures features, boolean replay,
-                           Consumer<ServedFeatures> served) {
+                           Consumer<ServedFeatures> served, Exclusions excluded) {
     public ModelContext {
         if (loop == null || catalog == null || features == null) {
             throw new IllegalArgumentException("loop, catalog and features are required");
         }
         served = served == null ? f -> { } : served;
+        excluded = excluded == null ? Exclusions.NONE : excluded;
     }
 
     public ModelContext(LoopSpec loop, Catalog catalog, FeedbackFeatures features, boolean replay) {
-        this(loop, catalog, features, replay, null);
+        this(loop, catalog, features, replay, null, null);
     }
 }

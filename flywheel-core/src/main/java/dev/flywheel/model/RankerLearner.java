@@ -48,6 +48,8 @@ public final class RankerLearner implements OnlineLearner {
     private final int negatives;
     private final SplittableRandom random;
     private final Map<String, Pending> pending = new HashMap<>();
+    /** Flagged bots: their outcomes close their pending rows but train nothing. */
+    private final dev.flywheel.quality.Exclusions excluded;
     private final List<OnlineVersion> followers = new CopyOnWriteArrayList<>();
     private volatile RankerModel published;
     private boolean changed;
@@ -66,7 +68,8 @@ public final class RankerLearner implements OnlineLearner {
     }
 
     RankerLearner(String loop, ContentBanditSpec spec, RankingInputs inputs, Catalog catalog,
-                  Consumer<ServedFeatures> served) {
+                  Consumer<ServedFeatures> served, dev.flywheel.quality.Exclusions excluded) {
+        this.excluded = excluded;
         this.loop = loop;
         this.spec = spec;
         this.served = served;
@@ -158,6 +161,7 @@ public final class RankerLearner implements OnlineLearner {
         double[] row = p == null ? null : p.served.remove(o.item());
         if (row == null) return;
         if (p.served.isEmpty()) pending.remove(o.decision());
+        if (excluded.excludesUser(o.user())) return;
         fit.update(row, o.reactions());
         for (double[] other : p.notChosen) fit.update(other, List.of());
         if (p.seq >= 0) for (OnlineVersion v : followers) v.learn(p.seq, row, o);

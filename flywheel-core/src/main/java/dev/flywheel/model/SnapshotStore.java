@@ -1,5 +1,6 @@
 package dev.flywheel.model;
 
+import dev.flywheel.quality.Exclusions;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -15,7 +16,16 @@ public interface SnapshotStore {
      *
      * @param features the names of the values of the features column
      */
-    TrainingSnapshot create(String loop, long throughSeq, List<String> features);
+    default TrainingSnapshot create(String loop, long throughSeq, List<String> features) {
+        return create(loop, throughSeq, features, Exclusions.NONE);
+    }
+
+    /**
+     * {@link #create(String, long, List)} without the rows of the users and items {@code excluded}
+     * names (flagged bots and clickbait: their events stay in the log); the manifest counts the rows
+     * left out.
+     */
+    TrainingSnapshot create(String loop, long throughSeq, List<String> features, Exclusions excluded);
 
     /** Every snapshot kept, oldest first. */
     List<TrainingSnapshot> list();

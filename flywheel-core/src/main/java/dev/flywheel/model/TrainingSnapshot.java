@@ -16,12 +16,18 @@ import java.util.List;
  * @param features the names of the values in the {@code features} column, in order
  */
 public record TrainingSnapshot(String id, String loop, long fromSeq, long toSeq, Instant from, Instant to, long rows,
-                               List<String> schema, List<String> features, Instant created) {
+                               List<String> schema, List<String> features, Instant created, long excluded) {
     public TrainingSnapshot {
         if (id == null || !id.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("id must be a SHA-256 in hex");
         if (loop == null || created == null) throw new IllegalArgumentException("loop and created are required");
-        if (rows < 0) throw new IllegalArgumentException("rows must not be negative");
+        if (rows < 0 || excluded < 0) throw new IllegalArgumentException("rows and excluded must not be negative");
         schema = List.copyOf(schema);
         features = List.copyOf(features);
+    }
+
+    /** A snapshot that left nothing out. */
+    public TrainingSnapshot(String id, String loop, long fromSeq, long toSeq, Instant from, Instant to, long rows,
+                            List<String> schema, List<String> features, Instant created) {
+        this(id, loop, fromSeq, toSeq, from, to, rows, schema, features, created, 0);
     }
 }

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 /**
@@ -34,7 +34,7 @@ public final class ContaminationMonitor {
     public static final int MIN_IMPRESSIONS = 30;
     public static final int MIN_CLICKS = 5;
     /** How far out (in robust z) a sign must be: 3.5, Iglewicz and Hoaglin's outlier bound. */
-    static final double OUTLIER = 3.5;
+    public static final double OUTLIER = 3.5;
     private final Map<String, Signs> users = new HashMap<>();
     /** Per item, the signs from each user, so a bot's clicks can be left out of the item's. */
     private final Map<String, Map<String, Signs>> itemUsers = new HashMap<>();
@@ -74,8 +74,22 @@ public final class ContaminationMonitor {
         }
     }
 
-    /** The users flagged as bots and the items flagged as clickbait. */
-    public record Flags(Set<String> bots, Set<String> clickbait) { }
+    /**
+     * The users flagged as bots and the items flagged as clickbait, with what flagged each: a bot's
+     * robust z of click-through, a clickbait item's binomial tail probability of its dislikes.
+     */
+    public record Flags(Map<String, Double> botZ, Map<String, Double> clickbaitTail) {
+        public Set<String> bots() {
+            return botZ.keySet();
+        }
+
+        public Set<String> clickbait() {
+            return clickbaitTail.keySet();
+        }
+    }
+
+    /** The binomial tail level of the clickbait test, split over the items judged. */
+    public static final double CLICKBAIT_LEVEL = 0.01;
 
     public void onDecision(Decision d) {
         for (ServedItem s : d.items()) observe(d.user(), s.item(), "impression", null);
@@ -109,11 +123,11 @@ public final class ContaminationMonitor {
 
     /** The bots and clickbait items as of now. */
     public Flags flags() {
-        Set<String> bots = bots();
-        return new Flags(bots, clickbait(bots));
+        Map<String, Double> bots = bots();
+        return new Flags(bots, clickbait(bots.keySet()));
     }
 
-    private Set<String> bots() {
+    private Map<String, Double> bots() {
         List<String> ids = new ArrayList<>();
         List<Signs> judged = new ArrayList<>();
         users.forEach((id, s) -> {
@@ -128,17 +142,17 @@ public final class ContaminationMonitor {
         Robust ctrZ = Robust.of(ctr);
         Robust dwellZ = Robust.of(dwell);
         boolean judgingIsNormal = Robust.of(judge).z(0) < -OUTLIER;
-        Set<String> out = new TreeSet<>();
+        Map<String, Double> out = new TreeMap<>();
         for (int k = 0; k < ids.size(); k++) {
             boolean clicksAll = ctrZ.z(ctr[k]) > OUTLIER;
             boolean leaves = dwellZ.z(dwell[k]) < -OUTLIER;
             boolean neverJudges = judged.get(k).clicks > 0 && judge[k] == 0 && judgingIsNormal;
-            if (clicksAll && (leaves || neverJudges)) out.add(ids.get(k));
+            if (clicksAll && (leaves || neverJudges)) out.put(ids.get(k), ctrZ.z(ctr[k]));
         }
         return out;
     }
 
-    private Set<String> clickbait(Set<String> bots) {
+    private Map<String, Double> clickbait(Set<String> bots) {
         List<String> ids = new ArrayList<>();
         List<Signs> judged = new ArrayList<>();
         itemUsers.forEach((item, byUser) -> {
@@ -157,14 +171,14 @@ public final class ContaminationMonitor {
         double typical = Robust.of(dislike).median();
         // dislikes of an item are binomial in its clicks: its tail probability under the typical
         // rate, against a level split over every item judged (a few clicks say little, many a lot)
-        double level = 0.01 / Math.max(1, ids.size());
-        Set<String> out = new TreeSet<>();
+        double level = CLICKBAIT_LEVEL / Math.max(1, ids.size());
+        Map<String, Double> out = new TreeMap<>();
         for (int k = 0; k < ids.size(); k++) {
             Signs s = judged.get(k);
             if (dislike[k] <= 2 * typical || ctrZ.z(ctr[k]) <= 0) continue;
             double tail = BinomialDistribution.of((int) Math.min(Integer.MAX_VALUE, s.clicks), Math.max(typical, 1e-6))
                     .survivalProbability((int) s.dislikes - 1);
-            if (tail < level) out.add(ids.get(k));
+            if (tail < level) out.put(ids.get(k), tail);
         }
         return out;
     }

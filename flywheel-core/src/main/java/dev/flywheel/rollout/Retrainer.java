@@ -31,8 +31,8 @@ public final class Retrainer {
 
     /** Cuts a snapshot of {@code loop} through everything the store holds now. */
     public TrainingSnapshot snapshot(String loop) {
-        ModelSpec spec = lifecycle.served(loop).spec();
-        return snapshots.create(loop, data.appliedSeq(), spec.featureNames());
+        ServedLoop served = lifecycle.served(loop);
+        return snapshots.create(loop, data.appliedSeq(), served.spec().featureNames(), served.excluded());
     }
 
     /** {@link #train(String, TrainingSnapshot, String, VersionRecord.Mode)} in the loop's {@code rollout.retrain.mode}. */

@@ -19,6 +19,9 @@ import dev.flywheel.outcome.JoinCounters;
 import dev.flywheel.outcome.Outcome;
 import dev.flywheel.outcome.OutcomeFeed;
 import dev.flywheel.outcome.OutcomeSink;
+import dev.flywheel.quality.AlertBoard;
+import dev.flywheel.quality.Exclusions;
+import dev.flywheel.quality.LoopMonitors;
 import dev.flywheel.rollout.ServingPlan;
 import dev.flywheel.rollout.RolloutPolicy;
 import java.util.ArrayList;
@@ -44,9 +47,11 @@ public final class Topology implements AutoCloseable {
     private final OutcomeFeed join;
     private final Map<String, LoopRuntime> loops;
     private final List<LogConsumer> operators;
+    private final AlertBoard alerts;
 
     private Topology(Catalog catalog, UnknownLoops unknownLoops, OutcomeFeed join, Map<String, LoopRuntime> loops,
-                     List<LogConsumer> operators) {
+                     List<LogConsumer> operators, AlertBoard alerts) {
+        this.alerts = alerts;
         this.catalog = catalog;
         this.unknownLoops = unknownLoops;
         this.join = join;
@@ -81,8 +86,9 @@ public final class Topology implements AutoCloseable {
         if (sink != null) listeners.add(sink);
         List<LogConsumer> perLoop = new ArrayList<>();
         Map<String, RewardSpec> rewards = new LinkedHashMap<>();
+        AlertBoard alerts = new AlertBoard();
         for (LoopSpec spec : specs) {
-            LoopRuntime loop = loop(spec, catalog, listeners, perLoop, replay, recorder);
+            LoopRuntime loop = loop(spec, catalog, listeners, perLoop, replay, recorder, alerts);
             loops.put(spec.name(), loop);
             rewards.put(spec.name(), spec.reward());
         }
@@ -92,17 +98,27 @@ public final class Topology implements AutoCloseable {
         ops.addAll(perLoop);
         if (sink != null) ops.add(sink);
         if (recorder != null) ops.add(recorder);
-        return new Topology(catalog, unknown, join, loops, ops);
+        return new Topology(catalog, unknown, join, loops, ops, alerts);
     }
 
     private static LoopRuntime loop(LoopSpec spec, Catalog catalog, List<Consumer<Outcome>> listeners,
-                                    List<LogConsumer> operators, boolean replay, FeatureRecorder recorder) {
+                                    List<LogConsumer> operators, boolean replay, FeatureRecorder recorder,
+                                    AlertBoard alerts) {
         var settings = spec.model().features();
+        Exclusions excluded = new Exclusions();
+        // the monitors judge a window before the learners see the entry that ended it, so a replay
+        // excludes a flagged user from the same entry on
+        LoopMonitors monitors = spec.quality().enabled()
+                ? new LoopMonitors(spec.name(), spec.quality(), spec.reward().window(), alerts, excluded) : null;
+        if (monitors != null) {
+            listeners.add(monitors);
+            operators.add(monitors);
+        }
         FeedbackFeatures features = new InMemoryFeedbackFeatures(settings,
                 item -> catalog.get(item).map(e -> e.vector().asMap()).orElse(Map.of()));
-        FeatureFeed feed = new FeatureFeed(spec.name(), features, spec.reward().window());
+        FeatureFeed feed = new FeatureFeed(spec.name(), features, spec.reward().window(), excluded);
         ConsumedItems consumed = new ConsumedItems(spec.name(), spec.candidates().consumed());
-        LoopModel model = spec.model().build(new ModelContext(spec, catalog, features, replay, recorder));
+        LoopModel model = spec.model().build(new ModelContext(spec, catalog, features, replay, recorder, excluded));
         listeners.addAll(model.outcomeListeners());
         listeners.add(feed::onOutcome);
         operators.addAll(model.learners());
@@ -111,7 +127,7 @@ public final class Topology implements AutoCloseable {
         LoopPolicy policy = model.serves()
                 ? new RolloutPolicy(spec.name(), spec.rollout().salt(), spec.candidates(), catalog, consumed, ServingPlan.only(model.champion()))
                 : new ExternalPolicy(spec.name());
-        return new LoopRuntime(spec, features, consumed, model, policy);
+        return new LoopRuntime(spec, features, consumed, model, policy, monitors, excluded);
     }
 
     /**
@@ -153,6 +169,11 @@ public final class Topology implements AutoCloseable {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** What the loops' monitors raised so far. */
+    public AlertBoard alerts() {
+        return alerts;
     }
 
     public JoinCounters joinCounters() {

@@ -15,6 +15,7 @@ import dev.flywheel.loop.LoopPolicy;
 import dev.flywheel.outcome.OutcomeStore;
 import dev.flywheel.log.RecordStore;
 import dev.flywheel.log.StoredCounts;
+import dev.flywheel.server.internal.AlertsResource;
 import dev.flywheel.server.internal.DecideResource;
 import dev.flywheel.server.internal.VersionsResource;
 import dev.flywheel.rollout.ModelLifecycle;
@@ -85,6 +86,12 @@ public final class FlywheelServer implements AutoCloseable {
 
         /** Each loop's learners: what they trained on, where their batch models end. */
         java.util.List<dev.flywheel.topology.LoopStatus> loops();
+
+        /** What the loops' monitors raised. */
+        dev.flywheel.quality.AlertBoard alerts();
+
+        /** Per loop, the users and items its training leaves out. */
+        Map<String, dev.flywheel.quality.Exclusions> exclusions();
     }
 
     private final Javalin app;
@@ -112,6 +119,7 @@ public final class FlywheelServer implements AutoCloseable {
         VersionsResource versions = new VersionsResource(json, p.lifecycle().registry());
         LedgerResource ledger = new LedgerResource(json, p.lifecycle());
         SnapshotsResource snapshots = new SnapshotsResource(json, p.lifecycle());
+        AlertsResource alerts = new AlertsResource(json, p.stream(), p.loops().keySet());
         DecisionsResource decisionsQuery = new DecisionsResource(json, p.lifecycle(), p.materializer(), p.log());
         byte[] openApi = resource("/flywheel/openapi.json");
         app = Javalin.create(cfg -> {
@@ -142,6 +150,7 @@ public final class FlywheelServer implements AutoCloseable {
             cfg.routes.post("/v1/loops/{loop}/versions", guard.require(Scope.ADMIN, snapshots::train));
             cfg.routes.get("/v1/status", guard.authenticated(status::handle));
             cfg.routes.get("/v1/quarantine", guard.require(Scope.ADMIN, quarantine::handle));
+            cfg.routes.get("/v1/alerts", guard.authenticated(alerts::handle));
             cfg.routes.post("/v1/keys", guard.require(Scope.ADMIN, keys::create));
             cfg.routes.get("/v1/keys", guard.require(Scope.ADMIN, keys::list));
             cfg.routes.delete("/v1/keys/{id}", guard.require(Scope.ADMIN, keys::revoke));

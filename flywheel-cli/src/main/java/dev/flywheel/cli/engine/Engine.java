@@ -88,7 +88,7 @@ public final class Engine implements AutoCloseable {
         List<ServedLoop> out = new ArrayList<>();
         topology.loops().forEach((name, loop) -> {
             if (loop.policy() instanceof RolloutPolicy policy) {
-                out.add(new ServedLoop(name, loop.spec().model(), loop.model(), policy, loop.spec().rollout()));
+                out.add(new ServedLoop(name, loop.spec().model(), loop.model(), policy, loop.spec().rollout(), loop.excluded()));
             }
         });
         return out;

@@ -46,6 +46,18 @@ final class StreamStatus implements FlywheelServer.StreamView {
     }
 
     @Override
+    public dev.flywheel.quality.AlertBoard alerts() {
+        return topology.alerts();
+    }
+
+    @Override
+    public Map<String, dev.flywheel.quality.Exclusions> exclusions() {
+        Map<String, dev.flywheel.quality.Exclusions> out = new LinkedHashMap<>();
+        topology.loops().forEach((name, loop) -> out.put(name, loop.excluded()));
+        return out;
+    }
+
+    @Override
     public Map<String, Long> unjoined() {
         Map<String, Long> out = new LinkedHashMap<>();
         unjoined.counts().forEach((reason, n) -> out.put(reason.name().toLowerCase(Locale.ROOT), n));

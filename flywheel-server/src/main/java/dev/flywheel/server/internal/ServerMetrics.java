@@ -55,11 +55,27 @@ public final class ServerMetrics {
             Gauge.builder("flywheel.feedback.unjoined", stream, v -> v.unjoined().getOrDefault(reason, 0L))
                     .tag("reason", reason).description("feedback kept without an outcome").register(registry);
         }
+        quality(stream);
         FunctionCounter.builder("flywheel.decide.unlogged", unlogged, LongAdder::sum)
                 .description("rankings answered with \"log\": false, so no decision was logged").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
+    }
+
+    /** Per loop: alerts raised per monitor, and the users and items its training leaves out. */
+    private void quality(FlywheelServer.StreamView stream) {
+        for (String loop : stream.exclusions().keySet()) {
+            for (String monitor : java.util.List.of("drift", "bots", "clickbait")) {
+                Gauge.builder("flywheel.quality.alerts", stream,
+                                v -> v.alerts().counts().getOrDefault(loop, java.util.Map.of()).getOrDefault(monitor, 0L))
+                        .tag("loop", loop).tag("monitor", monitor).description("alerts the loop's monitors raised").register(registry);
+            }
+            Gauge.builder("flywheel.quality.excluded", stream, v -> v.exclusions().get(loop).users().size())
+                    .tag("loop", loop).tag("kind", "user").description("flagged users whose feedback training leaves out").register(registry);
+            Gauge.builder("flywheel.quality.excluded", stream, v -> v.exclusions().get(loop).items().size())
+                    .tag("loop", loop).tag("kind", "item").description("flagged items whose feedback training snapshots leave out").register(registry);
+        }
     }
 
     private void counter(String name, String tag, String value, LongAdder a) {

@@ -105,7 +105,7 @@ public final class SnapshotsResource {
     private ObjectNode manifest(TrainingSnapshot s) {
         ObjectNode o = json.createObjectNode().put("id", s.id()).put("loop", s.loop()).put("from_seq", s.fromSeq())
                 .put("to_seq", s.toSeq()).put("from", s.from() == null ? null : s.from().toString())
-                .put("to", s.to() == null ? null : s.to().toString()).put("rows", s.rows())
+                .put("to", s.to() == null ? null : s.to().toString()).put("rows", s.rows()).put("excluded", s.excluded())
                 .put("created", s.created().toString()).put("file", lifecycle.snapshots().location(s.id()));
         ArrayNode schema = o.putArray("schema");
         s.schema().forEach(schema::add);

@@ -23,6 +23,7 @@ public final class ArticleWorld {
     /** The tables from the drift round on; null without drift. */
     private final Tables drifted;
     private final boolean[] bot;
+    private final java.util.Set<String> nativeClickbait;
 
     /** P(click | examined), P(like | click), P(dislike | click) per (user, article). */
     private record Tables(double[][] click, double[][] like, double[][] dislike) {
@@ -48,7 +49,9 @@ public final class ArticleWorld {
         this.faults = faults;
         this.vocabulary = builder.vocabulary();
         // each fault draws from its own stream, so a world without faults is the world it always was
-        this.articles = List.copyOf(Faults.clickbait(builder.articles(), faults.clickbaitItems(), config.seed()));
+        List<Article> built = builder.articles();
+        this.nativeClickbait = built.stream().filter(Article::clickbait).map(Article::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.articles = List.copyOf(Faults.clickbait(built, faults.clickbaitItems(), config.seed()));
         this.users = List.copyOf(builder.users());
         for (int i = 0; i < articles.size(); i++) articleIndex.put(articles.get(i).id(), i);
         for (int i = 0; i < users.size(); i++) userIndex.put(users.get(i).id(), i);
@@ -70,14 +73,23 @@ public final class ArticleWorld {
         return faults;
     }
 
-    /** What the faults made: the bots, every clickbait article (native and injected), the drift round (-1: none). */
-    public record FaultTruth(List<String> bots, List<String> clickbait, int driftRound) { }
+    /**
+     * What the faults made: the bots, every clickbait article (native and injected), the injected ones
+     * among them, the drift round (-1: none).
+     */
+    public record FaultTruth(List<String> bots, List<String> clickbait, List<String> injectedClickbait, int driftRound) { }
 
     public FaultTruth faultTruth() {
         List<String> bots = new ArrayList<>();
         for (int u = 0; u < users.size(); u++) if (bot[u]) bots.add(users.get(u).id());
         List<String> clickbait = articles.stream().filter(Article::clickbait).map(Article::id).toList();
-        return new FaultTruth(List.copyOf(bots), clickbait, faults.driftRound());
+        List<String> injected = clickbait.stream().filter(id -> !nativeClickbait.contains(id)).toList();
+        return new FaultTruth(List.copyOf(bots), clickbait, injected, faults.driftRound());
+    }
+
+    /** Whether {@code user} is an injected bot (its reactions are not a person's). */
+    public boolean isBot(String user) {
+        return bot[userIdx(user)];
     }
 
     public WorldConfig config() {
@@ -132,7 +144,7 @@ public final class ArticleWorld {
     }
 
     /**
-     * {@link #react} in round {@code round}: the drifted interests from the drift round on, and a bot's
+     * {@link #react} in round {@code round} (counted from 1, as the demo prints rounds): the drifted interests from the drift round on, and a bot's
      * behaviour for a bot (every slot seen, almost every one clicked, nothing judged, a second's
      * dwell). The same four uniforms per slot either way.
      */

@@ -9,13 +9,13 @@ import java.util.List;
  * never judge and leave at once) and {@code clickbait:items=N} (N more articles become clickbait:
  * clicked a lot, mostly disliked after a few seconds). Combinable; none by default.
  *
- * @param driftRound the first drifted round, or -1 for none
+ * @param driftRound the first drifted round, counted from 1 as the demo prints rounds, or -1 for none
  */
 public record WorldFaults(int driftRound, double botShare, int clickbaitItems) {
     public static final WorldFaults NONE = new WorldFaults(-1, 0, 0);
 
     public WorldFaults {
-        if (driftRound < -1) throw new IllegalArgumentException("drift:round must be >= 0, got " + driftRound);
+        if (driftRound < -1 || driftRound == 0) throw new IllegalArgumentException("drift:round must be >= 1, got " + driftRound);
         if (!(botShare >= 0 && botShare < 1)) throw new IllegalArgumentException("bots:share must be in [0, 1), got " + botShare);
         if (clickbaitItems < 0) throw new IllegalArgumentException("clickbait:items must be >= 0, got " + clickbaitItems);
     }

@@ -119,9 +119,11 @@ public final class WorldRun {
             List<String> slate = contender.policy().decide(new DecideRequest(LOOP, user, candidates, config.k()), now)
                     .slate().items();
             check(slate, banned, now);
-            List<SlotReaction> slots = world.react(user, slate, rng, round);
+            List<SlotReaction> slots = world.react(user, slate, rng, round + 1);
+            // a bot's reactions are no one's satisfaction: the metrics count people
+            boolean person = !world.isBot(user);
             for (SlotReaction slot : slots) {
-                current = current.plus(slot, config.weights());
+                if (person) current = current.plus(slot, config.weights());
                 if (slot.disliked()) disliked.computeIfAbsent(user, x -> new HashSet<>()).add(slot.item());
             }
             if (contender.policy() instanceof FeedbackObserver o) o.observe(Feedback.of(user, now, slots));

@@ -4,6 +4,7 @@ import dev.flywheel.log.LogException;
 import dev.flywheel.model.SnapshotStore;
 import dev.flywheel.model.TrainingRow;
 import dev.flywheel.model.TrainingSnapshot;
+import dev.flywheel.quality.Exclusions;
 import dev.flywheel.store.file.FileModelStore;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -48,18 +49,25 @@ public final class DuckDbSnapshotStore implements SnapshotStore {
     }
 
     @Override
-    public synchronized TrainingSnapshot create(String loop, long throughSeq, List<String> features) {
+    public synchronized TrainingSnapshot create(String loop, long throughSeq, List<String> features, Exclusions excluded) {
         if (!loop.matches("[a-z0-9][a-z0-9_-]{0,63}")) throw new IllegalArgumentException("not a loop name: " + loop);
         Path tmp = dir.resolve("cut-" + System.nanoTime() + ".parquet.tmp");
         try (Connection c = store.connect(); Statement s = c.createStatement()) {
-            s.execute("COPY (" + SnapshotSql.rows(loop, throughSeq) + ") TO '" + SnapshotSql.quote(tmp) + "' (FORMAT PARQUET)");
+            s.execute("COPY (" + SnapshotSql.rows(loop, throughSeq, excluded, false) + ") TO '" + SnapshotSql.quote(tmp) + "' (FORMAT PARQUET)");
+            long left = 0;
+            if (!excluded.users().isEmpty() || !excluded.items().isEmpty()) {
+                try (java.sql.ResultSet r = s.executeQuery(SnapshotSql.rows(loop, throughSeq, excluded, true))) {
+                    r.next();
+                    left = r.getLong(1);
+                }
+            }
             String id = FileModelStore.hash(Files.readAllBytes(tmp));
             Path file = dir.resolve(id + ".parquet");
             if (Files.exists(file)) {
                 Files.delete(tmp);
                 return get(id);
             }
-            TrainingSnapshot snap = SnapshotSql.manifest(s, tmp, id, loop, throughSeq, features, clock.instant());
+            TrainingSnapshot snap = SnapshotSql.manifest(s, tmp, id, loop, throughSeq, features, clock.instant(), left);
             move(tmp, file);
             Path manifest = dir.resolve(id + ".json.tmp");
             Files.writeString(manifest, SnapshotJson.write(snap));

@@ -19,7 +19,7 @@ final class SnapshotJson {
         return "{\n  \"id\": " + str(s.id()) + ",\n  \"loop\": " + str(s.loop()) + ",\n  \"from_seq\": " + s.fromSeq()
                 + ",\n  \"to_seq\": " + s.toSeq() + ",\n  \"from\": " + str(s.from()) + ",\n  \"to\": " + str(s.to())
                 + ",\n  \"rows\": " + s.rows() + ",\n  \"schema\": " + list(s.schema()) + ",\n  \"features\": "
-                + list(s.features()) + ",\n  \"created\": " + str(s.created()) + "\n}\n";
+                + list(s.features()) + ",\n  \"created\": " + str(s.created()) + ",\n  \"excluded\": " + s.excluded() + "\n}\n";
     }
 
     private static String str(Object o) {
@@ -38,7 +38,7 @@ final class SnapshotJson {
         Map<String, Object> m = new Reader(json).object();
         return new TrainingSnapshot((String) m.get("id"), (String) m.get("loop"), num(m, "from_seq"), num(m, "to_seq"),
                 instant(m.get("from")), instant(m.get("to")), num(m, "rows"), (List<String>) m.get("schema"),
-                (List<String>) m.get("features"), instant(m.get("created")));
+                (List<String>) m.get("features"), instant(m.get("created")), m.containsKey("#excluded") ? num(m, "excluded") : 0);
     }
 
     private static long num(Map<String, Object> m, String k) {

@@ -2,6 +2,7 @@ package dev.flywheel.store.duckdb;
 
 import dev.flywheel.model.TrainingRow;
 import dev.flywheel.model.TrainingSnapshot;
+import dev.flywheel.quality.Exclusions;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,13 +21,37 @@ final class SnapshotSql {
      * Inlined literals, not parameters: COPY takes none; the loop name was checked against its pattern.
      */
     static String rows(String loop, long throughSeq) {
+        return rows(loop, throughSeq, Exclusions.NONE, false);
+    }
+
+    /**
+     * The snapshot's rows, or with {@code left} the rows {@code excluded} leaves out (to count them).
+     * Ids are written as quoted literals: they are the log's validated keys.
+     */
+    static String rows(String loop, long throughSeq, Exclusions excluded, boolean left) {
+        String flagged = "(d.user_id IN (" + literals(excluded.users()) + ") OR i.item IN (" + literals(excluded.items()) + "))";
+        return left ? "SELECT count(*) FROM decisions d JOIN decision_items i ON i.decision_id = d.id "
+                + "JOIN decision_features f ON f.decision_id = d.id AND f.item = i.item "
+                + "JOIN outcomes o ON o.decision_id = d.id AND o.item = i.item "
+                + "WHERE d.loop = '" + loop + "' AND d.seq <= " + throughSeq + " AND " + flagged
+                : select(loop, throughSeq, excluded.users().isEmpty() && excluded.items().isEmpty() ? "" : " AND NOT " + flagged);
+    }
+
+    private static String literals(java.util.Set<String> ids) {
+        if (ids.isEmpty()) return "NULL";
+        java.util.List<String> q = new ArrayList<>(ids.size());
+        for (String id : ids) q.add("'" + id.replace("'", "''") + "'");
+        return String.join(", ", q);
+    }
+
+    private static String select(String loop, long throughSeq, String andNot) {
         return "SELECT d.seq, d.id AS decision_id, d.user_id, d.ts AS decided_at, d.model AS version, d.arm, "
                 + "d.arm_probability, d.period, i.position, i.item, i.propensity, i.score, f.features, o.reactions, "
                 + "o.reward, o.ignored FROM decisions d "
                 + "JOIN decision_items i ON i.decision_id = d.id "
                 + "JOIN decision_features f ON f.decision_id = d.id AND f.item = i.item "
                 + "JOIN outcomes o ON o.decision_id = d.id AND o.item = i.item "
-                + "WHERE d.loop = '" + loop + "' AND d.seq <= " + throughSeq + " ORDER BY d.seq, i.position";
+                + "WHERE d.loop = '" + loop + "' AND d.seq <= " + throughSeq + andNot + " ORDER BY d.seq, i.position";
     }
 
     static String quote(Path p) {
@@ -34,7 +59,7 @@ final class SnapshotSql {
     }
 
     static TrainingSnapshot manifest(Statement s, Path file, String id, String loop, long throughSeq, List<String> features,
-                                     Instant created) throws SQLException {
+                                     Instant created, long excluded) throws SQLException {
         String src = "read_parquet('" + quote(file) + "')";
         long rows;
         long fromSeq;
@@ -52,7 +77,7 @@ final class SnapshotSql {
         try (ResultSet r = s.executeQuery("DESCRIBE SELECT * FROM " + src)) {
             while (r.next()) schema.add(r.getString(1) + " " + r.getString(2));
         }
-        return new TrainingSnapshot(id, loop, fromSeq, throughSeq, from, to, rows, schema, features, created);
+        return new TrainingSnapshot(id, loop, fromSeq, throughSeq, from, to, rows, schema, features, created, excluded);
     }
 
     static TrainingRow row(ResultSet r) throws SQLException {

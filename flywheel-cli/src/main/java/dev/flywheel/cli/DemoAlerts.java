@@ -1,0 +1,100 @@
+package dev.flywheel.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flywheel.sim.articles.ArticleWorld;
+import dev.flywheel.sim.client.FlywheelClient;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The demo's view of the engine's alerts: after each round it asks {@code GET /v1/alerts} for what is
+ * new, prints each alert with the engine's response, and keeps them for the JSON report beside the
+ * world's truth (which the engine never sees).
+ */
+final class DemoAlerts {
+    private final FlywheelClient client;
+    private final boolean print;
+    private final boolean excludes;
+    private final ArrayNode alerts = new ObjectMapper().createArrayNode();
+    private final Set<String> namedUsers = new TreeSet<>();
+    private final Set<String> namedItems = new TreeSet<>();
+    private long lastId;
+
+    /** @param excludes whether the engine leaves flagged feedback out of training (its configured response) */
+    DemoAlerts(FlywheelClient client, boolean print, boolean excludes) {
+        this.client = client;
+        this.print = print;
+        this.excludes = excludes;
+    }
+
+    /** Reads the alerts raised since the last call; {@code round} counts from 1. */
+    void poll(int round) {
+        FlywheelClient.Answer a = client.get("/v1/alerts?after=" + lastId);
+        if (!a.ok()) throw new IllegalStateException("GET /v1/alerts answered " + a.status() + ": " + a.text());
+        for (JsonNode alert : a.body().get("alerts")) {
+            lastId = Math.max(lastId, alert.get("id").asLong());
+            ObjectNode o = alerts.addObject();
+            o.put("monitor", alert.get("monitor").asText()).put("round", round).put("loop", alert.get("loop").asText())
+                    .put("statistic", alert.get("statistic").asText());
+            o.set("value", alert.get("value"));
+            o.set("threshold", alert.get("threshold"));
+            o.set("window", alert.get("window"));
+            o.set("users", alert.get("users"));
+            o.set("items", alert.get("items"));
+            o.put("detail", alert.get("detail").asText());
+            alert.get("users").forEach(u -> namedUsers.add(u.asText()));
+            alert.get("items").forEach(i -> namedItems.add(i.asText()));
+            if (print) System.out.println(line(round, alert));
+        }
+    }
+
+    private String line(int round, JsonNode alert) {
+        String monitor = alert.get("monitor").asText();
+        int users = alert.get("users").size();
+        int items = alert.get("items").size();
+        String who = users > 0 ? users + " users " + preview(alert.get("users"))
+                : items > 0 ? items + " items " + preview(alert.get("items")) : "";
+        String response = switch (monitor) {
+            case "bots" -> excludes ? "their feedback is left out of learning and training snapshots" : "none (monitors only watch)";
+            case "clickbait" -> excludes ? "their feedback is left out of training snapshots" : "none (monitors only watch)";
+            default -> "listed at /v1/alerts and in the metrics";
+        };
+        return String.format("  ! round %d: %s alert on %s: %s; %s%s%n      response: %s", round, monitor,
+                alert.get("loop").asText(), alert.get("detail").asText(), who.isEmpty() ? "" : "names ", who, response);
+    }
+
+    private static String preview(JsonNode ids) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < Math.min(5, ids.size()); i++) b.append(i == 0 ? "" : ", ").append(ids.get(i).asText());
+        return b.append(ids.size() > 5 ? ", …]" : "]").toString();
+    }
+
+    /** The alerts, the world's truth, and how well the named users and items match it. */
+    void report(ObjectNode out, ArticleWorld world) {
+        out.set("alerts", alerts);
+        ArticleWorld.FaultTruth t = world.faultTruth();
+        ObjectNode truth = out.putObject("truth");
+        t.bots().forEach(truth.putArray("bots")::add);
+        t.injectedClickbait().forEach(truth.putArray("clickbait")::add);
+        t.clickbait().stream().filter(id -> !t.injectedClickbait().contains(id)).forEach(truth.putArray("native_clickbait")::add);
+        truth.put("drift_round", t.driftRound());
+        ObjectNode detection = out.putObject("detection");
+        detection.set("bots", score(namedUsers, Set.copyOf(t.bots()), Set.copyOf(t.bots())));
+        // a native clickbait article named is named rightly; recall is of what was injected
+        detection.set("clickbait", score(namedItems, Set.copyOf(t.clickbait()), Set.copyOf(t.injectedClickbait())));
+    }
+
+    private static ObjectNode score(Set<String> named, Set<String> right, Set<String> injected) {
+        long correct = named.stream().filter(right::contains).count();
+        long found = named.stream().filter(injected::contains).count();
+        ObjectNode o = new ObjectMapper().createObjectNode().put("named", named.size()).put("correct", correct)
+                .put("injected", injected.size()).put("injected_named", found);
+        if (named.isEmpty()) o.putNull("precision"); else o.put("precision", (double) correct / named.size());
+        if (injected.isEmpty()) o.putNull("recall"); else o.put("recall", (double) found / injected.size());
+        return o;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.flywheel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flywheel.cli.engine.Engine;
+import dev.flywheel.config.FlywheelConfig;
+import dev.flywheel.model.TrainingRow;
+import dev.flywheel.model.TrainingSnapshot;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The article demo with faults injected into the world (the world's truth is never sent to the
+ * engine): the monitors must alert a preference drift in its round or the next and never before,
+ * name the injected bots and clickbait, and leave the bots out of learning and training snapshots,
+ * which must show in the like rate. Short runs here; the full-length five-seed runs are in
+ * docs/quality.md.
+ */
+class FeedbackFaultsDemoTest {
+    @TempDir
+    Path dir;
+
+    static ObjectNode demo(long seed, int rounds, String monitors, Path data, String... inject) {
+        DemoCommand d = new DemoCommand();
+        d.seed = seed;
+        d.rounds = rounds;
+        d.users = 300;
+        d.model = "content-bandit";
+        d.json = true;
+        d.world = "articles";
+        d.monitors = monitors;
+        d.inject = List.of(inject);
+        d.data = data;
+        return d.articles();
+    }
+
+    private static List<Integer> rounds(JsonNode out, String monitor) {
+        List<Integer> r = new ArrayList<>();
+        out.get("alerts").forEach(a -> {
+            if (a.get("monitor").asText().equals(monitor)) r.add(a.get("round").asInt());
+        });
+        return r;
+    }
+
+    @Test
+    void driftIsAlertedInItsRoundOrTheNextAndNeverBeforeOnFiveSeeds() {
+        for (long seed = 1; seed <= 5; seed++) {
+            int n = 14 + 2 * (int) seed;
+            ObjectNode out = demo(seed, n + 3, "on", null, "drift:round=" + n);
+            assertEquals(n, out.at("/truth/drift_round").asInt());
+            List<Integer> drift = rounds(out, "drift");
+            assertTrue(!drift.isEmpty() && drift.stream().allMatch(r -> r >= n) && drift.get(0) <= n + 1,
+                    "seed " + seed + ": drift in round " + n + ", alerts in rounds " + drift + ": " + out.get("alerts"));
+        }
+    }
+
+    @Test
+    void withoutInjectionNoDriftAlert() {
+        ObjectNode out = demo(6, 50, "on", null);
+        assertEquals(List.of(), rounds(out, "drift"), out.get("alerts").toString());
+        assertEquals(-1, out.at("/truth/drift_round").asInt());
+    }
+
+    @Test
+    void botsAndClickbaitAreNamedLeftOutOfSnapshotsAndTheMonitorsRaiseTheLikeRate() {
+        String[] faults = {"bots:share=0.1", "clickbait:items=8"};
+        ObjectNode on = demo(3, 40, "on", dir, faults);
+        for (String kind : List.of("bots", "clickbait")) {
+            JsonNode d = on.at("/detection/" + kind);
+            assertTrue(d.get("precision").asDouble() >= 0.9 && d.get("recall").asDouble() >= 0.9, kind + ": " + d);
+        }
+        ObjectNode off = demo(3, 40, "off", null, faults);
+        assertEquals(0, off.get("alerts").size(), "monitors off raise nothing");
+        double likeOn = on.at("/policies/flywheel/like_rate").asDouble();
+        double likeOff = off.at("/policies/flywheel/like_rate").asDouble();
+        assertTrue(likeOn > likeOff, "people's like rate with the monitors on " + likeOn + ", off " + likeOff);
+        Set<String> bots = new HashSet<>();
+        on.at("/truth/bots").forEach(b -> bots.add(b.asText()));
+        assertSnapshotLeavesOut(bots);
+    }
+
+    /** Reopens the demo's data (the replay flags the same bots) and cuts a training snapshot. */
+    private void assertSnapshotLeavesOut(Set<String> bots) {
+        FlywheelConfig cfg = FlywheelConfig.from(Map.of("server", Map.of("port", 0), "loops", List.of(Map.of("name", DemoCommand.LOOP,
+                "model", "content-bandit", "k", 10, "candidates", Map.of("consumed", List.of("dislike", "dismiss"))))));
+        try (Engine engine = Engine.open(dir, cfg, Clock.systemUTC(), null)) {
+            assertEquals(bots, engine.topology().loop(DemoCommand.LOOP).excluded().users(), "the replay flags the same users");
+            TrainingSnapshot snap = engine.autopilot().retrainer().snapshot(DemoCommand.LOOP);
+            List<TrainingRow> rows = engine.snapshots().rows(snap.id());
+            long fromBots = rows.stream().filter(r -> bots.contains(r.user())).count();
+            assertEquals(0, fromBots, "no row of a flagged bot");
+            assertTrue(snap.excluded() > 1_000, "the manifest counts the rows left out: " + snap.excluded());
+            assertTrue(rows.size() > 10_000, "people's rows stay: " + rows.size());
+        }
+    }
+}
