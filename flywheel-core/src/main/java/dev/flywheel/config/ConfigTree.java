@@ -112,6 +112,11 @@ public final class ConfigTree {
         return d;
     }
 
+    /** The value under {@code name} as parsed (maps, lists, strings, numbers), for parts read by their own reader. */
+    public Object raw(String name) {
+        return values.get(name);
+    }
+
     /** The keys of this section in file order, for sections whose keys are data (e.g. per event type weights). */
     public List<String> keys() {
         return List.copyOf(values.keySet());

@@ -1,5 +1,6 @@
 package dev.flywheel.config;
 
+import dev.flywheel.quality.EventSuite;
 import dev.flywheel.event.EventType;
 import dev.flywheel.ingest.IngestSettings;
 import dev.flywheel.loop.LoopSpec;
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSettings log,
                              List<String> customEventTypes, boolean rejectUnknownLoops, List<LoopSpec> loops,
-                             Duration autopilotTick) {
+                             Duration autopilotTick, List<EventSuite> expectations) {
 
     /**
      * @param host         the address to bind; loopback unless the operator opens it up on purpose
@@ -38,6 +39,7 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
     public FlywheelConfig {
         customEventTypes = List.copyOf(customEventTypes);
         loops = List.copyOf(loops);
+        expectations = List.copyOf(expectations);
     }
 
     /** The names of the configured loops. */
@@ -57,22 +59,29 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
 
     public static FlywheelConfig from(Map<String, ?> root) {
         ConfigTree t = new ConfigTree("", root);
-        t.only(Set.of("server", "ingest", "log", "events", "loops", "autopilot"));
+        t.only(Set.of("server", "ingest", "log", "events", "loops", "autopilot", "expectations"));
         ConfigTree events = t.section("events");
         return new FlywheelConfig(server(t.section("server")), ingest(t.section("ingest")),
-                log(t.section("log")), events(events), unknownLoops(events), loops(t), autopilotTick(t.section("autopilot")));
+                log(t.section("log")), events(events), unknownLoops(events), loops(t), autopilotTick(t.section("autopilot")),
+                expectations(t));
+    }
+
+    private static List<EventSuite> expectations(ConfigTree t) {
+        List<EventSuite> out = new java.util.ArrayList<>();
+        for (ConfigTree s : t.sections("expectations")) out.add(EventSuite.from(s));
+        return out;
     }
 
     /** The same config with another port, for {@code --port} on the command line. */
     public FlywheelConfig withPort(int port) {
         if (port < 0 || port > 65_535) throw new ConfigException("server.port", "must be between 0 and 65535, got " + port);
         return new FlywheelConfig(new ServerSettings(server.host(), port, server.maxBodyBytes(), server.maxBatch()),
-                ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick);
+                ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick, expectations);
     }
 
     /** The same config with the autopilot ticking every {@code tick} (zero: only when the caller ticks it). */
     public FlywheelConfig withAutopilotTick(Duration tick) {
-        return new FlywheelConfig(server, ingest, log, customEventTypes, rejectUnknownLoops, loops, tick);
+        return new FlywheelConfig(server, ingest, log, customEventTypes, rejectUnknownLoops, loops, tick, expectations);
     }
 
     /** {@code autopilot.tick}: how often the lifecycle's rules look at the loops (0s: never on their own). */

@@ -20,7 +20,9 @@ import dev.flywheel.outcome.Outcome;
 import dev.flywheel.outcome.OutcomeFeed;
 import dev.flywheel.outcome.OutcomeSink;
 import dev.flywheel.quality.AlertBoard;
+import dev.flywheel.quality.EventSuite;
 import dev.flywheel.quality.Exclusions;
+import dev.flywheel.quality.SuiteWindows;
 import dev.flywheel.quality.LoopMonitors;
 import dev.flywheel.rollout.ServingPlan;
 import dev.flywheel.rollout.RolloutPolicy;
@@ -80,6 +82,12 @@ public final class Topology implements AutoCloseable {
      */
     public static Topology build(List<LoopSpec> specs, Catalog catalog, OutcomeSink sink, boolean replay,
                                  FeatureLog featureLog) {
+        return build(specs, catalog, sink, replay, featureLog, List.of());
+    }
+
+    /** @param suites expectation suites whose windows are judged on the stream (their alerts join the loops') */
+    public static Topology build(List<LoopSpec> specs, Catalog catalog, OutcomeSink sink, boolean replay,
+                                 FeatureLog featureLog, List<EventSuite> suites) {
         FeatureRecorder recorder = featureLog == null ? null : new FeatureRecorder(featureLog);
         Map<String, LoopRuntime> loops = new LinkedHashMap<>();
         List<Consumer<Outcome>> listeners = new ArrayList<>();
@@ -96,6 +104,7 @@ public final class Topology implements AutoCloseable {
         OutcomeFeed join = new OutcomeFeed(rewards, listeners, sink == null ? u -> { } : sink::unjoined);
         List<LogConsumer> ops = new ArrayList<>(List.of(new CatalogFeed(catalog), unknown, join));
         ops.addAll(perLoop);
+        for (EventSuite s : suites) if (SuiteWindows.needed(s)) ops.add(new SuiteWindows(s, alerts));
         if (sink != null) ops.add(sink);
         if (recorder != null) ops.add(recorder);
         return new Topology(catalog, unknown, join, loops, ops, alerts);

@@ -60,7 +60,8 @@ public final class Engine implements AutoCloseable {
         outcomes = new DuckDbOutcomeStore(storage.store());
         unjoined = new DuckDbUnjoinedStore(storage.store());
         featureLog = new DuckDbFeatureLog(storage.store());
-        topology = Topology.build(config.loops(), new Catalog(), new OutcomeSink(outcomes, unjoined), false, featureLog);
+        topology = Topology.build(config.loops(), new Catalog(), new OutcomeSink(outcomes, unjoined), false, featureLog,
+                config.expectations());
         runner = new EmbeddedRunner(storage.log(), topology.operators(), QUIET);
         audit = new FileAuditLog(dataDir.resolve("audit.log"));
         snapshots = new DuckDbSnapshotStore(storage.store(), dataDir.resolve("snapshots"), clock);
@@ -97,7 +98,7 @@ public final class Engine implements AutoCloseable {
     /** What the deployment lets in: its event types, a bounded future skew, its loops when unknown ones are refused. */
     public static Admission admission(FlywheelConfig config, Clock clock) {
         return new Admission(new EventTypes(config.customEventTypes()), clock, config.ingest().maxFutureSkew(),
-                config.rejectUnknownLoops() ? config.loopNames() : null);
+                config.rejectUnknownLoops() ? config.loopNames() : null, config.expectations());
     }
 
     /** Opens (or creates) the data directory and recovers it; the server is built but not started. */

@@ -1,0 +1,115 @@
+package dev.flywheel.quality;
+
+import dev.flywheel.log.LogConsumer;
+import dev.flywheel.log.LogEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Judges the window-level expectations of one {@link EventSuite} on the stream: the events it judges
+ * are kept per tumbling window of event time, and once event time has passed a window's end by
+ * {@link #GRACE} the suite's expectations run over the window's rows ({@link SuiteValidator}, GX's
+ * semantics) and each one that fails raises an alert ({@code monitor: expectation}). Row-level
+ * expectations of a quarantining suite are left out: the rows that broke them were refused at the
+ * door. Memory: the open windows' rows, at most {@code max_rows} each.
+ */
+public final class SuiteWindows implements LogConsumer {
+    /** How long after a window's end its events may still arrive (clients batch and retry). */
+    static final Duration GRACE = Duration.ofMinutes(2);
+    private final EventSuite spec;
+    private final ExpectationSuite windowed;
+    private final AlertBoard board;
+    private final long windowMillis;
+    private final TreeMap<Long, Window> open = new TreeMap<>();
+    private Instant watermark = Instant.EPOCH;
+    private long judgedThrough = Long.MIN_VALUE;
+    private long seq = -1;
+    private long late;
+
+    public SuiteWindows(EventSuite spec, AlertBoard board) {
+        this.spec = spec;
+        this.board = board;
+        this.windowMillis = spec.window().toMillis();
+        ExpectationSuite s = spec.suite();
+        this.windowed = spec.quarantine()
+                ? new ExpectationSuite(s.name(), s.expectations().stream().filter(e -> !e.rowLevel()).toList(), s.meta())
+                : s;
+    }
+
+    /** Whether the suite has anything to judge per window. */
+    public static boolean needed(EventSuite spec) {
+        return !spec.quarantine() || spec.suite().expectations().stream().anyMatch(e -> !e.rowLevel());
+    }
+
+    private static final class Window {
+        final List<Map<String, Object>> rows = new ArrayList<>();
+        long seen;
+    }
+
+    @Override
+    public void accept(LogEntry entry) {
+        seq = entry.seq();
+        if (entry instanceof LogEntry.EventEntry e && spec.judges(e.event())) {
+            long w = Math.floorDiv(e.event().timestamp().toEpochMilli(), windowMillis);
+            if (w <= judgedThrough) {
+                late++;
+            } else {
+                Window win = open.computeIfAbsent(w, k -> new Window());
+                win.seen++;
+                if (win.rows.size() < spec.maxRows()) win.rows.add(EventSuite.row(e.event()));
+            }
+        }
+        Instant t = entry.timestamp();
+        if (t != null && t.isAfter(watermark)) {
+            watermark = t;
+            judgeEndedBefore(watermark.minus(GRACE));
+        }
+    }
+
+    /** A quiet log: windows that have ended are judged without waiting for the grace. */
+    @Override
+    public void idle() {
+        judgeEndedBefore(watermark);
+    }
+
+    /** Events that arrived after their window was judged. */
+    public long late() {
+        return late;
+    }
+
+    private void judgeEndedBefore(Instant t) {
+        while (!open.isEmpty() && !Instant.ofEpochMilli((open.firstKey() + 1) * windowMillis).isAfter(t)) {
+            Map.Entry<Long, Window> w = open.pollFirstEntry();
+            judge(w.getKey(), w.getValue());
+            judgedThrough = w.getKey();
+        }
+    }
+
+    private void judge(long w, Window window) {
+        SuiteResult result = SuiteValidator.validate(windowed, new RowBatch(EventSuite.COLUMNS, window.rows));
+        Instant start = Instant.ofEpochMilli(w * windowMillis);
+        Instant end = Instant.ofEpochMilli((w + 1) * windowMillis);
+        for (ExpectationResult r : result.results()) {
+            if (r.success()) continue;
+            Expectation e = r.expectation();
+            double value = r.observedValue() instanceof Number n ? n.doubleValue()
+                    : r.unexpectedPercent() != null ? r.unexpectedPercent() : Double.NaN;
+            double threshold = e.columnMap() ? e.mostly() : Double.NaN;
+            board.raise(new Alert(0, spec.loop() == null ? "*" : spec.loop(), "expectation", start, end, e.toString(), value,
+                    threshold, describe(r, window), List.of(), List.of(), seq));
+        }
+    }
+
+    private String describe(ExpectationResult r, Window window) {
+        String what = r.problem() != null ? r.problem()
+                : r.expectation().columnMap() ? r.unexpectedCount() + " unexpected of " + (r.elementCount() - r.missingCount())
+                        + (r.partialUnexpectedList().isEmpty() ? "" : ", e.g. " + r.partialUnexpectedList().subList(0, Math.min(3, r.partialUnexpectedList().size())))
+                : "observed " + r.observedValue() + " against " + new TreeMap<>(r.expectation().kwargs());
+        String capped = window.seen > window.rows.size() ? " (judged on the first " + window.rows.size() + " of " + window.seen + " events)" : "";
+        return "suite " + spec.suite().name() + ": " + what + capped;
+    }
+}
