@@ -60,19 +60,50 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--seconds", defaultValue = "20", description = "wrk duration (single mode)") int seconds;
         @Option(names = "--no-fsync", description = "acknowledge after write() without fsync") boolean noFsync;
         @Option(names = "--json", description = "print JSON") boolean json;
+        @Option(names = "--monitors", description = "none (no loop), off (the events' loop, monitors off) or on "
+                + "(its monitors and an expectation suite over every event)", defaultValue = "none") String monitors;
 
         @Override
         public void run() {
-            FlywheelConfig cfg = FlywheelConfig.from(java.util.Map.of("server", java.util.Map.of("port", 0),
-                    "log", java.util.Map.of("fsync", !noFsync)));
+            FlywheelConfig cfg = FlywheelConfig.from(ingestConfig(monitors, !noFsync));
             ObjectNode out = onFreshEngine(cfg, Set.of(Scope.INGEST), (base, key) -> switch (mode) {
                 case "single" -> wrk(base, key, 0);
                 case "wrk-batch" -> wrk(base, key, batchSize);
                 case "batch" -> batch(base, key);
                 default -> throw new IllegalArgumentException("--mode: expected batch, wrk-batch or single, got " + mode);
             });
-            out.put("fsync", !noFsync).put("cores", Runtime.getRuntime().availableProcessors());
+            out.put("fsync", !noFsync).put("cores", Runtime.getRuntime().availableProcessors()).put("monitors", monitors);
             System.out.println(json ? out.toString() : out.toPrettyString());
+        }
+
+        /**
+         * The foundation's benchmark config, or with the loop the generated events name: monitors off,
+         * or on with a suite of three row-level and three window-level expectations over every event.
+         */
+        static java.util.Map<String, Object> ingestConfig(String monitors, boolean fsync) {
+            java.util.Map<String, Object> cfg = new java.util.LinkedHashMap<>(java.util.Map.of("server", java.util.Map.of("port", 0),
+                    "log", java.util.Map.of("fsync", fsync)));
+            if (monitors.equals("none")) return cfg;
+            if (!monitors.equals("on") && !monitors.equals("off")) throw new IllegalArgumentException("--monitors: none, off or on, got " + monitors);
+            boolean on = monitors.equals("on");
+            cfg.put("loops", java.util.List.of(java.util.Map.of("name", "home-feed", "model", "external",
+                    "quality", java.util.Map.of("enabled", on))));
+            if (!on) return cfg;
+            java.util.List<Object> expectations = java.util.List.of(
+                    expectation("expect_column_values_to_not_be_null", java.util.Map.of("column", "item")),
+                    expectation("expect_column_values_to_be_in_set", java.util.Map.of("column", "type",
+                            "value_set", java.util.List.of("impression", "click", "like", "dislike"))),
+                    expectation("expect_column_values_to_match_regex", java.util.Map.of("column", "user", "regex", "^u[0-9]+$")),
+                    expectation("expect_table_row_count_to_be_between", java.util.Map.of("min_value", 1)),
+                    expectation("expect_column_values_to_be_unique", java.util.Map.of("column", "id")),
+                    expectation("expect_column_unique_value_count_to_be_between", java.util.Map.of("column", "user", "min_value", 1)));
+            cfg.put("expectations", java.util.List.of(java.util.Map.of("suite", java.util.Map.of("name", "bench", "expectations", expectations),
+                    "window", "1h")));
+            return cfg;
+        }
+
+        private static java.util.Map<String, Object> expectation(String type, java.util.Map<String, Object> kwargs) {
+            return java.util.Map.of("type", type, "kwargs", kwargs);
         }
 
         private ObjectNode batch(URI base, String key) throws Exception {
@@ -195,12 +226,15 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--events", split = ",", defaultValue = "100000,1000000", description = "history sizes to measure") java.util.List<Long> events;
         @Option(names = "--seed", defaultValue = "8", description = "seed of the synthetic history") long seed;
         @Option(names = "--json", description = "print JSON") boolean json;
+        @Option(names = "--monitors", defaultValue = "on", description = "the loop's feedback monitors, on or off") String monitors;
 
         @Override
         public void run() {
+            if (!monitors.equals("on") && !monitors.equals("off")) throw new IllegalArgumentException("--monitors: on or off, got " + monitors);
             dev.flywheel.loop.LoopSpec loop = dev.flywheel.loop.LoopSpec.from(new dev.flywheel.config.ConfigTree("loops[0]",
                     java.util.Map.of("name", "history", "reward", java.util.Map.of("weights", java.util.Map.of("like", 1, "dislike", -1)),
-                            "candidates", java.util.Map.of("consumed", java.util.List.of("impression", "like", "dislike")))));
+                            "candidates", java.util.Map.of("consumed", java.util.List.of("impression", "like", "dislike")),
+                            "quality", java.util.Map.of("enabled", monitors.equals("on")))));
             com.fasterxml.jackson.databind.node.ArrayNode out = new ObjectMapper().createArrayNode();
             for (long n : events) {
                 Path dir = TempDirs.create("flywheel-bench-learner");

@@ -43,6 +43,26 @@
  *       a between with neither bound is refused; {@code column_index}, {@code row_condition} and
  *       {@code parse_strings_as_datetimes} are refused.</li>
  * </ul>
+ *
+ * <p>On the stream: {@link dev.flywheel.quality.LoopMonitors} (one per loop whose {@link dev.flywheel.quality.QualitySpec}
+ * is enabled) counts the loop's closed outcomes per window of decision time and judges a window once
+ * event time has passed its end by the reward window: its rates against the reference windows
+ * (RateDrift: variance clustered by decision, alpha spent over windows) and the contamination
+ * monitor's flags. {@link dev.flywheel.quality.SuiteWindows} judges an {@link dev.flywheel.quality.EventSuite}'s
+ * window-level expectations per window of event time; its row-level ones refuse events at ingest
+ * ({@code ingest.Admission}). Both raise {@link dev.flywheel.quality.Alert}s on the
+ * {@link dev.flywheel.quality.AlertBoard}. Contract:
+ * <ul>
+ *   <li>Everything is a function of the log up to the entry reached: a replay raises the same alerts
+ *       with the same ids, and flags the same users from the same entry on; the board is rebuilt,
+ *       not stored, and subscribers hear only alerts raised after {@link dev.flywheel.quality.AlertBoard#live()}.</li>
+ *   <li>With the {@code exclude} action, a flagged bot's decisions, events and outcomes leave the
+ *       loop's learners and features from the window that flagged it on, and flagged users' and
+ *       clickbait items' rows leave training snapshots (the manifest counts them); nothing leaves the log.</li>
+ *   <li>Memory is bounded per monitor: the open windows (a reward window's worth) and the reference
+ *       windows as counts; per-decision counts until a window is judged; the contamination monitor's
+ *       counters per user and per (item, user); a suite window's rows up to {@code max_rows}.</li>
+ * </ul>
  * Pure computation: no I/O; callers parse suite files and read rows.
  */
 package dev.flywheel.quality;

@@ -39,9 +39,11 @@ import java.util.function.Consumer;
  *
  * <p>Per entry, in order: the catalog (items before the decisions that show them, and the ids that
  * feedback names); the unknown-loop counter; the reward join, which hands closed outcomes to the sink
- * and to every loop's learners and features; then per loop its learners (they record what a decision
- * was made with before the features absorb it), its features and its consumed items; the sink last,
- * to write what the chunk produced.
+ * and to every loop's monitors, learners and features; then per loop its monitors (they judge a
+ * window, and flag whom the learners leave out, before the learners see the entry that ended it), its
+ * learners (they record what a decision was made with before the features absorb it), its features
+ * and its consumed items; the expectation suites' windows; the sink last, to write what the chunk
+ * produced.
  */
 public final class Topology implements AutoCloseable {
     private final Catalog catalog;
