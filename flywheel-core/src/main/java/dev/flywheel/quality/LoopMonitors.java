@@ -62,6 +62,11 @@ public final class LoopMonitors implements LogConsumer, Consumer<Outcome> {
     @Override
     public void accept(LogEntry entry) {
         seq = entry.seq();
+        if (spec.contamination() && entry instanceof LogEntry.EventEntry e && "dwell".equals(e.event().type())
+                && (e.event().loop() == null || e.event().loop().equals(loop))) {
+            // how long a click held its reader is a sign of a bot: outcomes carry reaction types only
+            contamination.observe(e.event().user(), e.event().item(), "dwell", e.event().value());
+        }
         Instant t = entry.timestamp();
         if (t == null || !t.isAfter(watermark)) return;
         watermark = t;
