@@ -7,6 +7,16 @@
  * position-bias monitors ({@link dev.flywheel.quality.ExposureConcentration},
  * {@link dev.flywheel.quality.PositionBias}) and of label noise ({@link dev.flywheel.quality.ConflictingFeedback}).
  *
+ * <p>Text drifts too: {@link dev.flywheel.quality.EmbeddingDrift} compares two windows of text (requests,
+ * item texts) by their vectors from a {@link dev.flywheel.quality.TextEmbedder} (the in-process MiniLM
+ * lives in the command's module; core holds only the interface and stays free of ONNX), with
+ * Evidently's embedding methods and defaults: a domain classifier's ROC AUC on held-out rows (drift
+ * above 0.55) and the share of components that drift as numeric columns (drift above 0.2), with the
+ * distance of the mean vectors and the centroids' cosine distance for dashboards. Where it departs from
+ * Evidently (a split per window, a converged ridge logistic regression for SGD, no bootstrapped
+ * threshold, components tested by reference size because Wasserstein at every size calls unchanged
+ * text drift below about 1,000 rows) the class says so and why.
+ *
  * <p>An {@link dev.flywheel.quality.ExpectationSuite} is a named list of
  * {@link dev.flywheel.quality.Expectation}s, each a GX type name (exactly GX's), its kwargs and, for
  * column map expectations, a {@code mostly} tolerance. {@link dev.flywheel.quality.SuiteReader} reads a
