@@ -86,6 +86,31 @@ final class DemoAlerts {
         detection.set("bots", score(namedUsers, Set.copyOf(t.bots()), Set.copyOf(t.bots())));
         // a native clickbait article named is named rightly; recall is of what was injected
         detection.set("clickbait", score(namedItems, Set.copyOf(t.clickbait()), Set.copyOf(t.injectedClickbait())));
+        exposure((ObjectNode) detection.get("clickbait"), Set.copyOf(t.injectedClickbait()), Set.copyOf(t.bots()));
+    }
+
+    /**
+     * What people did with each injected clickbait article, from the engine's outcomes: an article the
+     * policy stopped showing after a few dislikes gives the monitor little to judge.
+     */
+    private void exposure(ObjectNode into, Set<String> injected, Set<String> bots) {
+        if (injected.isEmpty()) return;
+        FlywheelClient.Answer a = client.get("/v1/outcomes?loop=" + DemoCommand.LOOP + "&limit=1000000");
+        if (!a.ok()) return;
+        java.util.Map<String, long[]> seen = new java.util.TreeMap<>();
+        injected.forEach(i -> seen.put(i, new long[3]));
+        for (JsonNode o : a.body().get("outcomes")) {
+            long[] c = seen.get(o.get("item").asText());
+            if (c == null || bots.contains(o.get("user").asText())) continue;
+            c[0]++;
+            for (JsonNode r : o.get("reactions")) {
+                if (r.asText().equals("click")) c[1]++;
+                if (r.asText().equals("dislike")) c[2]++;
+            }
+        }
+        ObjectNode out = into.putObject("injected_seen_by_people");
+        seen.forEach((item, c) -> out.putObject(item).put("impressions", c[0]).put("clicks", c[1]).put("dislikes", c[2])
+                .put("named", namedItems.contains(item)));
     }
 
     private static ObjectNode score(Set<String> named, Set<String> right, Set<String> injected) {
