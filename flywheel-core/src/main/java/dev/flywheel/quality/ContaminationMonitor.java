@@ -23,8 +23,7 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  *       clicks people typically judge);</li>
  *   <li>clickbait is clicked more than the typical item and disappoints after the click: its clicks
  *       end in dislikes more than twice as often as the typical item's, and more often than chance
- *       allows (binomial tail under the typical rate, at a false discovery rate of 5 % over the items
- *       judged, by Benjamini and Hochberg's procedure),
+ *       allows (binomial tail under the typical rate below 1 % over the number of items judged),
  *       counted over the users not flagged as bots, whose clicks say nothing of the item.</li>
  * </ul>
  * Users need {@link #MIN_IMPRESSIONS} impressions and items {@link #MIN_CLICKS} clicks before they
@@ -34,7 +33,7 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  */
 public final class ContaminationMonitor {
     public static final int MIN_IMPRESSIONS = 30;
-    public static final int MIN_CLICKS = 3;
+    public static final int MIN_CLICKS = 5;
     /** How far out (in robust z) a sign must be: 3.5, Iglewicz and Hoaglin's outlier bound. */
     public static final double OUTLIER = 3.5;
     private final Map<String, Signs> users = new HashMap<>();
@@ -90,8 +89,8 @@ public final class ContaminationMonitor {
         }
     }
 
-    /** The false discovery rate of the clickbait test over the items judged (Benjamini–Hochberg). */
-    public static final double CLICKBAIT_LEVEL = 0.05;
+    /** The chance of naming any honest item in one judgement, split over the items judged. */
+    public static final double CLICKBAIT_LEVEL = 0.01;
 
     public void onDecision(Decision d) {
         for (ServedItem s : d.items()) observe(d.user(), s.item(), "impression", null);
@@ -185,24 +184,15 @@ public final class ContaminationMonitor {
                     : BinomialDistribution.of((int) Math.min(Integer.MAX_VALUE, s.clicks), Math.max(typical, 1e-6))
                             .survivalProbability((int) s.dislikes - 1);
         }
-        double cut = benjaminiHochberg(tails, CLICKBAIT_LEVEL);
+        // a level split over every item judged: a name excludes an honest article's feedback from
+        // training, so the chance of naming any honest article is what is bounded (1 %); the false
+        // discovery rate (Benjamini-Hochberg at 5 %, from 3 clicks) found more injected articles on one
+        // seed and fell to a precision of 0.68 and 0.89 on others: honest articles that disappoint vary
+        // more than one binomial rate allows
+        double level = CLICKBAIT_LEVEL / Math.max(1, ids.size());
         Map<String, Double> out = new TreeMap<>();
-        for (int k = 0; k < ids.size(); k++) if (tails[k] <= cut) out.put(ids.get(k), tails[k]);
+        for (int k = 0; k < ids.size(); k++) if (tails[k] < level) out.put(ids.get(k), tails[k]);
         return out;
-    }
-
-    /**
-     * The largest p-value that Benjamini and Hochberg's step-up procedure rejects at false discovery
-     * rate {@code q} (-1 when none is rejected). A policy that learns shows clickbait only until its
-     * first dislikes, so each item has few clicks: controlling the share of wrongly named items, rather
-     * than the chance of naming any, is what keeps the test's power at a precision of 1 − q.
-     */
-    static double benjaminiHochberg(double[] p, double q) {
-        double[] sorted = p.clone();
-        Arrays.sort(sorted);
-        double cut = -1;
-        for (int r = 1; r <= sorted.length; r++) if (sorted[r - 1] <= q * r / sorted.length) cut = sorted[r - 1];
-        return cut;
     }
 
     /**
