@@ -16,10 +16,11 @@ import java.util.Set;
  * @param rejectUnknownLoops refuse events and decisions that name a loop not configured here
  *                           ({@code events.unknown_loops: reject}); by default they are stored and
  *                           counted per loop name
+ * @param alerts             where alerts are sent ({@code alerts.webhook})
  */
 public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSettings log,
                              List<String> customEventTypes, boolean rejectUnknownLoops, List<LoopSpec> loops,
-                             Duration autopilotTick) {
+                             Duration autopilotTick, AlertSettings alerts) {
 
     /**
      * @param host         the address to bind; loopback unless the operator opens it up on purpose
@@ -57,22 +58,23 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
 
     public static FlywheelConfig from(Map<String, ?> root) {
         ConfigTree t = new ConfigTree("", root);
-        t.only(Set.of("server", "ingest", "log", "events", "loops", "autopilot"));
+        t.only(Set.of("server", "ingest", "log", "events", "loops", "autopilot", "alerts"));
         ConfigTree events = t.section("events");
         return new FlywheelConfig(server(t.section("server")), ingest(t.section("ingest")),
-                log(t.section("log")), events(events), unknownLoops(events), loops(t), autopilotTick(t.section("autopilot")));
+                log(t.section("log")), events(events), unknownLoops(events), loops(t), autopilotTick(t.section("autopilot")),
+                AlertSettings.from(t.section("alerts")));
     }
 
     /** The same config with another port, for {@code --port} on the command line. */
     public FlywheelConfig withPort(int port) {
         if (port < 0 || port > 65_535) throw new ConfigException("server.port", "must be between 0 and 65535, got " + port);
         return new FlywheelConfig(new ServerSettings(server.host(), port, server.maxBodyBytes(), server.maxBatch()),
-                ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick);
+                ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick, alerts);
     }
 
     /** The same config with the autopilot ticking every {@code tick} (zero: only when the caller ticks it). */
     public FlywheelConfig withAutopilotTick(Duration tick) {
-        return new FlywheelConfig(server, ingest, log, customEventTypes, rejectUnknownLoops, loops, tick);
+        return new FlywheelConfig(server, ingest, log, customEventTypes, rejectUnknownLoops, loops, tick, alerts);
     }
 
     /** {@code autopilot.tick}: how often the lifecycle's rules look at the loops (0s: never on their own). */
