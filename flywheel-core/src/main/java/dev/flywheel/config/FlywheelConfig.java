@@ -17,10 +17,13 @@ import java.util.Set;
  * @param rejectUnknownLoops refuse events and decisions that name a loop not configured here
  *                           ({@code events.unknown_loops: reject}); by default they are stored and
  *                           counted per loop name
+ * @param alerts             where alerts are sent ({@code alerts.webhook})
+ * @param expectations       expectation suites on the events ({@code expectations:}): row-level ones refuse
+ *                           events at ingest, window-level ones alert
  */
 public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSettings log,
                              List<String> customEventTypes, boolean rejectUnknownLoops, List<LoopSpec> loops,
-                             Duration autopilotTick, List<EventSuite> expectations) {
+                             Duration autopilotTick, List<EventSuite> expectations, AlertSettings alerts) {
 
     /**
      * @param host         the address to bind; loopback unless the operator opens it up on purpose
@@ -59,11 +62,11 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
 
     public static FlywheelConfig from(Map<String, ?> root) {
         ConfigTree t = new ConfigTree("", root);
-        t.only(Set.of("server", "ingest", "log", "events", "loops", "autopilot", "expectations"));
+        t.only(Set.of("server", "ingest", "log", "events", "loops", "autopilot", "expectations", "alerts"));
         ConfigTree events = t.section("events");
         return new FlywheelConfig(server(t.section("server")), ingest(t.section("ingest")),
                 log(t.section("log")), events(events), unknownLoops(events), loops(t), autopilotTick(t.section("autopilot")),
-                expectations(t));
+                expectations(t), AlertSettings.from(t.section("alerts")));
     }
 
     private static List<EventSuite> expectations(ConfigTree t) {
@@ -76,12 +79,12 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
     public FlywheelConfig withPort(int port) {
         if (port < 0 || port > 65_535) throw new ConfigException("server.port", "must be between 0 and 65535, got " + port);
         return new FlywheelConfig(new ServerSettings(server.host(), port, server.maxBodyBytes(), server.maxBatch()),
-                ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick, expectations);
+                ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick, expectations, alerts);
     }
 
     /** The same config with the autopilot ticking every {@code tick} (zero: only when the caller ticks it). */
     public FlywheelConfig withAutopilotTick(Duration tick) {
-        return new FlywheelConfig(server, ingest, log, customEventTypes, rejectUnknownLoops, loops, tick, expectations);
+        return new FlywheelConfig(server, ingest, log, customEventTypes, rejectUnknownLoops, loops, tick, expectations, alerts);
     }
 
     /** {@code autopilot.tick}: how often the lifecycle's rules look at the loops (0s: never on their own). */

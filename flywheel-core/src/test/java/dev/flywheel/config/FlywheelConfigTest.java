@@ -1,7 +1,9 @@
 package dev.flywheel.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +55,54 @@ class FlywheelConfigTest {
                 "events", Map.of("custom_types", List.of("share"))));
         assertEquals(Duration.ofMinutes(15), c.ingest().maxFutureSkew());
         assertEquals(List.of("share"), c.customEventTypes());
+    }
+
+    @Test
+    void aWebhookIsReadWithItsDefaultsAndNoneWithoutAUrl() {
+        assertNull(FlywheelConfig.defaults().alerts().webhook());
+        assertNull(FlywheelConfig.from(webhook(Map.of("retries", 3))).alerts().webhook(), "no url, no webhook");
+        WebhookSettings w = FlywheelConfig.from(webhook(Map.of("url", "https://hooks.example.com/flywheel"))).alerts().webhook();
+        assertEquals(java.net.URI.create("https://hooks.example.com/flywheel"), w.url());
+        assertEquals(5, w.retries());
+        assertEquals(Duration.ofSeconds(1), w.backoff());
+        assertEquals(Duration.ofSeconds(60), w.maxBackoff());
+        assertEquals(Duration.ofSeconds(5), w.timeout());
+        assertEquals(10_000, w.queue());
+        WebhookSettings tuned = FlywheelConfig.from(webhook(Map.of("url", "http://127.0.0.1:9000/hook", "retries", 0,
+                "backoff", "50ms", "max_backoff", "2s", "timeout", "500ms", "queue", 10))).alerts().webhook();
+        assertEquals(new WebhookSettings(java.net.URI.create("http://127.0.0.1:9000/hook"), 0, Duration.ofMillis(50),
+                Duration.ofSeconds(2), Duration.ofMillis(500), 10), tuned);
+        assertEquals(tuned, FlywheelConfig.from(webhook(Map.of("url", "http://127.0.0.1:9000/hook", "retries", 0,
+                "backoff", "50ms", "max_backoff", "2s", "timeout", "500ms", "queue", 10))).withPort(0).alerts().webhook());
+    }
+
+    @Test
+    void everyWebhookErrorNamesItsKey() {
+        for (String url : List.of("ftp://hooks.example.com/x", "hooks.example.com/x", "http://", "http://exa mple.com/", "https:///path")) {
+            assertNamed("alerts.webhook.url", webhook(Map.of("url", url)));
+        }
+        assertNamed("alerts.webhook.url", webhook(Map.of("url", 42)));
+        assertNamed("alerts.webhook.retries", webhook(Map.of("url", "http://h/x", "retries", -1)));
+        assertNamed("alerts.webhook.retries", webhook(Map.of("url", "http://h/x", "retries", 21)));
+        assertNamed("alerts.webhook.backoff", webhook(Map.of("url", "http://h/x", "backoff", "0s")));
+        assertNamed("alerts.webhook.backoff", webhook(Map.of("url", "http://h/x", "backoff", "soon")));
+        assertNamed("alerts.webhook.max_backoff", webhook(Map.of("url", "http://h/x", "backoff", "2m", "max_backoff", "1m")));
+        assertNamed("alerts.webhook.timeout", webhook(Map.of("url", "http://h/x", "timeout", "PT0S")));
+        assertNamed("alerts.webhook.queue", webhook(Map.of("url", "http://h/x", "queue", 0)));
+        assertNamed("alerts.webhook.retry", webhook(Map.of("url", "http://h/x", "retry", 3)));
+        assertNamed("alerts.hook", Map.of("alerts", Map.of("hook", Map.of("url", "http://h/x"))));
+        assertNamed("alerts.webhook", Map.of("alerts", Map.of("webhook", "http://h/x")));
+    }
+
+    private static Map<String, ?> webhook(Map<String, ?> settings) {
+        return Map.of("alerts", Map.of("webhook", settings));
+    }
+
+    /** The exception's key is {@code key}, and its message starts with it. */
+    private static void assertNamed(String key, Map<String, ?> tree) {
+        ConfigException e = assertThrows(ConfigException.class, () -> FlywheelConfig.from(tree));
+        assertEquals(key, e.key(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(key + ": "), e.getMessage());
     }
 
     private static String key(Map<String, ?> tree) {

@@ -52,12 +52,16 @@ import java.util.Map;
  */
 public final class FlywheelServer implements AutoCloseable {
 
-    /** Everything the server serves from, already opened and caught up. */
+    /**
+     * Everything the server serves from, already opened and caught up.
+     *
+     * @param webhook where alerts are sent, shown by its counters; null when no webhook is configured
+     */
     public record Parts(FlywheelConfig config, Clock clock, EventLog log, RecordStore store,
                         StoredCounts countsAtStart, IngestPipeline pipeline, Materializer materializer,
                         Admission admission, KeyStore keyStore, KeyRing keyRing, Catalog catalog,
                         StreamView stream, Map<String, LoopPolicy> loops, OutcomeStore outcomes,
-                        Lifecycle lifecycle) { }
+                        Lifecycle lifecycle, WebhookDelivery webhook) { }
 
     /**
      * The model lifecycle's parts: the registry, the training snapshots, the rollout's data and
@@ -103,7 +107,7 @@ public final class FlywheelServer implements AutoCloseable {
         // deep nesting is an attack, not an event: refuse it as bad JSON long before the stack suffers
         json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
         ApiErrors errors = new ApiErrors(json);
-        metrics = new ServerMetrics(p.pipeline().stats(), p.log(), p.materializer(), p.stream());
+        metrics = new ServerMetrics(p.pipeline().stats(), p.log(), p.materializer(), p.stream(), p.webhook());
         status = new StatusResource(json, p.countsAtStart(), p.pipeline().stats(), p.log(), p.materializer(), p.clock(), p.stream());
         long maxBody = p.config().server().maxBodyBytes();
         int maxBatch = p.config().server().maxBatch();

@@ -8,6 +8,7 @@ import dev.flywheel.ingest.Admission;
 import dev.flywheel.ingest.Materializer;
 import dev.flywheel.outcome.OutcomeSink;
 import dev.flywheel.server.FlywheelServer;
+import dev.flywheel.server.WebhookDelivery;
 import dev.flywheel.store.duckdb.DuckDbFeatureLog;
 import dev.flywheel.store.duckdb.DuckDbDecisionHistory;
 import dev.flywheel.store.duckdb.DuckDbRolloutData;
@@ -52,6 +53,7 @@ public final class Engine implements AutoCloseable {
     private final DuckDbSnapshotStore snapshots;
     private final AutopilotThread autopilot;
     private final ModelLifecycle lifecycle;
+    private final WebhookDelivery webhook;
 
     private Engine(EngineStorage storage, FlywheelConfig config, Clock clock, String envAdminKey) {
         this.storage = storage;
@@ -70,6 +72,10 @@ public final class Engine implements AutoCloseable {
                 CodeVersion.current(), served(topology));
         runner.catchUp();
         runner.idleNow(); // everything replayed at a start is history: close what has ended
+        webhook = config.alerts().webhook() == null ? null : new WebhookDelivery(config.alerts().webhook());
+        if (webhook != null) topology.alerts().subscribe(webhook);
+        // the replay's alerts were sent before the restart: only what the log brings from here on is news
+        topology.alerts().live();
         lifecycle.start();
         DuckDbRolloutData rolloutData = new DuckDbRolloutData(storage.store());
         autopilot = new AutopilotThread(new Autopilot(lifecycle, snapshots, rolloutData, clock), config.autopilotTick());
@@ -81,7 +87,7 @@ public final class Engine implements AutoCloseable {
                 storage.countsAtStart(), storage.pipeline(), storage.materializer(), admission, keys, new KeyRing(keys, clock),
                 topology.catalog(), new StreamStatus(runner, topology, unjoined), topology.policies(), outcomes,
                 new FlywheelServer.Lifecycle(lifecycle, snapshots, rolloutData, autopilot.autopilot().retrainer(), clock::instant,
-                        new DuckDbDecisionHistory(storage.store()), featureLog)));
+                        new DuckDbDecisionHistory(storage.store()), featureLog), webhook));
     }
 
     /** The loops Flywheel serves, as the lifecycle needs them. */
@@ -173,6 +179,7 @@ public final class Engine implements AutoCloseable {
         server.close();
         storage.pipeline().close();
         runner.close();
+        if (webhook != null) webhook.close(); // after the runner: no alert is raised once it is closed
         topology.close();
         audit.close();
         outcomes.close();

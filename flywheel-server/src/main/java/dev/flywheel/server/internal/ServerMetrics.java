@@ -4,6 +4,7 @@ import dev.flywheel.ingest.IngestStats;
 import dev.flywheel.ingest.Materializer;
 import dev.flywheel.log.EventLog;
 import dev.flywheel.server.FlywheelServer;
+import dev.flywheel.server.WebhookDelivery;
 import dev.flywheel.topology.LoopStatus;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -14,13 +15,15 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The Prometheus view of the engine: ingest counters (every quarantined input is counted by what it
- * was, under the one bad-record policy, {@code quarantine}), writer lag, and request timings.
+ * was, under the one bad-record policy, {@code quarantine}), writer lag, request timings, and what
+ * became of the alerts sent to the webhook.
  */
 public final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -31,7 +34,9 @@ public final class ServerMetrics {
     private final EventLog log;
     private final java.util.Set<String> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public ServerMetrics(IngestStats s, EventLog log, Materializer materializer, FlywheelServer.StreamView stream) {
+    /** @param webhook the alert webhook whose counters are shown; null when none is configured */
+    public ServerMetrics(IngestStats s, EventLog log, Materializer materializer, FlywheelServer.StreamView stream,
+                         WebhookDelivery webhook) {
         this.stream = stream;
         this.log = log;
         counter("flywheel.records.accepted", "kind", "event", s.eventsAccepted);
@@ -56,6 +61,7 @@ public final class ServerMetrics {
                     .tag("reason", reason).description("feedback kept without an outcome").register(registry);
         }
         quality(stream);
+        if (webhook != null) webhook(webhook);
         FunctionCounter.builder("flywheel.decide.unlogged", unlogged, LongAdder::sum)
                 .description("rankings answered with \"log\": false, so no decision was logged").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -76,6 +82,14 @@ public final class ServerMetrics {
             Gauge.builder("flywheel.quality.excluded", stream, v -> v.exclusions().get(loop).items().size())
                     .tag("loop", loop).tag("kind", "item").description("flagged items whose feedback training snapshots leave out").register(registry);
         }
+    }
+
+    /** What became of the alerts sent to the webhook. */
+    private void webhook(WebhookDelivery w) {
+        Map<String, ToDoubleFunction<WebhookDelivery>> results = Map.of("delivered", WebhookDelivery::delivered,
+                "retried", WebhookDelivery::retried, "failed", WebhookDelivery::failed, "dropped", WebhookDelivery::dropped);
+        results.forEach((result, count) -> FunctionCounter.builder("flywheel.alerts.webhook", w, count).tag("result", result)
+                .description("alerts sent to the webhook by what became of them; retried: attempts after an alert's first").register(registry));
     }
 
     private void counter(String name, String tag, String value, LongAdder a) {
