@@ -15,6 +15,11 @@ import dev.flywheel.store.duckdb.DuckDbSnapshotStore;
 import dev.flywheel.rollout.Autopilot;
 import dev.flywheel.store.duckdb.DuckDbOutcomeStore;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
+import dev.flywheel.store.duckdb.DuckDbReviewTasks;
+import dev.flywheel.quality.AlertBoard;
+import dev.flywheel.quality.QualitySpec;
+import dev.flywheel.review.AlertReviews;
+import dev.flywheel.rollout.CanaryPause;
 import dev.flywheel.store.duckdb.DuckDbUnjoinedStore;
 import dev.flywheel.store.file.FileAuditLog;
 import dev.flywheel.store.file.FileKeyStore;
@@ -52,6 +57,7 @@ public final class Engine implements AutoCloseable {
     private final DuckDbSnapshotStore snapshots;
     private final AutopilotThread autopilot;
     private final ModelLifecycle lifecycle;
+    private final DuckDbReviewTasks reviews;
 
     private Engine(EngineStorage storage, FlywheelConfig config, Clock clock, String envAdminKey) {
         this.storage = storage;
@@ -71,7 +77,15 @@ public final class Engine implements AutoCloseable {
         runner.idleNow(); // everything replayed at a start is history: close what has ended
         lifecycle.start();
         DuckDbRolloutData rolloutData = new DuckDbRolloutData(storage.store());
-        autopilot = new AutopilotThread(new Autopilot(lifecycle, snapshots, rolloutData, clock), config.autopilotTick());
+        AlertBoard alerts = topology.alerts();
+        autopilot = new AutopilotThread(new Autopilot(lifecycle, snapshots, rolloutData, clock, alerts,
+                topology.acting(QualitySpec.Action.RETRAIN)), config.autopilotTick());
+        // the configured actions of alerts hear only live alerts: a start's replay raised the old ones
+        // again, and what they paused or queued is kept (audit log, review table)
+        reviews = new DuckDbReviewTasks(storage.store());
+        alerts.subscribe(new CanaryPause(lifecycle, topology.acting(QualitySpec.Action.PAUSE_CANARY)));
+        alerts.subscribe(new AlertReviews(reviews, topology.acting(QualitySpec.Action.REVIEW), clock));
+        alerts.live();
         runner.start();
         FileKeyStore keys = new FileKeyStore(dataDir);
         adminKeyFile = AdminKey.ensure(keys, dataDir, envAdminKey, clock.instant());
@@ -80,7 +94,7 @@ public final class Engine implements AutoCloseable {
                 storage.countsAtStart(), storage.pipeline(), storage.materializer(), admission, keys, new KeyRing(keys, clock),
                 topology.catalog(), new StreamStatus(runner, topology, unjoined), topology.policies(), outcomes,
                 new FlywheelServer.Lifecycle(lifecycle, snapshots, rolloutData, autopilot.autopilot().retrainer(), clock::instant,
-                        new DuckDbDecisionHistory(storage.store()), featureLog)));
+                        new DuckDbDecisionHistory(storage.store()), featureLog), reviews));
     }
 
     /** The loops Flywheel serves, as the lifecycle needs them. */
@@ -148,6 +162,11 @@ public final class Engine implements AutoCloseable {
         return lifecycle;
     }
 
+    /** The review tasks alerts made. */
+    public dev.flywheel.review.ReviewTasks reviews() {
+        return reviews;
+    }
+
     public Topology topology() {
         return topology;
     }
@@ -177,6 +196,7 @@ public final class Engine implements AutoCloseable {
         outcomes.close();
         unjoined.close();
         featureLog.close();
+        reviews.close();
         storage.close();
     }
 }
