@@ -33,11 +33,14 @@ public record QualitySpec(boolean enabled, Duration window, int minImpressions, 
     public enum Action {
         /** flagged bots' and clickbait items' feedback is left out of learning and training snapshots */
         EXCLUDE,
-        /** a drift or contamination alert pauses the loop's canary (the challenger stops serving) */
+        /**
+         * a drift or contamination alert pauses the loop's canary: the challenger stops serving until
+         * a person decides (rollout.CanaryPause)
+         */
         PAUSE_CANARY,
-        /** a drift alert fires the loop's retraining trigger */
+        /** a drift alert fires the loop's retraining trigger, once per alert (rollout.Triggers#drift) */
         RETRAIN,
-        /** the users and items an alert names become review tasks */
+        /** the users and items an alert names become review tasks (review.AlertReviews) */
         REVIEW
     }
 

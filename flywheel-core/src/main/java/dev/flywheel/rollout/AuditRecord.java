@@ -9,8 +9,8 @@ import java.util.TreeMap;
 /**
  * One change to a loop's model lifecycle, as the audit log keeps it: what changed, who or what made
  * the change ({@code key:<id>} for an API key, {@code rule:<name>} for an automatic rule,
- * {@code engine} for start-up), why, and the numbers behind it (the statistic, its interval and the
- * threshold that decided). The registry's versions, aliases and allocation periods are nothing but
+ * {@code engine} for start-up, {@code monitor} for an alert's configured action), why, and the
+ * numbers behind it (the statistic, its interval and the threshold that decided). The registry's versions, aliases and allocation periods are nothing but
  * these records folded in order, so the audit log and the aliases cannot disagree.
  *
  * @param seq        the record's position in the audit log, from 1
@@ -21,7 +21,9 @@ import java.util.TreeMap;
 public record AuditRecord(long seq, Instant at, String loop, Action action, String version, String actor, String reason,
                           Map<String, Double> numbers, VersionRecord registered, Allocation allocation) {
     public enum Action {
-        REGISTER, SHADOW, CANARY, PROMOTE, ROLLBACK, RETIRE, BASELINE, ALLOCATE;
+        REGISTER, SHADOW, CANARY, PROMOTE, ROLLBACK, RETIRE, BASELINE, ALLOCATE,
+        /** a canary held (by a monitor's alert or a person); newer than the others: older logs hold none and read as before */
+        PAUSE;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

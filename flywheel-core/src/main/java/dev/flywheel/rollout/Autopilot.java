@@ -3,20 +3,25 @@ package dev.flywheel.rollout;
 import dev.flywheel.model.SnapshotStore;
 import dev.flywheel.model.TrainingSnapshot;
 import dev.flywheel.model.VersionRecord;
+import dev.flywheel.quality.AlertBoard;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Closes the loop without a person: on every tick, for each served loop, a loop without a challenger
  * asks its triggers and retrains when one fires; a challenger in shadow is judged off-policy; a
- * canary is judged by the sequential tests. Ticks run on one thread; a failed tick is counted and
- * the next one tries again (every step it takes is complete or not logged at all).
+ * canary is judged by the sequential tests; a paused canary waits for a person (a monitor paused it
+ * because the loop's data looked wrong, which no rule here can judge). Ticks run on one thread; a
+ * failed tick is counted and the next one tries again (every step it takes is complete or not
+ * logged at all).
  */
 public final class Autopilot {
     private final ModelLifecycle lifecycle;
@@ -29,6 +34,16 @@ public final class Autopilot {
     private final AtomicLong failures = new AtomicLong();
 
     public Autopilot(ModelLifecycle lifecycle, SnapshotStore snapshots, RolloutData data, Clock clock) {
+        this(lifecycle, snapshots, data, clock, null, Set.of());
+    }
+
+    /**
+     * @param alerts         the monitors' alerts (null: none)
+     * @param retrainOnDrift the loops whose {@code quality.actions} include {@code retrain}: a drift
+     *                       alert is their first trigger, so it names the retraining it starts
+     */
+    public Autopilot(ModelLifecycle lifecycle, SnapshotStore snapshots, RolloutData data, Clock clock, AlertBoard alerts,
+                     Set<String> retrainOnDrift) {
         this.lifecycle = lifecycle;
         this.snapshots = snapshots;
         this.clock = clock;
@@ -36,13 +51,16 @@ public final class Autopilot {
         this.judge = new CanaryJudge(lifecycle, data);
         for (String loop : lifecycle.loops()) {
             RolloutSpec spec = lifecycle.served(loop).rollout();
-            triggers.put(loop, Triggers.of(spec.retrain(), data, spec.promotion()));
+            List<Trigger> loopTriggers = new ArrayList<>();
+            if (alerts != null && retrainOnDrift.contains(loop)) loopTriggers.add(Triggers.drift(alerts, data));
+            loopTriggers.addAll(Triggers.of(spec.retrain(), data, spec.promotion()));
+            triggers.put(loop, loopTriggers);
         }
     }
 
     /** One look at every loop; returns the changes it made. */
     public synchronized List<AuditRecord> tick() {
-        List<AuditRecord> made = new java.util.ArrayList<>();
+        List<AuditRecord> made = new ArrayList<>();
         for (String loop : lifecycle.loops()) {
             try {
                 AuditRecord r = tick(loop);
@@ -60,6 +78,7 @@ public final class Autopilot {
         RolloutSpec spec = lifecycle.served(loop).rollout();
         if (s.stage() == VersionStatus.SHADOW) return judge.judgeShadow(loop, s, spec);
         if (s.stage() == VersionStatus.CANARY) return judge.judgeCanary(loop, s, spec.promotion());
+        if (s.stage() == VersionStatus.PAUSED) return null;
         Trigger.Since from = since(loop, s);
         for (Trigger t : triggers.get(loop)) {
             Optional<Trigger.Fired> fired = t.check(from, clock.instant());

@@ -48,12 +48,14 @@ public final class LoopLifecycle {
         if (s == null) throw new java.util.NoSuchElementException("no version " + v + " in loop " + loop);
         switch (r.action()) {
             case SHADOW -> need(v, s, Set.of(VersionStatus.REGISTERED), "start a shadow", true);
-            case CANARY -> need(v, s, Set.of(VersionStatus.REGISTERED, VersionStatus.SHADOW), "start a canary", true);
+            case CANARY -> need(v, s, Set.of(VersionStatus.REGISTERED, VersionStatus.SHADOW, VersionStatus.PAUSED),
+                    "start a canary", true);
+            case PAUSE -> need(v, s, Set.of(VersionStatus.CANARY), "pause it", true);
             case PROMOTE -> need(v, s, Set.of(VersionStatus.REGISTERED, VersionStatus.SHADOW, VersionStatus.CANARY,
-                    VersionStatus.RETIRED), "promote it", false);
+                    VersionStatus.PAUSED, VersionStatus.RETIRED), "promote it", false);
             case ROLLBACK -> checkRollback(v, s);
-            case RETIRE -> need(v, s, Set.of(VersionStatus.REGISTERED, VersionStatus.SHADOW, VersionStatus.CANARY),
-                    "retire it", false);
+            case RETIRE -> need(v, s, Set.of(VersionStatus.REGISTERED, VersionStatus.SHADOW, VersionStatus.CANARY,
+                    VersionStatus.PAUSED), "retire it", false);
             case BASELINE -> {
                 if (s == VersionStatus.ROLLED_BACK) throw new IllegalStateException("version " + v + " was rolled back: it cannot be the baseline");
             }
@@ -87,7 +89,9 @@ public final class LoopLifecycle {
                 versions.put(v, r.registered());
                 status.put(v, VersionStatus.REGISTERED);
             }
-            case SHADOW, CANARY -> challenge(r, v, r.action() == Action.SHADOW ? VersionStatus.SHADOW : VersionStatus.CANARY);
+            case SHADOW -> challenge(r, v, VersionStatus.SHADOW);
+            case CANARY -> challenge(r, v, VersionStatus.CANARY);
+            case PAUSE -> challenge(r, v, VersionStatus.PAUSED);
             case PROMOTE -> promote(r, v);
             case ROLLBACK -> rollback(r, v);
             case RETIRE -> {

@@ -40,6 +40,8 @@ public final class ModelLifecycle {
     public static final String ENGINE = "engine";
     /** The actor of allocation changes read from flywheel.yaml. */
     public static final String CONFIG = "config";
+    /** The actor of changes a monitor's alert makes through the loop's configured actions. */
+    public static final String MONITOR = "monitor";
     private final AuditLog log;
     private final ModelStore states;
     private final Clock clock;
@@ -165,6 +167,16 @@ public final class ModelLifecycle {
                                            Map<String, Double> numbers) {
         if (action == Action.REGISTER || action == Action.ALLOCATE) throw new IllegalArgumentException(action.label() + " has its own method");
         return record(loop, action, version, actor, reason, numbers, null, null);
+    }
+
+    /**
+     * Pauses {@code loop}'s canary, if it has one now: read and changed under one lock, so a verdict
+     * of the autopilot cannot end the canary in between. Returns the record, or null when there was
+     * no canary to pause.
+     */
+    public synchronized AuditRecord pauseCanary(String loop, String actor, String reason, Map<String, Double> numbers) {
+        String canary = lifecycle(loop).state().canary();
+        return canary == null ? null : change(loop, Action.PAUSE, canary, actor, reason, numbers);
     }
 
     /** Sets the split of {@code loop}. */

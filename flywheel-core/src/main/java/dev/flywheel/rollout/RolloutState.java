@@ -10,19 +10,20 @@ import java.time.Instant;
  * @param period     the allocation period, from 1; 0 before anything was promoted
  * @param since      when the period began
  * @param challenger the version in shadow or canary, or null
- * @param stage      {@link VersionStatus#SHADOW} or {@link VersionStatus#CANARY} with a challenger, else null
+ * @param stage      {@link VersionStatus#SHADOW}, {@link VersionStatus#CANARY} or {@link VersionStatus#PAUSED}
+ *                   with a challenger, else null
  */
 public record RolloutState(int period, Instant since, String champion, String challenger, VersionStatus stage,
                            String baseline, Allocation allocation) {
     public RolloutState {
         if (allocation == null) throw new IllegalArgumentException("allocation is required");
         if ((challenger == null) != (stage == null)) throw new IllegalArgumentException("a challenger goes with its stage");
-        if (stage != null && stage != VersionStatus.SHADOW && stage != VersionStatus.CANARY) {
-            throw new IllegalArgumentException("stage must be shadow or canary, got " + stage);
+        if (stage != null && stage != VersionStatus.SHADOW && stage != VersionStatus.CANARY && stage != VersionStatus.PAUSED) {
+            throw new IllegalArgumentException("stage must be shadow, canary or paused, got " + stage);
         }
     }
 
-    /** The version in canary, or null. */
+    /** The version in canary, or null (a paused canary is not in canary: it serves nobody). */
     public String canary() {
         return stage == VersionStatus.CANARY ? challenger : null;
     }

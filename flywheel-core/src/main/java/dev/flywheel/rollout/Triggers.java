@@ -1,5 +1,7 @@
 package dev.flywheel.rollout;
 
+import dev.flywheel.quality.Alert;
+import dev.flywheel.quality.AlertBoard;
 import dev.flywheel.rollout.RolloutData.UserTotals;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,8 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The built-in triggers of {@code rollout.retrain}: outcome volume, schedule and a metric drop. */
+/**
+ * The built-in triggers of {@code rollout.retrain} (outcome volume, schedule, a metric drop) and of
+ * {@code quality.actions: [retrain]} (a drift alert).
+ */
 public final class Triggers {
+    /** The monitor whose alerts retrain, and the trigger's name. */
+    public static final String DRIFT = "drift";
+
     private Triggers() { }
 
     /** The triggers a loop's retrain section turns on, in the order they are asked. */
@@ -56,5 +64,36 @@ public final class Triggers {
             return Optional.of(new Trigger.Fired("metric-drop", "the champion earns less than the holdout's baseline",
                     c.numbers("champion_vs_holdout", threshold)));
         };
+    }
+
+    /**
+     * Fires when the monitors raised a {@code drift} alert for the loop at a log position beyond the
+     * last retraining's snapshot: the drift was seen in data that training has not had. It waits
+     * until the store holds that position, so the snapshot it causes goes through the alert and the
+     * same alert cannot fire again, after a restart either (the registry keeps the snapshot's end).
+     * The newest such alert names the retraining; one retraining answers every alert before it.
+     */
+    public static Trigger drift(AlertBoard alerts, RolloutData data) {
+        return (since, now) -> {
+            Alert newest = null;
+            int unanswered = 0;
+            for (Alert a : alerts.list(since.loop(), null, 0)) {
+                if (!DRIFT.equals(a.monitor()) || a.seq() <= since.snapshotSeq()) continue;
+                newest = a;
+                unanswered++;
+            }
+            if (newest == null || data.appliedSeq() < newest.seq()) return Optional.empty();
+            return Optional.of(new Trigger.Fired(DRIFT, "drift alert " + newest.id() + ": " + newest.statistic() + " "
+                    + newest.value() + " beyond " + newest.threshold() + " in the window from " + newest.windowStart()
+                    + " (" + newest.detail() + ")", alertNumbers(newest, unanswered)));
+        };
+    }
+
+    /** The alert's numbers for the audit record; a rate that rose from nothing has no finite change and is left out. */
+    private static Map<String, Double> alertNumbers(Alert a, int unanswered) {
+        Map<String, Double> out = new java.util.TreeMap<>(Map.of("alert", (double) a.id(), "threshold", a.threshold(),
+                "alerts", (double) unanswered, "alert_seq", (double) a.seq()));
+        if (Double.isFinite(a.value())) out.put("value", a.value());
+        return out;
     }
 }

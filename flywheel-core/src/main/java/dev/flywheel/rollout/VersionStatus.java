@@ -8,6 +8,13 @@ public enum VersionStatus {
     SHADOW,
     /** Serves the canary share. */
     CANARY,
+    /**
+     * Was in canary until paused (by a monitor's alert or a person): serves nobody and scores nothing
+     * (the champion serves the canary's share), is judged by no rule, and stays so until a person
+     * starts its canary again (a new period, so the sequential tests start afresh), promotes, retires
+     * or rolls it back.
+     */
+    PAUSED,
     /** Serves everyone outside the canary and the holdout. */
     CHAMPION,
     /** Was champion and was replaced, or was withdrawn without a verdict. */

@@ -24,6 +24,7 @@ import dev.flywheel.quality.EventSuite;
 import dev.flywheel.quality.Exclusions;
 import dev.flywheel.quality.SuiteWindows;
 import dev.flywheel.quality.LoopMonitors;
+import dev.flywheel.quality.QualitySpec;
 import dev.flywheel.rollout.ServingPlan;
 import dev.flywheel.rollout.RolloutPolicy;
 import java.util.ArrayList;
@@ -180,6 +181,15 @@ public final class Topology implements AutoCloseable {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** The loops whose monitors are on and whose {@code quality.actions} include {@code action}. */
+    public java.util.Set<String> acting(QualitySpec.Action action) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        loops.forEach((name, loop) -> {
+            if (loop.spec().quality().acts(action)) out.add(name);
+        });
+        return out;
     }
 
     /** What the loops' monitors raised so far. */

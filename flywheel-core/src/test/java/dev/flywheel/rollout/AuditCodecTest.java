@@ -23,7 +23,7 @@ class AuditCodecTest {
     @Test
     void everyKindOfRecordComesBackEqual() {
         for (AuditRecord r : List.of(Records.register(1, "shop", "v1", T), Records.change(2, "shop", Action.PROMOTE, "v1", T),
-                Records.allocate(3, "shop", new Allocation(0.2, 0.05, false), T))) {
+                Records.allocate(3, "shop", new Allocation(0.2, 0.05, false), T), Records.change(4, "shop", Action.PAUSE, "v2", T))) {
             Bytes b = encoded(r);
             assertEquals(1, b.array()[0], "records without an online version keep the first format");
             assertEquals(r, AuditCodec.decode(b.array(), 0, b.length()));

@@ -132,4 +132,30 @@ class LoopLifecycleTest {
         assertEquals(0.1, l.state().holdoutShare());
         assertEquals(0.05, l.stateAt(at(4)).holdoutShare());
     }
+
+    @Test
+    void aPausedCanaryServesNobodyStaysTheChallengerAndOnlyAPersonsChangeEndsThePause() {
+        LoopLifecycle l = started();
+        l.apply(register(++seq, "shop", "v2", at(1)));
+        l.apply(change(++seq, "shop", Action.SHADOW, "v2", at(2)));
+        var notCanary = assertThrows(IllegalStateException.class, () -> l.check(change(seq + 1, "shop", Action.PAUSE, "v2", at(3))));
+        assertTrue(notCanary.getMessage().contains("v2 is shadow: cannot pause it"), notCanary.getMessage());
+        l.apply(change(++seq, "shop", Action.CANARY, "v2", at(3)));
+        l.apply(change(++seq, "shop", Action.PAUSE, "v2", at(4)));
+        assertEquals(VersionStatus.PAUSED, l.status("v2"));
+        assertEquals("v2", l.state().challenger());
+        assertEquals(VersionStatus.PAUSED, l.state().stage());
+        assertNull(l.state().canary());
+        assertNull(l.state().shadow(), "a paused challenger does not score either");
+        assertEquals(0, l.state().canaryShare(), "the champion serves the canary's share");
+        assertEquals("v2", l.stateAt(at(3)).canary(), "the canary's own period is kept");
+        assertThrows(IllegalStateException.class, () -> l.check(change(seq + 1, "shop", Action.PAUSE, "v2", at(5))));
+        l.apply(change(++seq, "shop", Action.CANARY, "v2", at(5)));
+        assertEquals("v2", l.state().canary(), "started again by a person");
+        assertEquals(5, l.state().period(), "in a period of its own");
+        l.apply(change(++seq, "shop", Action.PAUSE, "v2", at(6)));
+        l.apply(change(++seq, "shop", Action.PROMOTE, "v2", at(7)));
+        assertEquals("v2", l.state().champion());
+        assertNull(l.state().challenger());
+    }
 }

@@ -36,6 +36,8 @@ import dev.flywheel.server.internal.ItemsResource;
 import dev.flywheel.server.internal.OutcomesResource;
 import dev.flywheel.server.internal.KeysResource;
 import dev.flywheel.server.internal.QuarantineResource;
+import dev.flywheel.server.internal.ReviewResource;
+import dev.flywheel.review.ReviewTasks;
 import dev.flywheel.server.internal.ServerMetrics;
 import dev.flywheel.server.internal.StatusResource;
 import io.javalin.Javalin;
@@ -61,7 +63,7 @@ public final class FlywheelServer implements AutoCloseable {
                         StoredCounts countsAtStart, IngestPipeline pipeline, Materializer materializer,
                         Admission admission, KeyStore keyStore, KeyRing keyRing, Catalog catalog,
                         StreamView stream, Map<String, LoopPolicy> loops, OutcomeStore outcomes,
-                        Lifecycle lifecycle, WebhookDelivery webhook) { }
+                        Lifecycle lifecycle, WebhookDelivery webhook, ReviewTasks reviews) { }
 
     /**
      * The model lifecycle's parts: the registry, the training snapshots, the rollout's data and
@@ -124,6 +126,7 @@ public final class FlywheelServer implements AutoCloseable {
         LedgerResource ledger = new LedgerResource(json, p.lifecycle());
         SnapshotsResource snapshots = new SnapshotsResource(json, p.lifecycle());
         AlertsResource alerts = new AlertsResource(json, p.stream(), p.loops().keySet());
+        ReviewResource review = new ReviewResource(json, p.reviews(), p.stream(), p.loops().keySet());
         DecisionsResource decisionsQuery = new DecisionsResource(json, p.lifecycle(), p.materializer(), p.log());
         byte[] openApi = resource("/flywheel/openapi.json");
         app = Javalin.create(cfg -> {
@@ -143,6 +146,8 @@ public final class FlywheelServer implements AutoCloseable {
             cfg.routes.get("/v1/loops/{loop}/versions/{version}", guard.authenticated(versions::get));
             cfg.routes.post("/v1/loops/{loop}/versions/{version}/promote", guard.require(Scope.ADMIN, versions::promote));
             cfg.routes.post("/v1/loops/{loop}/versions/{version}/rollback", guard.require(Scope.ADMIN, versions::rollback));
+            cfg.routes.post("/v1/loops/{loop}/versions/{version}/pause", guard.require(Scope.ADMIN, versions::pause));
+            cfg.routes.post("/v1/loops/{loop}/versions/{version}/canary", guard.require(Scope.ADMIN, versions::canary));
             cfg.routes.put("/v1/loops/{loop}/rollout", guard.require(Scope.ADMIN, versions::allocate));
             cfg.routes.get("/v1/loops/{loop}/state", guard.authenticated(versions::state));
             cfg.routes.get("/v1/loops/{loop}/audit", guard.authenticated(versions::audit));
@@ -155,6 +160,7 @@ public final class FlywheelServer implements AutoCloseable {
             cfg.routes.get("/v1/status", guard.authenticated(status::handle));
             cfg.routes.get("/v1/quarantine", guard.require(Scope.ADMIN, quarantine::handle));
             cfg.routes.get("/v1/alerts", guard.authenticated(alerts::handle));
+            cfg.routes.get("/v1/review/tasks", guard.require(Scope.REVIEW, review::list));
             cfg.routes.post("/v1/keys", guard.require(Scope.ADMIN, keys::create));
             cfg.routes.get("/v1/keys", guard.require(Scope.ADMIN, keys::list));
             cfg.routes.delete("/v1/keys/{id}", guard.require(Scope.ADMIN, keys::revoke));

@@ -16,6 +16,11 @@ import dev.flywheel.store.duckdb.DuckDbSnapshotStore;
 import dev.flywheel.rollout.Autopilot;
 import dev.flywheel.store.duckdb.DuckDbOutcomeStore;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
+import dev.flywheel.store.duckdb.DuckDbReviewTasks;
+import dev.flywheel.quality.AlertBoard;
+import dev.flywheel.quality.QualitySpec;
+import dev.flywheel.review.AlertReviews;
+import dev.flywheel.rollout.CanaryPause;
 import dev.flywheel.store.duckdb.DuckDbUnjoinedStore;
 import dev.flywheel.store.file.FileAuditLog;
 import dev.flywheel.store.file.FileKeyStore;
@@ -54,6 +59,7 @@ public final class Engine implements AutoCloseable {
     private final AutopilotThread autopilot;
     private final ModelLifecycle lifecycle;
     private final WebhookDelivery webhook;
+    private final DuckDbReviewTasks reviews;
 
     private Engine(EngineStorage storage, FlywheelConfig config, Clock clock, String envAdminKey) {
         this.storage = storage;
@@ -74,11 +80,18 @@ public final class Engine implements AutoCloseable {
         runner.idleNow(); // everything replayed at a start is history: close what has ended
         webhook = config.alerts().webhook() == null ? null : new WebhookDelivery(config.alerts().webhook());
         if (webhook != null) topology.alerts().subscribe(webhook);
-        // the replay's alerts were sent before the restart: only what the log brings from here on is news
-        topology.alerts().live();
         lifecycle.start();
         DuckDbRolloutData rolloutData = new DuckDbRolloutData(storage.store());
-        autopilot = new AutopilotThread(new Autopilot(lifecycle, snapshots, rolloutData, clock), config.autopilotTick());
+        AlertBoard alerts = topology.alerts();
+        autopilot = new AutopilotThread(new Autopilot(lifecycle, snapshots, rolloutData, clock, alerts,
+                topology.acting(QualitySpec.Action.RETRAIN)), config.autopilotTick());
+        // the webhook and the configured actions hear only live alerts: a start's replay raised the old
+        // ones again, which were sent before the restart, and what they paused or queued is kept
+        // (audit log, review table)
+        reviews = new DuckDbReviewTasks(storage.store());
+        alerts.subscribe(new CanaryPause(lifecycle, topology.acting(QualitySpec.Action.PAUSE_CANARY)));
+        alerts.subscribe(new AlertReviews(reviews, topology.acting(QualitySpec.Action.REVIEW), clock));
+        alerts.live();
         runner.start();
         FileKeyStore keys = new FileKeyStore(dataDir);
         adminKeyFile = AdminKey.ensure(keys, dataDir, envAdminKey, clock.instant());
@@ -87,7 +100,7 @@ public final class Engine implements AutoCloseable {
                 storage.countsAtStart(), storage.pipeline(), storage.materializer(), admission, keys, new KeyRing(keys, clock),
                 topology.catalog(), new StreamStatus(runner, topology, unjoined), topology.policies(), outcomes,
                 new FlywheelServer.Lifecycle(lifecycle, snapshots, rolloutData, autopilot.autopilot().retrainer(), clock::instant,
-                        new DuckDbDecisionHistory(storage.store()), featureLog), webhook));
+                        new DuckDbDecisionHistory(storage.store()), featureLog), webhook, reviews));
     }
 
     /** The loops Flywheel serves, as the lifecycle needs them. */
@@ -155,6 +168,11 @@ public final class Engine implements AutoCloseable {
         return lifecycle;
     }
 
+    /** The review tasks alerts made. */
+    public dev.flywheel.review.ReviewTasks reviews() {
+        return reviews;
+    }
+
     public Topology topology() {
         return topology;
     }
@@ -185,6 +203,7 @@ public final class Engine implements AutoCloseable {
         outcomes.close();
         unjoined.close();
         featureLog.close();
+        reviews.close();
         storage.close();
     }
 }

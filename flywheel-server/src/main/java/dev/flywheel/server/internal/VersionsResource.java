@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * The registry of a loop's model versions: {@code GET /v1/loops/{loop}/versions[/{v}]}, the admin's
- * {@code POST .../versions/{v}/promote|rollback}, {@code PUT /v1/loops/{loop}/rollout} (the split),
+ * {@code POST .../versions/{v}/promote|rollback|pause|canary} (pause holds a canary; canary starts
+ * one, or resumes a paused one), {@code PUT /v1/loops/{loop}/rollout} (the split),
  * {@code GET /v1/loops/{loop}/state?at=} (who held which arm then) and {@code GET .../audit}. A change
  * is recorded with the key that made it and the reason in the body.
  */
@@ -67,6 +68,14 @@ public final class VersionsResource {
 
     public void rollback(Context ctx) throws Exception {
         change(ctx, Action.ROLLBACK);
+    }
+
+    public void pause(Context ctx) throws Exception {
+        change(ctx, Action.PAUSE);
+    }
+
+    public void canary(Context ctx) throws Exception {
+        change(ctx, Action.CANARY);
     }
 
     private void change(Context ctx, Action action) throws Exception {

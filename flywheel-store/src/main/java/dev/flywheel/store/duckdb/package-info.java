@@ -9,5 +9,9 @@
  * {@link dev.flywheel.store.duckdb.DuckDbOpeSource} (logged slates with rewards for off-policy
  * evaluation: a reward counts when a reward-type event names the decision and the item within the
  * loop's attribution window, end inclusive, as in the outcome join); {@link dev.flywheel.store.duckdb.ReadOnlyStore} opens a store file for them offline.
+ *
+ * <p>Tables derived from the log (outcomes, unjoined feedback) are dropped and refilled by each
+ * start's replay; those that are not ({@code decision_features}, {@code review_tasks}: made live) are
+ * kept across starts.
  */
 package dev.flywheel.store.duckdb;
