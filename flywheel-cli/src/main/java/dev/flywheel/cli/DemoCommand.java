@@ -74,11 +74,7 @@ public final class DemoCommand implements Runnable {
         RunConfig rc = RunConfig.defaults(seed).withRounds(rounds, Math.max(1, Math.min(10, rounds / 4)));
         SimClock clock = new SimClock(wc.start().minus(wc.backlog()));
         Path dir = data != null ? data : TempDirs.create("flywheel-demo");
-        // the world's rule: only a dislike takes an article out of a user's feed (a liked one may be liked again)
-        FlywheelConfig cfg = FlywheelConfig.from(Map.of("server", Map.of("port", 0),
-                "loops", List.of(Map.of("name", LOOP, "model", model, "k", rc.k(),
-                        "candidates", Map.of("consumed", List.of("dislike", "dismiss")),
-                        "quality", Map.of("enabled", "on".equals(monitors))))));
+        FlywheelConfig cfg = engineConfig(model, rc.k(), "on".equals(monitors));
         try (Engine engine = Engine.open(dir, cfg, clock, null)) {
             int port = engine.start();
             System.err.printf("demo: engine on http://127.0.0.1:%d, data in %s%n", port, dir);
@@ -102,6 +98,15 @@ public final class DemoCommand implements Runnable {
         } finally {
             if (data == null) TempDirs.deleteQuietly(dir);
         }
+    }
+
+    /** The engine's config for the article world: one loop, its monitors on or off. */
+    static FlywheelConfig engineConfig(String model, int k, boolean monitors) {
+        // the world's rule: only a dislike takes an article out of a user's feed (a liked one may be liked again)
+        return FlywheelConfig.from(Map.of("server", Map.of("port", 0),
+                "loops", List.of(Map.of("name", LOOP, "model", model, "k", k,
+                        "candidates", Map.of("consumed", List.of("dislike", "dismiss")),
+                        "quality", Map.of("enabled", monitors)))));
     }
 
     private static ObjectNode summary(RunReport report, ArrayNode rounds) {

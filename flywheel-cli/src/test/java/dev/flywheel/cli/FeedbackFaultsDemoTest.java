@@ -10,12 +10,12 @@ import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.model.TrainingRow;
 import dev.flywheel.model.TrainingSnapshot;
 import dev.flywheel.quality.ContaminationMonitor;
+import dev.flywheel.sim.articles.RunConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,8 +94,7 @@ class FeedbackFaultsDemoTest {
 
     /** Reopens the demo's data (the replay flags the same bots) and cuts a training snapshot. */
     private void assertSnapshotLeavesOut(Set<String> bots) {
-        FlywheelConfig cfg = FlywheelConfig.from(Map.of("server", Map.of("port", 0), "loops", List.of(Map.of("name", DemoCommand.LOOP,
-                "model", "content-bandit", "k", 10, "candidates", Map.of("consumed", List.of("dislike", "dismiss"))))));
+        FlywheelConfig cfg = DemoCommand.engineConfig("content-bandit", RunConfig.defaults(3).k(), true);
         try (Engine engine = Engine.open(dir, cfg, Clock.systemUTC(), null)) {
             assertEquals(bots, engine.topology().loop(DemoCommand.LOOP).excluded().users(), "the replay flags the same users");
             TrainingSnapshot snap = engine.autopilot().retrainer().snapshot(DemoCommand.LOOP);

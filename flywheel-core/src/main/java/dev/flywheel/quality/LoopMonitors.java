@@ -5,7 +5,6 @@ import dev.flywheel.log.LogEntry;
 import dev.flywheel.outcome.Outcome;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

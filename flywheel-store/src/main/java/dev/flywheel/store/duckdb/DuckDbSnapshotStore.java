@@ -53,10 +53,10 @@ public final class DuckDbSnapshotStore implements SnapshotStore {
         if (!loop.matches("[a-z0-9][a-z0-9_-]{0,63}")) throw new IllegalArgumentException("not a loop name: " + loop);
         Path tmp = dir.resolve("cut-" + System.nanoTime() + ".parquet.tmp");
         try (Connection c = store.connect(); Statement s = c.createStatement()) {
-            s.execute("COPY (" + SnapshotSql.rows(loop, throughSeq, excluded, false) + ") TO '" + SnapshotSql.quote(tmp) + "' (FORMAT PARQUET)");
+            s.execute("COPY (" + SnapshotSql.rows(loop, throughSeq, excluded) + ") TO '" + SnapshotSql.quote(tmp) + "' (FORMAT PARQUET)");
             long left = 0;
-            if (!excluded.users().isEmpty() || !excluded.items().isEmpty()) {
-                try (java.sql.ResultSet r = s.executeQuery(SnapshotSql.rows(loop, throughSeq, excluded, true))) {
+            if (!SnapshotSql.excludesNothing(excluded)) {
+                try (java.sql.ResultSet r = s.executeQuery(SnapshotSql.excludedCount(loop, throughSeq, excluded))) {
                     r.next();
                     left = r.getLong(1);
                 }

@@ -17,24 +17,38 @@ final class SnapshotSql {
     private SnapshotSql() { }
 
     /**
-     * One row per served item of each decision with a closed outcome and kept features, in log order.
-     * Inlined literals, not parameters: COPY takes none; the loop name was checked against its pattern.
+     * One row per served item of each decision with a closed outcome and kept features, in log order,
+     * without the rows of the users and items {@code excluded} names. Inlined literals, not
+     * parameters: COPY takes none; the loop name was checked against its pattern, and ids are the
+     * log's validated keys, quoted.
      */
-    static String rows(String loop, long throughSeq) {
-        return rows(loop, throughSeq, Exclusions.NONE, false);
+    static String rows(String loop, long throughSeq, Exclusions excluded) {
+        return "SELECT d.seq, d.id AS decision_id, d.user_id, d.ts AS decided_at, d.model AS version, d.arm, "
+                + "d.arm_probability, d.period, i.position, i.item, i.propensity, i.score, f.features, o.reactions, "
+                + "o.reward, o.ignored" + served(loop, throughSeq)
+                + (excludesNothing(excluded) ? "" : " AND NOT " + flagged(excluded)) + " ORDER BY d.seq, i.position";
     }
 
-    /**
-     * The snapshot's rows, or with {@code left} the rows {@code excluded} leaves out (to count them).
-     * Ids are written as quoted literals: they are the log's validated keys.
-     */
-    static String rows(String loop, long throughSeq, Exclusions excluded, boolean left) {
-        String flagged = "(d.user_id IN (" + literals(excluded.users()) + ") OR i.item IN (" + literals(excluded.items()) + "))";
-        return left ? "SELECT count(*) FROM decisions d JOIN decision_items i ON i.decision_id = d.id "
+    /** How many of the snapshot's rows {@code excluded} leaves out. */
+    static String excludedCount(String loop, long throughSeq, Exclusions excluded) {
+        return "SELECT count(*)" + served(loop, throughSeq) + " AND " + flagged(excluded);
+    }
+
+    static boolean excludesNothing(Exclusions excluded) {
+        return excluded.users().isEmpty() && excluded.items().isEmpty();
+    }
+
+    /** The served items of the loop's decisions through {@code throughSeq} with outcome and features. */
+    private static String served(String loop, long throughSeq) {
+        return " FROM decisions d "
+                + "JOIN decision_items i ON i.decision_id = d.id "
                 + "JOIN decision_features f ON f.decision_id = d.id AND f.item = i.item "
                 + "JOIN outcomes o ON o.decision_id = d.id AND o.item = i.item "
-                + "WHERE d.loop = '" + loop + "' AND d.seq <= " + throughSeq + " AND " + flagged
-                : select(loop, throughSeq, excluded.users().isEmpty() && excluded.items().isEmpty() ? "" : " AND NOT " + flagged);
+                + "WHERE d.loop = '" + loop + "' AND d.seq <= " + throughSeq;
+    }
+
+    private static String flagged(Exclusions excluded) {
+        return "(d.user_id IN (" + literals(excluded.users()) + ") OR i.item IN (" + literals(excluded.items()) + "))";
     }
 
     private static String literals(java.util.Set<String> ids) {
@@ -42,16 +56,6 @@ final class SnapshotSql {
         java.util.List<String> q = new ArrayList<>(ids.size());
         for (String id : ids) q.add("'" + id.replace("'", "''") + "'");
         return String.join(", ", q);
-    }
-
-    private static String select(String loop, long throughSeq, String andNot) {
-        return "SELECT d.seq, d.id AS decision_id, d.user_id, d.ts AS decided_at, d.model AS version, d.arm, "
-                + "d.arm_probability, d.period, i.position, i.item, i.propensity, i.score, f.features, o.reactions, "
-                + "o.reward, o.ignored FROM decisions d "
-                + "JOIN decision_items i ON i.decision_id = d.id "
-                + "JOIN decision_features f ON f.decision_id = d.id AND f.item = i.item "
-                + "JOIN outcomes o ON o.decision_id = d.id AND o.item = i.item "
-                + "WHERE d.loop = '" + loop + "' AND d.seq <= " + throughSeq + andNot + " ORDER BY d.seq, i.position";
     }
 
     static String quote(Path p) {
