@@ -79,6 +79,7 @@ final class DemoAlerts {
         ArticleWorld.FaultTruth t = world.faultTruth();
         ObjectNode truth = out.putObject("truth");
         t.bots().forEach(truth.putArray("bots")::add);
+        t.pushed().forEach(truth.putArray("pushed")::add);
         t.injectedClickbait().forEach(truth.putArray("clickbait")::add);
         t.clickbait().stream().filter(id -> !t.injectedClickbait().contains(id)).forEach(truth.putArray("native_clickbait")::add);
         truth.put("drift_round", t.driftRound());
@@ -86,20 +87,27 @@ final class DemoAlerts {
         detection.set("bots", score(namedUsers, Set.copyOf(t.bots()), Set.copyOf(t.bots())));
         // a native clickbait article named is named rightly; recall is of what was injected
         detection.set("clickbait", score(namedItems, Set.copyOf(t.clickbait()), Set.copyOf(t.injectedClickbait())));
-        exposure((ObjectNode) detection.get("clickbait"), Set.copyOf(t.injectedClickbait()), Set.copyOf(t.bots()));
+        JsonNode outcomes = outcomes();
+        if (outcomes == null) return;
+        exposure((ObjectNode) detection.get("clickbait"), outcomes, Set.copyOf(t.injectedClickbait()), Set.copyOf(t.bots()));
+        pushed((ObjectNode) detection.get("bots"), outcomes, Set.copyOf(t.pushed()), Set.copyOf(t.bots()));
+    }
+
+    /** Every outcome of the demo's loop, or null when the engine does not answer. */
+    private JsonNode outcomes() {
+        FlywheelClient.Answer a = client.get("/v1/outcomes?loop=" + DemoCommand.LOOP + "&limit=1000000");
+        return a.ok() ? a.body().get("outcomes") : null;
     }
 
     /**
      * What people did with each injected clickbait article, from the engine's outcomes: an article the
      * policy stopped showing after a few dislikes gives the monitor little to judge.
      */
-    private void exposure(ObjectNode into, Set<String> injected, Set<String> bots) {
+    private void exposure(ObjectNode into, JsonNode outcomes, Set<String> injected, Set<String> bots) {
         if (injected.isEmpty()) return;
-        FlywheelClient.Answer a = client.get("/v1/outcomes?loop=" + DemoCommand.LOOP + "&limit=1000000");
-        if (!a.ok()) return;
         java.util.Map<String, long[]> seen = new java.util.TreeMap<>();
         injected.forEach(i -> seen.put(i, new long[3]));
-        for (JsonNode o : a.body().get("outcomes")) {
+        for (JsonNode o : outcomes) {
             long[] c = seen.get(o.get("item").asText());
             if (c == null || bots.contains(o.get("user").asText())) continue;
             c[0]++;
@@ -111,6 +119,19 @@ final class DemoAlerts {
         ObjectNode out = into.putObject("injected_seen_by_people");
         seen.forEach((item, c) -> out.putObject(item).put("impressions", c[0]).put("clicks", c[1]).put("dislikes", c[2])
                 .put("named", namedItems.contains(item)));
+    }
+
+    /** The share of people's impressions that went to the articles the bots push: what the attack won. */
+    private static void pushed(ObjectNode into, JsonNode outcomes, Set<String> pushed, Set<String> bots) {
+        if (pushed.isEmpty()) return;
+        long people = 0;
+        long onPushed = 0;
+        for (JsonNode o : outcomes) {
+            if (bots.contains(o.get("user").asText())) continue;
+            people++;
+            if (pushed.contains(o.get("item").asText())) onPushed++;
+        }
+        into.put("pushed_share_of_people_impressions", people == 0 ? 0 : (double) onPushed / people);
     }
 
     private static ObjectNode score(Set<String> named, Set<String> right, Set<String> injected) {

@@ -18,8 +18,9 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * once, by robust z-scores (distance from the median in scaled median absolute deviations, which a
  * minority of bots or clickbait cannot drag along):
  * <ul>
- *   <li>a bot clicks far more of what it is shown than people do, and either leaves far sooner or
- *       never judges what it clicked (a chance below 1 % over the users judged, at the share of their
+ *   <li>a bot clicks far more of what it is shown than people do, and either leaves far sooner (its
+ *       geometric mean dwell: a push attack that reads and likes its few targets for long, to look
+ *       engaged, still leaves everything else at once) or never judges what it clicked (a chance below 1 % over the users judged, at the share of their
  *       clicks people typically judge);</li>
  *   <li>clickbait is clicked more than the typical item and disappoints after the click: its clicks
  *       end in dislikes more than twice as often as the typical item's, and more often than chance
@@ -47,7 +48,8 @@ public final class ContaminationMonitor {
         long likes;
         long dislikes;
         long dwells;
-        double dwellSeconds;
+        /** Of log(1 + seconds): a geometric mean, which a few long reads cannot lift. */
+        double dwellLogs;
 
         void add(Signs o) {
             impressions += o.impressions;
@@ -55,7 +57,7 @@ public final class ContaminationMonitor {
             likes += o.likes;
             dislikes += o.dislikes;
             dwells += o.dwells;
-            dwellSeconds += o.dwellSeconds;
+            dwellLogs += o.dwellLogs;
         }
 
         double clickRate() {
@@ -70,8 +72,9 @@ public final class ContaminationMonitor {
             return clicks == 0 ? 0 : (double) dislikes / clicks;
         }
 
-        double meanDwell() {
-            return dwells == 0 ? Double.NaN : dwellSeconds / dwells;
+        /** The typical dwell in log(1 + seconds). */
+        double meanLogDwell() {
+            return dwells == 0 ? Double.NaN : dwellLogs / dwells;
         }
     }
 
@@ -112,9 +115,9 @@ public final class ContaminationMonitor {
                 case "like" -> s.likes++;
                 case "dislike" -> s.dislikes++;
                 case "dwell" -> {
-                    if (value != null && Double.isFinite(value)) {
+                    if (value != null && Double.isFinite(value) && value >= 0) {
                         s.dwells++;
-                        s.dwellSeconds += value;
+                        s.dwellLogs += Math.log1p(value);
                     }
                 }
                 default -> { }
@@ -138,7 +141,7 @@ public final class ContaminationMonitor {
             }
         });
         double[] ctr = judged.stream().mapToDouble(Signs::clickRate).toArray();
-        double[] dwell = judged.stream().mapToDouble(s -> Double.isNaN(s.meanDwell()) ? 0 : s.meanDwell()).toArray();
+        double[] dwell = judged.stream().mapToDouble(s -> Double.isNaN(s.meanLogDwell()) ? 0 : s.meanLogDwell()).toArray();
         double[] judge = judged.stream().mapToDouble(Signs::judged).toArray();
         Robust ctrZ = Robust.of(ctr);
         Robust dwellZ = Robust.of(dwell);

@@ -39,4 +39,32 @@ class ContaminationMonitorTest {
         }
         assertEquals(Set.of("bot"), m.flags().bots());
     }
+    /**
+     * A push attack: the account likes and reads its two targets for long, which lifted its arithmetic
+     * mean dwell into people's range and made it judge something, so it was not named.
+     */
+    @Test
+    void aBotThatReadsWhatItPushesStillLeavesEverythingElseAtOnce() {
+        ContaminationMonitor m = new ContaminationMonitor();
+        for (int u = 0; u < 40; u++) {
+            for (int i = 0; i < 50; i++) {
+                String item = "i" + (i + u) % 60;
+                m.observe("u" + u, item, "impression", null);
+                if ((i + u) % 5 == 0) {
+                    m.observe("u" + u, item, "click", null);
+                    if ((i + u) % 10 == 0) m.observe("u" + u, item, "like", null);
+                    // people differ in how long they read: typical dwells from 8 to 60 seconds
+                    m.observe("u" + u, item, "dwell", (8 + 52 * u / 39.0) * (0.7 + 0.06 * (i * 7 % 10)));
+                }
+            }
+        }
+        for (int i = 0; i < 50; i++) {
+            m.observe("bot", "i" + i, "impression", null);
+            m.observe("bot", "i" + i, "click", null);
+            boolean target = i < 2;
+            if (target) m.observe("bot", "i" + i, "like", null);
+            m.observe("bot", "i" + i, "dwell", target ? 100.0 : 0.8);
+        }
+        assertEquals(Set.of("bot"), m.flags().bots());
+    }
 }

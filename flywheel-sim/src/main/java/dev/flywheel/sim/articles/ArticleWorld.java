@@ -23,6 +23,8 @@ public final class ArticleWorld {
     /** The tables from the drift round on; null without drift. */
     private final Tables drifted;
     private final boolean[] bot;
+    /** The articles the bots push (like, and read for long) */
+    private final boolean[] pushed;
     private final java.util.Set<String> nativeClickbait;
 
     /** P(click | examined), P(like | click), P(dislike | click) per (user, article). */
@@ -58,6 +60,7 @@ public final class ArticleWorld {
         tables = Tables.of(users, articles);
         drifted = faults.drifts() ? Tables.of(Faults.drifted(users, config.seed()), articles) : null;
         bot = Faults.bots(users.size(), faults.botShare(), config.seed());
+        pushed = Faults.pushTargets(articles, faults.botShare(), config.seed());
     }
 
     public static ArticleWorld generate(WorldConfig config) {
@@ -74,17 +77,20 @@ public final class ArticleWorld {
     }
 
     /**
-     * What the faults made: the bots, every clickbait article (native and injected), the injected ones
-     * among them, the drift round (-1: none).
+     * What the faults made: the bots, the articles they push, every clickbait article (native and
+     * injected), the injected ones among them, the drift round (-1: none).
      */
-    public record FaultTruth(List<String> bots, List<String> clickbait, List<String> injectedClickbait, int driftRound) { }
+    public record FaultTruth(List<String> bots, List<String> pushed, List<String> clickbait, List<String> injectedClickbait,
+                             int driftRound) { }
 
     public FaultTruth faultTruth() {
         List<String> bots = new ArrayList<>();
         for (int u = 0; u < users.size(); u++) if (bot[u]) bots.add(users.get(u).id());
+        List<String> pushedIds = new ArrayList<>();
+        for (int a = 0; a < articles.size(); a++) if (pushed[a]) pushedIds.add(articles.get(a).id());
         List<String> clickbait = articles.stream().filter(Article::clickbait).map(Article::id).toList();
         List<String> injected = clickbait.stream().filter(id -> !nativeClickbait.contains(id)).toList();
-        return new FaultTruth(List.copyOf(bots), clickbait, injected, faults.driftRound());
+        return new FaultTruth(List.copyOf(bots), List.copyOf(pushedIds), clickbait, injected, faults.driftRound());
     }
 
     /** Whether {@code user} is an injected bot (its reactions are not a person's). */
@@ -144,9 +150,11 @@ public final class ArticleWorld {
     }
 
     /**
-     * {@link #react} in round {@code round} (counted from 1, as the demo prints rounds): the drifted interests from the drift round on, and a bot's
-     * behaviour for a bot (every slot seen, almost every one clicked, nothing judged, a second's
-     * dwell). The same four uniforms per slot either way.
+     * {@link #react} in round {@code round} (counted from 1, as the demo prints rounds): the drifted
+     * interests from the drift round on, and a bot's behaviour for a bot: every slot seen, almost
+     * every one clicked; a pushed article liked and read for long, anything else left unjudged after
+     * a second (a push attack: the clicks hide the likes in volume). The same four uniforms per slot
+     * either way.
      */
     public List<SlotReaction> react(String user, List<String> slate, SplittableRandom rng, int round) {
         int u = userIdx(user);
@@ -159,8 +167,7 @@ public final class ArticleWorld {
             double uAfter = rng.nextDouble();
             double uDwell = rng.nextDouble();
             if (bot[u]) {
-                boolean clicked = uClick < Faults.BOT_CLICK;
-                out.add(new SlotReaction(slate.get(i), i + 1, true, clicked, false, false, clicked ? 0.5 + uDwell : 0));
+                out.add(botReaction(slate.get(i), i + 1, pushed[a], uClick, uDwell));
                 continue;
             }
             boolean examined = uExam < GroundTruth.examination(i + 1);
@@ -171,6 +178,13 @@ public final class ArticleWorld {
             out.add(new SlotReaction(slate.get(i), i + 1, examined, clicked, liked, disliked, dwell));
         }
         return out;
+    }
+
+    private static SlotReaction botReaction(String article, int position, boolean pushed, double uClick, double uDwell) {
+        boolean clicked = uClick < Faults.BOT_CLICK;
+        boolean liked = clicked && pushed;
+        double dwell = !clicked ? 0 : liked ? 60 + 60 * uDwell : 0.5 + uDwell;
+        return new SlotReaction(article, position, true, clicked, liked, false, dwell);
     }
 
     private int articleIdx(String id) {

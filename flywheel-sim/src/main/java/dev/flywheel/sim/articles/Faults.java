@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 final class Faults {
     /** A bot clicks nearly everything it is shown. */
     static final double BOT_CLICK = 0.9;
+    /** How many articles the bots push. */
+    static final int PUSH_TARGETS = 8;
 
     private Faults() { }
 
@@ -24,6 +26,22 @@ final class Faults {
             out.set(pick, new Article(a.id(), a.topics(), a.quality(), true, a.title(), a.body(), a.publishedAt()));
         }
         return out;
+    }
+
+    /**
+     * The articles the bots push: drawn among the honest articles of the lowest quartile of quality,
+     * the ones an operator is paid to promote because people would not.
+     */
+    static boolean[] pushTargets(List<Article> articles, double botShare, long seed) {
+        boolean[] target = new boolean[articles.size()];
+        if (botShare == 0) return target;
+        List<Integer> honest = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i++) if (!articles.get(i).clickbait()) honest.add(i);
+        honest.sort(java.util.Comparator.comparingDouble(i -> articles.get(i).quality()));
+        List<Integer> poor = new ArrayList<>(honest.subList(0, Math.max(PUSH_TARGETS, honest.size() / 4)));
+        SplittableRandom r = new SplittableRandom(seed ^ 0x9054L);
+        for (int k = 0; k < Math.min(PUSH_TARGETS, poor.size()); k++) target[poor.remove(r.nextInt(poor.size()))] = true;
+        return target;
     }
 
     /** Which users are bots: each with probability {@code share}. */

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * Faults injected into the article world, for the feedback-quality monitors to catch:
  * {@code drift:round=N} (from round N every user's interests move to other topics),
- * {@code bots:share=P} (that share of users are bots: they see every slot, click almost all of it,
- * never judge and leave at once) and {@code clickbait:items=N} (N more articles become clickbait:
+ * {@code bots:share=P} (that share of users are bots pushing a few poor articles: they see every
+ * slot and click almost all of it, like and read the pushed articles, and leave anything else at once
+ * without judging it) and {@code clickbait:items=N} (N more articles become clickbait:
  * clicked a lot, mostly disliked after a few seconds). Combinable; none by default.
  *
  * @param driftRound the first drifted round, counted from 1 as the demo prints rounds, or -1 for none

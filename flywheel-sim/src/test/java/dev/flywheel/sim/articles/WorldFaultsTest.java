@@ -48,7 +48,7 @@ class WorldFaultsTest {
         int bots = w.faultTruth().bots().size();
         assertTrue(bots > 0.05 * w.users().size() && bots < 0.15 * w.users().size(), "about 10 % bots: " + bots);
         String bot = w.faultTruth().bots().get(0);
-        List<String> slate = w.articles().subList(0, 10).stream().map(Article::id).toList();
+        List<String> slate = w.articles().stream().map(Article::id).filter(id -> !w.faultTruth().pushed().contains(id)).limit(10).toList();
         int clicks = 0;
         for (int i = 0; i < 100; i++) {
             for (SlotReaction r : w.react(bot, slate, new SplittableRandom(i))) {
@@ -57,6 +57,29 @@ class WorldFaultsTest {
             }
         }
         assertTrue(clicks > 850 && clicks < 950, "a bot clicks ~90 % of 1,000 slots: " + clicks);
+    }
+
+    @Test
+    void botsPushPoorArticlesWithLikesThatPeopleWouldNotGive() {
+        ArticleWorld w = ArticleWorld.generate(CONFIG, new WorldFaults(-1, 0.1, 0));
+        List<String> pushed = w.faultTruth().pushed();
+        assertEquals(Faults.PUSH_TARGETS, pushed.size());
+        List<Double> qualities = w.articles().stream().filter(a -> !a.clickbait()).map(Article::quality).sorted().toList();
+        double lowerQuartile = qualities.get(qualities.size() / 4);
+        for (String id : pushed) {
+            assertTrue(!w.article(id).clickbait() && w.article(id).quality() <= lowerQuartile, id + " is honest and poor");
+        }
+        String bot = w.faultTruth().bots().get(0);
+        List<String> slate = List.of(pushed.get(0), pushed.get(1), w.articles().get(0).id());
+        int likes = 0;
+        for (int i = 0; i < 100; i++) {
+            for (SlotReaction r : w.react(bot, slate, new SplittableRandom(i))) {
+                assertEquals(r.clicked() && pushed.contains(r.item()), r.liked(), "a bot likes what it pushes, only that");
+                if (r.liked()) likes++;
+            }
+        }
+        assertTrue(likes > 160 && likes < 200, "~90 % of 200 pushed slots liked: " + likes);
+        assertEquals(List.of(), ArticleWorld.generate(CONFIG).faultTruth().pushed(), "no bots, nothing pushed");
     }
 
     @Test
