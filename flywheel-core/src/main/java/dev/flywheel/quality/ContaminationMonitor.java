@@ -18,9 +18,12 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * once, by robust z-scores (distance from the median in scaled median absolute deviations, which a
  * minority of bots or clickbait cannot drag along):
  * <ul>
- *   <li>a bot clicks far more of what it is shown than people do, and either leaves far sooner (its
- *       geometric mean dwell: a push attack that reads and likes its few targets for long, to look
- *       engaged, still leaves everything else at once) or never judges what it clicked (a chance below 1 % over the users judged, at the share of their
+ *   <li>a bot clicks far more of what it is shown than people do, and either leaves at once after
+ *       far more of its clicks (dwell under {@link #QUICK_EXIT_SECONDS}; a binomial tail below 1 % over
+ *       the users judged, at people's upper-quartile share: a push attack that reads and likes its
+ *       targets for long, to look engaged, still leaves everything else at once, and the more a
+ *       personalised feed fills with its targets the more its mean dwell looks like a person's) or
+ *       never judges what it clicked (a chance below 1 % over the users judged, at the share of their
  *       clicks people typically judge);</li>
  *   <li>clickbait is clicked more than the typical item and disappoints after the click: its clicks
  *       end in dislikes more than twice as often as the typical item's, and more often than chance
@@ -37,6 +40,11 @@ public final class ContaminationMonitor {
     public static final int MIN_CLICKS = 5;
     /** How far out (in robust z) a sign must be: 3.5, Iglewicz and Hoaglin's outlier bound. */
     public static final double OUTLIER = 3.5;
+    /**
+     * A click followed by less reading than this is a quick exit: too short to read a headline's
+     * promise, let alone the article (people who dislike what they opened still take a few seconds).
+     */
+    public static final double QUICK_EXIT_SECONDS = 3;
     private final Map<String, Signs> users = new HashMap<>();
     /** Per item, the signs from each user, so a bot's clicks can be left out of the item's. */
     private final Map<String, Map<String, Signs>> itemUsers = new HashMap<>();
@@ -48,8 +56,8 @@ public final class ContaminationMonitor {
         long likes;
         long dislikes;
         long dwells;
-        /** Of log(1 + seconds): a geometric mean, which a few long reads cannot lift. */
-        double dwellLogs;
+        /** Dwells under {@link #QUICK_EXIT_SECONDS}: clicks without reading. */
+        long quickExits;
 
         void add(Signs o) {
             impressions += o.impressions;
@@ -57,7 +65,7 @@ public final class ContaminationMonitor {
             likes += o.likes;
             dislikes += o.dislikes;
             dwells += o.dwells;
-            dwellLogs += o.dwellLogs;
+            quickExits += o.quickExits;
         }
 
         double clickRate() {
@@ -72,9 +80,8 @@ public final class ContaminationMonitor {
             return clicks == 0 ? 0 : (double) dislikes / clicks;
         }
 
-        /** The typical dwell in log(1 + seconds). */
-        double meanLogDwell() {
-            return dwells == 0 ? Double.NaN : dwellLogs / dwells;
+        double quickExitShare() {
+            return dwells == 0 ? 0 : (double) quickExits / dwells;
         }
     }
 
@@ -117,7 +124,7 @@ public final class ContaminationMonitor {
                 case "dwell" -> {
                     if (value != null && Double.isFinite(value) && value >= 0) {
                         s.dwells++;
-                        s.dwellLogs += Math.log1p(value);
+                        if (value < QUICK_EXIT_SECONDS) s.quickExits++;
                     }
                 }
                 default -> { }
@@ -141,23 +148,34 @@ public final class ContaminationMonitor {
             }
         });
         double[] ctr = judged.stream().mapToDouble(Signs::clickRate).toArray();
-        double[] dwell = judged.stream().mapToDouble(s -> Double.isNaN(s.meanLogDwell()) ? 0 : s.meanLogDwell()).toArray();
         double[] judge = judged.stream().mapToDouble(Signs::judged).toArray();
         Robust ctrZ = Robust.of(ctr);
-        Robust dwellZ = Robust.of(dwell);
         // people judge a typical share of what they click; a user who never judged c clicks is that
         // unlikely under the typical share, (1 - share)^c, against a level split over the users judged
         double typicalJudging = Robust.of(judge).median();
+        double typicalQuick = typicalQuickExits(judged);
         double level = 0.01 / Math.max(1, ids.size());
         Map<String, Double> out = new TreeMap<>();
         for (int k = 0; k < ids.size(); k++) {
             boolean clicksAll = ctrZ.z(ctr[k]) > OUTLIER;
-            boolean leaves = dwellZ.z(dwell[k]) < -OUTLIER;
-            long clicks = judged.get(k).clicks;
+            Signs s = judged.get(k);
+            boolean leaves = s.quickExits > 2 * typicalQuick * s.dwells
+                    && BinomialDistribution.of((int) Math.min(Integer.MAX_VALUE, s.dwells), typicalQuick).survivalProbability((int) s.quickExits - 1) < level;
+            long clicks = s.clicks;
             boolean neverJudges = clicks > 0 && judge[k] == 0 && Math.pow(1 - typicalJudging, clicks) < level;
             if (clicksAll && (leaves || neverJudges)) out.put(ids.get(k), ctrZ.z(ctr[k]));
         }
         return out;
+    }
+
+    /**
+     * The share of people's clicks that end in a quick exit, generously: the upper quartile over the
+     * users judged (bots, a minority, cannot move it much; most people never leave that fast, so the
+     * median is often 0), floored at 1 %.
+     */
+    private static double typicalQuickExits(List<Signs> users) {
+        double[] shares = users.stream().filter(s -> s.dwells > 0).mapToDouble(Signs::quickExitShare).sorted().toArray();
+        return shares.length == 0 ? 0.01 : Math.max(0.01, shares[(int) Math.floor(0.75 * (shares.length - 1))]);
     }
 
     private Map<String, Double> clickbait(Set<String> bots) {
