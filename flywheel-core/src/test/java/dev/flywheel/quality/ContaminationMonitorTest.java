@@ -1,8 +1,12 @@
 package dev.flywheel.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.Set;
+import java.util.SplittableRandom;
+import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.junit.jupiter.api.Test;
 
 class ContaminationMonitorTest {
@@ -67,5 +71,92 @@ class ContaminationMonitorTest {
             m.observe("bot", "i" + i, "dwell", target ? 100.0 : 0.8);
         }
         assertEquals(Set.of("bot"), m.flags().bots());
+    }
+
+    /**
+     * 300 honest articles whose dislike rates spread over [0.02, 0.45] as the article world's do (0.02
+     * + 0.43 Beta(2, 8): mostly around 0.1, a few that disappoint at 0.3 to 0.45), and 40 clickbait
+     * articles disliked after 75 % of their clicks and clicked more; each article with 5 to 200 clicks,
+     * as a policy shows some articles far more than others; twenty seeds. Under one binomial rate (the
+     * median article's) honest articles read often that disappoint were named on almost every seed.
+     */
+    @Test
+    void honestArticlesThatDisappointAreNotNamedClickbait() {
+        Population p = new Population(0.02, 0.43, 200);
+        for (long seed = 1; seed <= 20; seed++) p.play(seed);
+        assertTrue(p.falseNames <= 1, p.falseNames + " honest articles named over 20 seeds");
+        assertTrue(p.wellObservedNamed >= 0.95 * p.wellObserved,
+                p.wellObservedNamed + " of " + p.wellObserved + " clickbait articles with 15 clicks or more named");
+    }
+
+    /**
+     * Honest articles disliked after 1 % to 11 % of 5 to 20 clicks (0.01 + 0.1 Beta(2, 8)), so that
+     * most were never disliked and the median rate is 0: under a binomial at 0 (as the median was the
+     * null's rate), dozens of honest articles with a dislike or two were named on every seed.
+     */
+    @Test
+    void whereMostArticlesWereNeverDislikedOneDislikeIsNotClickbait() {
+        Population p = new Population(0.01, 0.1, 20);
+        for (long seed = 1; seed <= 10; seed++) p.play(seed);
+        assertTrue(p.falseNames <= 1, p.falseNames + " honest articles named over 10 seeds");
+        assertTrue(p.wellObservedNamed >= 0.95 * p.wellObserved,
+                p.wellObservedNamed + " of " + p.wellObserved + " clickbait articles with 15 clicks or more named");
+    }
+
+    /**
+     * 300 honest articles disliked at {@code low} + {@code spread} · Beta(2, 8) of their clicks, 5 to
+     * {@code maxClicks} clicks each, and 40 clickbait articles disliked at 0.75 and clicked more, 5 to
+     * 200 clicks; what the monitor names of them, counted over the seeds played.
+     */
+    private static final class Population {
+        private static final BetaDistribution HONEST = BetaDistribution.of(2, 8);
+        final double low;
+        final double spread;
+        final int maxClicks;
+        int falseNames;
+        int wellObserved;
+        int wellObservedNamed;
+
+        Population(double low, double spread, int maxClicks) {
+            this.low = low;
+            this.spread = spread;
+            this.maxClicks = maxClicks;
+        }
+
+        void play(long seed) {
+            SplittableRandom r = new SplittableRandom(seed);
+            ContaminationMonitor m = new ContaminationMonitor();
+            Set<String> clickbait = new HashSet<>();
+            Set<String> wellObservedClickbait = new HashSet<>();
+            for (int i = 0; i < 340; i++) {
+                String item = "a" + i;
+                boolean bait = i >= 300;
+                int clicks = 5 + r.nextInt((bait ? 200 : maxClicks) - 4);
+                double rate = bait ? 0.75 : low + spread * HONEST.inverseCumulativeProbability(r.nextDouble());
+                double clickThrough = bait ? 0.4 + 0.2 * r.nextDouble() : 0.2 + 0.2 * r.nextDouble();
+                show(m, item, clicks, rate, clickThrough, r);
+                if (bait) clickbait.add(item);
+                if (bait && clicks >= 15) wellObservedClickbait.add(item);
+            }
+            Set<String> named = m.flags().clickbait();
+            falseNames += (int) named.stream().filter(i -> !clickbait.contains(i)).count();
+            wellObserved += wellObservedClickbait.size();
+            wellObservedNamed += (int) wellObservedClickbait.stream().filter(named::contains).count();
+        }
+    }
+
+    /**
+     * An article shown to people who each see it once (none is judged as a possible bot): clicked
+     * {@code clicks} times at this click-through, disliked after each click at this rate.
+     */
+    private static void show(ContaminationMonitor m, String item, int clicks, double rate, double clickThrough, SplittableRandom r) {
+        long impressions = Math.round(clicks / clickThrough);
+        for (int j = 0; j < impressions; j++) {
+            String user = item + "/" + j;
+            m.observe(user, item, "impression", null);
+            if (j >= clicks) continue;
+            m.observe(user, item, "click", null);
+            if (r.nextDouble() < rate) m.observe(user, item, "dislike", null);
+        }
     }
 }
