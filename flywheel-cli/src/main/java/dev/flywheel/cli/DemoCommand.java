@@ -52,6 +52,8 @@ public final class DemoCommand implements Runnable {
     List<String> inject = List.of();
     @Option(names = "--monitors", defaultValue = "on", description = "articles: the feedback monitors and their actions, on or off")
     String monitors;
+    @Option(names = "--exploration", description = "articles: the loop's exploration per slot (epsilon; the engine's default when absent)")
+    Double exploration;
 
     @Override
     public void run() {
@@ -74,7 +76,7 @@ public final class DemoCommand implements Runnable {
         RunConfig rc = RunConfig.defaults(seed).withRounds(rounds, Math.max(1, Math.min(10, rounds / 4)));
         SimClock clock = new SimClock(wc.start().minus(wc.backlog()));
         Path dir = data != null ? data : TempDirs.create("flywheel-demo");
-        FlywheelConfig cfg = engineConfig(model, rc.k(), "on".equals(monitors));
+        FlywheelConfig cfg = engineConfig(model, rc.k(), "on".equals(monitors), exploration);
         try (Engine engine = Engine.open(dir, cfg, clock, null)) {
             int port = engine.start();
             System.err.printf("demo: engine on http://127.0.0.1:%d, data in %s%n", port, dir);
@@ -100,13 +102,16 @@ public final class DemoCommand implements Runnable {
         }
     }
 
-    /** The engine's config for the article world: one loop, its monitors on or off. */
-    static FlywheelConfig engineConfig(String model, int k, boolean monitors) {
+    /**
+     * The engine's config for the article world: one loop, its monitors on or off, its exploration
+     * (epsilon per slot) when given.
+     */
+    static FlywheelConfig engineConfig(String model, int k, boolean monitors, Double exploration) {
         // the world's rule: only a dislike takes an article out of a user's feed (a liked one may be liked again)
-        return FlywheelConfig.from(Map.of("server", Map.of("port", 0),
-                "loops", List.of(Map.of("name", LOOP, "model", model, "k", k,
-                        "candidates", Map.of("consumed", List.of("dislike", "dismiss")),
-                        "quality", Map.of("enabled", monitors)))));
+        Map<String, Object> loop = new java.util.HashMap<>(Map.of("name", LOOP, "model", model, "k", k,
+                "candidates", Map.of("consumed", List.of("dislike", "dismiss")), "quality", Map.of("enabled", monitors)));
+        if (exploration != null) loop.put("exploration", Map.of("epsilon", exploration));
+        return FlywheelConfig.from(Map.of("server", Map.of("port", 0), "loops", List.of(loop)));
     }
 
     private static ObjectNode summary(RunReport report, ArrayNode rounds) {

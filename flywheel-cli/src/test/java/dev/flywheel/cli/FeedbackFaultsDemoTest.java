@@ -94,7 +94,7 @@ class FeedbackFaultsDemoTest {
 
     /** Reopens the demo's data (the replay flags the same bots) and cuts a training snapshot. */
     private void assertSnapshotLeavesOut(Set<String> bots) {
-        FlywheelConfig cfg = DemoCommand.engineConfig("content-bandit", RunConfig.defaults(3).k(), true);
+        FlywheelConfig cfg = DemoCommand.engineConfig("content-bandit", RunConfig.defaults(3).k(), true, null);
         try (Engine engine = Engine.open(dir, cfg, Clock.systemUTC(), null)) {
             assertEquals(bots, engine.topology().loop(DemoCommand.LOOP).excluded().users(), "the replay flags the same users");
             TrainingSnapshot snap = engine.autopilot().retrainer().snapshot(DemoCommand.LOOP);

@@ -102,8 +102,13 @@ public final class ContaminationMonitor {
         }
     }
 
-    /** The chance of naming any honest item in one judgement, split over the items judged. */
+    /**
+     * The chance of naming any honest item over all judgements: split over the items judged, and
+     * spent over the judgements, {@code 1/(k(k+1))} of it on the k-th.
+     */
     public static final double CLICKBAIT_LEVEL = 0.01;
+    /** How many times clickbait has been judged: the monitor is asked again every window. */
+    private long clickbaitJudgements;
 
     public void onDecision(Decision d) {
         for (ServedItem s : d.items()) observe(d.user(), s.item(), "impression", null);
@@ -213,7 +218,11 @@ public final class ContaminationMonitor {
         // training, so the chance of naming any honest article is what is bounded (1 %); the false
         // discovery rate was tried under the binomial null and named honest articles, which that null
         // did not model; the beta-binomial gives them their spread instead of a looser level
-        double level = CLICKBAIT_LEVEL / Math.max(1, ids.size());
+        // and spent over the judgements (as the drift monitor spends its alpha over windows): the same
+        // honest article is judged again every window, and one early window where it happened to
+        // disappoint a few readers while most articles had no dislike yet named it for good
+        long judgement = ++clickbaitJudgements;
+        double level = CLICKBAIT_LEVEL / Math.max(1, ids.size()) / (judgement * (judgement + 1.0));
         Map<String, Double> out = new TreeMap<>();
         for (int k = 0; k < ids.size(); k++) if (tails[k] < level) out.put(ids.get(k), tails[k]);
         return out;

@@ -126,7 +126,7 @@ public final class LoopMonitors implements LogConsumer, Consumer<Outcome> {
         if (!newBots.isEmpty()) {
             double z = newBots.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
             board.raise(new Alert(0, loop, "bots", start, end, "click_through_robust_z", z, ContaminationMonitor.OUTLIER,
-                    newBots.size() + " users click far more than people do and never judge or leave at once",
+                    newBots.size() + " users click far more than people do and leave most clicks at once or never judge",
                     List.copyOf(newBots.keySet()), List.of(), seq));
             exclusions.addUsers(newBots.keySet());
         }
