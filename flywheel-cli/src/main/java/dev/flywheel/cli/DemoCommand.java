@@ -86,7 +86,7 @@ public final class DemoCommand implements Runnable {
             FlywheelPolicy.publishCatalog(world, ingest);
             FlywheelPolicy flywheel = new FlywheelPolicy(new FlywheelClient(base, key(admin, "decide")), ingest, LOOP, clock);
             DemoAlerts alerts = new DemoAlerts(admin, !json, true);
-            Table table = new Table(json, rounds, alerts);
+            Table table = new Table(json, rounds, alerts, flywheel);
             RunReport report = WorldRun.run(world, rc, List.of(new Contender("flywheel", flywheel),
                     new Contender("popularity", new PopularityPolicy(POPULARITY_PRIOR, seed)),
                     new Contender("random", new RandomPolicy(seed)), new Contender("oracle", new OraclePolicy(world))), table::round);
@@ -104,14 +104,20 @@ public final class DemoCommand implements Runnable {
 
     /**
      * The engine's config for the article world: one loop, its monitors on or off, its exploration
-     * (epsilon per slot) when given.
+     * (epsilon per slot) when given. Rounds are six simulated hours apart, time enough for any engine
+     * to apply the feedback before the next one; so every decision waits until the stream has applied
+     * everything sent before it. The world runs rounds far faster than real time: a stream slowed
+     * until it fell a few rounds behind (as an overloaded machine can slow it) had rounds ranked with
+     * a state rounds old, at about half the like rate and the random policy's clicks, and nothing in
+     * the table said so.
      */
     static FlywheelConfig engineConfig(String model, int k, boolean monitors, Double exploration) {
         // the world's rule: only a dislike takes an article out of a user's feed (a liked one may be liked again)
         Map<String, Object> loop = new java.util.HashMap<>(Map.of("name", LOOP, "model", model, "k", k,
                 "candidates", Map.of("consumed", List.of("dislike", "dismiss")), "quality", Map.of("enabled", monitors)));
         if (exploration != null) loop.put("exploration", Map.of("epsilon", exploration));
-        return FlywheelConfig.from(Map.of("server", Map.of("port", 0), "loops", List.of(loop)));
+        return FlywheelConfig.from(Map.of("server", Map.of("port", 0, "decide_max_lag", 0, "decide_wait", "10m"),
+                "loops", List.of(loop)));
     }
 
     private static ObjectNode summary(RunReport report, ArrayNode rounds) {
@@ -140,10 +146,13 @@ public final class DemoCommand implements Runnable {
         private final boolean json;
         private final Progress progress;
         private final DemoAlerts alerts;
+        private final FlywheelPolicy flywheel;
+        private long behindBefore;
 
-        Table(boolean json, int total, DemoAlerts alerts) {
+        Table(boolean json, int total, DemoAlerts alerts, FlywheelPolicy flywheel) {
             this.json = json;
             this.alerts = alerts;
+            this.flywheel = flywheel;
             // in table mode the round lines are the progress; the bar is for --json runs
             this.progress = json ? new Progress("rounds", total) : null;
             if (!json) System.out.printf("%5s  %-26s %-26s %-26s %-26s%n", "round", "flywheel like/click/disl",
@@ -154,9 +163,17 @@ public final class DemoCommand implements Runnable {
             ObjectNode r = rounds.addObject().put("round", round + 1);
             ObjectNode ps = r.putObject("policies");
             m.forEach((name, metrics) -> ps.set(label(name), metrics(metrics)));
+            long behind = flywheel.decisionsBehind() - behindBefore;
+            behindBefore = flywheel.decisionsBehind();
+            r.put("flywheel_decisions_behind", behind);
             if (!json) {
                 System.out.printf("%5d  %-26s %-26s %-26s %-26s%n", round + 1, line(m.get("flywheel")), line(m.get("popularity")),
                         line(m.get("random")), line(m.get("oracle")));
+                // a round ranked with feedback missing does not measure the learner: say so beside it
+                if (behind > 0) {
+                    System.out.printf("       flywheel: %d decisions ranked while the engine's stream was behind its log "
+                            + "(up to %d entries so far)%n", behind, flywheel.maxStreamLag());
+                }
             }
             alerts.poll(round + 1);
             if (progress != null) progress.step(round + 1);

@@ -29,8 +29,22 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
      * @param host         the address to bind; loopback unless the operator opens it up on purpose
      * @param maxBodyBytes requests with a larger body are refused with 413
      * @param maxBatch     the most records one request may carry
+     * @param decideMaxLag how many of the log entries acknowledged before a decide request the stream
+     *                     operators (features, learners, consumed items) may not have applied yet
+     *                     when it is answered: decide waits until they have, up to {@code decideWait},
+     *                     so that it ranks with the feedback sent before it rather than with a
+     *                     state that an overloaded machine can leave far behind; 0 asks for every
+     *                     entry acknowledged before the request
+     * @param decideWait   the longest a decide waits for that; an answer that is still further behind
+     *                     says so ({@code stream_lag}) and is counted
      */
-    public record ServerSettings(String host, int port, long maxBodyBytes, int maxBatch) { }
+    public record ServerSettings(String host, int port, long maxBodyBytes, int maxBatch, long decideMaxLag,
+                                 Duration decideWait) {
+        public ServerSettings {
+            if (decideMaxLag < 0) throw new IllegalArgumentException("decideMaxLag must not be negative");
+            if (decideWait == null || decideWait.isNegative()) throw new IllegalArgumentException("decideWait must not be negative");
+        }
+    }
 
     /**
      * @param fsync        sync the log to disk before acknowledging (survives power loss, not just
@@ -78,7 +92,8 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
     /** The same config with another port, for {@code --port} on the command line. */
     public FlywheelConfig withPort(int port) {
         if (port < 0 || port > 65_535) throw new ConfigException("server.port", "must be between 0 and 65535, got " + port);
-        return new FlywheelConfig(new ServerSettings(server.host(), port, server.maxBodyBytes(), server.maxBatch()),
+        return new FlywheelConfig(new ServerSettings(server.host(), port, server.maxBodyBytes(), server.maxBatch(),
+                server.decideMaxLag(), server.decideWait()),
                 ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick, expectations, alerts);
     }
 
@@ -96,10 +111,12 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
     }
 
     private static ServerSettings server(ConfigTree s) {
-        s.only(Set.of("host", "port", "max_body_bytes", "max_batch"));
+        s.only(Set.of("host", "port", "max_body_bytes", "max_batch", "decide_max_lag", "decide_wait"));
+        Duration decideWait = s.duration("decide_wait", Duration.ofSeconds(2));
+        if (decideWait.isNegative()) throw new ConfigException(s.keyOf("decide_wait"), "must not be negative");
         return new ServerSettings(s.string("host", "127.0.0.1"), s.integer("port", 8080, 0, 65_535),
                 s.longValue("max_body_bytes", 16L << 20, 1_024, 1L << 30),
-                s.integer("max_batch", 10_000, 1, 100_000));
+                s.integer("max_batch", 10_000, 1, 100_000), s.longValue("decide_max_lag", 1_000, 0, Long.MAX_VALUE), decideWait);
     }
 
     private static IngestSettings ingest(ConfigTree s) {

@@ -23,6 +23,9 @@ public final class OutcomeFeed implements LogConsumer {
     private final Duration longest;
     private final List<Consumer<Outcome>> listeners;
     private final Consumer<Unjoined> unjoined;
+    /** The newest decision or event time seen: where a quiet log's windows are closed from. */
+    private Instant newest = Instant.EPOCH;
+    /** The event time the join has been moved to: the newest entry, or past it once the log went quiet. */
     private Instant watermark = Instant.EPOCH;
     private Instant advanced = Instant.EPOCH;
     private long emitted;
@@ -46,6 +49,7 @@ public final class OutcomeFeed implements LogConsumer {
     }
 
     private void advanceTo(Instant t) {
+        if (t.isAfter(newest)) newest = t;
         if (t.isAfter(watermark)) watermark = t;
         if (Duration.between(advanced, watermark).compareTo(ADVANCE_EVERY) < 0) return;
         close();
@@ -66,10 +70,15 @@ public final class OutcomeFeed implements LogConsumer {
      * a quiet log, whose last decisions would otherwise wait for an entry that may never come. Feedback
      * for them that still comes is late. Event time never jumps to a clock: history imported later
      * keeps its own times.
+     *
+     * <p>From the newest entry, not from the watermark: a quiet spell calls this once a second, and
+     * moving a window past the watermark each time pushed event time a window further per call (a
+     * 30-second pause took a half-hour window 10 hours ahead), so that the next decisions' windows no
+     * longer closed when their successors came, and decision and event ids were forgotten early.
      */
     public void closeOpenWindows() {
-        if (watermark.equals(Instant.EPOCH)) return;
-        advanceWatermark(watermark.plus(longest).plusMillis(1));
+        if (newest.equals(Instant.EPOCH)) return;
+        advanceWatermark(newest.plus(longest).plusMillis(1));
     }
 
     /** A quiet log: its last decisions' windows close now rather than wait for an entry that may not come. */

@@ -19,6 +19,17 @@ class FlywheelConfigTest {
         assertEquals(8080, c.server().port());
         assertEquals(true, c.log().fsync());
         assertEquals(Duration.ofHours(1), c.ingest().maxFutureSkew());
+        assertEquals(1_000, c.server().decideMaxLag());
+        assertEquals(Duration.ofSeconds(2), c.server().decideWait());
+    }
+
+    @Test
+    void decideFreshnessIsReadAndKeptWithAnotherPort() {
+        FlywheelConfig c = FlywheelConfig.from(Map.of("server", Map.of("decide_max_lag", 0, "decide_wait", "10m"))).withPort(0);
+        assertEquals(0, c.server().decideMaxLag());
+        assertEquals(Duration.ofMinutes(10), c.server().decideWait());
+        assertEquals("server.decide_max_lag", key(Map.of("server", Map.of("decide_max_lag", -1))));
+        assertEquals("server.decide_wait", key(Map.of("server", Map.of("decide_wait", "-1s"))));
     }
 
     @Test

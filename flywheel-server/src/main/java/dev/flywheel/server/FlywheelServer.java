@@ -78,6 +78,9 @@ public final class FlywheelServer implements AutoCloseable {
         /** Waits until the operators have seen what was acknowledged before the call. */
         boolean awaitCurrent(long timeoutMillis);
 
+        /** Waits until the operators have applied every entry up to {@code seq}; false when the wait timed out. */
+        boolean awaitSeq(long seq, long timeoutMillis);
+
         /** The highest log seq the operators have applied. */
         long appliedSeq();
 
@@ -120,7 +123,9 @@ public final class FlywheelServer implements AutoCloseable {
         KeysResource keys = new KeysResource(json, p.keyStore(), p.keyRing(), p.clock());
         Guard guard = new Guard(p.keyRing());
         ItemsResource itemsQuery = new ItemsResource(json, p.catalog(), p.stream());
-        DecideResource decide = new DecideResource(json, p.loops(), p.pipeline(), p.clock(), metrics.unloggedDecisions());
+        DecideResource decide = new DecideResource(json, p.loops(), p.pipeline(), p.clock(), metrics.unloggedDecisions(),
+                new DecideResource.Freshness(p.log(), p.stream(), p.config().server().decideMaxLag(),
+                        p.config().server().decideWait().toMillis(), metrics.decisionsBehind()));
         OutcomesResource outcomes = new OutcomesResource(json, p.outcomes(), p.stream());
         VersionsResource versions = new VersionsResource(json, p.lifecycle().registry());
         LedgerResource ledger = new LedgerResource(json, p.lifecycle());

@@ -26,6 +26,11 @@ final class StreamStatus implements FlywheelServer.StreamView {
     }
 
     @Override
+    public boolean awaitSeq(long seq, long timeoutMillis) {
+        return runner.awaitSeq(seq, timeoutMillis);
+    }
+
+    @Override
     public long appliedSeq() {
         return runner.progress();
     }

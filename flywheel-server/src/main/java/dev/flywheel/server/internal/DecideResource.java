@@ -13,7 +13,9 @@ import dev.flywheel.loop.Choice;
 import dev.flywheel.loop.DecideRequest;
 import dev.flywheel.loop.LoopPolicy;
 import dev.flywheel.loop.Slate;
+import dev.flywheel.log.EventLog;
 import dev.flywheel.server.ApiException;
+import dev.flywheel.server.FlywheelServer;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +31,17 @@ import java.util.concurrent.atomic.LongAdder;
  * (durably, before answering, so feedback always finds it) and answers with the decision id. With
  * {@code "log": false} the ranking is answered without a decision (nothing to join feedback to), and
  * counted.
+ *
+ * <p>A decision ranks with what the stream operators (features, learners, consumed items) have
+ * applied, and the learner later trains on the inputs as of the decision's place in the log; the two
+ * agree only when the operators had caught up with the log when it was answered. So decide first
+ * waits, up to {@code server.decide_wait}, until they are at most {@code server.decide_max_lag}
+ * entries behind what was acknowledged before the request. Without it, a stream slowed until it fell
+ * a few simulated rounds behind the article demo (as an overloaded machine can slow it) had those
+ * rounds ranked with a state rounds old while training recorded the current one: single rounds at
+ * about half the like rate, clicks at or below the random policy's. An answer that is still further
+ * behind after the wait says by how many entries ({@code stream_lag}) and is counted
+ * ({@code flywheel_decide_behind_total}).
  */
 public final class DecideResource {
     private static final Set<String> FIELDS = Set.of("user", "context", "candidates", "k", "explain", "log", "version");
@@ -37,14 +50,35 @@ public final class DecideResource {
     private final IngestPipeline pipeline;
     private final Clock clock;
     private final LongAdder unlogged;
+    private final Freshness freshness;
+
+    /**
+     * How far behind the log a decision may rank: the log's end when a request arrives, the stream
+     * operators' progress, the most entries they may lag, how long to wait for them, and the counter of
+     * answers that were still further behind.
+     */
+    public record Freshness(EventLog log, FlywheelServer.StreamView stream, long maxLag, long waitMillis, LongAdder behind) {
+        /** Waits until the operators are close enough to the log's end; returns how many entries they still lag when further. */
+        long await() {
+            long acknowledged = log.nextSeq() - 1;
+            long wanted = acknowledged - maxLag;
+            if (stream.appliedSeq() >= wanted) return 0;
+            stream.awaitSeq(wanted, waitMillis);
+            long lag = acknowledged - stream.appliedSeq();
+            if (lag <= maxLag) return 0;
+            behind.increment();
+            return lag;
+        }
+    }
 
     public DecideResource(ObjectMapper json, Map<String, LoopPolicy> loops, IngestPipeline pipeline, Clock clock,
-                          LongAdder unlogged) {
+                          LongAdder unlogged, Freshness freshness) {
         this.json = json;
         this.loops = Map.copyOf(loops);
         this.pipeline = pipeline;
         this.clock = clock;
         this.unlogged = unlogged;
+        this.freshness = freshness;
     }
 
     public void handle(Context ctx) throws Exception {
@@ -53,6 +87,7 @@ public final class DecideResource {
         LoopPolicy policy = loops.get(loop);
         if (policy == null) throw new ApiException(404, "no loop named " + loop + "; loops are declared in flywheel.yaml", List.of(new FieldError("loop", "unknown")));
         DecideRequest req = request(loop, json.readTree(Bodies.read(ctx, 1 << 20)));
+        long lag = freshness.await();
         Instant now = clock.instant();
         Choice choice;
         try {
@@ -68,12 +103,12 @@ public final class DecideResource {
         }
         if (!req.log()) {
             unlogged.increment();
-            ctx.contentType("application/json").result(render(null, choice, req.explain(), t0));
+            ctx.contentType("application/json").result(render(null, choice, req.explain(), lag, t0));
             return;
         }
         Decision d = choice.decision("d-" + UUID.randomUUID(), req, now);
         ctx.future(() -> pipeline.submit(new IngestBatch(List.of(d), List.of()))
-                .thenAccept(r -> ctx.contentType("application/json").result(render(d, choice, req.explain(), t0))));
+                .thenAccept(r -> ctx.contentType("application/json").result(render(d, choice, req.explain(), lag, t0))));
     }
 
     private static DecideRequest request(String loop, JsonNode body) {
@@ -110,8 +145,8 @@ public final class DecideResource {
         return out;
     }
 
-    /** The answer; {@code d} is null for a ranking that was not logged. */
-    private byte[] render(Decision d, Choice choice, boolean explain, long t0) {
+    /** The answer; {@code d} is null for a ranking that was not logged, {@code lag} 0 unless it ranked too far behind. */
+    private byte[] render(Decision d, Choice choice, boolean explain, long lag, long t0) {
         ObjectNode out = json.createObjectNode();
         if (d == null) out.putNull("decision");
         else out.put("decision", d.id());
@@ -131,6 +166,7 @@ public final class DecideResource {
             ArrayNode unknown = out.putArray("unknown_candidates");
             choice.unknownCandidates().forEach(unknown::add);
         }
+        if (lag > 0) out.put("stream_lag", lag);
         out.put("took_ms", (System.nanoTime() - t0) / 1e6);
         try {
             return json.writeValueAsBytes(out);

@@ -29,6 +29,7 @@ public final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private final LongAdder unlogged = new LongAdder();
+    private final LongAdder behind = new LongAdder();
 
     private final FlywheelServer.StreamView stream;
     private final EventLog log;
@@ -64,6 +65,9 @@ public final class ServerMetrics {
         if (webhook != null) webhook(webhook);
         FunctionCounter.builder("flywheel.decide.unlogged", unlogged, LongAdder::sum)
                 .description("rankings answered with \"log\": false, so no decision was logged").register(registry);
+        FunctionCounter.builder("flywheel.decide.behind", behind, LongAdder::sum)
+                .description("decisions answered while the stream operators were more than server.decide_max_lag entries behind "
+                        + "what was acknowledged before them, after waiting server.decide_wait").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -99,6 +103,11 @@ public final class ServerMetrics {
     private void quarantined(String source, LongAdder a) {
         FunctionCounter.builder("flywheel.records.quarantined", a, LongAdder::sum)
                 .tag("source", source).tag("policy", "quarantine").register(registry);
+    }
+
+    /** Counts decisions answered further behind the log than {@code server.decide_max_lag}. */
+    public LongAdder decisionsBehind() {
+        return behind;
     }
 
     /** Counts decide answers that were not logged as decisions. */

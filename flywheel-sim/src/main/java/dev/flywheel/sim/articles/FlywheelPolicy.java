@@ -25,6 +25,8 @@ public final class FlywheelPolicy implements LoopPolicy, FeedbackObserver {
     private final SimClock clock;
     private final Map<String, String> lastDecision = new HashMap<>();
     private long events;
+    private long behind;
+    private long maxLag;
 
     public FlywheelPolicy(FlywheelClient decide, FlywheelClient ingest, String loop, SimClock clock) {
         this.decide = decide;
@@ -40,6 +42,11 @@ public final class FlywheelPolicy implements LoopPolicy, FeedbackObserver {
                 Map.of("user", request.user(), "candidates", request.candidates(), "k", request.k()));
         if (a.status() != 200) throw new IllegalStateException("decide failed: HTTP " + a.status() + " " + a.text());
         lastDecision.put(request.user(), a.body().get("decision").asText());
+        long lag = a.body().path("stream_lag").asLong(0);
+        if (lag > 0) {
+            behind++;
+            maxLag = Math.max(maxLag, lag);
+        }
         List<Slate.Slot> slots = new ArrayList<>(request.k());
         for (JsonNode item : a.body().get("items")) {
             slots.add(new Slate.Slot(item.get("item").asText(), item.get("score").asDouble(), item.get("propensity").asDouble()));
@@ -90,5 +97,19 @@ public final class FlywheelPolicy implements LoopPolicy, FeedbackObserver {
 
     public long eventsSent() {
         return events;
+    }
+
+    /**
+     * Decisions the engine answered further behind its log than its {@code server.decide_max_lag}
+     * allows ({@code stream_lag} in the answer): ranked with feedback missing, so a round with many
+     * of them does not measure the learner.
+     */
+    public long decisionsBehind() {
+        return behind;
+    }
+
+    /** The largest {@code stream_lag} answered so far, in log entries. */
+    public long maxStreamLag() {
+        return maxLag;
     }
 }
