@@ -1,6 +1,7 @@
 package dev.flywheel.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -101,6 +102,38 @@ class ContaminationMonitorTest {
         assertTrue(p.falseNames <= 1, p.falseNames + " honest articles named over 10 seeds");
         assertTrue(p.wellObservedNamed >= 0.95 * p.wellObserved,
                 p.wellObservedNamed + " of " + p.wellObserved + " clickbait articles with 15 clicks or more named");
+    }
+
+    /**
+     * The monitor judges every window again: a level not spent over the judgements named, in the
+     * article demo, honest articles that disappointed a few readers in an early window. The fewest
+     * dislikes in 40 clicks that name an article at the first judgement must not name it at the tenth.
+     */
+    @Test
+    void anArticleJudgedEveryWindowNeedsMoreEvidenceThanOneJudgedOnce() {
+        int once = -1;
+        for (int d = 1; d <= 40 && once < 0; d++) if (honestAnd(d).flags().clickbait().contains("x")) once = d;
+        assertTrue(once > 0, "40 dislikes in 40 clicks name an article");
+        ContaminationMonitor tenth = honestAnd(once);
+        for (int k = 1; k < 10; k++) tenth.flags();
+        assertFalse(tenth.flags().clickbait().contains("x"), once + " dislikes named it at the first judgement, not at the tenth");
+    }
+
+    /** 300 honest articles and article x, clicked 40 times (half its impressions) and disliked {@code dislikes} times. */
+    private static ContaminationMonitor honestAnd(int dislikes) {
+        SplittableRandom r = new SplittableRandom(7);
+        ContaminationMonitor m = new ContaminationMonitor();
+        for (int i = 0; i < 300; i++) {
+            double rate = 0.02 + 0.43 * Population.HONEST.inverseCumulativeProbability(r.nextDouble());
+            show(m, "a" + i, 5 + r.nextInt(100), rate, 0.2 + 0.2 * r.nextDouble(), r);
+        }
+        for (int j = 0; j < 80; j++) {
+            m.observe("x/" + j, "x", "impression", null);
+            if (j % 2 == 1) continue;
+            m.observe("x/" + j, "x", "click", null);
+            if (j / 2 < dislikes) m.observe("x/" + j, "x", "dislike", null);
+        }
+        return m;
     }
 
     /**
