@@ -104,11 +104,11 @@ public final class ContaminationMonitor {
 
     /**
      * The chance of naming any honest item over all judgements: split over the items judged, and
-     * spent over the judgements, {@code 1/(k(k+1))} of it on the k-th.
+     * spent over each item's looks at new evidence, {@code 1/(k(k+1))} of it on the k-th.
      */
     public static final double CLICKBAIT_LEVEL = 0.01;
-    /** How many times clickbait has been judged: the monitor is asked again every window. */
-    private long clickbaitJudgements;
+    /** Per candidate item, its clicks and dislikes when last tested and how many looks it has had. */
+    private final Map<String, long[]> looks = new HashMap<>();
 
     public void onDecision(Decision d) {
         for (ServedItem s : d.items()) observe(d.user(), s.item(), "impression", null);
@@ -209,23 +209,38 @@ public final class ContaminationMonitor {
         // article read often that disappoints is within it; an item that is not clicked more than
         // typical, or not disliked twice as often as the honest mean, is not a candidate (p = 1)
         double[] tails = new double[ids.size()];
+        long[] look = new long[ids.size()];
         for (int k = 0; k < ids.size(); k++) {
             Signs s = judged.get(k);
             boolean candidate = s.dislikeRate() > 2 * honest.mean() && ctrZ.z(ctr[k]) > 0;
             tails[k] = candidate ? honest.tail(s.clicks, s.dislikes) : 1;
+            look[k] = candidate ? look(ids.get(k), s) : 1;
         }
         // a level split over every item judged: a name excludes an honest article's feedback from
         // training, so the chance of naming any honest article is what is bounded (1 %); the false
         // discovery rate was tried under the binomial null and named honest articles, which that null
         // did not model; the beta-binomial gives them their spread instead of a looser level
-        // and spent over the judgements (as the drift monitor spends its alpha over windows): the same
-        // honest article is judged again every window, and one early window where it happened to
-        // disappoint a few readers while most articles had no dislike yet named it for good
-        long judgement = ++clickbaitJudgements;
-        double level = CLICKBAIT_LEVEL / Math.max(1, ids.size()) / (judgement * (judgement + 1.0));
+        // and spent over each item's looks at new evidence (as the drift monitor spends its alpha over
+        // windows): an honest article is tested again whenever it has new clicks, and one early window
+        // where it happened to disappoint a few readers, while most articles had no dislike yet, named
+        // it for good; a window without news of it is no new chance of a false name
+        double level = CLICKBAIT_LEVEL / Math.max(1, ids.size());
         Map<String, Double> out = new TreeMap<>();
-        for (int k = 0; k < ids.size(); k++) if (tails[k] < level) out.put(ids.get(k), tails[k]);
+        for (int k = 0; k < ids.size(); k++) {
+            if (tails[k] < level / (look[k] * (look[k] + 1.0))) out.put(ids.get(k), tails[k]);
+        }
         return out;
+    }
+
+    /** The number of this look at the item: one more than before if its evidence changed since. */
+    private long look(String item, Signs s) {
+        long[] l = looks.computeIfAbsent(item, k -> new long[] {-1, -1, 0});
+        if (l[0] != s.clicks || l[1] != s.dislikes) {
+            l[0] = s.clicks;
+            l[1] = s.dislikes;
+            l[2]++;
+        }
+        return l[2];
     }
 
     /**

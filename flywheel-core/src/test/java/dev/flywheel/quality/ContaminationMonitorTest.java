@@ -105,35 +105,51 @@ class ContaminationMonitorTest {
     }
 
     /**
-     * The monitor judges every window again: a level not spent over the judgements named, in the
-     * article demo, honest articles that disappointed a few readers in an early window. The fewest
-     * dislikes in 40 clicks that name an article at the first judgement must not name it at the tenth.
+     * The monitor judges every window again, and an article is tested anew whenever it has new clicks:
+     * a level not spent over those looks named, in the article demo, honest articles that disappointed
+     * a few readers in an early window. The fewest dislikes in 40 clicks that name an article seen once
+     * must not name it when the same clicks came in over ten windows; a look without news of the
+     * article spends nothing.
      */
     @Test
-    void anArticleJudgedEveryWindowNeedsMoreEvidenceThanOneJudgedOnce() {
+    void anArticleTestedAtEveryNewClickNeedsMoreEvidenceThanOneTestedOnce() {
         int once = -1;
-        for (int d = 1; d <= 40 && once < 0; d++) if (honestAnd(d).flags().clickbait().contains("x")) once = d;
+        for (int d = 1; d <= 40 && once < 0; d++) if (honestAnd(d, 40).flags().clickbait().contains("x")) once = d;
         assertTrue(once > 0, "40 dislikes in 40 clicks name an article");
-        ContaminationMonitor tenth = honestAnd(once);
-        for (int k = 1; k < 10; k++) tenth.flags();
-        assertFalse(tenth.flags().clickbait().contains("x"), once + " dislikes named it at the first judgement, not at the tenth");
+        ContaminationMonitor growing = honestAnd(0, 0);
+        boolean named = false;
+        for (int w = 1; w <= 10; w++) {
+            addX(growing, 4 * (w - 1), 4 * w, once);
+            named |= growing.flags().clickbait().contains("x");
+        }
+        assertFalse(named, once + " dislikes in 40 clicks named it seen at once, not over ten windows");
+        ContaminationMonitor again = honestAnd(once, 40);
+        for (int k = 0; k < 10; k++) assertTrue(again.flags().clickbait().contains("x"), "the same evidence judged again");
     }
 
-    /** 300 honest articles and article x, clicked 40 times (half its impressions) and disliked {@code dislikes} times. */
-    private static ContaminationMonitor honestAnd(int dislikes) {
+    /** 300 honest articles and article x, its first {@code clicks} clicks in, the first {@code dislikes} of them disliked. */
+    private static ContaminationMonitor honestAnd(int dislikes, int clicks) {
         SplittableRandom r = new SplittableRandom(7);
         ContaminationMonitor m = new ContaminationMonitor();
         for (int i = 0; i < 300; i++) {
             double rate = 0.02 + 0.43 * Population.HONEST.inverseCumulativeProbability(r.nextDouble());
             show(m, "a" + i, 5 + r.nextInt(100), rate, 0.2 + 0.2 * r.nextDouble(), r);
         }
-        for (int j = 0; j < 80; j++) {
-            m.observe("x/" + j, "x", "impression", null);
-            if (j % 2 == 1) continue;
-            m.observe("x/" + j, "x", "click", null);
-            if (j / 2 < dislikes) m.observe("x/" + j, "x", "dislike", null);
-        }
+        addX(m, 0, clicks, dislikes);
         return m;
+    }
+
+    /**
+     * Article x's clicks {@code from} to {@code to} (each of two impressions clicked once), the first
+     * {@code dislikes} of its 40 disliked, spread evenly so each window has its share.
+     */
+    private static void addX(ContaminationMonitor m, int from, int to, int dislikes) {
+        for (int c = from; c < to; c++) {
+            m.observe("x/" + c, "x", "impression", null);
+            m.observe("x/" + c + "b", "x", "impression", null);
+            m.observe("x/" + c, "x", "click", null);
+            if (c * dislikes / 40 != (c + 1) * dislikes / 40) m.observe("x/" + c, "x", "dislike", null);
+        }
     }
 
     /**
