@@ -3,8 +3,8 @@ package dev.flywheel.quality;
 import dev.flywheel.config.ConfigException;
 import dev.flywheel.config.ConfigTree;
 import dev.flywheel.event.Event;
+import dev.flywheel.quality.internal.EventRow;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,14 +22,16 @@ import java.util.Set;
  * @param loop      the loop whose events are judged (events naming another loop are skipped), or null
  * @param quarantine a row breaking a row-level expectation is refused into the quarantine naming it;
  *                   otherwise it is let in and only counted by the window's results
- * @param maxRows   the most rows a window keeps for its window-level expectations (memory bound);
- *                  the rest of a busier window is counted but not judged
+ * @param maxRows   the memory bound of a window ({@code max_rows}): the most distinct values it keeps
+ *                  exactly per expectation that needs them (uniqueness, distinct counts); past it
+ *                  distinct counts are estimated and uniqueness is judged on the rows before (see
+ *                  {@link SuiteAccumulator}). Every other statistic counts every event of the window.
  */
 public record EventSuite(ExpectationSuite suite, Set<String> types, String loop, Duration window, boolean quarantine,
                          int maxRows) {
     public static final Set<String> KEYS = Set.of("suite", "file", "event_types", "loop", "window", "on_row_failure", "max_rows");
     /** The columns of an event's row. */
-    public static final List<String> COLUMNS = List.of("id", "type", "timestamp", "user", "session", "decision", "loop", "item", "value");
+    public static final List<String> COLUMNS = EventRow.COLUMNS;
 
     public EventSuite {
         if (suite == null || window == null || window.isZero() || window.isNegative() || maxRows < 1) {
@@ -43,19 +45,9 @@ public record EventSuite(ExpectationSuite suite, Set<String> types, String loop,
         return (types.isEmpty() || types.contains(e.type())) && (loop == null || e.loop() == null || loop.equals(e.loop()));
     }
 
-    /** The event as the row its expectations read. */
+    /** The event as the row its expectations read: a read-only view, each value read when asked for. */
     public static Map<String, Object> row(Event e) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", e.id());
-        row.put("type", e.type());
-        row.put("timestamp", e.timestamp().atOffset(java.time.ZoneOffset.UTC));
-        row.put("user", e.user());
-        row.put("session", e.session());
-        row.put("decision", e.decision());
-        row.put("loop", e.loop());
-        row.put("item", e.item());
-        row.put("value", e.value());
-        return row;
+        return new EventRow(e);
     }
 
     /** Reads one entry of {@code expectations:}; the suite is inline under {@code suite} (the CLI inlines {@code file}). */

@@ -51,11 +51,15 @@ public final class SuiteValidator {
                 if (partial.size() < ExpectationResult.PARTIAL_LIST_SIZE) partial.add(isMissing ? null : v);
             }
         }
-        long considered = counted.size();
-        long unexpected = unexpectedRows.size();
+        return mapResult(e, rows.size(), missing, counted.size(), unexpectedRows.size(), partial, unexpectedRows);
+    }
+
+    /** GX's percent and {@code mostly} verdict from a column map expectation's counts. */
+    static ExpectationResult mapResult(Expectation e, long rows, long missing, long considered, long unexpected,
+                                       List<Object> partial, List<Integer> unexpectedRows) {
         Double percent = considered == 0 ? null : 100.0 * unexpected / considered;
         boolean success = considered == 0 || (double) (considered - unexpected) / considered >= e.mostly();
-        return new ExpectationResult(e, success, rows.size(), missing, unexpected, percent, partial, unexpectedRows, null, null);
+        return new ExpectationResult(e, success, rows, missing, unexpected, percent, partial, unexpectedRows, null, null);
     }
 
     static ExpectationResult aggregate(Expectation e, TableRule rule, RowBatch batch) {

@@ -4,18 +4,22 @@ import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Judges the window-level expectations of one {@link EventSuite} on the stream: the events it judges
- * are kept per tumbling window of event time, and once event time has passed a window's end by
- * {@link #GRACE} the suite's expectations run over the window's rows ({@link SuiteValidator}, GX's
- * semantics) and each one that fails raises an alert ({@code monitor: expectation}). Row-level
- * expectations of a quarantining suite are left out: the rows that broke them were refused at the
- * door. Memory: the open windows' rows, at most {@code max_rows} each.
+ * are folded, per tumbling window of event time, into running aggregates ({@link SuiteAccumulator}:
+ * the result {@link SuiteValidator} would give on the window's rows, GX's semantics, without keeping
+ * them), and once event time has passed a window's end by {@link #GRACE} each expectation that fails
+ * raises an alert ({@code monitor: expectation}). Row-level expectations of a quarantining suite are
+ * left out: the rows that broke them were refused at the door.
+ *
+ * <p>Memory per open window (the current one and those within the grace): a few counters and 20
+ * unexpected values per expectation, and per uniqueness or distinct-count expectation an exact hash set
+ * of at most {@code max_rows} values (past it, a 16 KB HyperLogLog for a distinct count; a uniqueness
+ * check stops and its alert says on how many rows it judged). No event is kept.
  */
 public final class SuiteWindows implements LogConsumer {
     /** How long after a window's end its events may still arrive (clients batch and retry). */
@@ -24,7 +28,7 @@ public final class SuiteWindows implements LogConsumer {
     private final ExpectationSuite windowed;
     private final AlertBoard board;
     private final long windowMillis;
-    private final TreeMap<Long, Window> open = new TreeMap<>();
+    private final TreeMap<Long, SuiteAccumulator> open = new TreeMap<>();
     private Instant watermark = Instant.EPOCH;
     private long judgedThrough = Long.MIN_VALUE;
     private long seq = -1;
@@ -45,10 +49,6 @@ public final class SuiteWindows implements LogConsumer {
         return !spec.quarantine() || spec.suite().expectations().stream().anyMatch(e -> !e.rowLevel());
     }
 
-    private static final class Window {
-        final List<Map<String, Object>> rows = new ArrayList<>();
-        long seen;
-    }
 
     @Override
     public void accept(LogEntry entry) {
@@ -58,9 +58,9 @@ public final class SuiteWindows implements LogConsumer {
             if (w <= judgedThrough) {
                 late++;
             } else {
-                Window win = open.computeIfAbsent(w, k -> new Window());
-                win.seen++;
-                if (win.rows.size() < spec.maxRows()) win.rows.add(EventSuite.row(e.event()));
+                SuiteAccumulator window = open.get(w);
+                if (window == null) open.put(w, window = new SuiteAccumulator(windowed, EventSuite.COLUMNS, spec.maxRows()));
+                window.add(EventSuite.row(e.event()));
             }
         }
         Instant t = entry.timestamp();
@@ -83,14 +83,14 @@ public final class SuiteWindows implements LogConsumer {
 
     private void judgeEndedBefore(Instant t) {
         while (!open.isEmpty() && !Instant.ofEpochMilli((open.firstKey() + 1) * windowMillis).isAfter(t)) {
-            Map.Entry<Long, Window> w = open.pollFirstEntry();
+            Map.Entry<Long, SuiteAccumulator> w = open.pollFirstEntry();
             judge(w.getKey(), w.getValue());
             judgedThrough = w.getKey();
         }
     }
 
-    private void judge(long w, Window window) {
-        SuiteResult result = SuiteValidator.validate(windowed, new RowBatch(EventSuite.COLUMNS, window.rows));
+    private void judge(long w, SuiteAccumulator window) {
+        SuiteResult result = window.result();
         Instant start = Instant.ofEpochMilli(w * windowMillis);
         Instant end = Instant.ofEpochMilli((w + 1) * windowMillis);
         for (ExpectationResult r : result.results()) {
@@ -104,12 +104,12 @@ public final class SuiteWindows implements LogConsumer {
         }
     }
 
-    private String describe(ExpectationResult r, Window window) {
+    private String describe(ExpectationResult r, SuiteAccumulator window) {
         String what = r.problem() != null ? r.problem()
                 : r.expectation().columnMap() ? r.unexpectedCount() + " unexpected of " + (r.elementCount() - r.missingCount())
                         + (r.partialUnexpectedList().isEmpty() ? "" : ", e.g. " + r.partialUnexpectedList().subList(0, Math.min(3, r.partialUnexpectedList().size())))
                 : "observed " + r.observedValue() + " against " + new TreeMap<>(r.expectation().kwargs());
-        String capped = window.seen > window.rows.size() ? " (judged on the first " + window.rows.size() + " of " + window.seen + " events)" : "";
-        return "suite " + spec.suite().name() + ": " + what + capped;
+        String caveat = window.caveat(r.expectation());
+        return "suite " + spec.suite().name() + ": " + what + (caveat == null ? "" : " (" + caveat + ")");
     }
 }

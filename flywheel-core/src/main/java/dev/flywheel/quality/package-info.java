@@ -59,7 +59,9 @@
  * event time has passed its end by the reward window: its rates against the reference windows
  * (RateDrift: variance clustered by decision, alpha spent over windows) and the contamination
  * monitor's flags. {@link dev.flywheel.quality.SuiteWindows} judges an {@link dev.flywheel.quality.EventSuite}'s
- * window-level expectations per window of event time; its row-level ones refuse events at ingest
+ * window-level expectations per window of event time from running aggregates
+ * ({@link dev.flywheel.quality.SuiteAccumulator}, equal to {@code SuiteValidator} on the window's rows);
+ * its row-level ones refuse events at ingest
  * ({@code ingest.Admission}). Both raise {@link dev.flywheel.quality.Alert}s on the
  * {@link dev.flywheel.quality.AlertBoard}. Contract:
  * <ul>
@@ -71,7 +73,8 @@
  *       clickbait items' rows leave training snapshots (the manifest counts them); nothing leaves the log.</li>
  *   <li>Memory is bounded per monitor: the open windows (a reward window's worth) and the reference
  *       windows as counts; per-decision counts until a window is judged; the contamination monitor's
- *       counters per user and per (item, user); a suite window's rows up to {@code max_rows}.</li>
+ *       counters per user and per (item, user); a suite window's running aggregates, whose exact
+ *       sets of distinct values (uniqueness, distinct counts) hold at most {@code max_rows} values.</li>
  * </ul>
  * Pure computation: no I/O; callers parse suite files and read rows.
  */

@@ -98,6 +98,9 @@ class SuiteValidatorTest {
         assertEquals(0, run(column(1L, 2.0), "expect_column_values_to_be_in_set", "value_set", List.of(1.0, 2)).unexpectedCount());
         assertEquals(List.of("c"), run(column("a", "c"), "expect_column_values_to_not_be_in_set", "value_set",
                 List.of("c")).partialUnexpectedList());
+        // text is the same only as equal text: not as a number or a flag that prints alike
+        assertEquals(List.of("1", "true", 2), run(column("a", "1", "true", 1, 2, true), "expect_column_values_to_be_in_set",
+                "value_set", List.of("a", 1, true)).partialUnexpectedList());
     }
 
     @Test

@@ -25,4 +25,12 @@ public non-sealed interface MapRule extends Rule {
 
     /** The test for the values of this batch's column ({@code counted}: the values the rule counts). */
     Predicate<Object> test(List<Object> counted);
+
+    /**
+     * Counts for values fed one row at a time instead of a batch's column.
+     *
+     * @param sample how many unexpected values to keep
+     * @param bound  the most distinct values kept, for a rule that needs them
+     */
+    MapTally tally(int sample, int bound);
 }

@@ -11,6 +11,26 @@ public non-sealed interface TableRule extends Rule {
     Observation observe(List<String> columns, List<? extends Map<String, ?>> rows);
 
     /**
+     * The same statistic over rows fed one at a time (a window of the stream), from running aggregates.
+     *
+     * @param bound the most distinct values kept exactly, for a statistic that counts them
+     */
+    Accumulator accumulator(List<String> columns, int bound);
+
+    /** A statistic in the making; fed a batch's rows, it observes what {@link #observe} does on them. */
+    interface Accumulator {
+        /** The next row's value of the column (null for a table-wide statistic). */
+        void add(Object value);
+
+        Observation observe();
+
+        /** Why the statistic is not exact, or null. */
+        default String caveat() {
+            return null;
+        }
+    }
+
+    /**
      * @param observedValue the statistic, or null when it could not be computed
      * @param problem       why it could not be computed (a missing column, a text value in a mean), or null
      */

@@ -37,4 +37,9 @@ final class Uniqueness implements MapRule {
         }
         return v -> seen.getOrDefault(Values.distinctKey(v), 0) == 1;
     }
+
+    @Override
+    public MapTally tally(int sample, int bound) {
+        return new DuplicateTally(sample, bound);
+    }
 }

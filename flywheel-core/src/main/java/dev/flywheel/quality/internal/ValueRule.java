@@ -23,4 +23,10 @@ public abstract class ValueRule implements MapRule {
     public final Predicate<Object> test(List<Object> counted) {
         return this::passes;
     }
+
+    /** No distinct values are kept: each value decides alone. */
+    @Override
+    public final MapTally tally(int sample, int bound) {
+        return new ValueTally(this, sample);
+    }
 }

@@ -3,6 +3,7 @@ package dev.flywheel.quality.internal;
 import dev.flywheel.config.ConfigException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -38,14 +39,25 @@ final class ValueRules {
         };
     }
 
+    /**
+     * Text is only ever the same as equal text, so a text value is looked up in a hash set of the
+     * set's texts: the ingest threads check every event's type this way.
+     */
     static ValueRule inSet(Kwargs kw, boolean expectedIn) {
         kw.only(Set.of("column", "value_set", "mostly"));
         String column = kw.column();
         List<Object> set = kw.list("value_set");
+        Set<Object> texts = new HashSet<>();
+        for (Object s : set) if (s instanceof String) texts.add(s);
         return new ValueRule(column) {
             @Override public boolean passes(Object v) {
-                boolean in = set.stream().anyMatch(s -> Values.same(v, s));
-                return in == expectedIn;
+                return in(v) == expectedIn;
+            }
+
+            private boolean in(Object v) {
+                if (v instanceof String) return texts.contains(v);
+                for (Object s : set) if (Values.same(v, s)) return true;
+                return false;
             }
         };
     }
@@ -81,7 +93,10 @@ final class ValueRules {
         }
         if (types.isEmpty()) throw new ConfigException(kw.keyOf("type_list"), "must name at least one type");
         return new ValueRule(column) {
-            @Override public boolean passes(Object v) { return types.stream().anyMatch(t -> t.matches(v)); }
+            @Override public boolean passes(Object v) {
+                for (GxType t : types) if (t.matches(v)) return true;
+                return false;
+            }
         };
     }
 
