@@ -95,6 +95,36 @@ public final class Catalog {
         return List.copyOf(items.values());
     }
 
+    /**
+     * The catalog as a checkpoint keeps it: the known ids in order, which were only seen, and each
+     * posted item with the vector it has now (its IDF is that of when it was built, not recomputable).
+     */
+    synchronized void writeState(dev.flywheel.state.StateWriter out) {
+        out.putInt(vectorsBuiltAt).putStrings(known);
+        out.putStrings(new java.util.TreeSet<>(seen.keySet()));
+        out.putInt(items.size());
+        for (String id : new java.util.TreeSet<>(items.keySet())) {
+            Entry e = items.get(id);
+            out.putEntry(new dev.flywheel.log.LogEntry.ItemEntry(0, 0, e.item()));
+            e.vector().writeTo(out);
+        }
+    }
+
+    /** Restores what {@link #writeState} wrote into this catalog, which must be empty. */
+    synchronized void readState(dev.flywheel.state.StateReader in) {
+        if (!known.isEmpty()) throw new IllegalStateException("a catalog is restored only when empty");
+        vectorsBuiltAt = in.getInt();
+        known.addAll(in.getStrings());
+        in.getStrings().forEach(id -> seen.put(id, Boolean.TRUE));
+        int n = in.count();
+        for (int i = 0; i < n; i++) {
+            Item item = ((dev.flywheel.log.LogEntry.ItemEntry) in.getEntry()).item();
+            Map<String, Integer> counts = counts(item);
+            counts.keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
+            items.put(item.id(), new Entry(item, TermVector.readFrom(in), counts));
+        }
+    }
+
     private static Map<String, Integer> counts(Item item) {
         Map<String, Integer> counts = new HashMap<>(TextAnalysis.termCounts(item.body()));
         TextAnalysis.termCounts(item.title()).forEach((t, n) -> counts.merge(t, 2 * n, Integer::sum));

@@ -42,6 +42,28 @@ public final class TermVector {
         return new TermVector(t, w);
     }
 
+    /** Written to a checkpoint: terms in order, then the weights as stored. */
+    void writeTo(dev.flywheel.state.StateWriter out) {
+        out.putInt(terms.length);
+        for (int i = 0; i < terms.length; i++) {
+            out.putString(terms[i]);
+            out.putInt(Float.floatToRawIntBits(weights[i]));
+        }
+    }
+
+    /** What {@link #writeTo} wrote, bit for bit: normalising again could move the last bit. */
+    static TermVector readFrom(dev.flywheel.state.StateReader in) {
+        int n = in.count();
+        if (n == 0) return EMPTY;
+        String[] t = new String[n];
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = in.getString();
+            w[i] = Float.intBitsToFloat(in.getInt());
+        }
+        return new TermVector(t, w);
+    }
+
     /** Cosine similarity (both vectors are unit length). */
     public double dot(TermVector o) {
         double s = 0;

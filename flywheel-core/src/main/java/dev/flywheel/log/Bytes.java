@@ -29,6 +29,12 @@ public final class Bytes {
         buf[len++] = b;
     }
 
+    public void put(byte[] b, int off, int n) {
+        ensure(n);
+        System.arraycopy(b, off, buf, len, n);
+        len += n;
+    }
+
     public void putInt(int v) {
         ensure(4);
         buf[len] = (byte) (v >>> 24);

@@ -46,6 +46,11 @@ final class OpenDecision {
         this(Decided.of(decision), spec, decision.items());
     }
 
+    /** An open decision read back from a checkpoint; its reactions are added to {@link #items} after. */
+    static OpenDecision restored(Decided decision, RewardSpec spec, List<ServedItem> served) {
+        return new OpenDecision(decision, spec, served);
+    }
+
     private OpenDecision(Decided decision, RewardSpec spec, List<ServedItem> served) {
         this.decision = decision;
         this.spec = spec;

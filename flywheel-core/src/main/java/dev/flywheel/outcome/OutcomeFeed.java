@@ -16,10 +16,11 @@ import java.util.function.Consumer;
  * it passes their end. Feedback that cannot join (late, orphan) is handed to its own listener and
  * counted, never dropped.
  */
-public final class OutcomeFeed implements LogConsumer {
+public final class OutcomeFeed implements LogConsumer, dev.flywheel.state.OperatorState {
     /** Closing windows every minute of event time keeps the join cheap and outcomes timely. */
     private static final Duration ADVANCE_EVERY = Duration.ofMinutes(1);
     private final OutcomeJoin join;
+    private final Map<String, RewardSpec> loops;
     private final Duration longest;
     private final List<Consumer<Outcome>> listeners;
     private final Consumer<Unjoined> unjoined;
@@ -33,6 +34,7 @@ public final class OutcomeFeed implements LogConsumer {
     public OutcomeFeed(Map<String, RewardSpec> loops, List<Consumer<Outcome>> listeners, Consumer<Unjoined> unjoined) {
         this.longest = loops.values().stream().map(RewardSpec::window).max(Duration::compareTo).orElse(Duration.ofMinutes(30));
         this.join = new OutcomeJoin(loops, Duration.ofMinutes(10), longest.multipliedBy(4));
+        this.loops = Map.copyOf(loops);
         this.listeners = List.copyOf(listeners);
         this.unjoined = unjoined;
     }
@@ -94,6 +96,27 @@ public final class OutcomeFeed implements LogConsumer {
             for (Consumer<Outcome> l : listeners) l.accept(o);
         }
         join.drainUnjoined().forEach(unjoined);
+    }
+
+    @Override
+    public String stateName() {
+        return "join";
+    }
+
+    @Override
+    public void writeState(dev.flywheel.state.StateWriter out) {
+        out.putInt(1).putInstant(newest).putInstant(watermark).putInstant(advanced).putLong(emitted);
+        JoinStateCodec.write(join.state(), out);
+    }
+
+    @Override
+    public void readState(dev.flywheel.state.StateReader in) {
+        in.expectVersion(stateName(), 1);
+        newest = in.getInstant();
+        watermark = in.getInstant();
+        advanced = in.getInstant();
+        emitted = in.getLong();
+        JoinStateCodec.read(in, join.state(), loops);
     }
 
     public long emitted() {

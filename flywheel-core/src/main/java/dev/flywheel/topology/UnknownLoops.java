@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  * import that maps a column to the wrong loop, or a product that renamed a loop, shows up here
  * instead of silently training nothing.
  */
-public final class UnknownLoops implements LogConsumer {
+public final class UnknownLoops implements LogConsumer, dev.flywheel.state.OperatorState {
     private final Set<String> known;
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
@@ -26,6 +26,24 @@ public final class UnknownLoops implements LogConsumer {
         String loop = entry instanceof LogEntry.EventEntry e ? e.event().loop()
                 : entry instanceof LogEntry.DecisionEntry d ? d.decision().loop() : null;
         if (loop != null && !known.contains(loop)) counts.computeIfAbsent(loop, k -> new LongAdder()).increment();
+    }
+
+    @Override
+    public String stateName() {
+        return "unknown-loops";
+    }
+
+    @Override
+    public void writeState(dev.flywheel.state.StateWriter out) {
+        Map<String, Long> c = counts();
+        out.putInt(1).putInt(c.size());
+        c.forEach((loop, n) -> out.putString(loop).putLong(n));
+    }
+
+    @Override
+    public void readState(dev.flywheel.state.StateReader in) {
+        in.expectVersion(stateName(), 1);
+        for (int i = in.count(); i > 0; i--) counts.computeIfAbsent(in.getString(), k -> new LongAdder()).add(in.getLong());
     }
 
     /** Records per unknown loop name, sorted by name. */

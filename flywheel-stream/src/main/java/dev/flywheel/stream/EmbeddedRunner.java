@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Runs stream operators in this process: one thread follows the log from the beginning and hands
- * every entry to every operator in seq order. Replaying from the start on each start rebuilds all
- * in-memory state (catalog, features, learners) from the truth; checkpoints can shorten that later.
+ * Runs stream operators in this process: one thread follows the log and hands every entry to every
+ * operator in seq order. Without a checkpoint it starts from the beginning, rebuilding all in-memory
+ * state (catalog, features, learners) from the truth; started after a restored checkpoint, it goes on
+ * from the entry after it. With {@link Checkpointing} it checkpoints the operators between chunks, on
+ * its own thread, so the state written is exactly that after the last entry applied.
  * Operators must not throw: an entry is not handed out twice.
  *
  * <p>When the log has been quiet for a while, the runner tells its operators ({@link LogConsumer#idle},
@@ -25,8 +27,13 @@ public final class EmbeddedRunner extends LogFollower {
     private final List<LogConsumer> operators;
     private final LogReader reader;
     private final long quietNanos;
+    private final List<?> stateHolders;
+    private final Checkpointing checkpointing;
     private long lastEntry = System.nanoTime();
     private long lastIdle;
+    private long checkpointedSeq;
+    private java.time.Instant checkpointedAt;
+    private volatile RuntimeException checkpointFailure;
 
     public EmbeddedRunner(EventLog log, List<LogConsumer> operators) {
         this(log, operators, Duration.ofDays(3650));
@@ -34,10 +41,26 @@ public final class EmbeddedRunner extends LogFollower {
 
     /** @param quiet how long the log must have had nothing new before the operators are told it is idle */
     public EmbeddedRunner(EventLog log, List<LogConsumer> operators, Duration quiet) {
-        super(log, "flywheel-stream-runner", -1);
+        this(log, operators, quiet, -1, List.of(), null);
+    }
+
+    /**
+     * @param after         the last entry the operators' state already reflects (a restored
+     *                      checkpoint's seq), -1 for none
+     * @param stateHolders  what a checkpoint keeps: the operators and any other state they share
+     *                      (see {@link dev.flywheel.state.Checkpoint#of})
+     * @param checkpointing when to checkpoint, or null for never
+     */
+    public EmbeddedRunner(EventLog log, List<LogConsumer> operators, Duration quiet, long after, List<?> stateHolders,
+                          Checkpointing checkpointing) {
+        super(log, "flywheel-stream-runner", after);
         this.operators = List.copyOf(operators);
-        this.reader = log.reader(0);
+        this.reader = log.reader(after + 1);
         this.quietNanos = quiet.toNanos();
+        this.stateHolders = List.copyOf(stateHolders);
+        this.checkpointing = checkpointing;
+        this.checkpointedSeq = after;
+        this.checkpointedAt = checkpointing == null ? null : checkpointing.clock().instant();
     }
 
     /** Tells the operators the log is idle now, on the calling thread: for a caller that knows (before {@link #start}). */
@@ -58,11 +81,46 @@ public final class EmbeddedRunner extends LogFollower {
         if (n[0] > 0) {
             lastEntry = now;
             operators.forEach(LogConsumer::flush);
+            if (checkpointDue()) checkpoint();
         } else if (now - lastEntry >= quietNanos && now - lastIdle >= IDLE_EVERY_NANOS) {
             lastIdle = now;
             idleNow();
         }
         return n[0];
+    }
+
+    private boolean checkpointDue() {
+        return checkpointing != null && progress() - checkpointedSeq >= checkpointing.entries()
+                && !checkpointing.clock().instant().isBefore(checkpointedAt.plus(checkpointing.interval()));
+    }
+
+    /**
+     * Checkpoints the operators now, on the calling thread: call it on the runner's thread (or before
+     * {@link #start}), between chunks. A failure to write is kept for {@link #checkpointFailure} and
+     * retried at the next due time: the log still holds everything, so the stream goes on.
+     */
+    public void checkpoint() {
+        if (checkpointing == null) return;
+        java.time.Instant now = checkpointing.clock().instant();
+        checkpointedSeq = progress();
+        checkpointedAt = now;
+        try {
+            var c = dev.flywheel.state.Checkpoint.of(progress(), now, stateHolders);
+            if (c != null) checkpointing.store().save(c);
+            checkpointFailure = null;
+        } catch (RuntimeException e) {
+            checkpointFailure = e;
+        }
+    }
+
+    /** The last checkpoint's failure, null when it was written (or none was due yet). */
+    public RuntimeException checkpointFailure() {
+        return checkpointFailure;
+    }
+
+    /** The seq of the last checkpoint taken (or restored), -1 for none. */
+    public long checkpointedSeq() {
+        return checkpointedSeq;
     }
 
     @Override

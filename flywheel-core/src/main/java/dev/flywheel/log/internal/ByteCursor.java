@@ -19,6 +19,14 @@ public final class ByteCursor {
         return buf[pos++];
     }
 
+    /** The next {@code n} bytes, copied. */
+    public byte[] getBytes(int n) {
+        need(n);
+        byte[] out = java.util.Arrays.copyOfRange(buf, pos, pos + n);
+        pos += n;
+        return out;
+    }
+
     public int getInt() {
         need(4);
         int v = ((buf[pos] & 0xff) << 24) | ((buf[pos + 1] & 0xff) << 16)

@@ -1,0 +1,69 @@
+package dev.flywheel.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.TreeMap;
+
+/**
+ * The state of every stateful operator after the log entry {@code seq} (-1: before the first), by
+ * operator name, each as the bytes its {@link OperatorState#writeState} wrote.
+ */
+public record Checkpoint(long seq, Instant takenAt, Map<String, byte[]> states) {
+    public Checkpoint {
+        if (seq < -1) throw new IllegalArgumentException("seq must be at least -1, got " + seq);
+        if (takenAt == null) throw new IllegalArgumentException("takenAt is required");
+        if (states == null) throw new IllegalArgumentException("states are required");
+        states = java.util.Collections.unmodifiableMap(new TreeMap<>(states));
+    }
+
+    /**
+     * The state of {@code operators} after entry {@code seq}; null when one of them can be neither
+     * checkpointed nor skipped ({@link Stateless}).
+     */
+    public static Checkpoint of(long seq, Instant takenAt, List<?> operators) {
+        Map<String, byte[]> states = new TreeMap<>();
+        for (Object op : operators) {
+            if (op instanceof Stateless) continue;
+            if (!(op instanceof OperatorState s)) return null;
+            StateWriter w = new StateWriter();
+            s.writeState(w);
+            if (states.put(s.stateName(), w.toByteArray()) != null) {
+                throw new IllegalStateException("two operators are named " + s.stateName());
+            }
+        }
+        return new Checkpoint(seq, takenAt, states);
+    }
+
+    /** The names of the operators a checkpoint of {@code operators} holds; null when it cannot be taken. */
+    public static Set<String> names(List<?> operators) {
+        Set<String> out = new TreeSet<>();
+        for (Object op : operators) {
+            if (op instanceof Stateless) continue;
+            if (!(op instanceof OperatorState s)) return null;
+            out.add(s.stateName());
+        }
+        return out;
+    }
+
+    /**
+     * Reads this checkpoint into {@code operators}, freshly built. Throws {@link IllegalStateException}
+     * (before touching any operator when the names differ) if the checkpoint does not fit them: the
+     * caller then builds the operators again and replays the log.
+     */
+    public void restoreInto(List<?> operators) {
+        Set<String> expected = names(operators);
+        if (expected == null) throw new IllegalStateException("the topology has an operator that cannot be checkpointed");
+        if (!expected.equals(states.keySet())) {
+            throw new IllegalStateException("checkpoint at seq " + seq + " holds " + states.keySet() + ", the topology has " + expected);
+        }
+        for (Object op : operators) {
+            if (!(op instanceof OperatorState s)) continue;
+            StateReader r = new StateReader(states.get(s.stateName()));
+            s.readState(r);
+            if (!r.atEnd()) throw new IllegalStateException(s.stateName() + " state has bytes left over");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.flywheel.state;
+
+import dev.flywheel.log.LogCodec;
+import dev.flywheel.log.LogEntry;
+import dev.flywheel.log.internal.ByteCursor;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads what a {@link StateWriter} wrote, in the same order; a truncated or malformed state throws
+ * {@link IllegalStateException}, which makes the checkpoint unusable rather than the state wrong.
+ */
+public final class StateReader {
+    private final ByteCursor in;
+
+    public StateReader(byte[] state) {
+        this.in = new ByteCursor(state, 0, state.length);
+    }
+
+    public int getInt() {
+        return in.getInt();
+    }
+
+    public long getLong() {
+        return in.getLong();
+    }
+
+    public double getDouble() {
+        return in.getDouble();
+    }
+
+    public boolean getBoolean() {
+        byte b = in.get();
+        if (b != 0 && b != 1) throw new IllegalStateException("not a boolean: " + b);
+        return b == 1;
+    }
+
+    public String getString() {
+        return in.getString();
+    }
+
+    public Instant getInstant() {
+        if (!getBoolean()) return null;
+        long seconds = in.getLong();
+        return Instant.ofEpochSecond(seconds, in.getInt());
+    }
+
+    public List<String> getStrings() {
+        int n = count();
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(in.getString());
+        return out;
+    }
+
+    public double[] getDoubles() {
+        double[] out = new double[count()];
+        for (int i = 0; i < out.length; i++) out[i] = in.getDouble();
+        return out;
+    }
+
+    public LogEntry getEntry() {
+        byte[] b = getBytes();
+        return LogCodec.decode(b, 0, b.length);
+    }
+
+    /** What {@link StateWriter#putBytes} wrote. */
+    public byte[] getBytes() {
+        return in.getBytes(count());
+    }
+
+    /** A non-negative count written by {@code putInt}: a collection's size. */
+    public int count() {
+        int n = in.getInt();
+        if (n < 0) throw new IllegalStateException("negative count " + n);
+        return n;
+    }
+
+    /** Refuses a format version this code does not read. */
+    public void expectVersion(String operator, int known) {
+        int v = in.getInt();
+        if (v != known) throw new IllegalStateException(operator + " state version " + v + ", this code reads " + known);
+    }
+
+    /** Whether every byte was read: a state with bytes left over was written by other code. */
+    public boolean atEnd() {
+        return in.atEnd();
+    }
+}

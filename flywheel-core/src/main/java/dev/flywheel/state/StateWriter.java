@@ -1,0 +1,86 @@
+package dev.flywheel.state;
+
+import dev.flywheel.log.Bytes;
+import dev.flywheel.log.LogCodec;
+import dev.flywheel.log.LogEntry;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+
+/**
+ * Writes an operator's state: the log's primitives (big-endian, strings length-prefixed UTF-8),
+ * plus instants, and log entries in the log's own binary form, so items, events and decisions an
+ * operator holds are kept exactly as the log keeps them.
+ */
+public final class StateWriter {
+    private final Bytes out = new Bytes(1 << 12);
+    private final Bytes entry = new Bytes(256);
+
+    public StateWriter putInt(int v) {
+        out.putInt(v);
+        return this;
+    }
+
+    public StateWriter putLong(long v) {
+        out.putLong(v);
+        return this;
+    }
+
+    public StateWriter putDouble(double v) {
+        out.putDouble(v);
+        return this;
+    }
+
+    public StateWriter putBoolean(boolean v) {
+        out.put(v ? (byte) 1 : (byte) 0);
+        return this;
+    }
+
+    /** A nullable string. */
+    public StateWriter putString(String s) {
+        out.putString(s);
+        return this;
+    }
+
+    /** A nullable instant, to the nanosecond. */
+    public StateWriter putInstant(Instant t) {
+        putBoolean(t != null);
+        if (t != null) {
+            out.putLong(t.getEpochSecond());
+            out.putInt(t.getNano());
+        }
+        return this;
+    }
+
+    public StateWriter putStrings(Collection<String> values) {
+        out.putInt(values.size());
+        for (String s : values) out.putString(s);
+        return this;
+    }
+
+    public StateWriter putDoubles(double[] values) {
+        out.putInt(values.length);
+        for (double v : values) out.putDouble(v);
+        return this;
+    }
+
+    /** A log entry in the log's binary form. */
+    public StateWriter putEntry(LogEntry e) {
+        entry.reset();
+        LogCodec.encode(e, entry);
+        out.putInt(entry.length());
+        out.put(entry.array(), 0, entry.length());
+        return this;
+    }
+
+    /** A byte array, length first: a nested state. */
+    public StateWriter putBytes(byte[] b) {
+        out.putInt(b.length);
+        out.put(b, 0, b.length);
+        return this;
+    }
+
+    public byte[] toByteArray() {
+        return Arrays.copyOf(out.array(), out.length());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.flywheel.store.file;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flywheel.state.CheckpointStore;
+import dev.flywheel.state.contract.CheckpointStoreContract;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class FileCheckpointStoreTest extends CheckpointStoreContract {
+    @Override
+    protected CheckpointStore open(Path dir, int keep) {
+        return new FileCheckpointStore(dir.resolve("checkpoints"), keep);
+    }
+
+    private Path file(long seq) {
+        return dir.resolve("checkpoints").resolve("checkpoint-" + seq + ".bin");
+    }
+
+    @Test
+    void aTornCheckpointFallsBackToThePreviousOne() throws Exception {
+        CheckpointStore s = open(dir, 3);
+        s.save(checkpoint(100, 5_000));
+        s.save(checkpoint(200, 5_000));
+        byte[] whole = Files.readAllBytes(file(200));
+        Files.write(file(200), Arrays.copyOf(whole, whole.length / 2));
+        CheckpointStore again = open(dir, 3);
+        assertEquals(100, again.latest().orElseThrow().seq());
+        assertEquals(1, again.skipped());
+    }
+
+    @Test
+    void aFlippedBitFailsTheChecksumAndFallsBack() throws Exception {
+        CheckpointStore s = open(dir, 3);
+        s.save(checkpoint(100, 5_000));
+        s.save(checkpoint(200, 5_000));
+        byte[] b = Files.readAllBytes(file(200));
+        b[b.length / 2] ^= 0x10;
+        Files.write(file(200), b);
+        assertEquals(100, open(dir, 3).latest().orElseThrow().seq());
+    }
+
+    @Test
+    void aCheckpointRenamedToAnotherSeqIsNotTrusted() throws Exception {
+        CheckpointStore s = open(dir, 3);
+        s.save(checkpoint(100, 50));
+        Files.move(file(100), file(300));
+        assertTrue(open(dir, 3).latest().isEmpty());
+    }
+
+    @Test
+    void aTemporaryFileLeftByACrashIsRemovedAndNeverRead() throws Exception {
+        Files.createDirectories(dir.resolve("checkpoints"));
+        Path tmp = dir.resolve("checkpoints").resolve("checkpoint-500.bin.tmp");
+        Files.write(tmp, new byte[] {1, 2, 3});
+        CheckpointStore s = open(dir, 3);
+        assertFalse(Files.exists(tmp));
+        assertTrue(s.latest().isEmpty());
+    }
+}
