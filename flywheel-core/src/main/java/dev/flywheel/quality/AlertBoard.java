@@ -10,12 +10,12 @@ import java.util.function.Consumer;
 
 /**
  * Every alert the monitors raised, in order. Alerts are derived from the log like the features: a
- * start's replay raises them again, so the board is rebuilt rather than stored. Subscribers (webhooks,
- * actions that reach outside the stream) hear only alerts raised after {@link #live()}, so a replay
- * does not deliver twice what was delivered before the restart. Written by the log runner, read by
- * any thread.
+ * start's replay raises them again, so the board is rebuilt, or restored from a checkpoint with the
+ * rest of the stream's state. Subscribers (webhooks, actions that reach outside the stream) hear
+ * only alerts raised after {@link #live()}, so a replay does not deliver twice what was delivered
+ * before the restart. Written by the log runner, read by any thread.
  */
-public final class AlertBoard {
+public final class AlertBoard implements dev.flywheel.state.OperatorState {
     private final List<Alert> alerts = new CopyOnWriteArrayList<>();
     private final List<Consumer<Alert>> subscribers = new CopyOnWriteArrayList<>();
     private volatile boolean live;
@@ -29,6 +29,27 @@ public final class AlertBoard {
         }
         if (live) for (Consumer<Alert> s : subscribers) s.accept(a);
         return a;
+    }
+
+    @Override
+    public String stateName() {
+        return "alerts";
+    }
+
+    @Override
+    public synchronized void writeState(dev.flywheel.state.StateWriter out) {
+        out.putInt(1).putInt(alerts.size());
+        alerts.forEach(a -> MonitorStateCodec.writeAlert(a, out));
+    }
+
+    /** The alerts raised before the checkpoint, kept as they were: subscribers hear none of them. */
+    @Override
+    public synchronized void readState(dev.flywheel.state.StateReader in) {
+        in.expectVersion(stateName(), 1);
+        if (!alerts.isEmpty()) throw new IllegalStateException("an alert board is restored only when empty");
+        List<Alert> restored = new ArrayList<>();
+        for (int i = in.count(); i > 0; i--) restored.add(MonitorStateCodec.readAlert(in));
+        alerts.addAll(restored);
     }
 
     /** From now on subscribers hear every new alert (call once the start's replay is done). */

@@ -110,6 +110,36 @@ public final class ContaminationMonitor {
     /** Per candidate item, its clicks and dislikes when last tested and how many looks it has had. */
     private final Map<String, long[]> looks = new HashMap<>();
 
+    void writeState(dev.flywheel.state.StateWriter out) {
+        out.putInt(users.size());
+        new java.util.TreeMap<>(users).forEach((u, s) -> MonitorStateCodec.writeSigns(s, out.putString(u)));
+        out.putInt(itemUsers.size());
+        new java.util.TreeMap<>(itemUsers).forEach((item, byUser) -> {
+            out.putString(item).putInt(byUser.size());
+            new java.util.TreeMap<>(byUser).forEach((u, s) -> MonitorStateCodec.writeSigns(s, out.putString(u)));
+        });
+        out.putInt(looks.size());
+        new java.util.TreeMap<>(looks).forEach((item, l) -> {
+            out.putString(item).putInt(l.length);
+            for (long v : l) out.putLong(v);
+        });
+    }
+
+    void readState(dev.flywheel.state.StateReader in) {
+        for (int i = in.count(); i > 0; i--) users.put(in.getString(), MonitorStateCodec.readSigns(in));
+        for (int i = in.count(); i > 0; i--) {
+            Map<String, Signs> byUser = new HashMap<>();
+            itemUsers.put(in.getString(), byUser);
+            for (int j = in.count(); j > 0; j--) byUser.put(in.getString(), MonitorStateCodec.readSigns(in));
+        }
+        for (int i = in.count(); i > 0; i--) {
+            String item = in.getString();
+            long[] l = new long[in.count()];
+            for (int k = 0; k < l.length; k++) l[k] = in.getLong();
+            looks.put(item, l);
+        }
+    }
+
     public void onDecision(Decision d) {
         for (ServedItem s : d.items()) observe(d.user(), s.item(), "impression", null);
     }

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * over the window length, plus one), the reference windows ({@code baseline}), and the contamination
  * monitor's counters per user and per (item, user).
  */
-public final class LoopMonitors implements LogConsumer, Consumer<Outcome> {
+public final class LoopMonitors implements LogConsumer, Consumer<Outcome>, dev.flywheel.state.OperatorState {
+    private static final int STATE_VERSION = 1;
     private final String loop;
     private final QualitySpec spec;
     private final AlertBoard board;
@@ -91,6 +92,38 @@ public final class LoopMonitors implements LogConsumer, Consumer<Outcome> {
         if (!spec.contamination()) return;
         contamination.observe(o.user(), o.item(), "impression", null);
         for (String r : o.reactions()) contamination.observe(o.user(), o.item(), r, null);
+    }
+
+    @Override
+    public String stateName() {
+        return "monitors:" + loop;
+    }
+
+    @Override
+    public void writeState(dev.flywheel.state.StateWriter out) {
+        out.putInt(STATE_VERSION).putInstant(watermark).putLong(seq).putLong(judgedThrough).putLong(late);
+        out.putStrings(new java.util.TreeSet<>(bots)).putStrings(new java.util.TreeSet<>(clickbait));
+        out.putInt(open.size());
+        open.forEach((w, counts) -> MonitorStateCodec.writeWindow(counts, out.putLong(w)));
+        drift.writeState(out);
+        contamination.writeState(out);
+    }
+
+    /** Restores the monitors, and the exclusions they made (their only writer). */
+    @Override
+    public void readState(dev.flywheel.state.StateReader in) {
+        in.expectVersion(stateName(), STATE_VERSION);
+        watermark = in.getInstant();
+        seq = in.getLong();
+        judgedThrough = in.getLong();
+        late = in.getLong();
+        bots.addAll(in.getStrings());
+        clickbait.addAll(in.getStrings());
+        for (int i = in.count(); i > 0; i--) open.put(in.getLong(), MonitorStateCodec.readWindow(in, rates));
+        drift.readState(in, rates);
+        contamination.readState(in);
+        exclusions.addUsers(bots);
+        exclusions.addItems(clickbait);
     }
 
     /** Outcomes that closed after their window was judged (not counted in any window). */
@@ -176,6 +209,14 @@ public final class LoopMonitors implements LogConsumer, Consumer<Outcome> {
             int[] c = byDecision.computeIfAbsent(o.decision(), k -> new int[1 + types.size()]);
             c[0]++;
             for (int t = 0; t < types.size(); t++) if (o.reactions().contains(types.get(t))) c[1 + t]++;
+        }
+
+        Map<String, int[]> byDecision() {
+            return byDecision;
+        }
+
+        boolean folded() {
+            return byDecision == Map.<String, int[]>of();
         }
 
         /** Folds the per-decision counts into the window's sums. */

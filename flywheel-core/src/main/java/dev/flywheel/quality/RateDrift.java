@@ -30,6 +30,16 @@ final class RateDrift {
         this.spec = spec;
     }
 
+    void writeState(dev.flywheel.state.StateWriter out) {
+        out.putLong(judged);
+        MonitorStateCodec.writeWindows(reference, out);
+    }
+
+    void readState(dev.flywheel.state.StateReader in, List<String> types) {
+        judged = in.getLong();
+        for (int i = in.count(); i > 0; i--) reference.addLast(MonitorStateCodec.readWindow(in, types));
+    }
+
     /** One rate that drifted in a window. */
     record Shift(String type, double before, double now, double change, double threshold, double z, double p,
                  double level, long referenceImpressions, long impressions) {
