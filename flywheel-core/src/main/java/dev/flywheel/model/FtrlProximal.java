@@ -132,6 +132,28 @@ public final class FtrlProximal {
         }
     }
 
+    /** Its whole state, for a checkpoint: the coordinates' names and, per coordinate, z, n and w. */
+    public void writeState(dev.flywheel.state.StateWriter out) {
+        out.putStrings(Arrays.asList(names)).putDoubles(z).putDoubles(n).putDoubles(w);
+    }
+
+    /** Restores what {@link #writeState} wrote, replacing any state this model had. */
+    public void readState(dev.flywheel.state.StateReader in) {
+        List<String> restored = in.getStrings();
+        double[] rz = in.getDoubles();
+        double[] rn = in.getDoubles();
+        double[] rw = in.getDoubles();
+        if (rz.length != restored.size() || rn.length != rz.length || rw.length != rz.length) {
+            throw new IllegalStateException("FTRL state with " + restored.size() + " names and " + rz.length + " coordinates");
+        }
+        index.clear();
+        names = restored.toArray(new String[0]);
+        for (int i = 0; i < names.length; i++) index.put(names[i], i);
+        z = rz;
+        n = rn;
+        w = rw;
+    }
+
     /** Number of coordinates with state, for memory accounting. */
     public int size() {
         return names.length;

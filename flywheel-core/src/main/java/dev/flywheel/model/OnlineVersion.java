@@ -69,6 +69,28 @@ public final class OnlineVersion {
         stop.accept(this);
     }
 
+    /** What a checkpoint keeps: where it learns from, how much it learned, and its fit. */
+    void writeState(dev.flywheel.state.StateWriter out) {
+        out.putLong(after).putLong(learned);
+        fit.writeState(out);
+    }
+
+    /**
+     * Restores a version the registry started again at a start, before any entry: its fit as it was
+     * at the checkpoint, instead of its snapshot's, since the replay passes only what came after.
+     */
+    void readState(dev.flywheel.state.StateReader in) {
+        long written = in.getLong();
+        if (after != UNSET && after != written) {
+            throw new IllegalStateException("version " + version.name() + " learns after " + after + ", its checkpoint after " + written);
+        }
+        after = written;
+        learned = in.getLong();
+        fit.readState(in);
+        published = fit.model();
+        trained = learned;
+    }
+
     /** One closed outcome of a decision logged at {@code seq}, with the served item's inputs then. */
     void learn(long seq, double[] row, Outcome o) {
         if (seq <= after) return;

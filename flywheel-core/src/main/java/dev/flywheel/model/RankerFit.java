@@ -51,6 +51,24 @@ final class RankerFit {
         return true;
     }
 
+    void writeState(dev.flywheel.state.StateWriter out) {
+        out.putStrings(types);
+        for (int m = 0; m < models.length; m++) {
+            models[m].writeState(out);
+            out.putDouble(values[m][0]).putDouble(values[m][1]);
+        }
+    }
+
+    void readState(dev.flywheel.state.StateReader in) {
+        List<String> written = in.getStrings();
+        if (!written.equals(types)) throw new IllegalStateException("ranker state for reaction types " + written + ", the loop rewards " + types);
+        for (int m = 0; m < models.length; m++) {
+            models[m].readState(in);
+            values[m][0] = in.getDouble();
+            values[m][1] = in.getDouble();
+        }
+    }
+
     List<String> types() {
         return types;
     }

@@ -38,7 +38,8 @@ import java.util.function.Consumer;
  *
  * <p>Runs on the log runner's thread only; decisions read the published state.
  */
-public final class RankerLearner implements OnlineLearner {
+public final class RankerLearner implements OnlineLearner, dev.flywheel.state.OperatorState {
+    private static final int STATE_VERSION = 1;
     private final String loop;
     private final ContentBanditSpec spec;
     private final RankingInputs inputs;
@@ -46,7 +47,6 @@ public final class RankerLearner implements OnlineLearner {
     private final Consumer<ServedFeatures> served;
     private final Catalog catalog;
     private final int negatives;
-    private final SplittableRandom random;
     private final Map<String, Pending> pending = new HashMap<>();
     /** Flagged bots: their outcomes close their pending rows but train nothing. */
     private final dev.flywheel.quality.Exclusions excluded;
@@ -56,7 +56,7 @@ public final class RankerLearner implements OnlineLearner {
     private long trained;
 
     /** The rows of one decision or exposure, waiting for its outcomes. */
-    private static final class Pending {
+    static final class Pending {
         /** The decision's log position; -1 for an exposure. */
         final long seq;
         final Map<String, double[]> served = new HashMap<>(4);
@@ -76,7 +76,6 @@ public final class RankerLearner implements OnlineLearner {
         this.inputs = inputs;
         this.catalog = catalog;
         this.negatives = spec.negatives();
-        this.random = new SplittableRandom(spec.seed());
         fit = new RankerFit(spec);
         publish();
     }
@@ -131,6 +130,9 @@ public final class RankerLearner implements OnlineLearner {
         List<String> items = new ArrayList<>(1 + negatives);
         items.add(e.item());
         int known = catalog.knownCount();
+        // drawn from the exposure's own generator: the draws depend on the event alone, not on how
+        // many came before, so a learner restored from a checkpoint draws what a straight run drew
+        SplittableRandom random = new SplittableRandom(spec.seed() ^ (e.id().hashCode() * 0x9E3779B97F4A7C15L));
         for (int i = 0; i < negatives && known > 1; i++) {
             String other = catalog.known(random.nextInt(known));
             if (!items.contains(other)) items.add(other);
@@ -167,6 +169,50 @@ public final class RankerLearner implements OnlineLearner {
         if (p.seq >= 0) for (OnlineVersion v : followers) v.learn(p.seq, row, o);
         trained++;
         changed = true;
+    }
+
+    @Override
+    public String stateName() {
+        return "ranker:" + loop;
+    }
+
+    @Override
+    public void writeState(dev.flywheel.state.StateWriter out) {
+        out.putInt(STATE_VERSION).putLong(trained);
+        fit.writeState(out);
+        RankerState.writePending(pending, out);
+        Map<String, OnlineVersion> byName = new java.util.TreeMap<>();
+        for (OnlineVersion v : followers) byName.put(v.version().name(), v);
+        out.putInt(byName.size());
+        byName.forEach((name, v) -> {
+            out.putString(name);
+            v.writeState(out);
+        });
+    }
+
+    /**
+     * Restores the learner and the online versions the registry has started again (at a start, before
+     * the replay); a version the checkpoint holds that is no longer followed is skipped, and one
+     * followed but not in the checkpoint was started after it, so the replay passes all it learns from.
+     */
+    @Override
+    public void readState(dev.flywheel.state.StateReader in) {
+        in.expectVersion(stateName(), STATE_VERSION);
+        trained = in.getLong();
+        fit.readState(in);
+        RankerState.readPending(in, pending);
+        Map<String, OnlineVersion> byName = new HashMap<>();
+        for (OnlineVersion v : followers) byName.put(v.version().name(), v);
+        for (int i = in.count(); i > 0; i--) {
+            String name = in.getString();
+            OnlineVersion v = byName.get(name);
+            if (v != null) {
+                v.readState(in);
+            } else {
+                RankerState.skipVersion(in, spec);
+            }
+        }
+        publish();
     }
 
     /** Publishes the state trained so far once per chunk of log entries. */
