@@ -50,8 +50,14 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
      * @param fsync        sync the log to disk before acknowledging (survives power loss, not just
      *                     a killed process)
      * @param segmentBytes the size at which the log rolls to a new segment file
+     * @param checkpointEntries  the stream operators' state is checkpointed once at least this many
+     *                           entries were applied since the last checkpoint ...
+     * @param checkpointInterval ... and at least this long after it, so that a start replays only the
+     *                           log after the latest checkpoint
+     * @param checkpointsKept    how many checkpoints are kept: a corrupt one falls back to the one before
      */
-    public record LogSettings(boolean fsync, long segmentBytes) { }
+    public record LogSettings(boolean fsync, long segmentBytes, long checkpointEntries, Duration checkpointInterval,
+                              int checkpointsKept) { }
 
     public FlywheelConfig {
         customEventTypes = List.copyOf(customEventTypes);
@@ -128,8 +134,11 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
     }
 
     private static LogSettings log(ConfigTree s) {
-        s.only(Set.of("fsync", "segment_bytes"));
-        return new LogSettings(s.bool("fsync", true), s.longValue("segment_bytes", 256L << 20, 1L << 20, 1L << 40));
+        s.only(Set.of("fsync", "segment_bytes", "checkpoint_entries", "checkpoint_interval", "checkpoints_kept"));
+        Duration interval = s.duration("checkpoint_interval", Duration.ofMinutes(1));
+        if (interval.isNegative()) throw new ConfigException(s.keyOf("checkpoint_interval"), "must not be negative");
+        return new LogSettings(s.bool("fsync", true), s.longValue("segment_bytes", 256L << 20, 1L << 20, 1L << 40),
+                s.longValue("checkpoint_entries", 100_000, 1, Long.MAX_VALUE), interval, s.integer("checkpoints_kept", 3, 2, 100));
     }
 
     private static List<LoopSpec> loops(ConfigTree t) {

@@ -9,9 +9,10 @@ import java.util.function.Consumer;
 /**
  * Buffers the served features that learners compute for decisions and writes them to the
  * {@link FeatureLog} once per chunk. Decisions the log already had when the engine started are
- * skipped: their features were kept the first time.
+ * skipped: their features were kept the first time (so a checkpoint need not keep anything: a replay
+ * after it skips what was kept after it).
  */
-public final class FeatureRecorder implements Consumer<ServedFeatures>, LogConsumer {
+public final class FeatureRecorder implements Consumer<ServedFeatures>, LogConsumer, dev.flywheel.state.Stateless {
     private final FeatureLog log;
     private final long keptThrough;
     private final List<ServedFeatures> buffer = new ArrayList<>();

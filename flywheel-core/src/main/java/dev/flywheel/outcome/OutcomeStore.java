@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Where closed outcomes are kept for queries, exports and training sets. Outcomes are derived from
- * the log, so a store may be emptied and refilled by replaying it.
+ * the log: the store numbers them in the order appended and keeps them across restarts, and a start
+ * keeps the first as many as its checkpoint says were written ({@link #keepFirst}) before the
+ * replay of what came after it appends the rest again; without a checkpoint it keeps none.
  */
 public interface OutcomeStore {
     /** Appends outcomes; visible to queries when this returns. */
@@ -14,6 +16,6 @@ public interface OutcomeStore {
     /** Outcomes of a loop decided in [from, to), oldest first. */
     List<Outcome> query(String loop, Instant from, Instant to, int limit);
 
-    /** Empties the store before a replay refills it. */
-    void clear();
+    /** Drops every outcome appended after the first {@code n} (0: all), so appending goes on from there. */
+    void keepFirst(long n);
 }

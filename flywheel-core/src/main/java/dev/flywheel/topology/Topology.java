@@ -162,6 +162,16 @@ public final class Topology implements AutoCloseable {
         return operators;
     }
 
+    /**
+     * What a checkpoint of the stream keeps: the operators, and the alert board they share (alerts
+     * are raised on the runner's thread and are part of the state the log derives).
+     */
+    public List<Object> stateHolders() {
+        List<Object> out = new ArrayList<>(operators);
+        out.add(alerts);
+        return out;
+    }
+
     /** Each configured loop's policy, by loop name. */
     public Map<String, LoopPolicy> policies() {
         Map<String, LoopPolicy> out = new LinkedHashMap<>();

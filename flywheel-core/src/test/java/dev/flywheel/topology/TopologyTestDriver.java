@@ -117,8 +117,8 @@ public final class TopologyTestDriver {
         }
 
         @Override
-        public void clear() {
-            outcomes.clear();
+        public void keepFirst(long n) {
+            while (outcomes.size() > n) outcomes.remove(outcomes.size() - 1);
         }
     }
 
@@ -141,8 +141,8 @@ public final class TopologyTestDriver {
         }
 
         @Override
-        public void clear() {
-            unjoined.clear();
+        public void keepFirst(long n) {
+            while (unjoined.size() > n) unjoined.remove(unjoined.size() - 1);
         }
     }
 }

@@ -30,6 +30,8 @@ import dev.flywheel.rollout.RolloutPolicy;
 import dev.flywheel.rollout.ServedLoop;
 import java.util.ArrayList;
 import java.util.List;
+import dev.flywheel.store.file.FileCheckpointStore;
+import dev.flywheel.stream.Checkpointing;
 import dev.flywheel.stream.EmbeddedRunner;
 import dev.flywheel.topology.Topology;
 import java.nio.file.Path;
@@ -49,33 +51,35 @@ public final class Engine implements AutoCloseable {
     private final EngineStorage storage;
     private final FlywheelServer server;
     private final Path adminKeyFile;
-    private final Topology topology;
-    private final EmbeddedRunner runner;
+    private Topology topology;
+    private EmbeddedRunner runner;
+    private final StreamStart start;
     private final DuckDbOutcomeStore outcomes;
     private final DuckDbUnjoinedStore unjoined;
     private final FileAuditLog audit;
     private final DuckDbFeatureLog featureLog;
     private final DuckDbSnapshotStore snapshots;
     private final AutopilotThread autopilot;
-    private final ModelLifecycle lifecycle;
+    private ModelLifecycle lifecycle;
     private final WebhookDelivery webhook;
     private final DuckDbReviewTasks reviews;
 
     private Engine(EngineStorage storage, FlywheelConfig config, Clock clock, String envAdminKey) {
         this.storage = storage;
         Path dataDir = storage.dataDir();
-        // derived from the log: the runner replays the whole log, so every outcome comes again
+        // derived from the log: kept up to the checkpoint the stream starts from, refilled after it
         outcomes = new DuckDbOutcomeStore(storage.store());
         unjoined = new DuckDbUnjoinedStore(storage.store());
         featureLog = new DuckDbFeatureLog(storage.store());
-        topology = Topology.build(config.loops(), new Catalog(), new OutcomeSink(outcomes, unjoined), false, featureLog,
-                config.expectations());
-        runner = new EmbeddedRunner(storage.log(), topology.operators(), QUIET);
         audit = new FileAuditLog(dataDir.resolve("audit.log"));
         snapshots = new DuckDbSnapshotStore(storage.store(), dataDir.resolve("snapshots"), clock);
-        // before the replay: online retrained versions learn again from the outcomes it passes
-        lifecycle = new ModelLifecycle(audit, new FileModelStore(dataDir.resolve("models")), snapshots, runner::progress, clock,
-                CodeVersion.current(), served(topology));
+        var log = config.log();
+        FileCheckpointStore checkpoints = new FileCheckpointStore(dataDir.resolve("checkpoints"), log.checkpointsKept());
+        start = wire(config, clock, checkpoints);
+        // the interval is a throttle on the stream's pauses, so it is measured in wall time, not in the
+        // engine's clock (which a test may hold still)
+        runner = new EmbeddedRunner(storage.log(), topology.operators(), QUIET, start.after(), topology.stateHolders(),
+                new Checkpointing(checkpoints, log.checkpointEntries(), log.checkpointInterval(), Clock.systemUTC()));
         runner.catchUp();
         runner.idleNow(); // everything replayed at a start is history: close what has ended
         webhook = config.alerts().webhook() == null ? null : new WebhookDelivery(config.alerts().webhook());
@@ -101,6 +105,35 @@ public final class Engine implements AutoCloseable {
                 topology.catalog(), new StreamStatus(runner, topology, unjoined), topology.policies(), outcomes,
                 new FlywheelServer.Lifecycle(lifecycle, snapshots, rolloutData, autopilot.autopilot().retrainer(), clock::instant,
                         new DuckDbDecisionHistory(storage.store()), featureLog), webhook, reviews));
+    }
+
+    /**
+     * Builds the topology and the lifecycle, and restores the latest checkpoint into them; when it does
+     * not fit, builds them again for a replay of the whole log. The lifecycle comes before the
+     * restore: the online retrained versions it starts again are restored with the learner they follow.
+     */
+    private StreamStart wire(FlywheelConfig config, Clock clock, FileCheckpointStore checkpoints) {
+        build(config, clock);
+        try {
+            return StreamStart.restore(checkpoints, topology);
+        } catch (RuntimeException e) {
+            topology.close();
+            build(config, clock);
+            return StreamStart.fresh(topology, "checkpoint unusable: " + e.getMessage());
+        }
+    }
+
+    private void build(FlywheelConfig config, Clock clock) {
+        topology = Topology.build(config.loops(), new Catalog(), new OutcomeSink(outcomes, unjoined), false, featureLog,
+                config.expectations());
+        // before the replay: online retrained versions learn again from the outcomes it passes
+        lifecycle = new ModelLifecycle(audit, new FileModelStore(storage.dataDir().resolve("models")), snapshots,
+                () -> runner.progress(), clock, CodeVersion.current(), served(topology));
+    }
+
+    /** Where the stream started: after a checkpoint, or from the log's beginning and why. */
+    public StreamStart streamStart() {
+        return start;
     }
 
     /** The loops Flywheel serves, as the lifecycle needs them. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 public abstract class OutcomeStoreContract {
     static final Instant T = Instant.parse("2026-11-01T10:00:00.123456Z");
 
-    /** A fresh, empty store. */
+    /** The store of this test: empty when first opened, the same rows when opened again. */
     protected abstract OutcomeStore open();
 
     static Outcome logged(String decision, String item, int position, double reward, Instant at) {
@@ -39,10 +39,21 @@ public abstract class OutcomeStoreContract {
     }
 
     @Test
-    void clearEmptiesTheStoreForAReplay() {
+    void aRestartKeepsTheFirstRowsItsCheckpointCountedAndAppendingGoesOnFromThere() {
         OutcomeStore s = open();
-        s.append(List.of(logged("d1", "x", 1, 1, T)));
-        s.clear();
-        assertEquals(List.of(), s.query("feed", Instant.EPOCH, T.plusSeconds(1), 10));
+        Outcome a = logged("d1", "x", 1, 1, T);
+        Outcome b = logged("d2", "x", 1, 1, T.plusSeconds(1));
+        Outcome c = logged("d3", "x", 1, 1, T.plusSeconds(2));
+        Outcome d = logged("d4", "x", 1, 1, T.plusSeconds(3));
+        s.append(List.of(b, a));
+        s.append(List.of(c));
+        OutcomeStore again = open();
+        again.keepFirst(2);
+        assertEquals(List.of(a, b), again.query("feed", Instant.EPOCH, T.plusSeconds(10), 10), "the rows appended after the first two are dropped");
+        again.append(List.of(d));
+        again.keepFirst(2);
+        assertEquals(List.of(a, b), again.query("feed", Instant.EPOCH, T.plusSeconds(10), 10), "appending went on from the third row");
+        again.keepFirst(0);
+        assertEquals(List.of(), again.query("feed", Instant.EPOCH, T.plusSeconds(10), 10), "a start without a checkpoint keeps none");
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 public abstract class UnjoinedStoreContract {
     static final Instant T = Instant.parse("2026-11-01T10:00:00Z");
 
-    /** A fresh, empty store. */
+    /** The store of this test: empty when first opened, the same rows when opened again. */
     protected abstract UnjoinedStore open();
 
     @Test
@@ -28,7 +28,10 @@ public abstract class UnjoinedStoreContract {
         assertEquals(Map.of(Unjoined.Reason.LATE, 1L, Unjoined.Reason.ORPHAN, 1L), s.counts());
         assertEquals(List.of(orphan, late), s.query(null, 10), "oldest first");
         assertEquals(List.of(late), s.query(Unjoined.Reason.LATE, 10));
-        s.clear();
-        assertEquals(0L, s.counts().getOrDefault(Unjoined.Reason.LATE, 0L));
+        UnjoinedStore again = open();
+        again.keepFirst(1);
+        assertEquals(List.of(late), again.query(null, 10), "the first appended is kept across a restart");
+        again.keepFirst(0);
+        assertEquals(0L, again.counts().getOrDefault(Unjoined.Reason.LATE, 0L));
     }
 }

@@ -19,18 +19,17 @@ public final class DuckDbOutcomeStore implements OutcomeStore, AutoCloseable {
     private static final String DDL = """
             CREATE TABLE IF NOT EXISTS outcomes (decision_id VARCHAR, loop VARCHAR, user_id VARCHAR, item VARCHAR,
               position INTEGER, propensity DOUBLE, score DOUBLE, model VARCHAR, arm VARCHAR, decided_at TIMESTAMP,
-              candidates INTEGER, reactions VARCHAR[], reward DOUBLE, ignored BOOLEAN, late_count INTEGER)""";
+              candidates INTEGER, reactions VARCHAR[], reward DOUBLE, ignored BOOLEAN, late_count INTEGER, ordinal BIGINT)""";
     private final DuckDBConnection conn;
+    /** The number the next appended row gets: rows are numbered from 1 in the order appended. */
+    private long next;
 
     public DuckDbOutcomeStore(DuckDbRecordStore store) {
         try {
             conn = (DuckDBConnection) store.connect();
             conn.setAutoCommit(true);
-            try (Statement s = conn.createStatement()) {
-                // derived from the log and refilled by every start: a table of an older layout is rebuilt
-                s.execute("DROP TABLE IF EXISTS outcomes");
-                s.execute(DDL);
-            }
+            // derived from the log: a table of an older layout is rebuilt by the replay
+            next = DerivedTable.open(conn, "outcomes", DDL) + 1;
         } catch (SQLException e) {
             throw new LogException("cannot open the outcome table: " + e.getMessage(), e);
         }
@@ -46,7 +45,7 @@ public final class DuckDbOutcomeStore implements OutcomeStore, AutoCloseable {
                 a.append(o.model()).append(o.arm())
                         .appendEpochMicros(o.decidedAt().getEpochSecond() * 1_000_000L + o.decidedAt().getNano() / 1_000)
                         .append(o.candidates()).append(o.reactions()).append(o.reward()).append(o.ignored())
-                        .append(o.lateCount()).endRow();
+                        .append(o.lateCount()).append(next++).endRow();
             }
             a.flush();
         } catch (SQLException e) {
@@ -89,12 +88,9 @@ public final class DuckDbOutcomeStore implements OutcomeStore, AutoCloseable {
     }
 
     @Override
-    public synchronized void clear() {
-        try (Statement s = conn.createStatement()) {
-            s.execute("DELETE FROM outcomes");
-        } catch (SQLException e) {
-            throw new LogException("cannot clear outcomes: " + e.getMessage(), e);
-        }
+    public synchronized void keepFirst(long n) {
+        DerivedTable.keepFirst(conn, "outcomes", n);
+        next = Math.min(next, n + 1);
     }
 
     /** Closes this table's connection: the database file stays locked while any connection is open. */

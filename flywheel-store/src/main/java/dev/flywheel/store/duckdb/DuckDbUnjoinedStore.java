@@ -24,18 +24,16 @@ public final class DuckDbUnjoinedStore implements UnjoinedStore, AutoCloseable {
     private static final String DDL = """
             CREATE TABLE unjoined (reason VARCHAR, for_decision VARCHAR, id VARCHAR, type VARCHAR, ts TIMESTAMP,
               user_id VARCHAR, session_id VARCHAR, decision_id VARCHAR, loop VARCHAR, item VARCHAR, value DOUBLE,
-              props VARCHAR)""";
+              props VARCHAR, ordinal BIGINT)""";
     private final DuckDBConnection conn;
+    /** The number the next appended row gets (see {@link DuckDbOutcomeStore}). */
+    private long next;
 
     public DuckDbUnjoinedStore(DuckDbRecordStore store) {
         try {
             conn = (DuckDBConnection) store.connect();
             conn.setAutoCommit(true);
-            try (Statement s = conn.createStatement()) {
-                // derived from the log and refilled by every start, like the outcomes
-                s.execute("DROP TABLE IF EXISTS unjoined");
-                s.execute(DDL);
-            }
+            next = DerivedTable.open(conn, "unjoined", DDL) + 1;
         } catch (SQLException e) {
             throw new LogException("cannot open the unjoined table: " + e.getMessage(), e);
         }
@@ -48,7 +46,7 @@ public final class DuckDbUnjoinedStore implements UnjoinedStore, AutoCloseable {
                 a.beginRow().append(u.reason().name().toLowerCase(java.util.Locale.ROOT));
                 Rows.nullable(a, u.decision());
                 Rows.eventColumns(a, u.event());
-                a.endRow();
+                a.append(next++).endRow();
             }
             a.flush();
         } catch (SQLException e) {
@@ -97,12 +95,9 @@ public final class DuckDbUnjoinedStore implements UnjoinedStore, AutoCloseable {
     }
 
     @Override
-    public synchronized void clear() {
-        try (Statement s = conn.createStatement()) {
-            s.execute("DELETE FROM unjoined");
-        } catch (SQLException e) {
-            throw new LogException("cannot clear unjoined feedback: " + e.getMessage(), e);
-        }
+    public synchronized void keepFirst(long n) {
+        DerivedTable.keepFirst(conn, "unjoined", n);
+        next = Math.min(next, n + 1);
     }
 
     /** Closes this table's connection: the database file stays locked while any connection is open. */
