@@ -3,6 +3,8 @@ package dev.flywheel.quality;
 import dev.flywheel.quality.internal.MapRule;
 import dev.flywheel.quality.internal.MapTally;
 import dev.flywheel.quality.internal.TableRule;
+import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,34 @@ public final class SuiteAccumulator {
             return new ExpectationResult(e, o.success(), rows, 0, 0, null, List.of(), List.of(), o.observedValue(), o.problem());
         }
         return ExpectationResult.failed(e, rows, "column '" + e.column() + "' not found; columns are " + columns);
+    }
+
+    /**
+     * The rows and each expectation's aggregates, in suite order, each behind a mark of what the slot
+     * holds, so a state read into an accumulator of another suite fails rather than misreads.
+     */
+    void writeState(StateWriter out) {
+        out.putLong(rows).putInt(slots.length);
+        for (Slot s : slots) {
+            out.putInt(kind(s));
+            if (s.tally != null) s.tally.writeState(out);
+            if (s.statistic != null) s.statistic.writeState(out);
+        }
+    }
+
+    /** Restores what {@link #writeState} wrote into an accumulator just made for the same suite, columns and bound. */
+    void readState(StateReader in) {
+        rows = in.getLong();
+        if (in.count() != slots.length) throw new IllegalStateException("a window state of another suite");
+        for (Slot s : slots) {
+            if (in.getInt() != kind(s)) throw new IllegalStateException("a window state of another suite at " + s.expectation);
+            if (s.tally != null) s.tally.readState(in);
+            if (s.statistic != null) s.statistic.readState(in);
+        }
+    }
+
+    private static int kind(Slot s) {
+        return s.tally != null ? 1 : s.statistic != null ? 2 : 0;
     }
 
     /** Why {@code e}'s result is not over every row exactly (an estimate, a judged prefix), or null. */

@@ -28,6 +28,7 @@ import dev.flywheel.quality.QualitySpec;
 import dev.flywheel.rollout.ServingPlan;
 import dev.flywheel.rollout.RolloutPolicy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,11 @@ public final class Topology implements AutoCloseable {
         OutcomeFeed join = new OutcomeFeed(rewards, listeners, sink == null ? u -> { } : sink::unjoined);
         List<LogConsumer> ops = new ArrayList<>(List.of(new CatalogFeed(catalog), unknown, join));
         ops.addAll(perLoop);
-        for (EventSuite s : suites) if (SuiteWindows.needed(s)) ops.add(new SuiteWindows(s, alerts));
+        Map<String, Integer> suiteNames = new HashMap<>();
+        for (EventSuite s : suites) {
+            // suites named alike are numbered in the configuration's order: checkpoint names stay unique
+            if (SuiteWindows.needed(s)) ops.add(new SuiteWindows(s, alerts, suiteNames.merge(SuiteWindows.baseName(s), 1, Integer::sum)));
+        }
         if (sink != null) ops.add(sink);
         if (recorder != null) ops.add(recorder);
         return new Topology(catalog, unknown, join, loops, ops, alerts);

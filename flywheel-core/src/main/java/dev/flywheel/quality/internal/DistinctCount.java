@@ -1,5 +1,7 @@
 package dev.flywheel.quality.internal;
 
+import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateWriter;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -31,6 +33,26 @@ final class DistinctCount {
 
     long count() {
         return sketch == null ? exact.size() : sketch.estimate();
+    }
+
+    /** The exact set in key order, or the sketch once the set overflowed. */
+    void writeState(StateWriter out) {
+        out.putBoolean(sketch != null);
+        if (sketch != null) {
+            sketch.writeState(out);
+        } else {
+            StateValues.writeSet(exact, out);
+        }
+    }
+
+    void readState(StateReader in) {
+        if (in.getBoolean()) {
+            sketch = new HyperLogLog();
+            sketch.readState(in);
+            exact = null;
+        } else {
+            exact.addAll(StateValues.readList(in));
+        }
     }
 
     /** Why the count is not exact, or null while it is. */

@@ -1,5 +1,7 @@
 package dev.flywheel.quality.internal;
 
+import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +89,57 @@ final class DuplicateTally implements MapTally {
     @Override
     public List<Integer> unexpectedRows() {
         return earliest.keySet().stream().map(Long::intValue).toList();
+    }
+
+    /** The seen values in key order, each with its mark: once (listable with its first row), or repeated. */
+    @Override
+    public void writeState(StateWriter out) {
+        out.putLong(rows).putLong(added).putLong(missing).putLong(unexpected).putBoolean(full);
+        TreeMap<Object, Object> sorted = new TreeMap<>(StateValues.ORDER);
+        sorted.putAll(seen);
+        out.putInt(sorted.size());
+        sorted.forEach((key, mark) -> writeMark(mark, key, out));
+        out.putInt(earliest.size());
+        earliest.forEach((row, value) -> {
+            out.putLong(row);
+            StateValues.write(value, out);
+        });
+    }
+
+    private static void writeMark(Object mark, Object key, StateWriter out) {
+        StateValues.write(key, out);
+        out.putInt(mark == ONCE ? 0 : mark == REPEATED ? 1 : 2);
+        if (mark instanceof First f) {
+            out.putLong(f.row());
+            StateValues.write(f.value(), out);
+        }
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        rows = in.getLong();
+        added = in.getLong();
+        missing = in.getLong();
+        unexpected = in.getLong();
+        full = in.getBoolean();
+        for (int i = in.count(); i > 0; i--) {
+            Object key = StateValues.read(in);
+            seen.put(key, readMark(in));
+        }
+        for (int i = in.count(); i > 0; i--) {
+            long row = in.getLong();
+            earliest.put(row, StateValues.read(in));
+        }
+    }
+
+    private static Object readMark(StateReader in) {
+        int mark = in.getInt();
+        return switch (mark) {
+            case 0 -> ONCE;
+            case 1 -> REPEATED;
+            case 2 -> new First(in.getLong(), StateValues.read(in));
+            default -> throw new IllegalStateException("unknown uniqueness mark " + mark);
+        };
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.flywheel.quality.internal;
 
+import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateWriter;
+
 /**
  * HyperLogLog (Flajolet, Fusy, Gandouet, Meunier 2007) over 2^14 one-byte registers (16 KB), with the
  * paper's linear counting below 2.5 m registers. The hash has 64 bits, so the paper's large-range
@@ -32,6 +35,16 @@ final class HyperLogLog {
         double e = alpha * M * (double) M / sum;
         if (e <= 2.5 * M && zeros > 0) e = M * Math.log((double) M / zeros);
         return Math.round(e);
+    }
+
+    void writeState(StateWriter out) {
+        out.putBytes(registers);
+    }
+
+    void readState(StateReader in) {
+        byte[] b = in.getBytes();
+        if (b.length != M) throw new IllegalStateException("a HyperLogLog of " + b.length + " registers, this code keeps " + M);
+        System.arraycopy(b, 0, registers, 0, M);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.flywheel.quality.internal;
 
+import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateWriter;
 import java.util.List;
 
 /**
@@ -32,6 +34,12 @@ public interface MapTally {
     default String caveat() {
         return null;
     }
+
+    /** The counts and kept values, for a checkpoint; written alike for equal tallies. */
+    void writeState(StateWriter out);
+
+    /** Restores what {@link #writeState} wrote into a tally just made by the same rule and bounds. */
+    void readState(StateReader in);
 
     /** Positions are ints, as a batch's; a window past 2^31 rows lists none beyond. */
     static boolean listable(long row) {

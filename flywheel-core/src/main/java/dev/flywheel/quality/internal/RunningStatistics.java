@@ -1,5 +1,7 @@
 package dev.flywheel.quality.internal;
 
+import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateWriter;
 import java.util.function.Function;
 
 /**
@@ -16,6 +18,8 @@ final class RunningStatistics {
         return new TableRule.Accumulator() {
             @Override public void add(Object value) { }
             @Override public TableRule.Observation observe() { return o; }
+            @Override public void writeState(StateWriter out) { }
+            @Override public void readState(StateReader in) { }
         };
     }
 
@@ -25,6 +29,8 @@ final class RunningStatistics {
 
             @Override public void add(Object value) { rows++; }
             @Override public TableRule.Observation observe() { return TableRules.judged(rows, bounds); }
+            @Override public void writeState(StateWriter out) { out.putLong(rows); }
+            @Override public void readState(StateReader in) { rows = in.getLong(); }
         };
     }
 
@@ -43,6 +49,17 @@ final class RunningStatistics {
 
             @Override public TableRule.Observation observe() { return judge.judge(distinct.count(), values); }
             @Override public String caveat() { return distinct.caveat(); }
+
+            @Override
+            public void writeState(StateWriter out) {
+                distinct.writeState(out.putLong(values));
+            }
+
+            @Override
+            public void readState(StateReader in) {
+                values = in.getLong();
+                distinct.readState(in);
+            }
         };
     }
 
@@ -74,6 +91,20 @@ final class RunningStatistics {
                 if (nonNumeric != null) return TableRules.nonNumeric(column, nonNumeric);
                 if (values == 0) return TableRule.Observation.failed("column '" + column + "' has no values");
                 return judge.apply(sum / values);
+            }
+
+            /** The sum as its bits: the resumed mean is the same double. */
+            @Override
+            public void writeState(StateWriter out) {
+                out.putLong(values).putDouble(sum);
+                StateValues.write(nonNumeric, out);
+            }
+
+            @Override
+            public void readState(StateReader in) {
+                values = in.getLong();
+                sum = in.getDouble();
+                nonNumeric = StateValues.read(in);
             }
         };
     }

@@ -1,5 +1,7 @@
 package dev.flywheel.quality.internal;
 
+import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +30,12 @@ public non-sealed interface TableRule extends Rule {
         default String caveat() {
             return null;
         }
+
+        /** The running aggregates, for a checkpoint; written alike for equal accumulators. */
+        void writeState(StateWriter out);
+
+        /** Restores what {@link #writeState} wrote into an accumulator just made by the same rule. */
+        void readState(StateReader in);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.flywheel.quality.internal;
 
+import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,4 +43,22 @@ final class ValueTally implements MapTally {
     @Override public long unexpected() { return unexpected; }
     @Override public List<Object> partialUnexpected() { return partial; }
     @Override public List<Integer> unexpectedRows() { return positions; }
+
+    @Override
+    public void writeState(StateWriter out) {
+        out.putLong(rows).putLong(missing).putLong(counted).putLong(unexpected);
+        StateValues.writeList(partial, out);
+        for (int p : positions) out.putInt(p);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        rows = in.getLong();
+        missing = in.getLong();
+        counted = in.getLong();
+        unexpected = in.getLong();
+        partial.addAll(StateValues.readList(in));
+        // one position per listed value: the two lists are kept in step
+        for (int i = 0; i < partial.size(); i++) positions.add(in.getInt());
+    }
 }
