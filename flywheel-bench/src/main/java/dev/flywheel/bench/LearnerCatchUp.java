@@ -64,7 +64,8 @@ public final class LearnerCatchUp {
         }
     }
 
-    private static long write(SegmentedFileLog log, long events, long seed) {
+    /** Appends the synthetic rating history of {@code events} events to {@code log}; returns how many were written. */
+    public static long write(SegmentedFileLog log, long events, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int users = (int) Math.max(100, events / 150);
         int items = (int) Math.max(500, Math.min(200_000, events / 200));

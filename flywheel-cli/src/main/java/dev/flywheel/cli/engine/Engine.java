@@ -230,6 +230,7 @@ public final class Engine implements AutoCloseable {
         server.close();
         storage.pipeline().close();
         runner.close();
+        runner.checkpoint(); // its thread has stopped between chunks: the next start replays nothing
         if (webhook != null) webhook.close(); // after the runner: no alert is raised once it is closed
         topology.close();
         audit.close();

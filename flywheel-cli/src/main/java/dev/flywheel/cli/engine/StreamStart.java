@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param after  the last log entry the restored state reflects, -1 for a replay from the beginning
  * @param reason why no checkpoint was used, null when one was
  */
-record StreamStart(long after, String reason) {
+public record StreamStart(long after, String reason) {
     /** Restores the latest checkpoint into {@code topology}; throws {@link IllegalStateException} when it does not fit. */
     static StreamStart restore(CheckpointStore checkpoints, Topology topology) {
         Optional<Checkpoint> latest = checkpoints.latest();
