@@ -18,6 +18,8 @@ import java.util.Arrays;
  * in the middle of the held updates (training, as of a past decision) sums them one by one.
  */
 public final class DecayedCount {
+    /** Below this a count read with {@link #countAt} is rounding left by a subtraction. */
+    private static final double RESIDUE = 1e-9;
     private final double halfLifeMillis;
     /**
      * Held updates, sorted by time (stable: equal times in arrival order), as epoch seconds and nanos
@@ -94,6 +96,27 @@ public final class DecayedCount {
         }
         for (int i = 0; i < first; i++) v += weights[i] * decay(ms, millis[i]);
         return v;
+    }
+
+    /**
+     * The value as of {@code t} of a count of positive weights that parts may have been subtracted from
+     * ({@link #subtract}): what only the subtracted parts held leaves a rounding residue of either sign
+     * instead of 0, which reads 0 here (a weight of 1 decays below it only after 30 half-lives).
+     */
+    public double countAt(Instant t) {
+        double v = valueAt(t);
+        return v < RESIDUE ? 0 : v;
+    }
+
+    /**
+     * Takes away every update {@code part} holds, at its own time, and its compacted base at the
+     * base's time: afterwards {@link #valueAt} at any time both can still answer is less by
+     * {@code part.valueAt}, as if the part had never been added here (up to rounding). For a user's
+     * share of an item's count, kept beside it update for update.
+     */
+    public void subtract(DecayedCount part) {
+        if (part.baseTime != null && part.base != 0) add(part.baseTime, -part.base);
+        for (int i = 0; i < part.n; i++) add(Instant.ofEpochSecond(part.seconds[i], part.nanos[i]), -part.weights[i]);
     }
 
     /** Folds updates at or before {@code horizon} into the base; a horizon behind the base is a no-op. */

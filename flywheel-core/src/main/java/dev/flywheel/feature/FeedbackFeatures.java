@@ -26,6 +26,15 @@ public interface FeedbackFeatures {
     /** A closed outcome; {@code knownAt} is when its window closed (an ignore is known only then). */
     void onOutcome(Outcome o, Instant knownAt);
 
+    /**
+     * Forgets what {@code user} contributed: their share of every item's and the global counts and
+     * values is taken out, and their own state (profile, topics, what they were shown and judged) is
+     * dropped, so that every value at any time the features can still answer is the one they would
+     * give had the user's decisions, events and outcomes never been fed. For a user the monitors
+     * named as a bot; what is fed for the user afterwards counts again (the caller leaves it out).
+     */
+    void forget(String user);
+
     /** Bounds memory: values before {@code horizon} can no longer be asked for. */
     void compact(Instant horizon);
 

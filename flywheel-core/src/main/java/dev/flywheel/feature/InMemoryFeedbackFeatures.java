@@ -38,7 +38,6 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     /** Stands for every item, user topic and user without feedback yet; never updated. */
     private final ItemFeedback none;
     private final ItemVectors shapes = new ItemVectors();
-    private static final SeenItems NOTHING_SEEN = new SeenItems();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** The time of the newest update; reads later than it are answered as of it. Guarded by the lock. */
     private Instant newest;
@@ -49,12 +48,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     /** Per item, the values paid for it (only items a value-paid reaction touched), and over all items. */
     private final Map<String, ItemValue> values = new HashMap<>();
     private final ItemValue globalValue;
-    private final Map<String, UserProfile> profiles = new HashMap<>();
-    private final Map<String, SeenItems> seen = new HashMap<>();
-    /** Per user and topic, the same counts as per item: how this user reacts to this topic. */
-    private final Map<String, Map<String, ItemFeedback>> userTopics = new HashMap<>();
-    /** Per user and item: how often this user was shown it and reacted, for items shown again. */
-    private final Map<String, Map<String, ItemFeedback>> userItems = new HashMap<>();
+    private final UserStates users;
     /** Few impressions per (user, topic): a light prior, or a user's first like would not count. */
     private static final double USER_TOPIC_PRIOR = 5;
     private static final double USER_ITEM_PRIOR = 2;
@@ -76,6 +70,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         this.global = new ItemFeedback(settings.halfLife());
         this.none = new ItemFeedback(settings.halfLife());
         this.globalValue = new ItemValue(settings.halfLife());
+        this.users = new UserStates(settings.halfLife(), touched);
         this.termVectors = termVectors;
     }
 
@@ -97,9 +92,9 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         saw(at);
         item(item).impression(at);
         touch(global).impression(at);
-        seen(user).shown(item, at);
-        for (String topic : topics(item)) userTopic(user, topic).impression(at);
-        userItem(user, item).impression(at);
+        users.seen(user).shown(item, at);
+        for (String topic : topics(item)) users.topic(user, topic).impression(at);
+        users.item(user, item).impression(at);
     }
 
     /**
@@ -127,21 +122,24 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         String role = settings.role(e.type());
         item(e.item()).reaction(role, e.timestamp());
         touch(global).reaction(role, e.timestamp());
-        for (String topic : topics(e.item())) userTopic(e.user(), topic).reaction(role, e.timestamp());
-        userItem(e.user(), e.item()).reaction(role, e.timestamp());
-        if (JUDGEMENTS.contains(role)) seen(e.user()).judged(e.item(), "dislike".equals(role), e.timestamp());
-        if (settings.valueTypes().contains(e.type()) && e.value() != null && e.value() > 0) paid(e.item(), e.value(), e.timestamp());
+        for (String topic : topics(e.item())) users.topic(e.user(), topic).reaction(role, e.timestamp());
+        users.item(e.user(), e.item()).reaction(role, e.timestamp());
+        if (JUDGEMENTS.contains(role)) users.seen(e.user()).judged(e.item(), "dislike".equals(role), e.timestamp());
+        if (settings.valueTypes().contains(e.type()) && e.value() != null && e.value() > 0) {
+            paid(e.user(), e.item(), e.value(), e.timestamp());
+        }
         double w = switch (role) {
             case "like" -> UserProfile.LIKE;
             case "dislike" -> UserProfile.DISLIKE;
             default -> 0;
         };
-        if (w != 0) profile(e.user()).add(termVectors.apply(e.item()), w, e.timestamp());
+        if (w != 0) users.profile(e.user()).add(termVectors.apply(e.item()), w, e.timestamp());
     }
 
-    private void paid(String item, double value, Instant at) {
+    private void paid(String user, String item, double value, Instant at) {
         touch(globalValue).add(at, value);
-        touch(values.computeIfAbsent(item, k -> new ItemValue(settings.halfLife()))).add(at, value);
+        value(item).add(at, value);
+        users.value(user, item).add(at, value);
     }
 
     /** Only ignores are taken from outcomes; {@code knownAt} is when its window closed. */
@@ -150,7 +148,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         if (!o.ignored()) return;
         lock.writeLock().lock();
         try {
-            profile(o.user()).add(termVectors.apply(o.item()), UserProfile.IGNORE, knownAt);
+            users.profile(o.user()).add(termVectors.apply(o.item()), UserProfile.IGNORE, knownAt);
         } finally {
             lock.writeLock().unlock();
         }
@@ -177,41 +175,8 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         }
     }
 
-    /**
-     * What every candidate of one decision shares: the user's profile and the global counts as of
-     * one time, and the user's own feedback state, looked up once per decision instead of once per
-     * candidate.
-     */
-    private record ProfileSnapshot(TermWeights terms, double norm, FeedbackCounts global, double topicScale,
-                                  SeenItems seen, Map<String, ItemFeedback> topics, Map<String, ItemFeedback> items) {
-
-        /**
-         * How much the user likes the item's topics ({@code topic:} terms of the catalog), relative to
-         * the user's strongest topic: in [-1, 1]. Topics are few and telling, while the words of a
-         * text are many and noisy, so the overall cosine hides them.
-         */
-        double topicAffinity(ItemVectors.Shape item) {
-            if (topicScale == 0 || item.topics().length == 0) return 0;
-            double sum = 0;
-            for (int id : item.topicIds()) sum += terms.get(id);
-            return sum / item.topics().length / topicScale;
-        }
-
-        double cosine(ItemVectors.Shape item) {
-            if (norm == 0 || item.terms().length == 0) return 0;
-            double dot = 0;
-            double itemNorm = 0;
-            for (int i = 0; i < item.ids().length; i++) {
-                double w = item.weights()[i];
-                dot += terms.get(item.ids()[i]) * w;
-                itemNorm += w * w;
-            }
-            return itemNorm == 0 ? 0 : dot / (norm * Math.sqrt(itemNorm));
-        }
-    }
-
     private ProfileSnapshot profile(String user, Instant now) {
-        UserProfile p = profiles.get(user);
+        UserProfile p = users.profileOf(user);
         Map<String, Double> profile = p == null ? Map.of() : p.at(now);
         TermWeights terms = new TermWeights(profile.size());
         double n = 0;
@@ -221,8 +186,8 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
             n += e.getValue() * e.getValue();
             if (e.getKey().startsWith(TOPIC)) topicScale = Math.max(topicScale, Math.abs(e.getValue()));
         }
-        return new ProfileSnapshot(terms, Math.sqrt(n), global.at(now), topicScale, seen.getOrDefault(user, NOTHING_SEEN),
-                userTopics.getOrDefault(user, Map.of()), userItems.getOrDefault(user, Map.of()));
+        return new ProfileSnapshot(terms, Math.sqrt(n), global.at(now), topicScale, users.seenOf(user),
+                users.topicsOf(user), users.itemsOf(user));
     }
 
     /** Named feature values of {@code item} for {@code user} as of {@code now}, in a stable order. */
@@ -262,6 +227,30 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         ItemValue paid = values.get(item);
         out.set(Name.ITEM_VALUE, paid == null ? 0 : paid.logRatio(now, globalValue, VALUE_PRIOR));
         return out;
+    }
+
+    /**
+     * Takes the user's share out of every item's and the global counts and paid values (the user's
+     * per-item state holds it update for update, compacted or not), then drops the user's own state:
+     * every value at a time the state can still answer is then what it would be had the user never
+     * been fed here.
+     */
+    @Override
+    public void forget(String user) {
+        lock.writeLock().lock();
+        try {
+            users.itemsOf(user).forEach((item, mine) -> {
+                item(item).subtract(mine);
+                touch(global).subtract(mine);
+            });
+            users.valuesOf(user).forEach((item, mine) -> {
+                value(item).subtract(mine);
+                touch(globalValue).subtract(mine);
+            });
+            users.remove(user);
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** Bounds memory: values before {@code horizon} can no longer be asked for. */
@@ -330,29 +319,17 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         return shapes.of(item, termVectors.apply(item)).topics();
     }
 
-    private ItemFeedback userItem(String user, String item) {
-        return touch(userItems.computeIfAbsent(user, k -> new HashMap<>()).computeIfAbsent(item, k -> new ItemFeedback(settings.halfLife())));
-    }
-
-    private ItemFeedback userTopic(String user, String topic) {
-        return touch(userTopics.computeIfAbsent(user, k -> new HashMap<>()).computeIfAbsent(topic, k -> new ItemFeedback(settings.halfLife())));
-    }
-
     private ItemFeedback item(String id) {
         return touch(items.computeIfAbsent(id, k -> new ItemFeedback(settings.halfLife())));
     }
 
-    private UserProfile profile(String user) {
-        return touch(profiles.computeIfAbsent(user, k -> new UserProfile(settings.halfLife())));
+    private ItemValue value(String item) {
+        return touch(values.computeIfAbsent(item, k -> new ItemValue(settings.halfLife())));
     }
 
     /** Only the returned state is about to change; see {@link Compactable}. */
     private <T extends Compactable> T touch(T state) {
         touched.add(state);
         return state;
-    }
-
-    private SeenItems seen(String user) {
-        return seen.computeIfAbsent(user, k -> new SeenItems());
     }
 }

@@ -32,7 +32,15 @@ public final class ItemFeedback implements Compactable {
     }
 
     public FeedbackCounts at(Instant t) {
-        return new FeedbackCounts(impressions.valueAt(t), clicks.valueAt(t), likes.valueAt(t), dislikes.valueAt(t));
+        return new FeedbackCounts(impressions.countAt(t), clicks.countAt(t), likes.countAt(t), dislikes.countAt(t));
+    }
+
+    /** Takes away {@code part}'s counts (one user's share of these), see {@link DecayedCount#subtract}. */
+    public void subtract(ItemFeedback part) {
+        impressions.subtract(part.impressions);
+        clicks.subtract(part.clicks);
+        likes.subtract(part.likes);
+        dislikes.subtract(part.dislikes);
     }
 
     /**

@@ -21,16 +21,22 @@ final class ItemValue implements Compactable {
         count.add(at, 1);
     }
 
+    /** Takes away {@code part}'s values (one user's payments for this item), see {@link DecayedCount#subtract}. */
+    void subtract(ItemValue part) {
+        sum.subtract(part.sum);
+        count.subtract(part.count);
+    }
+
     /**
      * log(the item's mean value / {@code global}'s), the item's mean smoothed toward the global one
      * with {@code prior} pseudo-values: 0 (as dear as any) until values are known.
      */
     double logRatio(Instant at, ItemValue global, double prior) {
-        double n = global.count.valueAt(at);
+        double n = global.count.countAt(at);
         if (!(n > 0)) return 0;
-        double mean = global.sum.valueAt(at) / n;
+        double mean = global.sum.countAt(at) / n;
         if (!(mean > 0)) return 0;
-        double mine = (sum.valueAt(at) + prior * mean) / (count.valueAt(at) + prior);
+        double mine = (sum.countAt(at) + prior * mean) / (count.countAt(at) + prior);
         return mine > 0 ? Math.log(mine / mean) : 0;
     }
 

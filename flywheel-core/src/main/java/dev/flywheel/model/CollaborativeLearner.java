@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * retrained for every day it spans. Training runs on a thread of its own (or, for a replay, in line with the entries, so
  * the replay is deterministic) and publishes an immutable {@link CollaborativeModels}; the next
  * training starts only when the previous one is done. The work per interaction is constant: the
- * retraining schedule is geometric, so its total is a constant times the last training.
+ * retraining schedule is geometric, so its total is a constant times the last training (plus one
+ * training per naming of bots, whose interactions {@link #forget} drops).
  */
 public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
     private final String loop;
@@ -31,6 +32,8 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
     private final AtomicBoolean training = new AtomicBoolean();
     /** A training was asked for since the running one took its data. */
     private final AtomicBoolean asked = new AtomicBoolean();
+    /** Interactions were dropped since the last training was asked for: the models still hold them. Runner thread only. */
+    private boolean forgot;
     private final Map<Integer, Folded> folded = new ConcurrentHashMap<>();
     private volatile CollaborativeModels models;
     private volatile long appliedSeq = -1;
@@ -65,7 +68,24 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
             // after the interaction: a training that reads this position reads the interaction too
             appliedSeq = entry.seq();
         }
-        if (due()) train();
+        if (forgot || due()) {
+            forgot = false;
+            train();
+        }
+    }
+
+    /**
+     * Drops the past interactions of {@code users} (named bots; their later ones are not absorbed) and
+     * retrains when this learner applies the entry that named them (or idles), in line for a replay:
+     * models trained on them would otherwise keep recommending what they pushed until the
+     * interactions grew by a share. On the runner thread, like {@link #accept}.
+     */
+    public void forget(java.util.Set<String> users) {
+        int before = interactions.columns().size();
+        for (String user : users) folded.remove(interactions.user(user));
+        interactions.forget(users);
+        // only a training that ran, or runs now, can have read them
+        if (interactions.columns().size() < before && (trainedSize > 0 || training.get())) forgot = true;
     }
 
     private void absorb(Event x) {
@@ -87,7 +107,10 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
     @Override
     public void idle() {
         int size = interactions.columns().size();
-        if (size >= spec.minInteractions() && size > trainedSize) train();
+        if (forgot || size >= spec.minInteractions() && size > trainedSize) {
+            forgot = false;
+            train();
+        }
     }
 
     /**

@@ -136,6 +136,10 @@ public final class Topology implements AutoCloseable {
         FeatureFeed feed = new FeatureFeed(spec.name(), features, spec.reward().window(), excluded);
         ConsumedItems consumed = new ConsumedItems(spec.name(), spec.candidates().consumed());
         LoopModel model = spec.model().build(new ModelContext(spec, catalog, features, replay, recorder, excluded));
+        // a named user's past feedback is forgotten at the entry that named them (the monitors run
+        // before the features and learners see it), so a replay forgets at the same position
+        excluded.onNewUsers(named -> named.forEach(features::forget));
+        if (model.collaborative() != null) excluded.onNewUsers(model.collaborative()::forget);
         listeners.addAll(model.outcomeListeners());
         listeners.add(feed::onOutcome);
         operators.addAll(model.learners());

@@ -2,6 +2,7 @@ package dev.flywheel.feature;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -81,5 +82,32 @@ class DecayedCountTest {
             if (m <= askAt) expected += (m % 3 + 1) * Math.pow(2, -(askAt - m) / 60.0);
         }
         assertEquals(expected, c.valueAt(T.plusSeconds(60L * askAt)), 1e-9);
+    }
+
+    /**
+     * One user's share of an item's count, kept beside it and compacted at its own horizon, taken out
+     * of the item's: what is left equals the count of everyone else's updates, compacted or not.
+     */
+    @Property(tries = 200, seed = "20261128")
+    void subtractingAPartLeavesTheCountOfTheRest(@ForAll @Size(max = 40) List<@IntRange(min = 0, max = 600) Integer> minutes,
+                                                 @ForAll @IntRange(min = 0, max = 600) int wholeHorizon,
+                                                 @ForAll @IntRange(min = 0, max = 600) int partHorizon,
+                                                 @ForAll @IntRange(min = 0, max = 100) int askAfter) {
+        DecayedCount whole = new DecayedCount(H);
+        DecayedCount part = new DecayedCount(H);
+        DecayedCount rest = new DecayedCount(H);
+        for (int i = 0; i < minutes.size(); i++) {
+            Instant at = T.plusSeconds(60L * minutes.get(i));
+            whole.add(at, i % 3 + 1);
+            (i % 2 == 0 ? part : rest).add(at, i % 3 + 1);
+        }
+        whole.compact(T.plusSeconds(60L * wholeHorizon));
+        rest.compact(T.plusSeconds(60L * wholeHorizon));
+        part.compact(T.plusSeconds(60L * partHorizon));
+        whole.subtract(part);
+        Instant ask = T.plusSeconds(60L * (Math.max(wholeHorizon, partHorizon) + askAfter));
+        assertEquals(rest.valueAt(ask), whole.valueAt(ask), 1e-9);
+        assertEquals(rest.countAt(ask), whole.countAt(ask), 1e-9);
+        assertTrue(whole.countAt(ask) >= 0, "rounding left where only the part counted reads 0");
     }
 }

@@ -132,6 +132,8 @@ class LoopMonitorsTest {
     void botsAreNamedOnceAndLeftOutOfTraining() {
         AlertBoard board = new AlertBoard();
         Exclusions excluded = new Exclusions();
+        List<Set<String>> forgotten = new ArrayList<>();
+        excluded.onNewUsers(forgotten::add);
         LoopMonitors m = new LoopMonitors("feed", spec(0.01, true), Duration.ofMinutes(30), board, excluded);
         Random r = new Random(5);
         for (int w = 0; w < 3; w++) {
@@ -152,5 +154,6 @@ class LoopMonitorsTest {
         assertTrue(bots.get(0).value() > ContaminationMonitor.OUTLIER);
         assertEquals(Set.of("u0", "u1", "u2"), excluded.users());
         assertTrue(excluded.excludes("u1", "i3") && !excluded.excludes("u9", "i3"));
+        assertEquals(List.of(Set.of("u0", "u1", "u2")), forgotten, "the listeners (what forgets their past) hear each naming once");
     }
 }

@@ -1,7 +1,9 @@
 package dev.flywheel.model.internal;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -89,6 +91,36 @@ public final class Interactions {
         ws[n] = weight;
         ms[n] = millis;
         histories.put(user, new History(is, ws, ms, n + 1));
+    }
+
+    /**
+     * Drops every interaction of {@code users}; only the writer calls this. The kept rows are copied
+     * to new arrays, so a reader (a training) holding the earlier columns reads them unchanged. The
+     * users keep their numbers, with no interactions: every other number stays what it was.
+     */
+    public void forget(Set<String> users) {
+        Set<Integer> gone = new HashSet<>();
+        for (String user : users) {
+            Integer u = userIndex.get(user);
+            if (u != null) gone.add(u);
+        }
+        if (gone.isEmpty()) return;
+        Columns c = columns;
+        int[] us = new int[c.user().length];
+        int[] is = new int[us.length];
+        float[] ws = new float[us.length];
+        long[] ms = new long[us.length];
+        int n = 0;
+        for (int r = 0; r < c.size(); r++) {
+            if (gone.contains(c.user()[r])) continue;
+            us[n] = c.user()[r];
+            is[n] = c.item()[r];
+            ws[n] = c.weight()[r];
+            ms[n] = c.millis()[r];
+            n++;
+        }
+        columns = new Columns(us, is, ws, ms, n, c.users(), c.items());
+        gone.forEach(histories::remove);
     }
 
     public Columns columns() {
