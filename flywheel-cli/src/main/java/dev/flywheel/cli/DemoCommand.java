@@ -1,5 +1,6 @@
 package dev.flywheel.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import dev.flywheel.sim.articles.FlywheelPolicy;
 import dev.flywheel.sim.articles.OraclePolicy;
 import dev.flywheel.sim.articles.PopularityPolicy;
 import dev.flywheel.sim.articles.RandomPolicy;
+import dev.flywheel.sim.articles.RoundServing;
 import dev.flywheel.sim.articles.RunConfig;
 import dev.flywheel.sim.articles.RunReport;
 import dev.flywheel.sim.articles.SlateMetrics;
@@ -86,7 +88,7 @@ public final class DemoCommand implements Runnable {
             FlywheelPolicy.publishCatalog(world, ingest);
             FlywheelPolicy flywheel = new FlywheelPolicy(new FlywheelClient(base, key(admin, "decide")), ingest, LOOP, clock);
             DemoAlerts alerts = new DemoAlerts(admin, !json, true);
-            Table table = new Table(json, rounds, alerts, flywheel);
+            Table table = new Table(json, rounds, alerts, flywheel, admin);
             RunReport report = WorldRun.run(world, rc, List.of(new Contender("flywheel", flywheel),
                     new Contender("popularity", new PopularityPolicy(POPULARITY_PRIOR, seed)),
                     new Contender("random", new RandomPolicy(seed)), new Contender("oracle", new OraclePolicy(world))), table::round);
@@ -147,12 +149,14 @@ public final class DemoCommand implements Runnable {
         private final Progress progress;
         private final DemoAlerts alerts;
         private final FlywheelPolicy flywheel;
+        private final FlywheelClient admin;
         private long behindBefore;
 
-        Table(boolean json, int total, DemoAlerts alerts, FlywheelPolicy flywheel) {
+        Table(boolean json, int total, DemoAlerts alerts, FlywheelPolicy flywheel, FlywheelClient admin) {
             this.json = json;
             this.alerts = alerts;
             this.flywheel = flywheel;
+            this.admin = admin;
             // in table mode the round lines are the progress; the bar is for --json runs
             this.progress = json ? new Progress("rounds", total) : null;
             if (!json) System.out.printf("%5s  %-26s %-26s %-26s %-26s%n", "round", "flywheel like/click/disl",
@@ -166,6 +170,7 @@ public final class DemoCommand implements Runnable {
             long behind = flywheel.decisionsBehind() - behindBefore;
             behindBefore = flywheel.decisionsBehind();
             r.put("flywheel_decisions_behind", behind);
+            serving(r);
             if (!json) {
                 System.out.printf("%5d  %-26s %-26s %-26s %-26s%n", round + 1, line(m.get("flywheel")), line(m.get("popularity")),
                         line(m.get("random")), line(m.get("oracle")));
@@ -177,6 +182,20 @@ public final class DemoCommand implements Runnable {
             }
             alerts.poll(round + 1);
             if (progress != null) progress.step(round + 1);
+        }
+
+        /**
+         * How the engine served the round and where its collaborative models stood at its end: a
+         * round whose like rate falls apart from its neighbours is told apart (version, scores,
+         * exploration, a model trained long ago) in the JSON that shows it.
+         */
+        private void serving(ObjectNode r) {
+            RoundServing s = flywheel.takeRound();
+            ObjectNode versions = r.putObject("flywheel_versions");
+            s.versions().forEach(versions::put);
+            r.put("flywheel_mean_score", s.meanScore()).put("flywheel_explored_share", s.exploredShare());
+            JsonNode collaborative = admin.get("/v1/status").body().at("/loops/" + LOOP + "/collaborative");
+            if (!collaborative.isMissingNode()) r.set("flywheel_collaborative", collaborative);
         }
 
         void done() {

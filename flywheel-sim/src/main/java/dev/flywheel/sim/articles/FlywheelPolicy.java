@@ -27,6 +27,7 @@ public final class FlywheelPolicy implements LoopPolicy, FeedbackObserver {
     private long events;
     private long behind;
     private long maxLag;
+    private RoundServing.Counter round = new RoundServing.Counter();
 
     public FlywheelPolicy(FlywheelClient decide, FlywheelClient ingest, String loop, SimClock clock) {
         this.decide = decide;
@@ -51,6 +52,7 @@ public final class FlywheelPolicy implements LoopPolicy, FeedbackObserver {
         for (JsonNode item : a.body().get("items")) {
             slots.add(new Slate.Slot(item.get("item").asText(), item.get("score").asDouble(), item.get("propensity").asDouble()));
         }
+        round.count(a.body().get("model").asText() + "/" + a.body().get("arm").asText(), slots);
         return new Choice(a.body().get("model").asText(), a.body().get("arm").asText(),
                 a.body().path("arm_probability").asDouble(1), a.body().path("period").asInt(0), new Slate(slots),
                 request.candidates(), List.of(), List.of());
@@ -93,6 +95,13 @@ public final class FlywheelPolicy implements LoopPolicy, FeedbackObserver {
         if (r.status() != 200 || r.body().get("accepted").asInt() != items.size()) {
             throw new IllegalStateException("catalog refused: " + r.text());
         }
+    }
+
+    /** How the engine served since the last call (a round of the world), and starts counting again. */
+    public RoundServing takeRound() {
+        RoundServing r = round.done();
+        round = new RoundServing.Counter();
+        return r;
     }
 
     public long eventsSent() {
