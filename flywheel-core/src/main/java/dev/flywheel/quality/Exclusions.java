@@ -67,6 +67,16 @@ public final class Exclusions {
         listeners.forEach(l -> l.accept(named));
     }
 
+    /**
+     * The users and items named before a checkpoint, restored without telling the listeners: the
+     * state they keep was checkpointed after they forgot, so forgetting again would be wrong.
+     */
+    void restore(Set<String> namedUsers, Set<String> namedItems) {
+        if (this == NONE) return;
+        users = Set.copyOf(new TreeSet<>(namedUsers));
+        items = Set.copyOf(new TreeSet<>(namedItems));
+    }
+
     void addItems(Set<String> more) {
         if (this == NONE || items.containsAll(more)) return;
         Set<String> next = new TreeSet<>(items);

@@ -122,8 +122,7 @@ public final class LoopMonitors implements LogConsumer, Consumer<Outcome>, dev.f
         for (int i = in.count(); i > 0; i--) open.put(in.getLong(), MonitorStateCodec.readWindow(in, rates));
         drift.readState(in, rates);
         contamination.readState(in);
-        exclusions.addUsers(bots);
-        exclusions.addItems(clickbait);
+        exclusions.restore(bots, clickbait);
     }
 
     /** Outcomes that closed after their window was judged (not counted in any window). */
