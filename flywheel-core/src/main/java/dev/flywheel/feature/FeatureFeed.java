@@ -16,7 +16,7 @@ import java.time.Instant;
  * window (and a margin for the join's once-a-minute advance) is never asked for again and is folded
  * into the decayed sums, which bounds memory.
  */
-public final class FeatureFeed implements LogConsumer {
+public final class FeatureFeed implements LogConsumer, dev.flywheel.state.OperatorState {
     private static final Duration ADVANCE_EVERY = Duration.ofMinutes(1);
     private final String loop;
     private final FeedbackFeatures features;
@@ -48,6 +48,25 @@ public final class FeatureFeed implements LogConsumer {
             features.onEvent(e.event());
             advanceTo(e.event().timestamp());
         }
+    }
+
+    @Override
+    public String stateName() {
+        return "features:" + loop;
+    }
+
+    @Override
+    public void writeState(dev.flywheel.state.StateWriter out) {
+        out.putInt(1).putInstant(watermark).putInstant(advanced);
+        features.writeState(out);
+    }
+
+    @Override
+    public void readState(dev.flywheel.state.StateReader in) {
+        in.expectVersion(stateName(), 1);
+        watermark = in.getInstant();
+        advanced = in.getInstant();
+        features.readState(in);
     }
 
     /** An outcome of this loop closed. */

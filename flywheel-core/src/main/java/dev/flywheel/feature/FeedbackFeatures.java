@@ -35,6 +35,15 @@ public interface FeedbackFeatures {
      */
     void forget(String user);
 
+    /**
+     * The state a checkpoint keeps (see {@link dev.flywheel.state.OperatorState}), read back into
+     * features that have had no update yet. An adapter that keeps its state elsewhere writes where
+     * it stands there.
+     */
+    void writeState(dev.flywheel.state.StateWriter out);
+
+    void readState(dev.flywheel.state.StateReader in);
+
     /** Bounds memory: values before {@code horizon} can no longer be asked for. */
     void compact(Instant horizon);
 

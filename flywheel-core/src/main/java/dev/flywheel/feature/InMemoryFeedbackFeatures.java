@@ -253,6 +253,42 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         }
     }
 
+    @Override
+    public void writeState(dev.flywheel.state.StateWriter out) {
+        lock.readLock().lock();
+        try {
+            out.putInstant(newest).putLong(compactionVisits);
+            FeatureState.writeTouched(global, touched, out);
+            global.writeState(out);
+            FeatureState.writeTouched(globalValue, touched, out);
+            globalValue.writeState(out);
+            FeatureState.writeMap(items, touched, out, ItemFeedback::writeState);
+            FeatureState.writeMap(values, touched, out, ItemValue::writeState);
+            users.writeState(out);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void readState(dev.flywheel.state.StateReader in) {
+        lock.writeLock().lock();
+        try {
+            if (newest != null) throw new IllegalStateException("features are restored only before any update");
+            newest = in.getInstant();
+            compactionVisits = in.getLong();
+            FeatureState.readTouched(global, touched, in);
+            global.readState(in);
+            FeatureState.readTouched(globalValue, touched, in);
+            globalValue.readState(in);
+            FeatureState.readMap(items, touched, in, () -> new ItemFeedback(settings.halfLife()), ItemFeedback::readState);
+            FeatureState.readMap(values, touched, in, () -> new ItemValue(settings.halfLife()), ItemValue::readState);
+            users.readState(in);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** Bounds memory: values before {@code horizon} can no longer be asked for. */
     @Override
     public void compact(Instant horizon) {

@@ -31,6 +31,14 @@ public final class ItemFeedback implements Compactable {
         }
     }
 
+    void writeState(dev.flywheel.state.StateWriter out) {
+        for (DecayedCount c : new DecayedCount[] {impressions, clicks, likes, dislikes}) c.writeState(out);
+    }
+
+    void readState(dev.flywheel.state.StateReader in) {
+        for (DecayedCount c : new DecayedCount[] {impressions, clicks, likes, dislikes}) c.readState(in);
+    }
+
     public FeedbackCounts at(Instant t) {
         return new FeedbackCounts(impressions.countAt(t), clicks.countAt(t), likes.countAt(t), dislikes.countAt(t));
     }

@@ -16,6 +16,16 @@ final class ItemValue implements Compactable {
         count = new DecayedCount(halfLife);
     }
 
+    void writeState(dev.flywheel.state.StateWriter out) {
+        sum.writeState(out);
+        count.writeState(out);
+    }
+
+    void readState(dev.flywheel.state.StateReader in) {
+        sum.readState(in);
+        count.readState(in);
+    }
+
     void add(Instant at, double value) {
         sum.add(at, value);
         count.add(at, 1);

@@ -2,6 +2,7 @@ package dev.flywheel.feature;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,19 @@ public final class SeenItems {
     public void judged(String item, boolean dislike, Instant at) {
         judged.merge(item, at, SeenItems::earlier);
         if (dislike) disliked.merge(item, at, SeenItems::earlier);
+    }
+
+    void writeState(dev.flywheel.state.StateWriter out) {
+        for (Map<String, Instant> m : List.of(shown, judged, disliked)) {
+            out.putInt(m.size());
+            new java.util.TreeMap<>(m).forEach((item, at) -> out.putString(item).putInstant(at));
+        }
+    }
+
+    void readState(dev.flywheel.state.StateReader in) {
+        for (Map<String, Instant> m : List.of(shown, judged, disliked)) {
+            for (int i = in.count(); i > 0; i--) m.put(in.getString(), in.getInstant());
+        }
     }
 
     public boolean wasShown(String item, Instant t) {

@@ -30,6 +30,26 @@ public final class UserProfile implements Compactable {
         }
     }
 
+    /**
+     * The terms in the map's own order: restored by inserting them in that order, the map iterates
+     * alike, and sums over it (a profile's norm) come out bit for bit.
+     */
+    void writeState(dev.flywheel.state.StateWriter out) {
+        out.putInt(terms.size());
+        terms.forEach((term, c) -> {
+            out.putString(term);
+            c.writeState(out);
+        });
+    }
+
+    void readState(dev.flywheel.state.StateReader in) {
+        for (int i = in.count(); i > 0; i--) {
+            DecayedCount c = new DecayedCount(halfLife);
+            terms.put(in.getString(), c);
+            c.readState(in);
+        }
+    }
+
     public Map<String, Double> at(Instant t) {
         Map<String, Double> out = new HashMap<>();
         terms.forEach((term, c) -> {

@@ -31,6 +31,27 @@ final class UserStates {
         this.touched = touched;
     }
 
+    void writeState(dev.flywheel.state.StateWriter out) {
+        FeatureState.writeMap(profiles, touched, out, UserProfile::writeState);
+        out.putInt(seen.size());
+        new java.util.TreeMap<>(seen).forEach((user, s) -> s.writeState(out.putString(user)));
+        FeatureState.writeNested(topics, touched, out, ItemFeedback::writeState);
+        FeatureState.writeNested(items, touched, out, ItemFeedback::writeState);
+        FeatureState.writeNested(values, touched, out, ItemValue::writeState);
+    }
+
+    void readState(dev.flywheel.state.StateReader in) {
+        FeatureState.readMap(profiles, touched, in, () -> new UserProfile(halfLife), UserProfile::readState);
+        for (int i = in.count(); i > 0; i--) {
+            SeenItems s = new SeenItems();
+            seen.put(in.getString(), s);
+            s.readState(in);
+        }
+        FeatureState.readNested(topics, touched, in, () -> new ItemFeedback(halfLife), ItemFeedback::readState);
+        FeatureState.readNested(items, touched, in, () -> new ItemFeedback(halfLife), ItemFeedback::readState);
+        FeatureState.readNested(values, touched, in, () -> new ItemValue(halfLife), ItemValue::readState);
+    }
+
     UserProfile profile(String user) {
         return touch(profiles.computeIfAbsent(user, k -> new UserProfile(halfLife)));
     }
