@@ -72,15 +72,19 @@ public final class EmbeddedRunner extends LogFollower {
     @Override
     protected int step() {
         int[] n = {0};
+        long[] last = {-1};
         reader.poll(CHUNK, e -> {
             for (LogConsumer op : operators) op.accept(e);
-            progressTo(e.seq());
+            last[0] = e.seq();
             n[0]++;
         });
         long now = System.nanoTime();
         if (n[0] > 0) {
             lastEntry = now;
             operators.forEach(LogConsumer::flush);
+            // applied means flushed: a reader that waited for an entry sees the outcomes it closed in
+            // their table and the model it trained published (and a checkpoint is taken at this seq)
+            progressTo(last[0]);
             if (checkpointDue()) checkpoint();
         } else if (now - lastEntry >= quietNanos && now - lastIdle >= IDLE_EVERY_NANOS) {
             lastIdle = now;

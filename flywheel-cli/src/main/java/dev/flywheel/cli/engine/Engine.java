@@ -215,6 +215,11 @@ public final class Engine implements AutoCloseable {
         return storage.log();
     }
 
+    /** The durable ingest path the HTTP API writes through (for tools and tests that write in process). */
+    public dev.flywheel.ingest.IngestPipeline pipeline() {
+        return storage.pipeline();
+    }
+
     public Materializer materializer() {
         return storage.materializer();
     }
