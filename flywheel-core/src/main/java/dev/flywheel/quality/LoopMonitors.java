@@ -101,7 +101,7 @@ public final class LoopMonitors implements LogConsumer, Consumer<Outcome>, dev.f
 
     @Override
     public void writeState(dev.flywheel.state.StateWriter out) {
-        out.putInt(STATE_VERSION).putInstant(watermark).putLong(seq).putLong(judgedThrough).putLong(late);
+        out.putInt(STATE_VERSION).putStrings(rates).putInstant(watermark).putLong(seq).putLong(judgedThrough).putLong(late);
         out.putStrings(new java.util.TreeSet<>(bots)).putStrings(new java.util.TreeSet<>(clickbait));
         out.putInt(open.size());
         open.forEach((w, counts) -> MonitorStateCodec.writeWindow(counts, out.putLong(w)));
@@ -113,6 +113,8 @@ public final class LoopMonitors implements LogConsumer, Consumer<Outcome>, dev.f
     @Override
     public void readState(dev.flywheel.state.StateReader in) {
         in.expectVersion(stateName(), STATE_VERSION);
+        List<String> written = in.getStrings();
+        if (!written.equals(rates)) throw new IllegalStateException(stateName() + " counted rates " + written + ", the loop watches " + rates);
         watermark = in.getInstant();
         seq = in.getLong();
         judgedThrough = in.getLong();

@@ -51,7 +51,10 @@ public record QualitySpec(boolean enabled, Duration window, int minImpressions, 
         if (window == null || window.isZero() || window.isNegative()) throw new IllegalArgumentException("window must be positive");
         if (minImpressions < 1 || baseline < 1) throw new IllegalArgumentException("min_impressions and baseline must be positive");
         if (!(alpha > 0 && alpha < 1) || !(minChange >= 0)) throw new IllegalArgumentException("alpha in (0, 1), min_change >= 0");
-        rates = Map.copyOf(rates);
+        // sorted, not Map.copyOf: its iteration order changes from one JVM to the next, and the
+        // monitors index their window counts by it, so a checkpoint read by another process would
+        // have mixed one rate's counts with another's
+        rates = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(rates));
         actions = actions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(actions));
     }
 

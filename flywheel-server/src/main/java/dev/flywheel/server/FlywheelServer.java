@@ -101,6 +101,13 @@ public final class FlywheelServer implements AutoCloseable {
 
         /** Per loop, the users and items its training leaves out. */
         Map<String, dev.flywheel.quality.Exclusions> exclusions();
+
+        /**
+         * Where the operators' state was last checkpointed and where this start began: {@code
+         * started_after} (the checkpoint restored, -1 for a replay of the whole log, with {@code
+         * replay_reason}), {@code checkpointed_seq}, and {@code failure} when the last one could not be written.
+         */
+        Map<String, Object> checkpoints();
     }
 
     private final Javalin app;

@@ -102,7 +102,7 @@ public final class Engine implements AutoCloseable {
         Admission admission = admission(config, clock);
         server = new FlywheelServer(new FlywheelServer.Parts(config, clock, storage.log(), storage.store(),
                 storage.countsAtStart(), storage.pipeline(), storage.materializer(), admission, keys, new KeyRing(keys, clock),
-                topology.catalog(), new StreamStatus(runner, topology, unjoined), topology.policies(), outcomes,
+                topology.catalog(), new StreamStatus(runner, topology, unjoined, start), topology.policies(), outcomes,
                 new FlywheelServer.Lifecycle(lifecycle, snapshots, rolloutData, autopilot.autopilot().retrainer(), clock::instant,
                         new DuckDbDecisionHistory(storage.store()), featureLog), webhook, reviews));
     }

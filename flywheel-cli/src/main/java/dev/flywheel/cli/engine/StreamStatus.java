@@ -13,8 +13,10 @@ final class StreamStatus implements FlywheelServer.StreamView {
     private final EmbeddedRunner runner;
     private final Topology topology;
     private final UnjoinedStore unjoined;
+    private final StreamStart start;
 
-    StreamStatus(EmbeddedRunner runner, Topology topology, UnjoinedStore unjoined) {
+    StreamStatus(EmbeddedRunner runner, Topology topology, UnjoinedStore unjoined, StreamStart start) {
+        this.start = start;
         this.runner = runner;
         this.topology = topology;
         this.unjoined = unjoined;
@@ -59,6 +61,17 @@ final class StreamStatus implements FlywheelServer.StreamView {
     public Map<String, dev.flywheel.quality.Exclusions> exclusions() {
         Map<String, dev.flywheel.quality.Exclusions> out = new LinkedHashMap<>();
         topology.loops().forEach((name, loop) -> out.put(name, loop.excluded()));
+        return out;
+    }
+
+    @Override
+    public Map<String, Object> checkpoints() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("started_after", start.after());
+        if (start.reason() != null) out.put("replay_reason", start.reason());
+        out.put("checkpointed_seq", runner.checkpointedSeq());
+        RuntimeException failure = runner.checkpointFailure();
+        if (failure != null) out.put("failure", String.valueOf(failure.getMessage()));
         return out;
     }
 

@@ -59,6 +59,7 @@ public final class StatusResource {
         ObjectNode ops = out.putObject("stream");
         ops.put("applied_seq", stream.appliedSeq()).put("lag_entries", Math.max(0, last - stream.appliedSeq()))
                 .put("open_windows", stream.openWindows());
+        ops.set("checkpoints", json.valueToTree(stream.checkpoints()));
         ObjectNode loops = out.putObject("loops");
         for (LoopStatus l : stream.loops()) loop(loops.putObject(l.loop()), l, last);
         ObjectNode unknown = out.putObject("unknown_loops");
