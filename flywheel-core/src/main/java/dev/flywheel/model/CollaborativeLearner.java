@@ -4,6 +4,9 @@ import dev.flywheel.event.Event;
 import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.model.internal.Interactions;
+import dev.flywheel.state.OperatorState;
+import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateWriter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +24,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * training starts only when the previous one is done. The work per interaction is constant: the
  * retraining schedule is geometric, so its total is a constant times the last training (plus one
  * training per naming of bots, whose interactions {@link #forget} drops).
+ *
+ * <p>Its checkpoint ({@link #writeState}) holds the interactions, the latest models and the users'
+ * factors folded in from them, so a start retrains nothing it trained before.
  */
-public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
+public final class CollaborativeLearner implements LogConsumer, AutoCloseable, OperatorState {
+    private static final int STATE_VERSION = 1;
     private final String loop;
     private final CollaborativeSpec spec;
     private final Interactions interactions;
@@ -32,8 +39,12 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
     private final AtomicBoolean training = new AtomicBoolean();
     /** A training was asked for since the running one took its data. */
     private final AtomicBoolean asked = new AtomicBoolean();
-    /** Interactions were dropped since the last training was asked for: the models still hold them. Runner thread only. */
-    private boolean forgot;
+    /**
+     * A training is owed at the next entry (or idle) whatever the growth: interactions were dropped
+     * since the last training was asked for (the models still hold them), or the state was restored
+     * from a checkpoint written while a training ran. Runner thread only.
+     */
+    private boolean owed;
     private final Map<Integer, Folded> folded = new ConcurrentHashMap<>();
     private volatile CollaborativeModels models;
     private volatile long appliedSeq = -1;
@@ -44,7 +55,7 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong trainedRows = new java.util.concurrent.atomic.AtomicLong();
 
     /** A user's folded-in vector, and for which models and history length it was computed. */
-    private record Folded(CollaborativeModels models, int history, double[] vector) { }
+    record Folded(CollaborativeModels models, int history, double[] vector) { }
 
     /** @param inline train on the calling (runner) thread: a replay gets the same models every time */
     CollaborativeLearner(String loop, CollaborativeSpec spec, boolean inline, dev.flywheel.quality.Exclusions excluded) {
@@ -68,8 +79,8 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
             // after the interaction: a training that reads this position reads the interaction too
             appliedSeq = entry.seq();
         }
-        if (forgot || due()) {
-            forgot = false;
+        if (owed || due()) {
+            owed = false;
             train();
         }
     }
@@ -85,7 +96,7 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
         for (String user : users) folded.remove(interactions.user(user));
         interactions.forget(users);
         // only a training that ran, or runs now, can have read them
-        if (interactions.columns().size() < before && (trainedSize > 0 || training.get())) forgot = true;
+        if (interactions.columns().size() < before && (trainedSize > 0 || training.get())) owed = true;
     }
 
     private void absorb(Event x) {
@@ -107,8 +118,8 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
     @Override
     public void idle() {
         int size = interactions.columns().size();
-        if (forgot || size >= spec.minInteractions() && size > trainedSize) {
-            forgot = false;
+        if (owed || size >= spec.minInteractions() && size > trainedSize) {
+            owed = false;
             train();
         }
     }
@@ -205,6 +216,51 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable {
         if (m == null) return null;
         boolean current = !training.get() && interactions.columns().size() == m.interactions();
         return current ? appliedSeq : m.trainedSeq();
+    }
+
+    @Override
+    public String stateName() {
+        return "collaborative:" + loop;
+    }
+
+    /**
+     * On the runner's thread between entries. In an engine a training may be running on the trainer
+     * thread meanwhile: the state holds the models published so far, and the interactions and
+     * {@code appliedSeq} as of the runner's position. That is still a consistent state, one a learner
+     * is in while its next training runs: the trained size is taken from the models written, so the
+     * restored learner finds the interactions grown past them, and it owes the training that was
+     * running, so it retrains at its first entry. A replay trains in line, never between entries.
+     */
+    @Override
+    public void writeState(StateWriter out) {
+        CollaborativeModels m = models; // once: the folded vectors written must be these models'
+        boolean running = trainer != null && (training.get() || asked.get());
+        out.putInt(STATE_VERSION).putLong(appliedSeq).putInstant(newest).putBoolean(owed || running);
+        interactions.writeState(out);
+        // the counters are accounting only: in an engine they may trail the models by one training
+        out.putLong(trainings.get()).putLong(trainedRows.get());
+        CollaborativeState.write(m, folded, out);
+    }
+
+    /**
+     * Restores a learner just built. The clock of the every-so-often training restarts now: the
+     * written one was another process's {@link System#nanoTime}, which means nothing here, and a
+     * learner just built starts it at its construction as well.
+     */
+    @Override
+    public void readState(StateReader in) {
+        in.expectVersion(stateName(), STATE_VERSION);
+        appliedSeq = in.getLong();
+        newest = in.getInstant();
+        owed = in.getBoolean();
+        if (newest == null) throw new IllegalStateException(stateName() + " state without the newest interaction time");
+        interactions.readState(in);
+        trainings.set(in.getLong());
+        trainedRows.set(in.getLong());
+        CollaborativeModels m = CollaborativeState.read(in, folded);
+        trainedSize = m == null ? 0 : m.interactions(); // what trainOnce set with these models
+        models = m;
+        trainedNanos = System.nanoTime();
     }
 
     /** Stops the training thread (a running training is abandoned). */

@@ -3,7 +3,10 @@ package dev.flywheel.model;
 import dev.flywheel.model.internal.ImplicitAls;
 import dev.flywheel.model.internal.Interactions;
 import dev.flywheel.model.internal.ItemSimilarity;
+import dev.flywheel.model.internal.ModelStateCodec;
 import dev.flywheel.model.internal.SparseMatrix;
+import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateWriter;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -31,6 +34,27 @@ public record CollaborativeModels(ItemSimilarity similarity, ImplicitAls.Model f
         SparseMatrix confidence = scaled(strong, (float) spec.alpha());
         ImplicitAls.Model mf = ImplicitAls.train(confidence, spec.factorisation());
         return new CollaborativeModels(sim, mf, seq, until, c.size(), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /**
+     * These models in a checkpoint, but for {@link #took}: what serving reads and what the status
+     * shows. The learner writes the wall time apart, last (see {@link CollaborativeState}).
+     */
+    void writeState(StateWriter out) {
+        ModelStateCodec.writeSimilarity(similarity, out);
+        ModelStateCodec.writeFactors(factors, out);
+        out.putLong(trainedSeq).putInstant(trainedUntil).putInt(interactions);
+    }
+
+    /** What {@link #writeState} wrote: models that score bit for bit as those written, with {@code took} given. */
+    static CollaborativeModels readState(StateReader in, Duration took) {
+        ItemSimilarity similarity = ModelStateCodec.readSimilarity(in);
+        ImplicitAls.Model factors = ModelStateCodec.readFactors(in);
+        long seq = in.getLong();
+        Instant until = in.getInstant();
+        int interactions = in.count();
+        if (until == null) throw new IllegalStateException("collaborative models without their training's end");
+        return new CollaborativeModels(similarity, factors, seq, until, interactions, took);
     }
 
     /**

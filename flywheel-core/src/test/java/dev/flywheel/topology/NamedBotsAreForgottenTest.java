@@ -83,9 +83,10 @@ class NamedBotsAreForgottenTest {
     /**
      * Every user gets three slates of five in the hour. People click a fifth and judge most of what
      * they click, and dislike the pushed item; bots are shown it first, like it and read it long,
-     * and click nearly everything else and leave at once.
+     * and click nearly everything else and leave at once. Also the history of
+     * {@link CollaborativeResumptionTest}.
      */
-    private static void hour(Random r, int hour, List<LoggedRecord> all, List<LoggedRecord> people) {
+    static void hour(Random r, int hour, List<LoggedRecord> all, List<LoggedRecord> people) {
         for (int slate = 0; slate < 3; slate++) {
             for (int u = 0; u < PEOPLE + BOTS; u++) {
                 boolean bot = u >= PEOPLE;

@@ -1,9 +1,12 @@
 package dev.flywheel.model.internal;
 
+import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateWriter;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -121,6 +124,76 @@ public final class Interactions {
         }
         columns = new Columns(us, is, ws, ms, n, c.users(), c.items());
         gone.forEach(histories::remove);
+    }
+
+    /**
+     * The interactions in a checkpoint: the users and items by number (forgotten users keep theirs),
+     * the rows, and each user's history with its array's length, since when a history's array fills
+     * decides which of its oldest entries are dropped. Only the writer calls this.
+     */
+    public void writeState(StateWriter out) {
+        Columns c = columns;
+        String[] users = new String[userIndex.size()];
+        userIndex.forEach((name, u) -> users[u] = name);
+        out.putInt(recent).putStrings(Arrays.asList(users)).putStrings(Arrays.asList(itemNames).subList(0, c.items()));
+        out.putInt(c.size());
+        for (int r = 0; r < c.size(); r++) {
+            out.putInt(c.user()[r]).putInt(c.item()[r]).putInt(Float.floatToRawIntBits(c.weight()[r])).putLong(c.millis()[r]);
+        }
+        out.putInt(histories.size());
+        new TreeMap<>(histories).forEach((u, h) -> {
+            out.putInt(u).putInt(h.item().length).putInt(h.size());
+            for (int k = 0; k < h.size(); k++) {
+                out.putInt(h.item()[k]).putInt(Float.floatToRawIntBits(h.weight()[k])).putLong(h.millis()[k]);
+            }
+        });
+    }
+
+    /** Restores what {@link #writeState} wrote into these interactions, which must hold none yet. */
+    public void readState(StateReader in) {
+        if (!userIndex.isEmpty() || !itemIndex.isEmpty()) throw new IllegalStateException("interactions restored over others");
+        int written = in.getInt();
+        if (written != recent) throw new IllegalStateException("interactions kept " + written + " recent per user, configured " + recent);
+        for (String user : in.getStrings()) {
+            if (userIndex.putIfAbsent(user, userIndex.size()) != null) throw new IllegalStateException("user " + user + " twice");
+        }
+        for (String item : in.getStrings()) {
+            if (itemIndex.containsKey(item)) throw new IllegalStateException("item " + item + " twice");
+            itemIndex.put(item, newItem(item));
+        }
+        int n = in.count();
+        int[] us = new int[Math.max(16, n)];
+        int[] is = new int[us.length];
+        float[] ws = new float[us.length];
+        long[] ms = new long[us.length];
+        for (int r = 0; r < n; r++) {
+            us[r] = index(in.getInt(), userIndex.size(), "user");
+            is[r] = index(in.getInt(), itemIndex.size(), "item");
+            ws[r] = Float.intBitsToFloat(in.getInt());
+            ms[r] = in.getLong();
+        }
+        columns = new Columns(us, is, ws, ms, n, userIndex.size(), itemIndex.size());
+        for (int h = in.count(); h > 0; h--) readHistory(in);
+    }
+
+    private void readHistory(StateReader in) {
+        int user = index(in.getInt(), userIndex.size(), "user");
+        int[] is = new int[in.count()];
+        int n = in.count();
+        if (n > is.length) throw new IllegalStateException("a history of " + n + " in an array of " + is.length);
+        float[] ws = new float[is.length];
+        long[] ms = new long[is.length];
+        for (int k = 0; k < n; k++) {
+            is[k] = index(in.getInt(), itemIndex.size(), "item");
+            ws[k] = Float.intBitsToFloat(in.getInt());
+            ms[k] = in.getLong();
+        }
+        histories.put(user, new History(is, ws, ms, n));
+    }
+
+    private static int index(int i, int size, String what) {
+        if (i < 0 || i >= size) throw new IllegalStateException(what + " " + i + " outside [0, " + size + ")");
+        return i;
     }
 
     public Columns columns() {

@@ -68,7 +68,8 @@ public final class ItemSimilarity {
     private final int[] byItem;
     private final float[] byItemSimilarity;
 
-    private ItemSimilarity(int items, int[] start, int[] bestFirst, float[] bestFirstSimilarity) {
+    /** Also restores a checkpointed similarity ({@link ModelStateCodec}): the lookup order is derived again. */
+    ItemSimilarity(int items, int[] start, int[] bestFirst, float[] bestFirstSimilarity) {
         this.items = items;
         this.start = start;
         this.bestFirst = bestFirst;
