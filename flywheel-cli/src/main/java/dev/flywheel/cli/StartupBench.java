@@ -47,6 +47,9 @@ final class StartupBench implements Runnable {
             out.put("write_seconds", seconds(t));
             start(dir, out, "replay");
             out.put("checkpoint_bytes", bytes(dir.resolve("checkpoints")));
+            var sizes = out.putObject("checkpoint_bytes_by_operator");
+            new dev.flywheel.store.file.FileCheckpointStore(dir.resolve("checkpoints"), 3).latest()
+                    .ifPresent(c -> c.states().forEach((op, state) -> sizes.put(op, state.length)));
             start(dir, out, "checkpoint");
             System.out.println(json ? out.toString() : out.toPrettyString());
         } finally {

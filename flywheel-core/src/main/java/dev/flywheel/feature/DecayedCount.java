@@ -130,34 +130,46 @@ public final class DecayedCount {
         baseTime = horizon;
     }
 
-    /** Its whole state, bit for bit, for a checkpoint. */
+    /**
+     * Its state for a checkpoint, bit for bit where a read can see it and in as few bytes as that
+     * allows (a history holds millions of counts, most of them compacted to a base or empty): a tag
+     * (base, held updates), the base and its time, and each held update's time and weight with the
+     * running sum; the newest update's time and millis are derived again from the updates. What
+     * only an empty or fully compacted count keeps (its last newest time) is not read before the
+     * next update replaces it, so it is not written.
+     */
     void writeState(dev.flywheel.state.StateWriter out) {
-        out.putInt(n);
-        for (int i = 0; i < n; i++) out.putLong(seconds[i]).putInt(nanos[i]).putLong(millis[i]).putDouble(weights[i]);
-        out.putLong(newestSeconds).putInt(newestNanos).putLong(newestMillis).putDouble(head).putDouble(base).putInstant(baseTime);
+        boolean hasBase = baseTime != null;
+        out.putByte((hasBase ? 1 : 0) | (n > 0 ? 2 : 0));
+        if (hasBase) out.putDouble(base).putLong(baseTime.getEpochSecond()).putInt(baseTime.getNano());
+        if (n == 0) return;
+        out.putInt(n).putDouble(head);
+        for (int i = 0; i < n; i++) out.putLong(seconds[i]).putInt(nanos[i]).putDouble(weights[i]);
     }
 
     /** Restores what {@link #writeState} wrote into a count just built with the same half-life. */
     void readState(dev.flywheel.state.StateReader in) {
-        n = in.count();
-        if (n > 0) {
-            seconds = new long[n];
-            nanos = new int[n];
-            millis = new long[n];
-            weights = new double[n];
+        int tag = in.getByte();
+        if (tag < 0 || tag > 3) throw new IllegalStateException("not a decayed count: tag " + tag);
+        if ((tag & 1) != 0) {
+            base = in.getDouble();
+            long s = in.getLong();
+            baseTime = Instant.ofEpochSecond(s, in.getInt());
         }
+        if ((tag & 2) == 0) return;
+        n = in.count();
+        head = in.getDouble();
+        seconds = new long[n];
+        nanos = new int[n];
+        millis = new long[n];
+        weights = new double[n];
         for (int i = 0; i < n; i++) {
             seconds[i] = in.getLong();
             nanos[i] = in.getInt();
-            millis[i] = in.getLong();
+            millis[i] = Instant.ofEpochSecond(seconds[i], nanos[i]).toEpochMilli();
             weights[i] = in.getDouble();
         }
-        newestSeconds = in.getLong();
-        newestNanos = in.getInt();
-        newestMillis = in.getLong();
-        head = in.getDouble();
-        base = in.getDouble();
-        baseTime = in.getInstant();
+        takeNewest();
     }
 
     /** Updates still held individually, for tests and memory accounting. */

@@ -30,6 +30,10 @@ public final class StateReader {
         return in.getDouble();
     }
 
+    public int getByte() {
+        return in.get() & 0xff;
+    }
+
     public boolean getBoolean() {
         byte b = in.get();
         if (b != 0 && b != 1) throw new IllegalStateException("not a boolean: " + b);

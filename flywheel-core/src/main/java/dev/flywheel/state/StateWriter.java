@@ -31,6 +31,11 @@ public final class StateWriter {
         return this;
     }
 
+    public StateWriter putByte(int v) {
+        out.put((byte) v);
+        return this;
+    }
+
     public StateWriter putBoolean(boolean v) {
         out.put(v ? (byte) 1 : (byte) 0);
         return this;
