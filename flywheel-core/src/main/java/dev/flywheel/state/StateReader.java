@@ -15,7 +15,12 @@ public final class StateReader {
     private final ByteCursor in;
 
     public StateReader(byte[] state) {
-        this.in = new ByteCursor(state, 0, state.length);
+        this(state, 0, state.length);
+    }
+
+    /** Reads {@code length} bytes of {@code buf} from {@code offset}, without copying them. */
+    public StateReader(byte[] buf, int offset, int length) {
+        this.in = new ByteCursor(buf, offset, length);
     }
 
     public int getInt() {

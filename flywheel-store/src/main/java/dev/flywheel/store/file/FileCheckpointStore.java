@@ -160,9 +160,9 @@ public final class FileCheckpointStore implements CheckpointStore {
         if (b.length < 4) throw new IllegalStateException("checkpoint file too short");
         CRC32C crc = new CRC32C();
         crc.update(b, 0, b.length - 4);
-        StateReader tail = new StateReader(Arrays.copyOfRange(b, b.length - 4, b.length));
+        StateReader tail = new StateReader(b, b.length - 4, 4);
         if ((int) crc.getValue() != tail.getInt()) throw new IllegalStateException("checksum mismatch");
-        StateReader in = new StateReader(Arrays.copyOf(b, b.length - 4));
+        StateReader in = new StateReader(b, 0, b.length - 4);
         if (in.getInt() != MAGIC) throw new IllegalStateException("not a checkpoint file");
         in.expectVersion("checkpoint file", FORMAT);
         long seq = in.getLong();
