@@ -42,6 +42,12 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     /** The time of the newest update; reads later than it are answered as of it. Guarded by the lock. */
     private Instant newest;
     private long compactionVisits;
+    /**
+     * The latest compaction horizon: values before it are no longer kept, so a read asked for an
+     * earlier time (feedback stamped before it that arrives late, a product's old impression) is
+     * answered as of it, the earliest time still known. Guarded by the lock.
+     */
+    private Instant compactedTo;
     /** State updated since it was last compacted. */
     private final Set<Compactable> touched = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, ItemFeedback> items = new HashMap<>();
@@ -163,7 +169,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     public void read(String user, Instant asked, List<String> items, ItemValues sink) {
         lock.readLock().lock();
         try {
-            Instant at = newest != null && asked.isAfter(newest) ? newest : asked;
+            Instant at = answerable(newest != null && asked.isAfter(newest) ? newest : asked);
             ProfileSnapshot profile = profile(user, at);
             FeatureValues values = new FeatureValues();
             for (int i = 0; i < items.size(); i++) {
@@ -194,7 +200,8 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     public FeatureValues features(String user, String item, Map<String, Double> termVector, Instant now) {
         lock.readLock().lock();
         try {
-            return features(item, termVector, now, profile(user, now), new FeatureValues());
+            Instant at = answerable(now);
+            return features(item, termVector, at, profile(user, at), new FeatureValues());
         } finally {
             lock.readLock().unlock();
         }
@@ -257,7 +264,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     public void writeState(dev.flywheel.state.StateWriter out) {
         lock.readLock().lock();
         try {
-            out.putInstant(newest).putLong(compactionVisits);
+            out.putInstant(newest).putInstant(compactedTo).putLong(compactionVisits);
             FeatureState.writeTouched(global, touched, out);
             global.writeState(out);
             FeatureState.writeTouched(globalValue, touched, out);
@@ -276,6 +283,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         try {
             if (newest != null) throw new IllegalStateException("features are restored only before any update");
             newest = in.getInstant();
+            compactedTo = in.getInstant();
             compactionVisits = in.getLong();
             FeatureState.readTouched(global, touched, in);
             global.readState(in);
@@ -310,7 +318,13 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         }
     }
 
+    /** {@code t}, or the compaction horizon when {@code t} is before it (see {@link #compactedTo}). */
+    private Instant answerable(Instant t) {
+        return compactedTo != null && t.isBefore(compactedTo) ? compactedTo : t;
+    }
+
     private void compactAll(Instant horizon) {
+        if (compactedTo == null || horizon.isAfter(compactedTo)) compactedTo = horizon;
         Iterator<Compactable> it = touched.iterator();
         while (it.hasNext()) {
             compactionVisits++;
