@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flywheel.catalog.Catalog;
 import dev.flywheel.catalog.CatalogFeed;
-import dev.flywheel.catalog.Item;
-import dev.flywheel.decision.Decision;
-import dev.flywheel.event.Event;
-import dev.flywheel.event.LoggedRecord;
 import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.loop.RewardSpec;
@@ -68,19 +64,9 @@ class FeaturesResumptionTest {
         }
     }
 
-    static List<LogEntry> entries(List<LoggedRecord> records) {
-        List<LogEntry> out = new ArrayList<>();
-        for (LoggedRecord r : records) {
-            long seq = out.size();
-            out.add(r instanceof Event e ? new LogEntry.EventEntry(seq, 0, e)
-                    : r instanceof Decision d ? new LogEntry.DecisionEntry(seq, 0, d) : new LogEntry.ItemEntry(seq, 0, (Item) r));
-        }
-        return out;
-    }
-
     @Test
     void resumedAtAnyCutTheFeaturesHoldAndAnswerTheSame() {
-        List<LogEntry> log = entries(LoopHistory.of(4, 500));
+        List<LogEntry> log = dev.flywheel.topology.TopologyTestDriver.entries(LoopHistory.of(4, 500));
         Pipeline straight = new Pipeline();
         Resumption.feed(straight, log);
         assertTrue(straight.features.compactionVisits() > 0, "the history must be long enough to compact");

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flywheel.catalog.Item;
-import dev.flywheel.decision.Decision;
-import dev.flywheel.event.Event;
 import dev.flywheel.event.LoggedRecord;
 import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
@@ -47,7 +44,7 @@ class CollaborativeResumptionTest {
 
     @Test
     void theLearnerRestoredAtAnyCutLearnsOnAsIfItNeverStopped() {
-        List<LogEntry> log = entries(LoopHistory.of(9, 600));
+        List<LogEntry> log = TopologyTestDriver.entries(LoopHistory.of(9, 600));
         Topology straight = run(FEED, log, log.size(), false);
         assertTrue(collab(straight).trainings() > 5, "the history must train the models often: " + collab(straight).trainings());
         for (int cut : new int[] {0, 40, log.size() / 3, log.size() / 2 + 7, log.size() - 1}) {
@@ -72,7 +69,7 @@ class CollaborativeResumptionTest {
         List<LoggedRecord> records = new ArrayList<>();
         Random r = new Random(7);
         for (int hour = 0; hour < 5; hour++) NamedBotsAreForgottenTest.hour(r, hour, records, new ArrayList<>());
-        List<LogEntry> log = entries(records);
+        List<LogEntry> log = TopologyTestDriver.entries(records);
         int named = firstNamed(log);
         assertTrue(named > 0 && named < log.size() * 3 / 4, "the bots are named early enough to come back after the cut: " + named);
         int cut = named + (log.size() - named) / 3;
@@ -142,15 +139,5 @@ class CollaborativeResumptionTest {
 
     private static RankerLearner ranker(Topology t) {
         return t.loop("feed").model().ranker();
-    }
-
-    private static List<LogEntry> entries(List<LoggedRecord> records) {
-        List<LogEntry> out = new ArrayList<>();
-        for (LoggedRecord r : records) {
-            long seq = out.size();
-            out.add(r instanceof Event e ? new LogEntry.EventEntry(seq, 0, e)
-                    : r instanceof Decision d ? new LogEntry.DecisionEntry(seq, 0, d) : new LogEntry.ItemEntry(seq, 0, (Item) r));
-        }
-        return out;
     }
 }

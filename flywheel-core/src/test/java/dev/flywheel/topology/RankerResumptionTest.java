@@ -3,16 +3,11 @@ package dev.flywheel.topology;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flywheel.catalog.Item;
-import dev.flywheel.decision.Decision;
-import dev.flywheel.event.Event;
-import dev.flywheel.event.LoggedRecord;
 import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.model.RankerLearner;
 import dev.flywheel.state.Resumption;
 import dev.flywheel.state.StateReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,16 +24,6 @@ class RankerResumptionTest {
      */
     private static final Map<String, Object> LOOP = Map.of("name", "feed", "reward",
             Map.of("weights", Map.of("like", 1.0, "click", 0.1, "dislike", -1.0)), "collaborative", Map.of("enabled", false));
-
-    private static List<LogEntry> entries(List<LoggedRecord> records) {
-        List<LogEntry> out = new ArrayList<>();
-        for (LoggedRecord r : records) {
-            long seq = out.size();
-            out.add(r instanceof Event e ? new LogEntry.EventEntry(seq, 0, e)
-                    : r instanceof Decision d ? new LogEntry.DecisionEntry(seq, 0, d) : new LogEntry.ItemEntry(seq, 0, (Item) r));
-        }
-        return out;
-    }
 
     private static Topology topology() {
         return TopologyTestDriver.of(List.of(LOOP)).topology();
@@ -59,7 +44,7 @@ class RankerResumptionTest {
 
     @Test
     void theRankerRestoredAtAnyCutLearnsOnAsIfItNeverStopped() {
-        List<LogEntry> log = entries(LoopHistory.of(9, 600));
+        List<LogEntry> log = TopologyTestDriver.entries(LoopHistory.of(9, 600));
         Topology straight = topology();
         run(straight, log, true);
         assertTrue(ranker(straight).trained() > 500, "the history must train the ranker: " + ranker(straight).trained());

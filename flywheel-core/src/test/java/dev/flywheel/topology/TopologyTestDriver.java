@@ -67,6 +67,13 @@ public final class TopologyTestDriver {
         topology.operators().forEach(LogConsumer::flush);
     }
 
+    /** {@code records} as log entries with dense seqs from 0, as the log would hold them. */
+    public static List<LogEntry> entries(List<? extends LoggedRecord> records) {
+        List<LogEntry> out = new ArrayList<>(records.size());
+        for (LoggedRecord r : records) out.add(entry(out.size(), r));
+        return out;
+    }
+
     private static LogEntry entry(long seq, LoggedRecord r) {
         if (r instanceof Event e) return new LogEntry.EventEntry(seq, 0, e);
         if (r instanceof Decision d) return new LogEntry.DecisionEntry(seq, 0, d);
