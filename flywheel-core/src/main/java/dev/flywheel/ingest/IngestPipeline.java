@@ -1,7 +1,7 @@
 package dev.flywheel.ingest;
 
 import dev.flywheel.event.LoggedRecord;
-import dev.flywheel.log.EventLog;
+import dev.flywheel.log.LogAppender;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.log.RecordStore;
 import dev.flywheel.log.Rejected;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * sees a single ordered stream; grouping means one sync covers many requests.
  */
 public final class IngestPipeline implements AutoCloseable {
-    private final EventLog log;
+    private final LogAppender log;
     private final Clock clock;
     private final IngestSettings settings;
     private final IngestStats stats = new IngestStats();
@@ -45,9 +45,10 @@ public final class IngestPipeline implements AutoCloseable {
 
     /**
      * Builds the dedupe sets from {@code store}, which must already have applied the whole log
-     * (see {@link Materializer#catchUp()}), then starts the writer thread.
+     * (see {@link Materializer#catchUp()}), then starts the writer thread. The pipeline only appends:
+     * whoever reads the log back (the materializer, the stream operators) holds the log itself.
      */
-    public IngestPipeline(EventLog log, RecordStore store, Clock clock, IngestSettings settings) {
+    public IngestPipeline(LogAppender log, RecordStore store, Clock clock, IngestSettings settings) {
         this.log = log;
         this.clock = clock;
         this.settings = settings;

@@ -10,7 +10,7 @@ import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.ingest.Admission;
 import dev.flywheel.ingest.IngestPipeline;
 import dev.flywheel.ingest.Materializer;
-import dev.flywheel.log.EventLog;
+import dev.flywheel.log.LogAppender;
 import dev.flywheel.loop.LoopPolicy;
 import dev.flywheel.outcome.OutcomeStore;
 import dev.flywheel.log.RecordStore;
@@ -57,9 +57,13 @@ public final class FlywheelServer implements AutoCloseable {
     /**
      * Everything the server serves from, already opened and caught up.
      *
+     * @param log          where the ingest pipeline appends; the server only asks it how much was acknowledged
+     * @param materializer what keeps {@code store} caught up with this process's log, waited for to read
+     *                     one's own writes; null when no store here is fed from it (in the distributed
+     *                     shape the servers append to Kafka and the Flink job feeds the stores)
      * @param webhook where alerts are sent, shown by its counters; null when no webhook is configured
      */
-    public record Parts(FlywheelConfig config, Clock clock, EventLog log, RecordStore store,
+    public record Parts(FlywheelConfig config, Clock clock, LogAppender log, RecordStore store,
                         StoredCounts countsAtStart, IngestPipeline pipeline, Materializer materializer,
                         Admission admission, KeyStore keyStore, KeyRing keyRing, Catalog catalog,
                         StreamView stream, Map<String, LoopPolicy> loops, OutcomeStore outcomes,

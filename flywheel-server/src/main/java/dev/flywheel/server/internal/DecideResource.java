@@ -13,7 +13,7 @@ import dev.flywheel.loop.Choice;
 import dev.flywheel.loop.DecideRequest;
 import dev.flywheel.loop.LoopPolicy;
 import dev.flywheel.loop.Slate;
-import dev.flywheel.log.EventLog;
+import dev.flywheel.log.LogAppender;
 import dev.flywheel.server.ApiException;
 import dev.flywheel.server.FlywheelServer;
 import io.javalin.http.Context;
@@ -57,7 +57,7 @@ public final class DecideResource {
      * operators' progress, the most entries they may lag, how long to wait for them, and the counter of
      * answers that were still further behind.
      */
-    public record Freshness(EventLog log, FlywheelServer.StreamView stream, long maxLag, long waitMillis, LongAdder behind) {
+    public record Freshness(LogAppender log, FlywheelServer.StreamView stream, long maxLag, long waitMillis, LongAdder behind) {
         /** Waits until the operators are close enough to the log's end; returns how many entries they still lag when further. */
         long await() {
             long acknowledged = log.nextSeq() - 1;

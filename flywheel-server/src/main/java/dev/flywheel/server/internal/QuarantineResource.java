@@ -30,7 +30,7 @@ public final class QuarantineResource {
         long offset = Queries.longParam(ctx, "offset", 0, 0, Long.MAX_VALUE);
         int limit = (int) Queries.longParam(ctx, "limit", 100, 1, 1_000);
         // read your writes: what was answered before this request is in the listing
-        materializer.awaitCurrent(5_000);
+        if (materializer != null) materializer.awaitCurrent(5_000);
         ObjectNode out = json.createObjectNode();
         out.put("total", total.getAsLong());
         out.put("offset", offset);

@@ -2,7 +2,7 @@ package dev.flywheel.server.internal;
 
 import dev.flywheel.ingest.IngestStats;
 import dev.flywheel.ingest.Materializer;
-import dev.flywheel.log.EventLog;
+import dev.flywheel.log.LogAppender;
 import dev.flywheel.server.FlywheelServer;
 import dev.flywheel.server.WebhookDelivery;
 import dev.flywheel.topology.LoopStatus;
@@ -32,11 +32,11 @@ public final class ServerMetrics {
     private final LongAdder behind = new LongAdder();
 
     private final FlywheelServer.StreamView stream;
-    private final EventLog log;
+    private final LogAppender log;
     private final java.util.Set<String> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param webhook the alert webhook whose counters are shown; null when none is configured */
-    public ServerMetrics(IngestStats s, EventLog log, Materializer materializer, FlywheelServer.StreamView stream,
+    public ServerMetrics(IngestStats s, LogAppender log, Materializer materializer, FlywheelServer.StreamView stream,
                          WebhookDelivery webhook) {
         this.stream = stream;
         this.log = log;
@@ -53,8 +53,10 @@ public final class ServerMetrics {
                 .description("time spent appending and syncing the log").register(registry);
         Gauge.builder("flywheel.log.next.seq", log, l -> (double) l.nextSeq()).register(registry);
         ToDoubleFunction<Materializer> lag = m -> Math.max(0, log.nextSeq() - 1 - m.appliedSeq());
-        Gauge.builder("flywheel.store.lag.entries", materializer, lag)
-                .description("log entries not yet in the queryable store").register(registry);
+        if (materializer != null) {
+            Gauge.builder("flywheel.store.lag.entries", materializer, lag)
+                    .description("log entries not yet in the queryable store").register(registry);
+        }
         Gauge.builder("flywheel.stream.lag.entries", stream, v -> Math.max(0, log.nextSeq() - 1 - v.appliedSeq()))
                 .description("log entries the stream operators (learners, features, outcomes) have not applied yet").register(registry);
         for (String reason : java.util.List.of("late", "orphan")) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flywheel.ingest.IngestStats;
 import dev.flywheel.ingest.Materializer;
-import dev.flywheel.log.EventLog;
+import dev.flywheel.log.LogAppender;
 import dev.flywheel.log.StoredCounts;
 import dev.flywheel.server.FlywheelServer;
 import dev.flywheel.topology.LoopStatus;
@@ -22,13 +22,13 @@ public final class StatusResource {
     private final ObjectMapper json;
     private final StoredCounts atStart;
     private final IngestStats stats;
-    private final EventLog log;
+    private final LogAppender log;
     private final Materializer materializer;
     private final Clock clock;
     private final Instant started;
     private final FlywheelServer.StreamView stream;
 
-    public StatusResource(ObjectMapper json, StoredCounts atStart, IngestStats stats, EventLog log,
+    public StatusResource(ObjectMapper json, StoredCounts atStart, IngestStats stats, LogAppender log,
                           Materializer materializer, Clock clock, FlywheelServer.StreamView stream) {
         this.stream = stream;
         this.json = json;
@@ -54,7 +54,7 @@ public final class StatusResource {
         out.put("duplicates_since_start", stats.duplicates.sum());
         ObjectNode logNode = out.putObject("log");
         logNode.put("next_seq", log.nextSeq());
-        logNode.put("applied_seq", materializer.appliedSeq());
+        if (materializer != null) logNode.put("applied_seq", materializer.appliedSeq());
         long last = log.nextSeq() - 1;
         ObjectNode ops = out.putObject("stream");
         ops.put("applied_seq", stream.appliedSeq()).put("lag_entries", Math.max(0, last - stream.appliedSeq()))
