@@ -20,7 +20,18 @@ public sealed interface LogEntry {
         return null;
     }
 
+    /**
+     * The same entry at another seq: a reader of a partitioned log (Kafka), where the writer's seq is
+     * no position, numbers the entries it applies itself.
+     */
+    LogEntry withSeq(long seq);
+
     record EventEntry(long seq, long receivedMillis, Event event) implements LogEntry {
+        @Override
+        public EventEntry withSeq(long s) {
+            return new EventEntry(s, receivedMillis, event);
+        }
+
         @Override
         public Instant timestamp() {
             return event.timestamp();
@@ -29,12 +40,27 @@ public sealed interface LogEntry {
 
     record DecisionEntry(long seq, long receivedMillis, Decision decision) implements LogEntry {
         @Override
+        public DecisionEntry withSeq(long s) {
+            return new DecisionEntry(s, receivedMillis, decision);
+        }
+
+        @Override
         public Instant timestamp() {
             return decision.timestamp();
         }
     }
 
-    record QuarantineEntry(long seq, long receivedMillis, Rejected rejected) implements LogEntry { }
+    record QuarantineEntry(long seq, long receivedMillis, Rejected rejected) implements LogEntry {
+        @Override
+        public QuarantineEntry withSeq(long s) {
+            return new QuarantineEntry(s, receivedMillis, rejected);
+        }
+    }
 
-    record ItemEntry(long seq, long receivedMillis, Item item) implements LogEntry { }
+    record ItemEntry(long seq, long receivedMillis, Item item) implements LogEntry {
+        @Override
+        public ItemEntry withSeq(long s) {
+            return new ItemEntry(s, receivedMillis, item);
+        }
+    }
 }

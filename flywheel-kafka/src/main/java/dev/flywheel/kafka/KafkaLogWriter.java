@@ -1,0 +1,86 @@
+package dev.flywheel.kafka;
+
+import dev.flywheel.log.LogAppender;
+import dev.flywheel.log.LogEntry;
+import dev.flywheel.log.LogException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * The ingest path's log in the distributed shape: appends a group of entries to the topics
+ * ({@link LogRecords}) with the idempotent {@code acks=all} producer and returns only when the
+ * brokers acknowledged every record of it. Its seqs number this writer's entries since it opened;
+ * a record's position is its partition and offset, so it offers no reader.
+ *
+ * <p>A failed append throws and nothing of it counts; some of its records may still have reached
+ * the brokers, and a client retrying them makes duplicates that the Flink job drops by id. After a
+ * failure the producer is replaced, so an error that would stick to it (an expired batch, a fenced
+ * producer id) cannot fail every later append.
+ */
+public final class KafkaLogWriter implements LogAppender {
+    private final KafkaSettings settings;
+    private final LogRecords records;
+    private KafkaProducer<byte[], byte[]> producer;
+    private volatile long nextSeq;
+
+    private KafkaLogWriter(KafkaSettings settings) {
+        this.settings = settings;
+        this.records = new LogRecords(settings.topics());
+        this.producer = new KafkaProducer<>(settings.producerProperties());
+    }
+
+    /** Creates the topics that are absent (or checks them), then connects the producer. */
+    public static KafkaLogWriter open(KafkaSettings settings) {
+        Topics.ensure(settings);
+        return new KafkaLogWriter(settings);
+    }
+
+    @Override
+    public synchronized void append(List<LogEntry> entries) {
+        long seq = nextSeq;
+        for (LogEntry e : entries) {
+            if (e.seq() != seq++) throw new LogException("entry seq " + e.seq() + " does not continue the writer's seq " + (seq - 1));
+        }
+        if (producer == null) producer = new KafkaProducer<>(settings.producerProperties());
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Callback callback = (RecordMetadata m, Exception e) -> {
+            if (e != null) failure.compareAndSet(null, e);
+        };
+        try {
+            for (LogEntry e : entries) producer.send(records.of(e), callback);
+            producer.flush(); // a group commit waits for its records: send them now rather than after the linger
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
+        Exception failed = failure.get();
+        if (failed != null) {
+            discardProducer();
+            throw new LogException("Kafka did not acknowledge the append (kafka.bootstrap " + settings.bootstrap() + "): " + failed, failed);
+        }
+        nextSeq = seq;
+    }
+
+    private void discardProducer() {
+        try {
+            producer.close(Duration.ZERO);
+        } catch (RuntimeException ignored) {
+            // it is being thrown away because it failed
+        }
+        producer = null;
+    }
+
+    @Override
+    public long nextSeq() {
+        return nextSeq;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) producer.close(settings.deliveryTimeout());
+        producer = null;
+    }
+}
