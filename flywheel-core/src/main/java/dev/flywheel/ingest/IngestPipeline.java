@@ -98,7 +98,7 @@ public final class IngestPipeline implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                group.forEach(p -> acks.execute(() -> p.done.completeExceptionally(e)));
+                group.forEach(p -> ack(() -> p.done.completeExceptionally(e)));
             } finally {
                 group.clear();
             }
@@ -148,7 +148,20 @@ public final class IngestPipeline implements AutoCloseable {
         stats.duplicates.add(dups);
         p.batch.rejected().forEach(r -> stats.countRejected(r.source()));
         IngestResult result = new IngestResult(p.batch.records().size() - dups, dups, p.batch.rejected());
-        acks.execute(() -> p.done.complete(result));
+        ack(() -> p.done.complete(result));
+    }
+
+    /**
+     * Completes on the ack pool, or here once {@link #close()} has shut it: a log that held an append
+     * past the close's wait (Kafka with its brokers down) left the writer failing on a closed pool,
+     * its requests never answered.
+     */
+    private void ack(Runnable completion) {
+        try {
+            acks.execute(completion);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            completion.run();
+        }
     }
 
     private IdSet idsOf(LoggedRecord r) {

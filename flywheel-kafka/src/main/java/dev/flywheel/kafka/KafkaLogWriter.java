@@ -5,6 +5,10 @@ import dev.flywheel.log.LogEntry;
 import dev.flywheel.log.LogException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,7 +20,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * brokers acknowledged every record of it. Its seqs number this writer's entries since it opened;
  * a record's position is its partition and offset, so it offers no reader.
  *
- * <p>A failed append throws and nothing of it counts; some of its records may still have reached
+ * <p>An append not acknowledged within {@code kafka.delivery_timeout} fails. A failed append throws and nothing of it counts; some of its records may still have reached
  * the brokers, and a client retrying them makes duplicates that the Flink job drops by id. After a
  * failure the producer is replaced, so an error that would stick to it (an expired batch, a fenced
  * producer id) cannot fail every later append.
@@ -24,6 +28,16 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 public final class KafkaLogWriter implements LogAppender {
     private final KafkaSettings settings;
     private final LogRecords records;
+    /**
+     * Bounds an append by {@code kafka.delivery_timeout}: a new idempotent producer whose brokers are
+     * down waits for a producer id before it expires any batch, so its flush never returned
+     * (KafkaBrokerDownTest). Closing it at the deadline aborts its batches and ends the flush.
+     */
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "flywheel-kafka-append-deadline");
+        t.setDaemon(true);
+        return t;
+    });
     private KafkaProducer<byte[], byte[]> producer;
     private volatile long nextSeq;
 
@@ -50,11 +64,15 @@ public final class KafkaLogWriter implements LogAppender {
         Callback callback = (RecordMetadata m, Exception e) -> {
             if (e != null) failure.compareAndSet(null, e);
         };
+        KafkaProducer<byte[], byte[]> p = producer;
+        ScheduledFuture<?> abort = watchdog.schedule(() -> p.close(Duration.ZERO), settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
         try {
-            for (LogEntry e : entries) producer.send(records.of(e), callback);
-            producer.flush(); // a group commit waits for its records: send them now rather than after the linger
+            for (LogEntry e : entries) p.send(records.of(e), callback);
+            p.flush(); // a group commit waits for its records: send them now rather than after the linger
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
+        } finally {
+            abort.cancel(false);
         }
         Exception failed = failure.get();
         if (failed != null) {
@@ -82,5 +100,6 @@ public final class KafkaLogWriter implements LogAppender {
     public synchronized void close() {
         if (producer != null) producer.close(settings.deliveryTimeout());
         producer = null;
+        watchdog.shutdownNow();
     }
 }

@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *                          sends at once whatever it holds)
  * @param batchBytes        {@code kafka.batch_bytes}: the producer's batch size per partition
  * @param deliveryTimeout   {@code kafka.delivery_timeout}: the longest an append waits for the brokers before it
- *                          fails and nothing of it counts
+ *                          fails and nothing of it counts (10 s: longer than a leader's failover, shorter than
+ *                          a client's patience)
  * @param compression       {@code kafka.compression}: none, lz4, zstd, snappy or gzip
  */
 public record KafkaSettings(String bootstrap, String topicPrefix, int partitions, short replicationFactor,
@@ -55,7 +56,7 @@ public record KafkaSettings(String bootstrap, String topicPrefix, int partitions
     /** The defaults for the brokers at {@code bootstrap}. */
     public static KafkaSettings of(String bootstrap) {
         return new KafkaSettings(bootstrap, "flywheel", 6, (short) 1, Duration.ofMillis(5), 256 * 1_024,
-                Duration.ofSeconds(30), "none");
+                Duration.ofSeconds(10), "none");
     }
 
     /** Reads the {@code kafka} section; {@code bootstrap} is required. */

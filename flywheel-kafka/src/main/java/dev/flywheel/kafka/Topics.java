@@ -53,8 +53,10 @@ public record Topics(String prefix) {
      * @throws LogException    when the brokers cannot be reached within the delivery timeout
      */
     public static void ensure(KafkaSettings s) {
+        int timeout = (int) s.deliveryTimeout().toMillis();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) s.deliveryTimeout().toMillis()))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, timeout)))) {
             Topics t = s.topics();
             long wait = s.deliveryTimeout().toMillis();
             Set<String> existing = admin.listTopics().names().get(wait, TimeUnit.MILLISECONDS);
