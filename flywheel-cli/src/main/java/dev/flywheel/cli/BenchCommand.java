@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code flywheel bench}: load benchmarks against a real engine on a temporary data directory. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Decide.class, BenchCommand.Analysis.class,
-                BenchCommand.Learner.class, StartupBench.class})
+                BenchCommand.Learner.class, StartupBench.class, KafkaBench.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {

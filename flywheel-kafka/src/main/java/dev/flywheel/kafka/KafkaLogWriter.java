@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -60,12 +61,26 @@ public final class KafkaLogWriter implements LogAppender {
             if (e.seq() != seq++) throw new LogException("entry seq " + e.seq() + " does not continue the writer's seq " + (seq - 1));
         }
         if (producer == null) producer = new KafkaProducer<>(settings.producerProperties());
+        Exception failed = sendAll(entries);
+        if (failed != null) {
+            discardProducer();
+            throw new LogException("Kafka did not acknowledge the append (kafka.bootstrap " + settings.bootstrap() + "): " + failed, failed);
+        }
+        nextSeq = seq;
+    }
+
+    /** Sends and flushes the group; the first failure of any record, or null when the brokers acknowledged all. */
+    private Exception sendAll(List<LogEntry> entries) {
         AtomicReference<Exception> failure = new AtomicReference<>();
         Callback callback = (RecordMetadata m, Exception e) -> {
             if (e != null) failure.compareAndSet(null, e);
         };
         KafkaProducer<byte[], byte[]> p = producer;
-        ScheduledFuture<?> abort = watchdog.schedule(() -> p.close(Duration.ZERO), settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> abort = watchdog.schedule(() -> {
+            expired.set(true);
+            p.close(Duration.ZERO);
+        }, settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
         try {
             for (LogEntry e : entries) p.send(records.of(e), callback);
             p.flush(); // a group commit waits for its records: send them now rather than after the linger
@@ -74,15 +89,12 @@ public final class KafkaLogWriter implements LogAppender {
         } finally {
             abort.cancel(false);
         }
-        Exception failed = failure.get();
-        if (failed != null) {
-            discardProducer();
-            throw new LogException("Kafka did not acknowledge the append (kafka.bootstrap " + settings.bootstrap() + "): " + failed, failed);
-        }
-        nextSeq = seq;
+        if (expired.get()) producer = null; // closed by the deadline, perhaps just after the flush succeeded
+        return failure.get();
     }
 
     private void discardProducer() {
+        if (producer == null) return;
         try {
             producer.close(Duration.ZERO);
         } catch (RuntimeException ignored) {

@@ -106,7 +106,6 @@ public record KafkaSettings(String bootstrap, String topicPrefix, int partitions
         p.put(ProducerConfig.LINGER_MS_CONFIG, (int) linger.toMillis());
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, batchBytes);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
-        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20);
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, delivery - linger.toMillis()));
