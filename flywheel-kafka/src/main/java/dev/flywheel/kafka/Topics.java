@@ -26,6 +26,12 @@ import org.apache.kafka.common.errors.RetriableException;
  * {@code <p>.quarantine} (refused input with its reasons). See docs/distributed.md.
  */
 public record Topics(String prefix) {
+    /**
+     * The header of a {@code <p>.ingest} record that says what its JSON body holds: {@code event},
+     * {@code decision} or {@code item}; without it a batch body's field says it.
+     */
+    public static final String KIND_HEADER = "kind";
+
     /** The largest record a topic takes: a body the HTTP API accepts (16 MiB by default) fits in one. */
     public static final int MAX_RECORD_BYTES = 32 << 20;
 
