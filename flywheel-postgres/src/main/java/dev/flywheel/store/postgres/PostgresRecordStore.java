@@ -47,7 +47,7 @@ public final class PostgresRecordStore implements RecordStore {
                     last = Math.max(last, e.seq());
                 }
                 if (last == applied) return null;
-                rows.flush();
+                rows.flush(c);
                 Meta.set(c, APPLIED, last);
                 add(c, "events.rows", rows.eventCount);
                 add(c, "decisions.rows", rows.decisionCount);

@@ -11,18 +11,21 @@ import dev.flywheel.log.Rejected;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Log entries as rows, batched per table inside the caller's transaction; column order follows
- * {@link Migrations}. Counts what it added per kind, for the stored counts kept in {@code meta}.
+ * Log entries as rows, gathered per table inside the caller's transaction and sent at {@link #flush}:
+ * the many-row tables (events, served items) as arrays unnested by one statement ({@link Columns}),
+ * those with array columns as JDBC batches. Column order follows {@link Migrations}. Counts what it added per kind, for the stored counts kept in {@code meta}.
  */
 final class RecordRows implements AutoCloseable {
-    private final PreparedStatement events;
+    private final Columns events = new Columns("events", "int8", "timestamptz", "text", "text", "timestamptz", "text", "text",
+            "text", "text", "text", "float8", "text");
     private final PreparedStatement decisions;
-    private final PreparedStatement items;
-    private final PreparedStatement shadows;
+    private final Columns items = new Columns("decision_items", "int8", "text", "int4", "text", "float8", "float8");
+    private final Columns shadows = new Columns("decision_shadows", "int8", "text", "text", "int4", "text", "float8", "float8");
     private final PreparedStatement quarantine;
     private final PreparedStatement catalog;
     long eventCount;
@@ -30,10 +33,7 @@ final class RecordRows implements AutoCloseable {
     long quarantineCount;
 
     RecordRows(Connection c) throws SQLException {
-        events = c.prepareStatement("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         decisions = c.prepareStatement("INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        items = c.prepareStatement("INSERT INTO decision_items VALUES (?, ?, ?, ?, ?, ?)");
-        shadows = c.prepareStatement("INSERT INTO decision_shadows VALUES (?, ?, ?, ?, ?, ?, ?)");
         quarantine = c.prepareStatement("INSERT INTO quarantine VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         catalog = c.prepareStatement("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     }
@@ -45,11 +45,9 @@ final class RecordRows implements AutoCloseable {
         else if (e instanceof LogEntry.ItemEntry x) item(x.seq(), x.receivedMillis(), x.item());
     }
 
-    private void event(long seq, long received, Event e) throws SQLException {
-        events.setLong(1, seq);
-        Sql.millis(events, 2, received);
-        eventColumns(events, 3, e);
-        events.addBatch();
+    private void event(long seq, long received, Event e) {
+        events.add(seq).add(Instant.ofEpochMilli(received)).add(e.id()).add(e.type()).add(e.timestamp()).add(e.user())
+                .add(e.session()).add(e.decision()).add(e.loop()).add(e.item()).add(e.value()).add(e.propsJson());
         eventCount++;
     }
 
@@ -82,24 +80,14 @@ final class RecordRows implements AutoCloseable {
         decisions.setInt(12, d.period());
         decisions.addBatch();
         decisionCount++;
-        for (ServedItem s : d.items()) served(items, 3, seq, d.id(), s);
+        for (ServedItem s : d.items()) served(items.add(seq).add(d.id()), s);
         for (ShadowRanking r : d.shadows()) {
-            for (ServedItem s : r.items()) {
-                shadows.setString(3, r.version());
-                served(shadows, 4, seq, d.id(), s);
-            }
+            for (ServedItem s : r.items()) served(shadows.add(seq).add(d.id()).add(r.version()), s);
         }
     }
 
-    /** seq, decision id, then from parameter {@code at}: position, item, score, propensity. */
-    private static void served(PreparedStatement p, int at, long seq, String decision, ServedItem s) throws SQLException {
-        p.setLong(1, seq);
-        p.setString(2, decision);
-        p.setInt(at, s.position());
-        p.setString(at + 1, s.item());
-        Sql.number(p, at + 2, s.score());
-        p.setDouble(at + 3, s.propensity());
-        p.addBatch();
+    private static void served(Columns row, ServedItem s) {
+        row.add(s.position()).add(s.item()).add(s.score()).add(s.propensity());
     }
 
     private void quarantine(long seq, long received, Rejected r) throws SQLException {
@@ -135,12 +123,15 @@ final class RecordRows implements AutoCloseable {
     }
 
     /** Sends every batch. */
-    void flush() throws SQLException {
-        for (PreparedStatement p : List.of(events, decisions, items, shadows, quarantine, catalog)) p.executeBatch();
+    void flush(Connection c) throws SQLException {
+        events.insert(c);
+        for (PreparedStatement p : List.of(decisions, quarantine, catalog)) p.executeBatch();
+        items.insert(c);
+        shadows.insert(c);
     }
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement p : List.of(events, decisions, items, shadows, quarantine, catalog)) p.close();
+        for (PreparedStatement p : List.of(decisions, quarantine, catalog)) p.close();
     }
 }
