@@ -23,6 +23,8 @@ import java.util.zip.CRC32C;
  * checkpoint is skipped for the one before, as the file store skips a torn file.
  */
 public final class PostgresCheckpointStore implements CheckpointStore {
+    /** What {@link #read} answers for a checkpoint that another process's save pruned meanwhile: not corrupt, just gone. */
+    private static final Checkpoint GONE = new Checkpoint(-1, Instant.EPOCH, Map.of());
     private final PostgresDatabase db;
     private final int keep;
     private final AtomicLong skipped = new AtomicLong();
@@ -83,13 +85,14 @@ public final class PostgresCheckpointStore implements CheckpointStore {
         for (int i = seqs.size() - 1; i >= 0; i--) {
             long seq = seqs.get(i);
             Checkpoint c = db.read("read checkpoint at seq " + seq, conn -> read(conn, seq));
+            if (c == GONE) continue;
             if (c != null) return Optional.of(c);
             skipped.incrementAndGet();
         }
         return Optional.empty();
     }
 
-    /** The checkpoint at {@code seq}, or null when it is gone or a state fails its checksum. */
+    /** The checkpoint at {@code seq}; null when a state fails its checksum, {@link #GONE} when there is none. */
     private static Checkpoint read(Connection c, long seq) throws SQLException {
         String sql = "SELECT k.taken_seconds, k.taken_nanos, s.name, s.state, s.crc32c FROM checkpoints k "
                 + "LEFT JOIN checkpoint_states s ON s.seq = k.seq WHERE k.seq = ?";
@@ -106,7 +109,7 @@ public final class PostgresCheckpointStore implements CheckpointStore {
                     states.put(r.getString(3), state);
                 }
             }
-            return taken == null ? null : new Checkpoint(seq, taken, states);
+            return taken == null ? GONE : new Checkpoint(seq, taken, states);
         }
     }
 
