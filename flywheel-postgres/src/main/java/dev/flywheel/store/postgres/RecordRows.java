@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Log entries as rows, gathered per table inside the caller's transaction and sent at {@link #flush}:
  * the many-row tables (events, served items) as arrays unnested by one statement ({@link Columns}),
- * those with array columns as JDBC batches. Column order follows {@link Migrations}. Counts what it added per kind, for the stored counts kept in {@code meta}.
+ * those with array columns as JDBC batches. Column order follows {@link Migrations}. Counts what it
+ * added per kind, for the stored counts kept in {@code meta}.
  */
 final class RecordRows implements AutoCloseable {
     private final Columns events = new Columns("events", "int8", "timestamptz", "text", "text", "timestamptz", "text", "text",

@@ -10,7 +10,11 @@ import dev.flywheel.outcome.Unjoined;
 import dev.flywheel.outcome.UnjoinedStore;
 import dev.flywheel.outcome.contract.OutcomeStoreContract;
 import dev.flywheel.outcome.contract.UnjoinedStoreContract;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -76,19 +80,26 @@ class PostgresOutcomeStoresTest {
 
     @Test
     void tiesInTimeComeBackInCodePointOrderOfTheirIdsOnAServerWithAnEnglishCollation() throws Exception {
+        List<String> ids = List.of("d-b", "dB", "da", "d\u00e9");
         try (PostgresDatabase english = PostgresDatabase.open(EmbeddedServer.englishCollation())) {
-            OutcomeStore s = new PostgresOutcomeStore(english);
-            List<String> ids = List.of("d-b", "dB", "da", "d\u00e9");
-            for (String id : ids) s.append(List.of(new Outcome(id, "feed", "u1", "x", 1, 0.5, null, "m1", "a", T, 1, List.of(), 0, true, 0)));
-            List<String> got = s.query("feed", Instant.EPOCH, T.plusSeconds(1), 10).stream().map(Outcome::decision).toList();
-            assertEquals(ids, got, "code-point order, as the embedded store sorts");
+            OutcomeStore outcomes = new PostgresOutcomeStore(english);
+            UnjoinedStore unjoined = new PostgresUnjoinedStore(english);
+            for (String id : ids) {
+                outcomes.append(List.of(new Outcome(id, "feed", "u1", "x", 1, 0.5, null, "m1", "a", T, 1, List.of(), 0, true, 0)));
+                unjoined.append(List.of(new Unjoined(new Event(id, "click", T, "u1", null, null, null, "x", null, null),
+                        Unjoined.Reason.ORPHAN, null)));
+            }
+            List<Outcome> got = outcomes.query("feed", Instant.EPOCH, T.plusSeconds(1), 10);
+            assertEquals(ids, got.stream().map(Outcome::decision).toList(), "code-point order, as the embedded store sorts");
+            assertEquals(ids, unjoined.query(null, 10).stream().map(u -> u.event().id()).toList());
             assertNotEquals(ids, serverOrder(english), "the server's own collation sorts them otherwise");
         }
     }
 
     private static List<String> serverOrder(PostgresDatabase db) throws Exception {
-        List<String> out = new java.util.ArrayList<>();
-        try (var c = db.connect(); var st = c.createStatement(); var r = st.executeQuery("SELECT decision_id FROM outcomes ORDER BY decision_id")) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT decision_id FROM outcomes ORDER BY decision_id")) {
             while (r.next()) out.add(r.getString(1));
         }
         return out;
