@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
 import dev.flywheel.decision.ShadowRanking;
+import dev.flywheel.event.Event;
 import dev.flywheel.event.LoggedRecord;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.log.LogException;
@@ -19,6 +20,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -95,6 +97,26 @@ class PostgresRecordStoreTest extends RecordStoreContract {
         a.forEachId(LoggedRecord.Kind.EVENT, ids::add);
         assertEquals(counted(in).events(), ids.size());
         assertEquals(ids.size(), new HashSet<>(ids).size(), "no id twice");
+    }
+
+    @Test
+    void eventTimesAreKeptToTheMicrosecondBeforeAndAfterTheEpoch() throws Exception {
+        List<Instant> times = List.of(Instant.parse("2026-11-27T10:00:00.999999999Z"), Instant.parse("1969-12-31T23:59:59.000001Z"),
+                Instant.parse("2199-01-01T00:00:00.123456Z"), Instant.parse("1970-01-01T00:00:00Z"));
+        List<LogEntry> in = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            in.add(new LogEntry.EventEntry(i, 1_000 + i, new Event("e" + i, "click", times.get(i), "u", null, null, null, null, null, null)));
+        }
+        open(dir).apply(in);
+        List<Instant> back = new ArrayList<>();
+        try (Connection c = db.current().connect(); Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT ts, received FROM events ORDER BY seq")) {
+            while (r.next()) {
+                back.add(Sql.instant(r, 1));
+                assertEquals(1_000 + back.size() - 1, Sql.instant(r, 2).toEpochMilli());
+            }
+        }
+        assertEquals(times.stream().map(t -> t.truncatedTo(ChronoUnit.MICROS)).toList(), back, "cut, as DuckDB cuts, not rounded");
     }
 
     @Test
