@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 public final class Flywheel implements Runnable {
 
     public static void main(String[] args) {
+        NativeLibraryLeftovers.sweepAtStart();
         System.exit(commandLine().execute(args));
     }
 

@@ -154,7 +154,7 @@ class CrashRecoveryTest {
     private record Server(Process process, int port) {
         static Server start(Path data, Path config) throws Exception {
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), Flywheel.class.getName(),
+                    "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"), Flywheel.class.getName(),
                     "serve", "--data", data.toString(), "--port", "0", "--config", config.toString());
             pb.environment().put("FLYWHEEL_ADMIN_KEY", ADMIN);
             Path err = data.resolveSibling("serve.err");

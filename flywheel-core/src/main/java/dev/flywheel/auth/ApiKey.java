@@ -7,6 +7,7 @@ import java.util.Set;
 /**
  * A stored API key. Only the SHA-256 of the secret is kept: keys are 192-bit random strings, so a
  * plain hash is enough (no password stretching needed) and lookups stay cheap on every request.
+ * {@code created} is kept to the microsecond.
  */
 public record ApiKey(String id, String sha256, Set<Scope> scopes, String name, Instant created, boolean revoked) {
     public ApiKey {
@@ -16,6 +17,8 @@ public record ApiKey(String id, String sha256, Set<Scope> scopes, String name, I
         scopes = Set.copyOf(EnumSet.copyOf(scopes));
         name = name == null ? "" : name;
         if (created == null) throw new IllegalArgumentException("created is required");
+        // what every key store keeps (PostgreSQL's timestamps end there), so a key reads back equal
+        created = created.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     public boolean allows(Scope needed) {
