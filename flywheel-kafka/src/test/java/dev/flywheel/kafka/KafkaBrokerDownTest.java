@@ -55,16 +55,14 @@ class KafkaBrokerDownTest {
             IngestClient.Answer again = client.post(server.port, during);
             assertEquals(200, again.status(), again.body());
             assertTrue(again.body().startsWith("{\"accepted\":40,\"duplicates\":0"), "the refused ids were not kept as seen: " + again.body());
-        } finally {
-            kafka.close();
-        }
-        try (LocalKafka back = LocalKafka.start(dir.resolve("kafka"), brokerPort)) {
             List<String> ids = new ArrayList<>();
-            for (LogEntry e : TopicReader.entries(TopicReader.read(back.bootstrap(), List.of(settings.topics().log()), 80, Duration.ofSeconds(30)))) {
+            for (LogEntry e : TopicReader.entries(TopicReader.read(kafka.bootstrap(), List.of(settings.topics().log()), 80, Duration.ofSeconds(30)))) {
                 ids.add(((LogEntry.EventEntry) e).event().id());
             }
             assertTrue(ids.containsAll(before), "acknowledged before the outage: " + ids);
             assertTrue(ids.containsAll(during), "acknowledged after it: " + ids);
+        } finally {
+            kafka.close();
         }
     }
 }
