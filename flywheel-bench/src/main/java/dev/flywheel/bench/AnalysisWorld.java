@@ -23,7 +23,7 @@ public final class AnalysisWorld {
     public static void fill(Path file, String loop, long decisions, long users, long seqOffset) throws SQLException {
         try (DuckDbRecordStore store = new DuckDbRecordStore(file); Connection c = store.connect();
              Statement s = c.createStatement()) {
-            new DuckDbOutcomeStore(store); // creates the outcome table
+            new DuckDbOutcomeStore(store).close(); // creates the outcome table (a connection left open would keep the file's database open)
             macros(s, users);
             String l = "'" + loop.replace("'", "''") + "'";
             long items = decisions * 3;

@@ -65,7 +65,8 @@ public final class LogRetention implements AutoCloseable {
             // a transaction left open by the last pass would show its snapshot: rows applied since missing
             connection().rollback();
             for (ClosedSegment s : log.closedSegments()) {
-                if (s.lastSeq() > limit || newestReceived(s) >= cutoff.toEpochMilli()) break;
+                // closing waits for the segment at hand only
+                if (stopped.getCount() == 0 || s.lastSeq() > limit || newestReceived(s) >= cutoff.toEpochMilli()) break;
                 SegmentArchiver.archive(connection(), log, s, store.dir(), stopAt);
                 newest.remove(s.baseSeq());
                 moved = true;

@@ -74,6 +74,7 @@ class LogRetentionTest {
             rig.write(in.subList(300, 700));
             before = rig.views();
             counts = rig.store.counts();
+            List<String> travel = timeTravel(rig);
             Map<Long, byte[]> bodies = bodies(rig.log);
             int closed = rig.log.closedSegments().size();
             assertTrue(closed > 10, "segments: " + closed);
@@ -88,6 +89,7 @@ class LogRetentionTest {
             bodies.forEach((seq, b) -> assertArrayEquals(b, archived.get(seq), "stored bytes of seq " + seq));
             assertEquals(before, rig.views());
             assertEquals(counts, rig.store.counts());
+            assertEquals(travel, timeTravel(rig), "decisions read back with their items, shadows, features and events");
             assertEquals(in, rig.readLog(0));
             assertEquals(in.subList(123, 700), rig.readLog(123));
             assertEquals(Set.of("day=2026-03-01", "day=2026-03-02"), names(dir.resolve("archive")));
@@ -103,6 +105,18 @@ class LogRetentionTest {
             assertEquals(in, rig.readLog(0));
             assertEquals(counts, rig.store.counts());
         }
+    }
+
+    /** Decisions as time travel reads them back: the decision, its served features, its events. */
+    private static List<String> timeTravel(RetentionRig rig) {
+        DuckDbDecisionHistory history = new DuckDbDecisionHistory(rig.store);
+        List<String> out = new java.util.ArrayList<>();
+        for (long s = 1; s < 700; s += 50) {
+            String id = "d" + s;
+            out.add(history.decision(id).orElseThrow() + " " + history.events(id)
+                    + rig.features.get(id).stream().map(f -> f.item() + java.util.Arrays.toString(f.values())).toList());
+        }
+        return out;
     }
 
     private static Set<String> names(Path d) throws Exception {
