@@ -14,13 +14,13 @@ import dev.flywheel.ingest.IngestBatch;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.log.LogReader;
 import dev.flywheel.outcome.Outcome;
+import dev.flywheel.sim.SimClock;
 import dev.flywheel.state.Checkpoint;
 import dev.flywheel.store.duckdb.DuckDbExperimentSource;
 import dev.flywheel.store.duckdb.DuckDbOutcomeStore;
 import dev.flywheel.store.duckdb.RetentionStats;
 import dev.flywheel.store.file.FileCheckpointStore;
 import dev.flywheel.topology.LoopHistory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,13 +28,11 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +67,7 @@ class RetentionEngineTest {
     @Test
     void diskStaysBoundedUnderASteadyStreamAndEverythingReadsBack() throws Exception {
         List<List<LoggedRecord>> rounds = rounds(LoopHistory.of(11, 3_000), 400);
-        MovingClock clock = new MovingClock();
+        SimClock clock = new SimClock(LoopHistory.START);
         Path kept = dir.resolve("kept");
         Path retained = dir.resolve("retained");
         List<Round> seen = new ArrayList<>();
@@ -78,17 +76,17 @@ class RetentionEngineTest {
             long freedBefore = 0;
             long logBefore = 0;
             for (List<LoggedRecord> round : rounds) {
-                clock.set(newest(round).plusSeconds(60));
+                clock.advanceTo(newest(round).plusSeconds(60));
                 write(twin, round);
                 write(e, round);
                 RetentionStats stats = e.retention().runOnce();
-                long logBytes = bytes(retained.resolve("log"));
+                long logBytes = DataDirs.bytes(retained.resolve("log"));
                 long appended = logBytes + stats.logBytes() - logBefore - freedBefore;
                 logBefore = logBytes;
                 freedBefore = stats.logBytes();
                 assertEquals(e.storageLog().nextSeq() - 1 - stats.archivedSeq(), liveEntries(e), "the live tables hold the segments' entries");
-                seen.add(new Round(clock.instant(), logBytes, appended, bytes(retained, "store.duckdb"),
-                        bytes(retained.resolve("archive")) + bytes(retained.resolve("archive-derived")), liveEntries(e),
+                seen.add(new Round(clock.instant(), logBytes, appended, DataDirs.bytes(retained, "store.duckdb"),
+                        DataDirs.bytes(retained.resolve("archive")) + DataDirs.bytes(retained.resolve("archive-derived")), liveEntries(e),
                         count(e, "SELECT count(*) FROM outcomes_live"), count(e, "SELECT count(*) FROM outcomes")));
             }
             assertBounded(seen);
@@ -160,9 +158,9 @@ class RetentionEngineTest {
     private void assertAStartWithoutCheckpointsEndsWhereAStartFromOneEnds(Path data) throws Exception {
         Path restored = dir.resolve("restored");
         Path replayed = dir.resolve("replayed");
-        copy(data, restored);
-        copy(data, replayed);
-        deleteTree(replayed.resolve("checkpoints"));
+        DataDirs.copy(data, restored);
+        DataDirs.copy(data, replayed);
+        DataDirs.deleteTree(replayed.resolve("checkpoints"));
         Clock later = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
         List<Outcome> a;
         List<Outcome> b;
@@ -250,35 +248,6 @@ class RetentionEngineTest {
         return out;
     }
 
-    private static long bytes(Path d, String prefix) throws Exception {
-        try (Stream<Path> s = Files.list(d)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static long bytes(Path d) throws Exception {
-        if (!Files.exists(d)) return 0;
-        try (Stream<Path> s = Files.walk(d)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else if (!p.getFileName().toString().equals("engine.lock")) Files.copy(p, t);
-            }
-        }
-    }
-
-    private static void deleteTree(Path d) throws Exception {
-        try (Stream<Path> s = Files.walk(d)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
-
     private static void report(List<Round> seen, RetentionStats stats) {
         Round last = seen.get(seen.size() - 1);
         System.out.printf("retention: %d rounds, %d entries archived in %d segments: %d Parquet bytes (%.1f per entry) for %d log bytes;"
@@ -287,29 +256,5 @@ class RetentionEngineTest {
                 stats.derivedRows(), stats.derivedBytes(), last.logBytes(), last.storeBytes(), last.archiveBytes(),
                 seen.stream().mapToLong(Round::logBytes).max().orElse(0), seen.stream().mapToLong(Round::storeBytes).max().orElse(0));
         assertNotNull(stats);
-    }
-
-    /** The engines' clock: the test sets it to the newest time of each round before sending it. */
-    private static final class MovingClock extends Clock {
-        private volatile Instant now = LoopHistory.START;
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

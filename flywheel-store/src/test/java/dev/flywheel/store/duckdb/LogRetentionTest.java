@@ -92,13 +92,7 @@ class LogRetentionTest {
             assertEquals(travel, timeTravel(rig), "decisions read back with their items, shadows, features and events");
             assertEquals(in, rig.readLog(0));
             assertEquals(in.subList(123, 700), rig.readLog(123));
-            assertEquals(Set.of("day=2026-03-01", "day=2026-03-02"), names(dir.resolve("archive")));
-            Set<String> loops = new TreeSet<>();
-            for (String day : names(dir.resolve("archive"))) loops.addAll(names(dir.resolve("archive").resolve(day)));
-            Set<String> decoded = new TreeSet<>();
-            for (String l : loops) decoded.add(URLDecoder.decode(l, StandardCharsets.UTF_8));
-            assertEquals(Set.of("loop=feed", "loop=home", "loop=_none", "loop=__none", "loop=__x", "loop=a/b c", "loop=_items",
-                    "loop=_quarantine"), decoded);
+            assertPartitions(dir.resolve("archive"));
         }
         try (RetentionRig rig = new RetentionRig(dir)) {
             assertEquals(before, rig.views(), "after reopening");
@@ -117,6 +111,17 @@ class LogRetentionTest {
                     + rig.features.get(id).stream().map(f -> f.item() + java.util.Arrays.toString(f.values())).toList());
         }
         return out;
+    }
+
+    /** Days received and loops, each loop (or none) a partition of its own that reads back as it was. */
+    private static void assertPartitions(Path archive) throws Exception {
+        assertEquals(Set.of("day=2026-03-01", "day=2026-03-02"), names(archive));
+        Set<String> decoded = new TreeSet<>();
+        for (String day : names(archive)) {
+            for (String loop : names(archive.resolve(day))) decoded.add(URLDecoder.decode(loop, StandardCharsets.UTF_8));
+        }
+        assertEquals(Set.of("loop=feed", "loop=home", "loop=_none", "loop=__none", "loop=__x", "loop=a/b c", "loop=_items",
+                "loop=_quarantine"), decoded);
     }
 
     private static Set<String> names(Path d) throws Exception {

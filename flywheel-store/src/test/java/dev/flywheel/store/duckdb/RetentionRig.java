@@ -47,7 +47,7 @@ final class RetentionRig implements AutoCloseable {
     }
 
     void open() {
-        log = new SegmentedFileLog(dir.resolve("log"), false, 4_096, new ParquetArchive(dir.resolve("archive")));
+        log = new SegmentedFileLog(dir.resolve("log"), false, 8_192, new ParquetArchive(dir.resolve("archive")));
         store = new DuckDbRecordStore(dir.resolve("store.duckdb"));
         features = new DuckDbFeatureLog(store);
         retention = new LogRetention(log, store, () -> checkpointed, Duration.ofHours(1), clock);
