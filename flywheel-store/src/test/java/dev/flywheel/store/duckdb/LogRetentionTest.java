@@ -99,6 +99,9 @@ class LogRetentionTest {
             assertEquals(in, rig.readLog(0));
             assertEquals(counts, rig.store.counts());
         }
+        try (Connection c = ReadOnlyStore.open(dir.resolve("store.duckdb")); Statement s = c.createStatement()) {
+            assertEquals(before.get("events"), RetentionRig.rows(s, "SELECT * FROM events ORDER BY ALL"), "offline analysis reads the archive");
+        }
     }
 
     /** Decisions as time travel reads them back: the decision, its served features, its events. */
