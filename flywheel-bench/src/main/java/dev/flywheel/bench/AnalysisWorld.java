@@ -23,26 +23,27 @@ public final class AnalysisWorld {
     public static void fill(Path file, String loop, long decisions, long users, long seqOffset) throws SQLException {
         try (DuckDbRecordStore store = new DuckDbRecordStore(file); Connection c = store.connect();
              Statement s = c.createStatement()) {
-            new DuckDbOutcomeStore(store); // creates the outcome table
+            new DuckDbOutcomeStore(store).close(); // creates the outcome table (a connection left open would keep the file's database open)
             macros(s, users);
             String l = "'" + loop.replace("'", "''") + "'";
             long items = decisions * 3;
-            s.execute("INSERT INTO decisions SELECT " + seqOffset + " + i, TIMESTAMP '2026-11-01', " + l + " || '-d' || i, "
-                    + l + ", 'u' || usr(i), TIMESTAMP '2026-11-01' + to_seconds(i), 'm1', arm(i), []::VARCHAR[], NULL "
+            s.execute("INSERT INTO decisions_live SELECT " + seqOffset + " + i, TIMESTAMP '2026-11-01', " + l + " || '-d' || i, "
+                    + l + ", 'u' || usr(i), TIMESTAMP '2026-11-01' + to_seconds(i), 'm1', arm(i), []::VARCHAR[], NULL, NULL, 0 "
                     + "FROM range(" + decisions + ") t(i)");
-            s.execute("INSERT INTO decision_items SELECT " + seqOffset + " + i // 3, " + l + " || '-d' || (i // 3), "
+            s.execute("INSERT INTO decision_items_live SELECT " + seqOffset + " + i // 3, " + l + " || '-d' || (i // 3), "
                     + "i % 3 + 1, item(i), u01(i * 2 + 1), 0.05 FROM range(" + items + ") t(i)");
             String event = "SELECT " + seqOffset + " + i, TIMESTAMP '2026-11-01', " + l + " || '-%s' || i, '%s', "
                     + "TIMESTAMP '2026-11-01' + to_seconds(i // 3), 'u' || usr(i // 3), NULL, " + l + " || '-d' || (i // 3), "
                     + l + ", %s, %s, NULL FROM range(%d) t(i)";
-            s.execute("INSERT INTO events " + String.format(event, "e", "impression", "item(i)", "NULL", items));
-            s.execute("INSERT INTO events " + String.format(event, "l", "like", "item(i)", "NULL", items)
+            s.execute("INSERT INTO events_live " + String.format(event, "e", "impression", "item(i)", "NULL", items));
+            s.execute("INSERT INTO events_live " + String.format(event, "l", "like", "item(i)", "NULL", items)
                     + " WHERE u01(i * 5 + 3) < (CASE WHEN arm(i // 3) = 'control' THEN 0.10 ELSE 0.12 END) / (i % 3 + 1)");
-            s.execute("INSERT INTO events " + String.format(event, "p", "purchase", "NULL", "round(u01(i * 17) * 100, 2)",
+            s.execute("INSERT INTO events_live " + String.format(event, "p", "purchase", "NULL", "round(u01(i * 17) * 100, 2)",
                     items) + " WHERE i % 3 = 0 AND u01(i * 13 + 5) < 0.03");
-            s.execute("INSERT INTO outcomes SELECT " + l + " || '-d' || (i // 3), " + l + ", 'u' || usr(i // 3), item(i), "
+            s.execute("INSERT INTO outcomes_live SELECT " + l + " || '-d' || (i // 3), " + l + ", 'u' || usr(i // 3), item(i), "
                     + "i % 3 + 1, 0.05, u01(i * 2 + 1), 'm1', arm(i // 3), TIMESTAMP '2026-11-01' + to_seconds(i // 3), 0, "
-                    + "CASE WHEN l THEN ['impression', 'like'] ELSE ['impression'] END, CASE WHEN l THEN 1.0 ELSE 0.0 END, NOT l, 0 "
+                    + "CASE WHEN l THEN ['impression', 'like'] ELSE ['impression'] END, CASE WHEN l THEN 1.0 ELSE 0.0 END, NOT l, 0, "
+                    + "(SELECT coalesce(max(ordinal), 0) FROM outcomes_live) + i + 1 "
                     + "FROM (SELECT i, u01(i * 5 + 3) < (CASE WHEN arm(i // 3) = 'control' THEN 0.10 ELSE 0.12 END) / (i % 3 + 1) AS l "
                     + "FROM range(" + items + ") t(i))");
             if (!c.getAutoCommit()) {

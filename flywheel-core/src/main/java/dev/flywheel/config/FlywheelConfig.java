@@ -55,9 +55,23 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
      * @param checkpointInterval ... and at least this long after it, so that a start replays only the
      *                           log after the latest checkpoint
      * @param checkpointsKept    how many checkpoints are kept: a corrupt one falls back to the one before
+     * @param retention          how long after it was received a log entry is kept in the log's segment
+     *                           files; an older closed segment that the store holds and a checkpoint reflects
+     *                           is archived as Parquet and deleted (and old rows of the store's tables
+     *                           move to the archive), read back transparently; null keeps every segment
+     * @param retentionCheck     how often retention looks for segments to archive
      */
     public record LogSettings(boolean fsync, long segmentBytes, long checkpointEntries, Duration checkpointInterval,
-                              int checkpointsKept) { }
+                              int checkpointsKept, Duration retention, Duration retentionCheck) {
+        public LogSettings {
+            if (retention != null && (retention.isNegative() || retention.isZero())) {
+                throw new IllegalArgumentException("retention must be positive, or null to keep every segment");
+            }
+            if (retentionCheck == null || retentionCheck.isNegative() || retentionCheck.isZero()) {
+                throw new IllegalArgumentException("retentionCheck must be positive");
+            }
+        }
+    }
 
     public FlywheelConfig {
         customEventTypes = List.copyOf(customEventTypes);
@@ -134,11 +148,20 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
     }
 
     private static LogSettings log(ConfigTree s) {
-        s.only(Set.of("fsync", "segment_bytes", "checkpoint_entries", "checkpoint_interval", "checkpoints_kept"));
+        s.only(Set.of("fsync", "segment_bytes", "checkpoint_entries", "checkpoint_interval", "checkpoints_kept", "retention",
+                "retention_check"));
         Duration interval = s.duration("checkpoint_interval", Duration.ofMinutes(1));
         if (interval.isNegative()) throw new ConfigException(s.keyOf("checkpoint_interval"), "must not be negative");
-        return new LogSettings(s.bool("fsync", true), s.longValue("segment_bytes", 256L << 20, 1L << 20, 1L << 40),
-                s.longValue("checkpoint_entries", 100_000, 1, Long.MAX_VALUE), interval, s.integer("checkpoints_kept", 3, 2, 100));
+        Duration retention = s.duration("retention", null);
+        if (retention != null && (retention.isNegative() || retention.isZero())) {
+            throw new ConfigException(s.keyOf("retention"), "must be a positive duration such as 7d; leave it out to keep every segment");
+        }
+        Duration check = s.duration("retention_check", Duration.ofMinutes(1));
+        if (check.isNegative() || check.isZero()) throw new ConfigException(s.keyOf("retention_check"), "must be a positive duration");
+        // small segments are for tests of retention; a segment is never smaller than one ingest group anyway
+        return new LogSettings(s.bool("fsync", true), s.longValue("segment_bytes", 256L << 20, 64L << 10, 1L << 40),
+                s.longValue("checkpoint_entries", 100_000, 1, Long.MAX_VALUE), interval, s.integer("checkpoints_kept", 3, 2, 100),
+                retention, check);
     }
 
     private static List<LoopSpec> loops(ConfigTree t) {

@@ -61,6 +61,21 @@ class FlywheelConfigTest {
     }
 
     @Test
+    void retentionIsOffUnlessSetAndEveryBadValueNamesItsKey() {
+        assertNull(FlywheelConfig.defaults().log().retention(), "every segment is kept by default");
+        assertEquals(Duration.ofMinutes(1), FlywheelConfig.defaults().log().retentionCheck());
+        FlywheelConfig c = FlywheelConfig.from(Map.of("log", Map.of("retention", "7d", "retention_check", "30s", "segment_bytes", 65_536)));
+        assertEquals(Duration.ofDays(7), c.log().retention());
+        assertEquals(Duration.ofSeconds(30), c.log().retentionCheck());
+        assertEquals(65_536, c.log().segmentBytes());
+        assertNamed("log.retention", Map.of("log", Map.of("retention", "0s")));
+        assertNamed("log.retention", Map.of("log", Map.of("retention", "-1h")));
+        assertNamed("log.retention", Map.of("log", Map.of("retention", "forever")));
+        assertNamed("log.retention_check", Map.of("log", Map.of("retention_check", "0s")));
+        assertNamed("log.segment_bytes", Map.of("log", Map.of("segment_bytes", 4_096)));
+    }
+
+    @Test
     void readsDurationsAndCustomTypes() {
         FlywheelConfig c = FlywheelConfig.from(Map.of("ingest", Map.of("max_future_skew", "15m"),
                 "events", Map.of("custom_types", List.of("share"))));

@@ -40,7 +40,7 @@ final class KafkaIngestServer implements AutoCloseable {
                 null, config.expectations());
         server = new FlywheelServer(new FlywheelServer.Parts(config, clock, writer, store, store.counts(), pipeline, null,
                 admission, keys, new KeyRing(keys, clock), new Catalog(), new NoOperators(), Map.of(), null,
-                new FlywheelServer.Lifecycle(null, null, null, null, clock::instant, null, null), null, null));
+                new FlywheelServer.Lifecycle(null, null, null, null, clock::instant, null, null), null, null, Map::of));
         this.port = server.start();
     }
 

@@ -62,12 +62,15 @@ public final class FlywheelServer implements AutoCloseable {
      *                     one's own writes; null when no store here is fed from it (in the distributed
      *                     shape the servers append to Kafka and the Flink job feeds the stores)
      * @param webhook where alerts are sent, shown by its counters; null when no webhook is configured
+     * @param archive what log retention has archived ({@code retention_seconds}, null when it is off;
+     *                {@code archived_segments}, {@code archived_entries}, {@code archived_bytes}, ...)
      */
     public record Parts(FlywheelConfig config, Clock clock, LogAppender log, RecordStore store,
                         StoredCounts countsAtStart, IngestPipeline pipeline, Materializer materializer,
                         Admission admission, KeyStore keyStore, KeyRing keyRing, Catalog catalog,
                         StreamView stream, Map<String, LoopPolicy> loops, OutcomeStore outcomes,
-                        Lifecycle lifecycle, WebhookDelivery webhook, ReviewTasks reviews) { }
+                        Lifecycle lifecycle, WebhookDelivery webhook, ReviewTasks reviews,
+                        java.util.function.Supplier<Map<String, Object>> archive) { }
 
     /**
      * The model lifecycle's parts: the registry, the training snapshots, the rollout's data and
@@ -124,7 +127,9 @@ public final class FlywheelServer implements AutoCloseable {
         json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
         ApiErrors errors = new ApiErrors(json);
         metrics = new ServerMetrics(p.pipeline().stats(), p.log(), p.materializer(), p.stream(), p.webhook());
-        status = new StatusResource(json, p.countsAtStart(), p.pipeline().stats(), p.log(), p.materializer(), p.clock(), p.stream());
+        metrics.archive(p.archive());
+        status = new StatusResource(json, p.countsAtStart(), p.pipeline().stats(), p.log(), p.materializer(), p.clock(), p.stream(),
+                p.archive());
         long maxBody = p.config().server().maxBodyBytes();
         int maxBatch = p.config().server().maxBatch();
         IngestResource events = new IngestResource(new EventReader(p.admission()), p.pipeline(), json, maxBody, maxBatch, errors::write);

@@ -37,7 +37,7 @@ final class FrozenLearner {
             throw new IllegalArgumentException("--data: no event log in " + logDir + " to train the learner from");
         }
         Topology topology = Topology.build(List.of(l), new Catalog(), null, true);
-        SegmentedFileLog log = new SegmentedFileLog(logDir, false, config.log().segmentBytes());
+        SegmentedFileLog log = dev.flywheel.cli.engine.EngineStorage.log(dataDir, false, config.log().segmentBytes());
         try (EmbeddedRunner runner = new EmbeddedRunner(log, List.of(untilCut(topology.operators(), cut)))) {
             runner.catchUp();
         } finally {

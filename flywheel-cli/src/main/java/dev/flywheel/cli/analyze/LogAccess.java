@@ -39,7 +39,7 @@ final class LogAccess implements AutoCloseable {
             throw new IllegalArgumentException("--data: " + dataDir + " is in use by a running Flywheel server "
                     + "(one process per data directory); stop it, or evaluate a copy of the directory");
         }
-        return new LogAccess(lock, new SegmentedFileLog(logDir, false, segmentBytes));
+        return new LogAccess(lock, dev.flywheel.cli.engine.EngineStorage.log(dataDir, false, segmentBytes));
     }
 
     /** Every entry from the first, in log order; close the stream when done. */

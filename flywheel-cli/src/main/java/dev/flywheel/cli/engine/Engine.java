@@ -63,6 +63,7 @@ public final class Engine implements AutoCloseable {
     private ModelLifecycle lifecycle;
     private final WebhookDelivery webhook;
     private final DuckDbReviewTasks reviews;
+    private final EngineRetention retention;
 
     private Engine(EngineStorage storage, FlywheelConfig config, Clock clock, String envAdminKey) {
         this.storage = storage;
@@ -82,6 +83,7 @@ public final class Engine implements AutoCloseable {
                 new Checkpointing(checkpoints, log.checkpointEntries(), log.checkpointInterval(), Clock.systemUTC()));
         runner.catchUp();
         runner.idleNow(); // everything replayed at a start is history: close what has ended
+        retention = new EngineRetention(log, storage, checkpoints, clock);
         webhook = config.alerts().webhook() == null ? null : new WebhookDelivery(config.alerts().webhook());
         if (webhook != null) topology.alerts().subscribe(webhook);
         lifecycle.start();
@@ -97,6 +99,7 @@ public final class Engine implements AutoCloseable {
         alerts.subscribe(new AlertReviews(reviews, topology.acting(QualitySpec.Action.REVIEW), clock));
         alerts.live();
         runner.start();
+        retention.start();
         FileKeyStore keys = new FileKeyStore(dataDir);
         adminKeyFile = AdminKey.ensure(keys, dataDir, envAdminKey, clock.instant());
         Admission admission = admission(config, clock);
@@ -104,7 +107,7 @@ public final class Engine implements AutoCloseable {
                 storage.countsAtStart(), storage.pipeline(), storage.materializer(), admission, keys, new KeyRing(keys, clock),
                 topology.catalog(), new StreamStatus(runner, topology, unjoined, start), topology.policies(), outcomes,
                 new FlywheelServer.Lifecycle(lifecycle, snapshots, rolloutData, autopilot.autopilot().retrainer(), clock::instant,
-                        new DuckDbDecisionHistory(storage.store()), featureLog), webhook, reviews));
+                        new DuckDbDecisionHistory(storage.store()), featureLog), webhook, reviews, retention::status));
     }
 
     /**
@@ -229,9 +232,15 @@ public final class Engine implements AutoCloseable {
         return runner.awaitCurrent(timeoutMillis);
     }
 
+    /** Log retention, null when {@code log.retention} is not set. */
+    public dev.flywheel.store.duckdb.LogRetention retention() {
+        return retention.retention();
+    }
+
     @Override
     public void close() {
         autopilot.close();
+        retention.close();
         server.close();
         storage.pipeline().close();
         runner.close();

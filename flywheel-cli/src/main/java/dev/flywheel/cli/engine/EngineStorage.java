@@ -6,6 +6,7 @@ import dev.flywheel.ingest.Materializer;
 import dev.flywheel.log.LogException;
 import dev.flywheel.log.StoredCounts;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
+import dev.flywheel.store.duckdb.ParquetArchive;
 import dev.flywheel.store.file.SegmentedFileLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,13 +33,21 @@ public final class EngineStorage implements AutoCloseable {
         Files.createDirectories(dataDir);
         lock = DataDirLock.tryAcquire(dataDir);
         if (lock == null) throw new LogException("another Flywheel process is using " + dataDir);
-        log = new SegmentedFileLog(dataDir.resolve("log"), config.log().fsync(), config.log().segmentBytes());
+        log = log(dataDir, config.log().fsync(), config.log().segmentBytes());
         store = new DuckDbRecordStore(dataDir.resolve("store.duckdb"));
         materializer = new Materializer(log, store);
         materializer.catchUp();
         countsAtStart = store.counts();
         pipeline = new IngestPipeline(log, store, clock, config.ingest());
         materializer.start();
+    }
+
+    /**
+     * The data directory's event log with its archive: archived segments read back whether or not
+     * retention is on now.
+     */
+    public static SegmentedFileLog log(Path dataDir, boolean fsync, long segmentBytes) {
+        return new SegmentedFileLog(dataDir.resolve("log"), fsync, segmentBytes, new ParquetArchive(dataDir.resolve("archive")));
     }
 
     /** Opens (or creates) the data directory and recovers its store from the log. */

@@ -75,6 +75,19 @@ public final class ServerMetrics {
         new JvmThreadMetrics().bindTo(registry);
     }
 
+    /** What log retention moved to the archive, as counters (they only grow). */
+    public void archive(java.util.function.Supplier<Map<String, Object>> archive) {
+        for (String what : java.util.List.of("segments", "entries", "bytes")) {
+            FunctionCounter.builder("flywheel.log.archived." + what, archive, a -> number(a.get().get("archived_" + what)))
+                    .description("log " + what + " archived as Parquet by log.retention (and deleted from the log's segments)")
+                    .register(registry);
+        }
+    }
+
+    private static double number(Object v) {
+        return v instanceof Number n ? n.doubleValue() : 0;
+    }
+
     /** Per loop: alerts raised per monitor, and the users and items its training leaves out. */
     private void quality(FlywheelServer.StreamView stream) {
         for (String loop : stream.exclusions().keySet()) {

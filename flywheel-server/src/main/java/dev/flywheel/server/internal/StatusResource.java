@@ -15,7 +15,7 @@ import java.time.Instant;
 /**
  * {@code GET /v1/status}: counts of what is durably stored, and how far each consumer of the log is:
  * the queryable store, the stream operators (learners, features, outcomes) and each loop's batch
- * models. The counts are the store's counts at start-up plus what the writer has acknowledged since,
+ * models, and what log retention archived ({@code log.archive}). The counts are the store's counts at start-up plus what the writer has acknowledged since,
  * so they never lag behind an answered write.
  */
 public final class StatusResource {
@@ -27,10 +27,13 @@ public final class StatusResource {
     private final Clock clock;
     private final Instant started;
     private final FlywheelServer.StreamView stream;
+    private final java.util.function.Supplier<java.util.Map<String, Object>> archive;
 
     public StatusResource(ObjectMapper json, StoredCounts atStart, IngestStats stats, LogAppender log,
-                          Materializer materializer, Clock clock, FlywheelServer.StreamView stream) {
+                          Materializer materializer, Clock clock, FlywheelServer.StreamView stream,
+                          java.util.function.Supplier<java.util.Map<String, Object>> archive) {
         this.stream = stream;
+        this.archive = archive;
         this.json = json;
         this.atStart = atStart;
         this.stats = stats;
@@ -55,6 +58,7 @@ public final class StatusResource {
         ObjectNode logNode = out.putObject("log");
         logNode.put("next_seq", log.nextSeq());
         if (materializer != null) logNode.put("applied_seq", materializer.appliedSeq());
+        logNode.set("archive", json.valueToTree(archive.get()));
         long last = log.nextSeq() - 1;
         ObjectNode ops = out.putObject("stream");
         ops.put("applied_seq", stream.appliedSeq()).put("lag_entries", Math.max(0, last - stream.appliedSeq()))

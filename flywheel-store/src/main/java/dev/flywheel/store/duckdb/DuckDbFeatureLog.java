@@ -13,13 +13,12 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The features of served items in the embedded store's file, in table {@code decision_features}.
- * Kept across starts (see {@link FeatureLog}); an append commits before it returns.
+ * The features of served items in the embedded store's file: written to {@code decision_features_live}
+ * (created with the store's tables), read from the view {@code decision_features}, which adds those
+ * archived with their decisions. Kept across starts (see {@link FeatureLog}); an append commits
+ * before it returns. The last seq held counts archived rows, so a replay never writes them again.
  */
 public final class DuckDbFeatureLog implements FeatureLog, AutoCloseable {
-    private static final String DDL = """
-            CREATE TABLE IF NOT EXISTS decision_features (seq BIGINT, decision_id VARCHAR, loop VARCHAR, item VARCHAR,
-              position INTEGER, features DOUBLE[])""";
     private final DuckDBConnection conn;
     private long lastSeq;
 
@@ -28,7 +27,6 @@ public final class DuckDbFeatureLog implements FeatureLog, AutoCloseable {
             conn = (DuckDBConnection) store.connect();
             conn.setAutoCommit(true);
             try (Statement s = conn.createStatement()) {
-                s.execute(DDL);
                 try (ResultSet r = s.executeQuery("SELECT coalesce(max(seq), -1) FROM decision_features")) {
                     r.next();
                     lastSeq = r.getLong(1);
@@ -42,7 +40,7 @@ public final class DuckDbFeatureLog implements FeatureLog, AutoCloseable {
     @Override
     public synchronized void append(List<ServedFeatures> rows) {
         long last = lastSeq;
-        try (DuckDBAppender a = conn.createAppender("main", "decision_features")) {
+        try (DuckDBAppender a = conn.createAppender("main", "decision_features_live")) {
             for (ServedFeatures f : rows) {
                 if (f.seq() <= lastSeq) continue;
                 a.beginRow().append(f.seq()).append(f.decision()).append(f.loop()).append(f.item()).append(f.position())

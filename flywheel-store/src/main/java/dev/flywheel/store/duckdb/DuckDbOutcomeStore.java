@@ -17,19 +17,21 @@ import org.duckdb.DuckDBConnection;
 /** Outcomes in the embedded store's file, in their own table, for queries and exports. */
 public final class DuckDbOutcomeStore implements OutcomeStore, AutoCloseable {
     private static final String DDL = """
-            CREATE TABLE IF NOT EXISTS outcomes (decision_id VARCHAR, loop VARCHAR, user_id VARCHAR, item VARCHAR,
+            CREATE TABLE IF NOT EXISTS outcomes_live (decision_id VARCHAR, loop VARCHAR, user_id VARCHAR, item VARCHAR,
               position INTEGER, propensity DOUBLE, score DOUBLE, model VARCHAR, arm VARCHAR, decided_at TIMESTAMP,
               candidates INTEGER, reactions VARCHAR[], reward DOUBLE, ignored BOOLEAN, late_count INTEGER, ordinal BIGINT)""";
     private final DuckDBConnection conn;
+    private final DuckDbRecordStore store;
     /** The number the next appended row gets: rows are numbered from 1 in the order appended. */
     private long next;
 
     public DuckDbOutcomeStore(DuckDbRecordStore store) {
+        this.store = store;
         try {
             conn = (DuckDBConnection) store.connect();
             conn.setAutoCommit(true);
             // derived from the log: a table of an older layout is rebuilt by the replay
-            next = DerivedTable.open(conn, "outcomes", DDL) + 1;
+            next = DerivedTable.open(store, conn, "outcomes", DDL) + 1;
         } catch (SQLException e) {
             throw new LogException("cannot open the outcome table: " + e.getMessage(), e);
         }
@@ -37,7 +39,7 @@ public final class DuckDbOutcomeStore implements OutcomeStore, AutoCloseable {
 
     @Override
     public synchronized void append(List<Outcome> outcomes) {
-        try (DuckDBAppender a = conn.createAppender("main", "outcomes")) {
+        try (DuckDBAppender a = conn.createAppender("main", "outcomes_live")) {
             for (Outcome o : outcomes) {
                 a.beginRow().append(o.decision()).append(o.loop()).append(o.user()).append(o.item()).append(o.position());
                 if (o.propensity() == null) a.appendNull(); else a.append(o.propensity().doubleValue());
@@ -89,7 +91,7 @@ public final class DuckDbOutcomeStore implements OutcomeStore, AutoCloseable {
 
     @Override
     public synchronized void keepFirst(long n) {
-        DerivedTable.keepFirst(conn, "outcomes", n);
+        DerivedTable.keepFirst(store, conn, "outcomes", n);
         next = Math.min(next, n + 1);
     }
 

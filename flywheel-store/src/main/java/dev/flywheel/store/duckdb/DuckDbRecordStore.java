@@ -27,15 +27,18 @@ import org.duckdb.DuckDBConnection;
  */
 public final class DuckDbRecordStore implements RecordStore {
     private final DuckDBConnection writer;
+    private final Path dir;
     private long appliedSeq;
 
     public DuckDbRecordStore(Path file) {
+        dir = file.toAbsolutePath().getParent();
         try {
             writer = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             try (Statement s = writer.createStatement()) {
                 // the store must work offline: never try to download an extension
                 s.execute("SET autoinstall_known_extensions=false");
                 s.execute("SET autoload_known_extensions=false");
+                searchArchiveBeside(s, file);
             }
             Schema.create(writer);
             writer.setAutoCommit(false);
@@ -43,6 +46,19 @@ public final class DuckDbRecordStore implements RecordStore {
         } catch (SQLException e) {
             throw new LogException("cannot open the store " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Relative paths (the archive's, in the history views) resolve in the store's directory. The
+     * setting is the database's, so every connection duplicated from this one shares it.
+     */
+    static void searchArchiveBeside(Statement s, Path file) throws SQLException {
+        s.execute("SET file_search_path = '" + SnapshotSql.quote(file.toAbsolutePath().getParent()) + "'");
+    }
+
+    /** The directory of the store file, beside which its archive lies. */
+    Path dir() {
+        return dir;
     }
 
     private long readAppliedSeq() throws SQLException {
@@ -85,12 +101,12 @@ public final class DuckDbRecordStore implements RecordStore {
             p.setLong(1, last);
             p.executeUpdate();
         }
-        try (DuckDBAppender ev = writer.createAppender("main", "events");
-             DuckDBAppender dec = writer.createAppender("main", "decisions");
-             DuckDBAppender items = writer.createAppender("main", "decision_items");
-             DuckDBAppender shadows = writer.createAppender("main", "decision_shadows");
-             DuckDBAppender q = writer.createAppender("main", "quarantine");
-             DuckDBAppender it = writer.createAppender("main", "items")) {
+        try (DuckDBAppender ev = writer.createAppender("main", "events_live");
+             DuckDBAppender dec = writer.createAppender("main", "decisions_live");
+             DuckDBAppender items = writer.createAppender("main", "decision_items_live");
+             DuckDBAppender shadows = writer.createAppender("main", "decision_shadows_live");
+             DuckDBAppender q = writer.createAppender("main", "quarantine_live");
+             DuckDBAppender it = writer.createAppender("main", "items_live")) {
             for (LogEntry e : entries) {
                 if (e.seq() <= appliedSeq) continue;
                 if (e instanceof LogEntry.EventEntry x) Rows.event(ev, x.seq(), x.receivedMillis(), x.event());

@@ -22,18 +22,20 @@ import org.duckdb.DuckDBConnection;
  */
 public final class DuckDbUnjoinedStore implements UnjoinedStore, AutoCloseable {
     private static final String DDL = """
-            CREATE TABLE unjoined (reason VARCHAR, for_decision VARCHAR, id VARCHAR, type VARCHAR, ts TIMESTAMP,
+            CREATE TABLE IF NOT EXISTS unjoined_live (reason VARCHAR, for_decision VARCHAR, id VARCHAR, type VARCHAR, ts TIMESTAMP,
               user_id VARCHAR, session_id VARCHAR, decision_id VARCHAR, loop VARCHAR, item VARCHAR, value DOUBLE,
               props VARCHAR, ordinal BIGINT)""";
     private final DuckDBConnection conn;
+    private final DuckDbRecordStore store;
     /** The number the next appended row gets (see {@link DuckDbOutcomeStore}). */
     private long next;
 
     public DuckDbUnjoinedStore(DuckDbRecordStore store) {
+        this.store = store;
         try {
             conn = (DuckDBConnection) store.connect();
             conn.setAutoCommit(true);
-            next = DerivedTable.open(conn, "unjoined", DDL) + 1;
+            next = DerivedTable.open(store, conn, "unjoined", DDL) + 1;
         } catch (SQLException e) {
             throw new LogException("cannot open the unjoined table: " + e.getMessage(), e);
         }
@@ -41,7 +43,7 @@ public final class DuckDbUnjoinedStore implements UnjoinedStore, AutoCloseable {
 
     @Override
     public synchronized void append(List<Unjoined> rows) {
-        try (DuckDBAppender a = conn.createAppender("main", "unjoined")) {
+        try (DuckDBAppender a = conn.createAppender("main", "unjoined_live")) {
             for (Unjoined u : rows) {
                 a.beginRow().append(u.reason().name().toLowerCase(java.util.Locale.ROOT));
                 Rows.nullable(a, u.decision());
@@ -96,7 +98,7 @@ public final class DuckDbUnjoinedStore implements UnjoinedStore, AutoCloseable {
 
     @Override
     public synchronized void keepFirst(long n) {
-        DerivedTable.keepFirst(conn, "unjoined", n);
+        DerivedTable.keepFirst(store, conn, "unjoined", n);
         next = Math.min(next, n + 1);
     }
 

@@ -25,6 +25,7 @@ public final class ReadOnlyStore {
         try (Statement s = c.createStatement()) {
             s.execute("SET autoinstall_known_extensions=false");
             s.execute("SET autoload_known_extensions=false");
+            DuckDbRecordStore.searchArchiveBeside(s, file);
         } catch (SQLException e) {
             c.close();
             throw e;

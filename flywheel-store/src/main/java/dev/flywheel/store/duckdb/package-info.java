@@ -10,8 +10,13 @@
  * evaluation: a reward counts when a reward-type event names the decision and the item within the
  * loop's attribution window, end inclusive, as in the outcome join); {@link dev.flywheel.store.duckdb.ReadOnlyStore} opens a store file for them offline.
  *
- * <p>Tables derived from the log (outcomes, unjoined feedback) are dropped and refilled by each
- * start's replay; those that are not ({@code decision_features}, {@code review_tasks}: made live) are
- * kept across starts.
+ * <p>Tables derived from the log (outcomes, unjoined feedback) are kept up to the checkpoint a start
+ * restores and refilled after it; those that are not ({@code decision_features}, {@code review_tasks}:
+ * made live) are kept across starts.
+ *
+ * <p>Retention ({@link dev.flywheel.store.duckdb.LogRetention}): old log segments move to the
+ * {@link dev.flywheel.store.duckdb.ParquetArchive} and old rows out of the live tables; the history
+ * tables are views over the live tables ({@code <table>_live}) and the archive, so every reader sees
+ * each row once, archived or not. Rows are written to the live tables, read through the views.
  */
 package dev.flywheel.store.duckdb;

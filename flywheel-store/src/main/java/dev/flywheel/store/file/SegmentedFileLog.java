@@ -29,15 +29,25 @@ public final class SegmentedFileLog implements EventLog {
     private final Path dir;
     private final boolean fsync;
     private final long segmentBytes;
+    private final SegmentArchive archive;
     final CopyOnWriteArrayList<Segment> segments = new CopyOnWriteArrayList<>();
     private final Bytes buffer = new Bytes(1 << 20);
     private FileChannel active;
     private volatile long nextSeq;
 
     public SegmentedFileLog(Path dir, boolean fsync, long segmentBytes) {
+        this(dir, fsync, segmentBytes, null);
+    }
+
+    /**
+     * @param archive where deleted segments went (see {@link #delete}), read back by readers from
+     *                before the first remaining segment; null when segments are never deleted
+     */
+    public SegmentedFileLog(Path dir, boolean fsync, long segmentBytes, SegmentArchive archive) {
         this.dir = dir;
         this.fsync = fsync;
         this.segmentBytes = segmentBytes;
+        this.archive = archive;
         try {
             Files.createDirectories(dir);
             open();
@@ -58,7 +68,10 @@ public final class SegmentedFileLog implements EventLog {
             segments.add(seg);
         }
         if (segments.isEmpty()) {
-            roll(0);
+            // every segment but the one appended to may be archived, never that one; a log directory
+            // emptied by hand still continues after what the archive holds rather than reuse its seqs
+            nextSeq = archive == null ? 0 : archive.endSeq();
+            roll(nextSeq);
             return;
         }
         Segment last = segments.get(segments.size() - 1);
@@ -160,6 +173,51 @@ public final class SegmentedFileLog implements EventLog {
 
     List<Segment> segments() {
         return new ArrayList<>(segments);
+    }
+
+    /** Where deleted segments went; null when none are ever deleted. */
+    SegmentArchive archive() {
+        return archive;
+    }
+
+    /** The segments no longer appended to (every one but the last), oldest first. */
+    public List<ClosedSegment> closedSegments() {
+        List<Segment> all = segments();
+        List<ClosedSegment> out = new ArrayList<>();
+        for (int i = 0; i + 1 < all.size(); i++) {
+            Segment s = all.get(i);
+            out.add(new ClosedSegment(s.baseSeq, all.get(i + 1).baseSeq, s.committedEnd));
+        }
+        return out;
+    }
+
+    /**
+     * Hands every entry of a closed segment to {@code sink} in its stored form.
+     *
+     * @throws LogException when the file does not hold exactly the segment's seqs, intact
+     */
+    public void read(ClosedSegment s, EntryBodies sink) {
+        SegmentBodies.read(dir.resolve(Segment.fileName(s.baseSeq())), s, sink);
+    }
+
+    /**
+     * Deletes a closed segment whose entries are archived: readers then find them in the archive.
+     * A reader already inside the file reads on (the open file outlives its name).
+     */
+    public synchronized void delete(ClosedSegment s) {
+        if (archive == null) throw new IllegalStateException("this log has no archive to delete segments into");
+        Segment seg = null;
+        for (Segment x : segments) if (x.baseSeq == s.baseSeq()) seg = x;
+        if (seg == null) return;
+        if (seg == segments.get(segments.size() - 1)) throw new IllegalArgumentException("the segment appended to is not closed");
+        try {
+            // the file first: a reader that still lists the segment and cannot open it reads the archive
+            Files.deleteIfExists(seg.path);
+        } catch (IOException e) {
+            throw new LogException("cannot delete log segment " + seg.path + ": " + e.getMessage(), e);
+        }
+        segments.remove(seg);
+        syncDirectory();
     }
 
     @Override
