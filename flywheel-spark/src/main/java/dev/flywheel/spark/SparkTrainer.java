@@ -40,8 +40,8 @@ public final class SparkTrainer {
                 SparkFactorisation.Result r = SparkFactorisation.train(spark, parquet, o.get("--snapshot"), loop,
                         Integer.parseInt(o.getOrDefault("--partitions", "8")));
                 write(Path.of(o.get("--out")), r.factors().toBytes());
-                out.printf(Locale.ROOT, "trained %s on %d users x %d items (%d cells), MLlib regParam %.4f, in %.1f s: %s%n",
-                        r.factors().trainer(), r.users(), r.items(), r.cells(), r.regParam(), r.factors().took().toNanos() / 1e9,
+                out.printf(Locale.ROOT, "trained %s on %d users x %d items (%d cells) in %.1f s: %s%n",
+                        r.factors().trainer(), r.users(), r.items(), r.cells(), r.factors().took().toNanos() / 1e9,
                         o.get("--out"));
             } finally {
                 spark.stop();
