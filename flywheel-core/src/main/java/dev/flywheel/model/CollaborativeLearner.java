@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Its checkpoint ({@link #writeState}) holds the interactions, the latest models and the users'
  * factors folded in from them, so a start retrains nothing it trained before.
  */
-public final class CollaborativeLearner implements LogConsumer, AutoCloseable, OperatorState {
+public final class CollaborativeLearner implements LogConsumer, AutoCloseable, OperatorState, CollaborativeSource {
     private static final int STATE_VERSION = 1;
     private final String loop;
     private final CollaborativeSpec spec;
@@ -176,7 +176,8 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable, O
     }
 
     /** The user's signals as of {@code at}, from their latest interactions and the latest models. */
-    UserSignals signals(String user, Instant at) {
+    @Override
+    public UserSignals signals(String user, Instant at) {
         CollaborativeModels m = models;
         if (m == null) return UserSignals.NONE;
         Interactions.History h = interactions.history(user);
@@ -199,6 +200,16 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable, O
 
     Interactions interactionStore() {
         return interactions;
+    }
+
+    @Override
+    public int item(String item) {
+        return interactions.item(item);
+    }
+
+    @Override
+    public String itemName(int item) {
+        return interactions.itemName(item);
     }
 
     /** How many interactions have been received. */

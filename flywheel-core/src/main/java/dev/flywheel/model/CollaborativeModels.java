@@ -26,14 +26,28 @@ public record CollaborativeModels(ItemSimilarity similarity, ImplicitAls.Model f
     /** Trains both models on rows [0, c.size()) of the interactions. */
     static CollaborativeModels train(Interactions.Columns c, CollaborativeSpec spec, long seq, Instant until) {
         long t0 = System.nanoTime();
-        SparseMatrix wants = wants(c, spec, until);
-        SparseMatrix strong = strongest(wants, spec.occurrence());
+        SparseMatrix strong = strongest(c, spec, until);
         ItemSimilarity sim = ItemSimilarity.train(strong, spec.similarity());
-        // both models learn from the strongest reactions only: weaker ones (a click on every rated
-        // item) blur which items a user wants (MovieLens: −0.09 nDCG ratio for the similarity)
-        SparseMatrix confidence = scaled(strong, (float) spec.alpha());
-        ImplicitAls.Model mf = ImplicitAls.train(confidence, spec.factorisation());
+        ImplicitAls.Model mf = ImplicitAls.train(confidence(strong, spec), spec.factorisation());
         return new CollaborativeModels(sim, mf, seq, until, c.size(), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /**
+     * Users x items, each user's summed weight of each item where it reaches the strongest reaction's
+     * ({@code occurrence}), from the user's latest {@code 2 · recent} interactions, decayed to
+     * {@code until}: what both models learn from. The one place this selection and weighting is made,
+     * for the engine's learner, for a training from a snapshot ({@link CollaborativeInput}) and for
+     * Spark's partitions of a snapshot alike. Both models learn from the strongest reactions only:
+     * weaker ones (a click on every rated item) blur which items a user wants (MovieLens: −0.09 nDCG
+     * ratio for the similarity).
+     */
+    static SparseMatrix strongest(Interactions.Columns c, CollaborativeSpec spec, Instant until) {
+        return strongest(wants(c, spec, until), spec.occurrence());
+    }
+
+    /** The factorisation's confidence increments α·r_ui of the {@link #strongest} weights. */
+    static SparseMatrix confidence(SparseMatrix strongest, CollaborativeSpec spec) {
+        return scaled(strongest, (float) spec.alpha());
     }
 
     /**

@@ -97,6 +97,26 @@ public record CollaborativeSpec(boolean enabled, Map<String, Double> weights, do
         return d;
     }
 
+    /** The factorisation's dimension ({@code factors}), for a trainer outside the engine. */
+    public int factors() {
+        return factorisation.factors();
+    }
+
+    /** The factorisation's λ ({@code regularization}), unweighted: every user's and item's vector is held as hard. */
+    public double regularization() {
+        return factorisation.regularization();
+    }
+
+    /** The factorisation's alternating passes ({@code iterations}). */
+    public int iterations() {
+        return factorisation.iterations();
+    }
+
+    /** The seed of the factorisation's initial vectors. */
+    public long seed() {
+        return factorisation.seed();
+    }
+
     /** The interaction weight of an event of {@code type}; 0 when it says nothing. */
     public double weight(String type) {
         return weights.getOrDefault(type, 0.0);

@@ -89,6 +89,13 @@ public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double pri
         return RankerTraining.train(this, rows);
     }
 
+    /** The ranker as {@link #train(List)} trains it, with collaborative models of its own (see {@link SnapshotCollaborative}). */
+    @Override
+    public Training train(List<TrainingRow> rows, TrainedFactors factors) {
+        if (!collaborative.enabled()) throw new UnsupportedOperationException("the loop's collaborative models are off (collaborative.enabled: false)");
+        return SnapshotCollaborative.train(collaborative, rows, factors, train(rows));
+    }
+
     @Override
     public Map<String, String> params() {
         Map<String, String> p = new TreeMap<>();
@@ -123,6 +130,7 @@ public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double pri
         List<LogConsumer> learners = collab == null ? List.of(learner) : List.of(learner, collab);
         return new LoopModel(new ModelVersion(VERSION, scorer, sampler, seed), learners, List.of(learner::onOutcome), learner,
                 collab, () -> learner.model().toBytes(), state -> {
+                    if (SnapshotCollaborative.holds(state)) return SnapshotCollaborative.scorer(state, context, collab, collaborative);
                     RankerModel frozen = RankerModel.fromBytes(state);
                     return new RankerScorer(inputs, () -> frozen);
                 });

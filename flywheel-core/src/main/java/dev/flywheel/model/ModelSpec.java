@@ -44,6 +44,16 @@ public sealed interface ModelSpec permits ContentBanditSpec, UniformSpec, Extern
     }
 
     /**
+     * A frozen state trained from a snapshot's rows that carries its own collaborative models, whose
+     * factorisation is {@code factors} (trained on the same snapshot, here or on Spark): the ranker as
+     * {@link #train(List)} trains it, the item similarity and the factors' ids in the numbering the
+     * snapshot's interactions give. Families without collaborative models refuse.
+     */
+    default Training train(List<TrainingRow> rows, TrainedFactors factors) {
+        throw new UnsupportedOperationException("model " + family() + " has no collaborative models to train");
+    }
+
+    /**
      * A trained state and its offline metrics.
      *
      * @param metrics progressive-validation metrics (each row scored before it was learned from)

@@ -21,10 +21,10 @@ final class RankingInputs {
 
     private final FeedbackFeatures features;
     private final Catalog catalog;
-    private final CollaborativeLearner collaborative;
+    private final CollaborativeSource collaborative;
 
-    /** @param collaborative the loop's collaborative models, or null when it has none */
-    RankingInputs(FeedbackFeatures features, Catalog catalog, CollaborativeLearner collaborative) {
+    /** @param collaborative the collaborative models the ranker reads, or null when it has none */
+    RankingInputs(FeedbackFeatures features, Catalog catalog, CollaborativeSource collaborative) {
         this.features = features;
         this.catalog = catalog;
         this.collaborative = collaborative;
@@ -44,7 +44,7 @@ final class RankingInputs {
         features.read(user, at, items, (i, item, values) -> {
             Catalog.Entry entry = catalog.get(item).orElse(null);
             Instant published = entry == null ? null : entry.item().published();
-            int known = signals.known() ? collaborative.interactionStore().item(item) : -1;
+            int known = signals.known() ? collaborative.item(item) : -1;
             RankingFeatures.fill(row, values, signals.itemToItem(known), signals.factorisation(known), published, at,
                     positions == null ? 1 : positions[i]);
             sink.accept(i, item, row);
@@ -59,8 +59,8 @@ final class RankingInputs {
     List<String> reasons(UserSignals signals, String item, int n) {
         if (!signals.known()) return List.of();
         List<String> out = new java.util.ArrayList<>();
-        for (int other : signals.because(collaborative.interactionStore().item(item), n)) {
-            String id = collaborative.interactionStore().itemName(other);
+        for (int other : signals.because(collaborative.item(item), n)) {
+            String id = collaborative.itemName(other);
             String title = catalog.get(id).map(e -> e.item().title()).orElse(null);
             out.add("liked " + (title == null || title.isBlank() ? id : title + " (" + id + ")"));
         }

@@ -10,12 +10,18 @@
  * {@link dev.flywheel.model.ModelStore}; {@link dev.flywheel.model.TrainingSnapshot}s are cut by a
  * {@link dev.flywheel.model.SnapshotStore} and a family retrains from one
  * ({@link dev.flywheel.model.ModelSpec#train}) through the same fitting code as its online learner.
+ * A frozen version may also carry collaborative models of its own trained from its snapshot
+ * ({@link dev.flywheel.model.ModelSpec#train(java.util.List, dev.flywheel.model.TrainedFactors)}): the
+ * matrix they learn from is {@link dev.flywheel.model.CollaborativeInput}'s, the learner's own
+ * selection and weighting, and the factorisation may come from outside the engine (Spark) as
+ * {@link dev.flywheel.model.TrainedFactors}, by id.
  *
  * <p>Contract: scores are expected rewards on the loop's reward scale, bounded by its weights;
  * learners publish immutable states that decisions read without locks; a learner computes a
  * decision's training inputs when the decision arrives; samplers take their randomness from the
  * caller's seeded generator and log, per slot, the exact probability with which the item was drawn
  * given the slots before it; in a replay, batch models train in line so the same log gives the same
- * models; the same snapshot rows always train the same state bytes.
+ * models; the same snapshot rows (and factors) always train the same state bytes; a version with its
+ * own collaborative models reads the loop's histories and folds users in as the learner does.
  */
 package dev.flywheel.model;

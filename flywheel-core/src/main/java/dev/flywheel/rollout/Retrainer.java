@@ -2,6 +2,7 @@ package dev.flywheel.rollout;
 
 import dev.flywheel.model.ModelSpec;
 import dev.flywheel.model.SnapshotStore;
+import dev.flywheel.model.TrainedFactors;
 import dev.flywheel.model.TrainingSnapshot;
 import dev.flywheel.model.VersionRecord;
 import dev.flywheel.rollout.AuditRecord.Action;
@@ -47,14 +48,33 @@ public final class Retrainer {
      */
     public VersionRecord train(String loop, TrainingSnapshot snapshot, String trigger, VersionRecord.Mode mode) {
         ModelSpec spec = lifecycle.served(loop).spec();
-        ModelSpec.Training t = spec.train(snapshots.rows(snapshot.id()));
+        return record(loop, snapshot, trigger, mode, spec.train(snapshots.rows(snapshot.id())), spec.params());
+    }
+
+    /**
+     * Trains a frozen version of {@code loop} from {@code snapshot} that carries its own collaborative
+     * models, whose factorisation is {@code factors} (trained on the same snapshot, e.g. on Spark);
+     * the state is stored, the version not yet registered. Its parameters name the factors' trainer.
+     */
+    public VersionRecord train(String loop, TrainingSnapshot snapshot, String trigger, TrainedFactors factors) {
+        if (!factors.snapshot().equals(snapshot.id())) {
+            throw new IllegalArgumentException("the factors were trained on snapshot " + factors.snapshot() + ", not " + snapshot.id());
+        }
+        ModelSpec spec = lifecycle.served(loop).spec();
+        Map<String, String> params = new TreeMap<>(spec.params());
+        params.put("collaborative.trainer", factors.trainer());
+        return record(loop, snapshot, trigger, VersionRecord.Mode.FROZEN, spec.train(snapshots.rows(snapshot.id()), factors), params);
+    }
+
+    private VersionRecord record(String loop, TrainingSnapshot snapshot, String trigger, VersionRecord.Mode mode,
+                                 ModelSpec.Training t, Map<String, String> params) {
         String state = lifecycle.states().put(t.state());
         String parent = lifecycle.read(loop, l -> l.state().champion());
         String version = lifecycle.read(loop, LoopLifecycle::nextVersion);
         Map<String, Double> metrics = new TreeMap<>(t.metrics());
         metrics.put("snapshot.rows", (double) snapshot.rows());
-        return new VersionRecord(loop, version, spec.family(), spec.params(), snapshot.id(), lifecycle.code(), parent, trigger,
-                mode, clock.instant(), metrics, state);
+        return new VersionRecord(loop, version, lifecycle.served(loop).spec().family(), params, snapshot.id(), lifecycle.code(),
+                parent, trigger, mode, clock.instant(), metrics, state);
     }
 
     /** The whole retraining for a fired trigger; null when the snapshot holds no rows yet. */

@@ -99,6 +99,23 @@ public final class ImplicitAls {
         return v;
     }
 
+    /**
+     * A model of vectors trained elsewhere (a factorisation from Spark, taken into this numbering),
+     * scored and folded in exactly as one trained here.
+     *
+     * @param userFactors users x factors, row-major (copied)
+     * @param itemFactors items x factors, row-major (copied)
+     */
+    public static Model model(int users, int items, int factors, double regularization, double[] userFactors,
+                              double[] itemFactors) {
+        new Params(factors, regularization, 1, 1, 0); // the same checks of factors and λ
+        if (users < 0 || items < 0) throw new IllegalArgumentException("users and items must be >= 0");
+        if (userFactors.length != (long) users * factors || itemFactors.length != (long) items * factors) {
+            throw new IllegalArgumentException("vectors must hold users x factors and items x factors values");
+        }
+        return new Model(users, items, factors, regularization, userFactors.clone(), itemFactors.clone());
+    }
+
     /** Re-solves every row of {@code solved} against {@code fixed}, whose rows are confidence's columns. */
     private static void halfStep(SparseMatrix confidence, double[] solved, double[] fixed, int f, double lambda,
                                  int cgSteps) {
