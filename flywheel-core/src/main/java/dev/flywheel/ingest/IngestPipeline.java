@@ -29,6 +29,10 @@ public final class IngestPipeline implements AutoCloseable {
     private final BlockingQueue<Pending> queue;
     private final IdSet eventIds;
     private final IdSet decisionIds;
+    /** Where the dedupe sets are left at close and found at the next start; null for nowhere. */
+    private final IdSnapshotStore snapshots;
+    /** Whether this start's dedupe sets came from a snapshot (and the log after it) rather than the store. */
+    private final boolean idsFromSnapshot;
     private final Thread writer;
     /**
      * Completes requests off the writer thread: whatever the caller chained onto the future (render
@@ -42,21 +46,33 @@ public final class IngestPipeline implements AutoCloseable {
         return t;
     });
     private volatile boolean running = true;
+    private boolean closed;
 
     /**
      * Builds the dedupe sets from {@code store}, which must already have applied the whole log
      * (see {@link Materializer#catchUp()}), then starts the writer thread.
      */
     public IngestPipeline(EventLog log, RecordStore store, Clock clock, IngestSettings settings) {
+        this(log, store, clock, settings, null);
+    }
+
+    /**
+     * The same, with the dedupe sets taken from the snapshot the last clean close left in
+     * {@code snapshots} plus the log after it, when that adds up to the store's counts (otherwise read
+     * from the store), and left there again at {@link #close}.
+     */
+    public IngestPipeline(EventLog log, RecordStore store, Clock clock, IngestSettings settings, IdSnapshotStore snapshots) {
         this.log = log;
         this.clock = clock;
         this.settings = settings;
+        this.snapshots = snapshots;
         this.queue = new ArrayBlockingQueue<>(settings.maxQueuedBatches());
         var counts = store.counts();
-        this.eventIds = new IdSet((int) Math.min(Integer.MAX_VALUE / 4, counts.events() + 1024));
-        this.decisionIds = new IdSet((int) Math.min(Integer.MAX_VALUE / 4, counts.decisions() + 1024));
-        store.forEachId(LoggedRecord.Kind.EVENT, eventIds::add);
-        store.forEachId(LoggedRecord.Kind.DECISION, decisionIds::add);
+        IdSet[] fromSnapshot = StoredIds.fromSnapshot(snapshots, log, counts);
+        this.idsFromSnapshot = fromSnapshot != null;
+        IdSet[] ids = fromSnapshot != null ? fromSnapshot : StoredIds.fromStore(store, counts);
+        this.eventIds = ids[0];
+        this.decisionIds = ids[1];
         this.writer = new Thread(this::runWriter, "flywheel-ingest-writer");
         writer.setDaemon(true);
         writer.start();
@@ -77,6 +93,11 @@ public final class IngestPipeline implements AutoCloseable {
 
     public IngestStats stats() {
         return stats;
+    }
+
+    /** Whether the dedupe sets were rebuilt from the last close's snapshot and the log after it. */
+    public boolean idsFromSnapshot() {
+        return idsFromSnapshot;
     }
 
     private void runWriter() {
@@ -160,9 +181,14 @@ public final class IngestPipeline implements AutoCloseable {
         return new LogEntry.DecisionEntry(seq, now, (dev.flywheel.decision.Decision) r);
     }
 
-    /** Stops taking requests, lets the writer finish what is queued, and waits for it. */
+    /**
+     * Stops taking requests, lets the writer finish what is queued, and waits for it; then leaves the
+     * dedupe sets in the snapshot store (once the writer has stopped: they are its alone).
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         running = false;
         try {
             writer.join(10_000);
@@ -170,6 +196,12 @@ public final class IngestPipeline implements AutoCloseable {
             acks.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (snapshots == null || writer.isAlive()) return;
+        try {
+            snapshots.save(new IdSnapshot(log.nextSeq() - 1, eventIds.hashes(), decisionIds.hashes()));
+        } catch (RuntimeException e) {
+            // the previous snapshot stays, and the next start reads the log after it: slower, as correct
         }
     }
 

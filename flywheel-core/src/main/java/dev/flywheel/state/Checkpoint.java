@@ -10,8 +10,12 @@ import java.util.TreeMap;
 /**
  * The state of every stateful operator after the log entry {@code seq} (-1: before the first), by
  * operator name, each as the bytes its {@link OperatorState#writeState} wrote.
+ *
+ * @param afterIdle whether the operators had been told the log was idle at {@code seq} (an idle
+ *                  closes windows without an entry): a start from such a checkpoint that finds no
+ *                  newer entry need not checkpoint its own idle again
  */
-public record Checkpoint(long seq, Instant takenAt, Map<String, byte[]> states) {
+public record Checkpoint(long seq, Instant takenAt, Map<String, byte[]> states, boolean afterIdle) {
     public Checkpoint {
         if (seq < -1) throw new IllegalArgumentException("seq must be at least -1, got " + seq);
         if (takenAt == null) throw new IllegalArgumentException("takenAt is required");
@@ -19,11 +23,21 @@ public record Checkpoint(long seq, Instant takenAt, Map<String, byte[]> states) 
         states = java.util.Collections.unmodifiableMap(new TreeMap<>(states));
     }
 
+    /** A checkpoint taken between entries, before any idle at {@code seq}. */
+    public Checkpoint(long seq, Instant takenAt, Map<String, byte[]> states) {
+        this(seq, takenAt, states, false);
+    }
+
     /**
      * The state of {@code operators} after entry {@code seq}; null when one of them can be neither
      * checkpointed nor skipped ({@link Stateless}).
      */
     public static Checkpoint of(long seq, Instant takenAt, List<?> operators) {
+        return of(seq, takenAt, false, operators);
+    }
+
+    /** The same, saying whether the operators were told the log was idle at {@code seq} ({@link #afterIdle}). */
+    public static Checkpoint of(long seq, Instant takenAt, boolean afterIdle, List<?> operators) {
         Map<String, byte[]> states = new TreeMap<>();
         for (Object op : operators) {
             if (op instanceof Stateless) continue;
@@ -34,7 +48,7 @@ public record Checkpoint(long seq, Instant takenAt, Map<String, byte[]> states) 
                 throw new IllegalStateException("two operators are named " + s.stateName());
             }
         }
-        return new Checkpoint(seq, takenAt, states);
+        return new Checkpoint(seq, takenAt, states, afterIdle);
     }
 
     /** The names of the operators a checkpoint of {@code operators} holds; null when it cannot be taken. */
@@ -52,18 +66,24 @@ public record Checkpoint(long seq, Instant takenAt, Map<String, byte[]> states) 
      * Reads this checkpoint into {@code operators}, freshly built. Throws {@link IllegalStateException}
      * (before touching any operator when the names differ) if the checkpoint does not fit them: the
      * caller then builds the operators again and replays the log.
+     *
+     * @return the seconds each operator took to read its state, by name
      */
-    public void restoreInto(List<?> operators) {
+    public Map<String, Double> restoreInto(List<?> operators) {
         Set<String> expected = names(operators);
         if (expected == null) throw new IllegalStateException("the topology has an operator that cannot be checkpointed");
         if (!expected.equals(states.keySet())) {
             throw new IllegalStateException("checkpoint at seq " + seq + " holds " + states.keySet() + ", the topology has " + expected);
         }
+        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
         for (Object op : operators) {
             if (!(op instanceof OperatorState s)) continue;
+            long t = System.nanoTime();
             StateReader r = new StateReader(states.get(s.stateName()));
             s.readState(r);
             if (!r.atEnd()) throw new IllegalStateException(s.stateName() + " state has bytes left over");
+            seconds.put(s.stateName(), (System.nanoTime() - t) / 1e9);
         }
+        return seconds;
     }
 }

@@ -78,6 +78,15 @@ public final class StateReader {
         return in.getBytes(count());
     }
 
+    /**
+     * A nested state ({@link StateWriter#putBytes}, {@link StateWriter#startNested}) left in place, not
+     * copied: for state decoded only when it is first used.
+     */
+    public StateBytes getNested() {
+        int n = count();
+        return new StateBytes(in.buffer(), in.skip(n), n);
+    }
+
     /** A non-negative count written by {@code putInt}: a collection's size. */
     public int count() {
         int n = in.getInt();

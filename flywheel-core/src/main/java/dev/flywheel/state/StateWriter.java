@@ -85,6 +85,29 @@ public final class StateWriter {
         return this;
     }
 
+    /** A nested state kept as read ({@link StateReader#getNested}): written as {@link #putBytes} writes its bytes. */
+    public StateWriter putBytes(StateBytes b) {
+        out.putInt(b.length());
+        out.put(b.buffer(), b.offset(), b.length());
+        return this;
+    }
+
+    /**
+     * Starts a nested state written in place; {@link #endNested} then puts its length before it, so
+     * the bytes are those {@link #putBytes} writes for the same state, without a copy.
+     *
+     * @return the mark to hand to {@link #endNested}
+     */
+    public int startNested() {
+        out.putInt(0);
+        return out.length();
+    }
+
+    public StateWriter endNested(int mark) {
+        out.putIntAt(mark - 4, out.length() - mark);
+        return this;
+    }
+
     public byte[] toByteArray() {
         return Arrays.copyOf(out.array(), out.length());
     }

@@ -29,7 +29,9 @@ import dev.flywheel.rollout.ModelLifecycle;
 import dev.flywheel.rollout.RolloutPolicy;
 import dev.flywheel.rollout.ServedLoop;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import dev.flywheel.store.file.FileCheckpointStore;
 import dev.flywheel.stream.Checkpointing;
 import dev.flywheel.stream.EmbeddedRunner;
@@ -63,8 +65,11 @@ public final class Engine implements AutoCloseable {
     private ModelLifecycle lifecycle;
     private final WebhookDelivery webhook;
     private final DuckDbReviewTasks reviews;
+    /** How long each part of this start took, in seconds, in order. */
+    private final Map<String, Double> startSeconds = new LinkedHashMap<>();
 
-    private Engine(EngineStorage storage, FlywheelConfig config, Clock clock, String envAdminKey) {
+    private Engine(EngineStorage storage, FlywheelConfig config, Clock clock, String envAdminKey, long openedAt) {
+        long t = phase("storage", openedAt);
         this.storage = storage;
         Path dataDir = storage.dataDir();
         // derived from the log: kept up to the checkpoint the stream starts from, refilled after it
@@ -76,12 +81,15 @@ public final class Engine implements AutoCloseable {
         var log = config.log();
         FileCheckpointStore checkpoints = new FileCheckpointStore(dataDir.resolve("checkpoints"), log.checkpointsKept());
         start = wire(config, clock, checkpoints);
+        t = phase("restore", t);
         // the interval is a throttle on the stream's pauses, so it is measured in wall time, not in the
         // engine's clock (which a test may hold still)
-        runner = new EmbeddedRunner(storage.log(), topology.operators(), QUIET, start.after(), topology.stateHolders(),
-                new Checkpointing(checkpoints, log.checkpointEntries(), log.checkpointInterval(), Clock.systemUTC()));
+        runner = new EmbeddedRunner(storage.log(), topology.operators(), QUIET, start.after(), start.afterIdle(),
+                topology.stateHolders(), new Checkpointing(checkpoints, log.checkpointEntries(), log.checkpointInterval(), Clock.systemUTC()));
         runner.catchUp();
+        t = phase("catch_up", t);
         runner.idleNow(); // everything replayed at a start is history: close what has ended
+        t = phase("idle", t);
         webhook = config.alerts().webhook() == null ? null : new WebhookDelivery(config.alerts().webhook());
         if (webhook != null) topology.alerts().subscribe(webhook);
         lifecycle.start();
@@ -105,6 +113,19 @@ public final class Engine implements AutoCloseable {
                 topology.catalog(), new StreamStatus(runner, topology, unjoined, start), topology.policies(), outcomes,
                 new FlywheelServer.Lifecycle(lifecycle, snapshots, rolloutData, autopilot.autopilot().retrainer(), clock::instant,
                         new DuckDbDecisionHistory(storage.store()), featureLog), webhook, reviews));
+        phase("server", t);
+    }
+
+    /** Records the seconds since {@code since} (nanoTime) as this start's phase {@code name}; returns now. */
+    private long phase(String name, long since) {
+        long now = System.nanoTime();
+        startSeconds.put(name, (now - since) / 1e9);
+        return now;
+    }
+
+    /** How long each part of this start took, in seconds: storage, restore, catch_up, idle, server. */
+    public Map<String, Double> startSeconds() {
+        return java.util.Collections.unmodifiableMap(startSeconds);
     }
 
     /**
@@ -155,9 +176,10 @@ public final class Engine implements AutoCloseable {
 
     /** Opens (or creates) the data directory and recovers it; the server is built but not started. */
     public static Engine open(Path dataDir, FlywheelConfig config, Clock clock, String envAdminKey) {
+        long openedAt = System.nanoTime();
         EngineStorage storage = EngineStorage.open(dataDir, config, clock);
         try {
-            return new Engine(storage, config, clock, envAdminKey);
+            return new Engine(storage, config, clock, envAdminKey, openedAt);
         } catch (RuntimeException e) {
             storage.close();
             throw e;

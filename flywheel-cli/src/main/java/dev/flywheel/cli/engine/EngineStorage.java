@@ -6,6 +6,7 @@ import dev.flywheel.ingest.Materializer;
 import dev.flywheel.log.LogException;
 import dev.flywheel.log.StoredCounts;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
+import dev.flywheel.store.file.FileIdSnapshotStore;
 import dev.flywheel.store.file.SegmentedFileLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ public final class EngineStorage implements AutoCloseable {
         materializer = new Materializer(log, store);
         materializer.catchUp();
         countsAtStart = store.counts();
-        pipeline = new IngestPipeline(log, store, clock, config.ingest());
+        pipeline = new IngestPipeline(log, store, clock, config.ingest(), new FileIdSnapshotStore(dataDir.resolve("dedupe-ids.bin")));
         materializer.start();
     }
 

@@ -53,6 +53,18 @@ public final class ByteCursor {
         return s;
     }
 
+    /** Skips {@code n} bytes, returning where they start in the buffer. */
+    public int skip(int n) {
+        need(n);
+        int at = pos;
+        pos += n;
+        return at;
+    }
+
+    public byte[] buffer() {
+        return buf;
+    }
+
     public boolean atEnd() {
         return pos == end;
     }

@@ -51,6 +51,16 @@ public abstract class CheckpointStoreContract {
     }
 
     @Test
+    void whetherACheckpointWasTakenAfterAnIdleReadsBack() {
+        CheckpointStore s = open(dir, 3);
+        Checkpoint plain = checkpoint(5, 10);
+        s.save(new Checkpoint(5, plain.takenAt(), plain.states(), true));
+        assertTrue(open(dir, 3).latest().orElseThrow().afterIdle());
+        s.save(checkpoint(6, 10));
+        assertEquals(false, open(dir, 3).latest().orElseThrow().afterIdle());
+    }
+
+    @Test
     void onlyTheNewestAreKept() {
         CheckpointStore s = open(dir, 2);
         for (long seq = 10; seq <= 50; seq += 10) s.save(checkpoint(seq, 100));

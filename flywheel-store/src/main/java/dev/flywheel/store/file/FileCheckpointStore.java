@@ -26,14 +26,15 @@ import java.util.zip.CRC32C;
 
 /**
  * Checkpoints as files {@code checkpoint-<seq>.bin} in one directory: a header (magic, format, seq,
- * time taken), each operator's state by name, and a CRC-32C of everything before it. A file is
+ * time taken, whether taken after an idle), each operator's state by name, and a CRC-32C of everything before it. A file is
  * written under a temporary name, synced and renamed, so a crash leaves either the old set or the
  * new file whole; a file that fails its checksum anyway (a disk that lies) is skipped for the one
  * before. The newest {@code keep} are kept.
  */
 public final class FileCheckpointStore implements CheckpointStore {
     private static final int MAGIC = 0x46574350; // "FWCP"
-    private static final int FORMAT = 1;
+    /** Format 2 added the idle flag; a format 1 file reads as taken before any idle. */
+    private static final int FORMAT = 2;
     private static final Pattern NAME = Pattern.compile("checkpoint-(-?\\d{1,19})\\.bin");
     private final Path dir;
     private final int keep;
@@ -144,6 +145,7 @@ public final class FileCheckpointStore implements CheckpointStore {
         out.putLong(c.seq());
         out.putLong(c.takenAt().getEpochSecond());
         out.putInt(c.takenAt().getNano());
+        out.put(c.afterIdle() ? (byte) 1 : (byte) 0);
         out.putInt(c.states().size());
         c.states().forEach((name, state) -> {
             out.putString(name);
@@ -164,10 +166,12 @@ public final class FileCheckpointStore implements CheckpointStore {
         if ((int) crc.getValue() != tail.getInt()) throw new IllegalStateException("checksum mismatch");
         StateReader in = new StateReader(b, 0, b.length - 4);
         if (in.getInt() != MAGIC) throw new IllegalStateException("not a checkpoint file");
-        in.expectVersion("checkpoint file", FORMAT);
+        int format = in.getInt();
+        if (format != 1 && format != FORMAT) throw new IllegalStateException("checkpoint file format " + format + ", this code reads 1 and " + FORMAT);
         long seq = in.getLong();
         if (seq != expectedSeq) throw new IllegalStateException("file named for seq " + expectedSeq + " holds seq " + seq);
         java.time.Instant taken = java.time.Instant.ofEpochSecond(in.getLong(), in.getInt());
+        boolean afterIdle = format > 1 && in.getBoolean();
         int n = in.count();
         Map<String, byte[]> states = new TreeMap<>();
         for (int i = 0; i < n; i++) {
@@ -175,6 +179,6 @@ public final class FileCheckpointStore implements CheckpointStore {
             states.put(name, in.getBytes());
         }
         if (!in.atEnd()) throw new IllegalStateException("bytes after the last state");
-        return new Checkpoint(seq, taken, states);
+        return new Checkpoint(seq, taken, states, afterIdle);
     }
 }
