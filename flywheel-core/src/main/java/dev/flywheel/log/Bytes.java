@@ -1,10 +1,17 @@
 package dev.flywheel.log;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable byte buffer with the few primitives the log codec needs; big-endian like DataOutput. */
 public final class Bytes {
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** The largest array the JVM allocates for bytes, a little under 2 GB. */
+    private static final int MAX = Integer.MAX_VALUE - 8;
     private byte[] buf;
     private int len;
 
@@ -37,11 +44,18 @@ public final class Bytes {
 
     public void putInt(int v) {
         ensure(4);
-        buf[len] = (byte) (v >>> 24);
-        buf[len + 1] = (byte) (v >>> 16);
-        buf[len + 2] = (byte) (v >>> 8);
-        buf[len + 3] = (byte) v;
+        INT.set(buf, len, v);
         len += 4;
+    }
+
+    public void putInts(int[] values, int from, int n) {
+        ensure(4L * n);
+        for (int i = from; i < from + n; i++, len += 4) INT.set(buf, len, values[i]);
+    }
+
+    public void putLongs(long[] values, int from, int n) {
+        ensure(8L * n);
+        for (int i = from; i < from + n; i++, len += 8) LONG.set(buf, len, values[i]);
     }
 
     public void putIntAt(int pos, int v) {
@@ -52,8 +66,9 @@ public final class Bytes {
     }
 
     public void putLong(long v) {
-        putInt((int) (v >>> 32));
-        putInt((int) v);
+        ensure(8);
+        LONG.set(buf, len, v);
+        len += 8;
     }
 
     public void putDouble(double v) {
@@ -91,7 +106,9 @@ public final class Bytes {
         len += b.length;
     }
 
-    private void ensure(int n) {
-        if (len + n > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+    private void ensure(long n) {
+        if (len + n <= buf.length) return;
+        if (len + n > MAX) throw new IllegalStateException("more than " + MAX + " bytes in one buffer");
+        buf = Arrays.copyOf(buf, (int) Math.min(MAX, Math.max(2L * buf.length, len + n)));
     }
 }

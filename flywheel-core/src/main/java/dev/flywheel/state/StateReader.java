@@ -68,6 +68,16 @@ public final class StateReader {
         return out;
     }
 
+    /** {@code n} ints written by {@link StateWriter#putInts}. */
+    public int[] getInts(int n) {
+        return in.getInts(n);
+    }
+
+    /** {@code n} longs written by {@link StateWriter#putLongs}. */
+    public long[] getLongs(int n) {
+        return in.getLongs(n);
+    }
+
     public LogEntry getEntry() {
         byte[] b = getBytes();
         return LogCodec.decode(b, 0, b.length);

@@ -69,6 +69,18 @@ public final class StateWriter {
         return this;
     }
 
+    /** {@code n} ints of {@code values} from {@code from}, without a count: the reader knows how many. */
+    public StateWriter putInts(int[] values, int from, int n) {
+        out.putInts(values, from, n);
+        return this;
+    }
+
+    /** {@code n} longs of {@code values} from {@code from}, without a count: the reader knows how many. */
+    public StateWriter putLongs(long[] values, int from, int n) {
+        out.putLongs(values, from, n);
+        return this;
+    }
+
     /** A log entry in the log's binary form. */
     public StateWriter putEntry(LogEntry e) {
         entry.reset();

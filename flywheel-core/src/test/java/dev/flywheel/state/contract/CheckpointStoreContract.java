@@ -41,9 +41,9 @@ public abstract class CheckpointStoreContract {
         CheckpointStore s = open(dir, 3);
         s.save(checkpoint(-1, 0));
         s.save(checkpoint(1_000, 10));
-        s.save(checkpoint(2_000, 300_000));
+        s.save(checkpoint(2_000, 3_000_000));
         Checkpoint latest = open(dir, 3).latest().orElseThrow();
-        Checkpoint expected = checkpoint(2_000, 300_000);
+        Checkpoint expected = checkpoint(2_000, 3_000_000);
         assertEquals(2_000, latest.seq());
         assertEquals(expected.takenAt(), latest.takenAt());
         assertEquals(expected.states().keySet(), latest.states().keySet());

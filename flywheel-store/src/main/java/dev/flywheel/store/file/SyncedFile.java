@@ -48,6 +48,20 @@ final class SyncedFile {
             return this;
         }
 
+        Out put(byte b) throws IOException {
+            room(1);
+            buf.put(b);
+            return this;
+        }
+
+        /** A nullable string as the log writes one: its UTF-8 length (-1 for null), then the bytes. */
+        Out putString(String s) throws IOException {
+            if (s == null) return putInt(-1);
+            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            putInt(b.length);
+            return put(b, 0, b.length);
+        }
+
         Out putLongs(long[] values) throws IOException {
             for (int i = 0; i < values.length; ) {
                 room(8);
@@ -110,6 +124,107 @@ final class SyncedFile {
             d.force(true);
         } catch (IOException ignored) {
             // some file systems cannot sync a directory; the rename is then as durable as they make it
+        }
+    }
+
+    /**
+     * Reads a file {@link #replace} wrote, from its start, through one buffer: large parts go straight
+     * into the arrays that keep them ({@link #readFully}), so a file is read once and copied nowhere.
+     * {@link #finish} then tells whether the checksum matches what was read, which must be everything.
+     */
+    static final class In implements AutoCloseable {
+        private final FileChannel ch;
+        private final ByteBuffer buf = ByteBuffer.allocate(BUFFER);
+        private final CRC32C crc = new CRC32C();
+        /** Where the checksum starts: the data's end. */
+        private final long end;
+        /** The file position of the buffer's end. */
+        private long filled;
+
+        In(Path file) throws IOException {
+            ch = FileChannel.open(file, StandardOpenOption.READ);
+            end = ch.size() - 4;
+            buf.limit(0);
+            if (end < 0) {
+                ch.close();
+                throw new IllegalStateException("file too short for a checksum");
+            }
+        }
+
+        int getInt() throws IOException {
+            need(4);
+            return buf.getInt();
+        }
+
+        long getLong() throws IOException {
+            need(8);
+            return buf.getLong();
+        }
+
+        int get() throws IOException {
+            need(1);
+            return buf.get();
+        }
+
+        String getString() throws IOException {
+            int n = getInt();
+            if (n == -1) return null;
+            if (n < 0 || n > BUFFER) throw new IllegalStateException("string length " + n);
+            need(n);
+            String s = new String(buf.array(), buf.position(), n, java.nio.charset.StandardCharsets.UTF_8);
+            buf.position(buf.position() + n);
+            return s;
+        }
+
+        /** The next {@code dst.length} bytes, into {@code dst}. */
+        void readFully(byte[] dst) throws IOException {
+            int off = Math.min(buf.remaining(), dst.length);
+            buf.get(dst, 0, off);
+            if (off == dst.length) return;
+            if (filled + dst.length - off > end) throw new IllegalStateException("truncated");
+            ByteBuffer into = ByteBuffer.wrap(dst, off, dst.length - off);
+            while (into.hasRemaining()) {
+                int n = ch.read(into, filled);
+                if (n < 0) throw new IllegalStateException("truncated");
+                filled += n;
+            }
+            crc.update(dst, off, dst.length - off);
+        }
+
+        /** Bytes before the checksum not read yet. */
+        long left() {
+            return end - filled + buf.remaining();
+        }
+
+        /** Whether everything before the checksum was read and matches it. */
+        boolean finish() throws IOException {
+            if (buf.hasRemaining() || filled != end) return false;
+            ByteBuffer sum = ByteBuffer.allocate(4);
+            while (sum.hasRemaining()) {
+                if (ch.read(sum, end + sum.position()) < 0) return false;
+            }
+            return (int) crc.getValue() == sum.getInt(0);
+        }
+
+        private void need(int n) throws IOException {
+            if (buf.remaining() >= n) return;
+            buf.compact();
+            long want = Math.min(buf.remaining(), end - filled);
+            if (want < n - buf.position()) throw new IllegalStateException("truncated");
+            int start = buf.position();
+            buf.limit(start + (int) want);
+            while (buf.hasRemaining()) {
+                int r = ch.read(buf, filled);
+                if (r < 0) throw new IllegalStateException("truncated");
+                filled += r;
+            }
+            crc.update(buf.array(), start, buf.position() - start);
+            buf.flip();
+        }
+
+        @Override
+        public void close() throws IOException {
+            ch.close();
         }
     }
 

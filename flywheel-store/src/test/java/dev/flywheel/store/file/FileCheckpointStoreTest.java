@@ -52,6 +52,25 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
         assertTrue(open(dir, 3).latest().isEmpty());
     }
 
+    /** Format 1 (before the idle flag): what the engine wrote until now must still start it. */
+    @Test
+    void aFormat1CheckpointStillReadsAsTakenBeforeAnIdle() throws Exception {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(200);
+        b.putInt(0x46574350).putInt(1).putLong(42).putLong(1_700_000_000L).putInt(5).putInt(1);
+        byte[] name = "join".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        b.putInt(name.length).put(name).putInt(3).put(new byte[] {7, 8, 9});
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(b.array(), 0, b.position());
+        b.putInt((int) crc.getValue());
+        Files.createDirectories(dir.resolve("checkpoints"));
+        Files.write(file(42), Arrays.copyOf(b.array(), b.position()));
+        dev.flywheel.state.Checkpoint c = open(dir, 3).latest().orElseThrow();
+        assertEquals(42, c.seq());
+        assertEquals(java.time.Instant.ofEpochSecond(1_700_000_000L, 5), c.takenAt());
+        assertFalse(c.afterIdle());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {7, 8, 9}, c.states().get("join"));
+    }
+
     @Test
     void aTemporaryFileLeftByACrashIsRemovedAndNeverRead() throws Exception {
         Files.createDirectories(dir.resolve("checkpoints"));
