@@ -82,13 +82,16 @@ public final class ConsumedItems implements LogConsumer, dev.flywheel.state.Oper
     /** The user's items, decoded from the restored state on first use; null when the user consumed nothing. */
     private Map<String, Instant> load(String user) {
         Map<String, Instant> mine = byUser.get(user);
-        if (mine != null || !stored.containsKey(user)) return mine;
-        mine = byUser.computeIfAbsent(user, u -> {
-            StateBytes b = stored.get(u);
-            return b == null ? null : read(b.reader());
-        });
-        stored.remove(user);
-        return mine;
+        if (mine != null) return mine;
+        if (stored.containsKey(user)) {
+            byUser.computeIfAbsent(user, u -> {
+                StateBytes b = stored.get(u);
+                return b == null ? null : read(b.reader());
+            });
+            stored.remove(user);
+        }
+        // again: another thread may have moved the user after the first look (it puts before it removes)
+        return byUser.get(user);
     }
 
     private static Map<String, Instant> read(StateReader in) {

@@ -67,7 +67,10 @@ public record Checkpoint(long seq, Instant takenAt, Map<String, byte[]> states, 
      * (before touching any operator when the names differ) if the checkpoint does not fit them: the
      * caller then builds the operators again and replays the log.
      *
-     * @return the seconds each operator took to read its state, by name
+     * <p>Operators own their state, so they read it side by side, one per core, the largest first:
+     * the start waits for the slowest one instead of the sum.
+     *
+     * @return the seconds each operator took to read its state, by name, in the topology's order
      */
     public Map<String, Double> restoreInto(List<?> operators) {
         Set<String> expected = names(operators);
@@ -75,15 +78,23 @@ public record Checkpoint(long seq, Instant takenAt, Map<String, byte[]> states, 
         if (!expected.equals(states.keySet())) {
             throw new IllegalStateException("checkpoint at seq " + seq + " holds " + states.keySet() + ", the topology has " + expected);
         }
-        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
-        for (Object op : operators) {
-            if (!(op instanceof OperatorState s)) continue;
-            long t = System.nanoTime();
-            StateReader r = new StateReader(states.get(s.stateName()));
-            s.readState(r);
-            if (!r.atEnd()) throw new IllegalStateException(s.stateName() + " state has bytes left over");
-            seconds.put(s.stateName(), (System.nanoTime() - t) / 1e9);
-        }
-        return seconds;
+        List<OperatorState> ops = new java.util.ArrayList<>();
+        for (Object op : operators) if (op instanceof OperatorState s) ops.add(s);
+        Map<String, Double> seconds = new java.util.concurrent.ConcurrentHashMap<>();
+        List<OperatorState> largestFirst = new java.util.ArrayList<>(ops);
+        largestFirst.sort(java.util.Comparator.comparingInt((OperatorState s) -> states.get(s.stateName()).length).reversed());
+        Restorer.run(largestFirst, s -> seconds.put(s.stateName(), restore(s)));
+        Map<String, Double> ordered = new java.util.LinkedHashMap<>();
+        ops.forEach(s -> ordered.put(s.stateName(), seconds.get(s.stateName())));
+        return ordered;
+    }
+
+    /** Reads one operator's state; returns the seconds it took. */
+    private double restore(OperatorState s) {
+        long t = System.nanoTime();
+        StateReader r = new StateReader(states.get(s.stateName()));
+        s.readState(r);
+        if (!r.atEnd()) throw new IllegalStateException(s.stateName() + " state has bytes left over");
+        return (System.nanoTime() - t) / 1e9;
     }
 }

@@ -47,15 +47,30 @@ class ConsumedItemsRestoreTest {
         ConsumedItems resumed = new ConsumedItems("feed", Set.of("rating"));
         resumed.readState(new StateReader(written));
         assertEquals(50, resumed.storedUsers());
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        assertEquals(before.consumedBy("u3", T.plusSeconds(1_000)), resumed.consumedBy("u3", T.plusSeconds(1_000)));
+        assertEquals(49, resumed.storedUsers(), "only the user asked about was decoded");
+        assertArrayEquals(written, Resumption.bytes(resumed));
+        // every other user asked about by four decisions at once: each must see the user's items
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<Set<String>>> asked = new ArrayList<>();
-            for (int k = 0; k < 8; k++) asked.add(pool.submit(() -> resumed.consumedBy("u3", T.plusSeconds(1_000))));
-            for (Future<Set<String>> f : asked) assertEquals(before.consumedBy("u3", T.plusSeconds(1_000)), f.get());
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<Boolean>> asked = new ArrayList<>();
+            for (int u = 0; u < 50; u++) {
+                String user = "u" + u;
+                Set<String> expected = before.consumedBy(user, T.plusSeconds(1_000));
+                for (int k = 0; k < 4; k++) {
+                    asked.add(pool.submit(() -> {
+                        go.await();
+                        return expected.equals(resumed.consumedBy(user, T.plusSeconds(1_000)));
+                    }));
+                }
+            }
+            go.countDown();
+            for (Future<Boolean> f : asked) assertTrue(f.get(), "a decision saw a user's items while another decoded them");
         } finally {
             pool.shutdown();
         }
-        assertEquals(49, resumed.storedUsers(), "only the user asked about was decoded");
+        assertEquals(0, resumed.storedUsers());
         assertTrue(resumed.consumed("u4", "i" + (4 * 7) % 40, T.plusSeconds(30)));
         assertFalse(resumed.consumed("u4", "i" + (4 * 7) % 40, T.plusSeconds(23)), "consumed at its own time, not before");
         assertArrayEquals(written, Resumption.bytes(resumed));
