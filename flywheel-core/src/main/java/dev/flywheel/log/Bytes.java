@@ -49,13 +49,29 @@ public final class Bytes {
     }
 
     public void putInts(int[] values, int from, int n) {
-        ensure(4L * n);
-        for (int i = from; i < from + n; i++, len += 4) INT.set(buf, len, values[i]);
+        view(n, 4).asIntBuffer().put(values, from, n);
     }
 
     public void putLongs(long[] values, int from, int n) {
-        ensure(8L * n);
-        for (int i = from; i < from + n; i++, len += 8) LONG.set(buf, len, values[i]);
+        view(n, 8).asLongBuffer().put(values, from, n);
+    }
+
+    /** Floats as their raw bits. */
+    public void putFloats(float[] values, int from, int n) {
+        view(n, 4).asFloatBuffer().put(values, from, n);
+    }
+
+    /** Doubles as their raw bits. */
+    public void putDoubles(double[] values, int from, int n) {
+        view(n, 8).asDoubleBuffer().put(values, from, n);
+    }
+
+    /** Room for {@code n} values of {@code size} bytes, as a big-endian buffer over it (taken). */
+    private java.nio.ByteBuffer view(int n, int size) {
+        ensure((long) n * size);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(buf, len, n * size).slice();
+        len += n * size;
+        return b;
     }
 
     public void putIntAt(int pos, int v) {

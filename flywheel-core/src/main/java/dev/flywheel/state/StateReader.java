@@ -63,9 +63,17 @@ public final class StateReader {
     }
 
     public double[] getDoubles() {
-        double[] out = new double[count()];
-        for (int i = 0; i < out.length; i++) out[i] = in.getDouble();
-        return out;
+        return in.getDoubles(count());
+    }
+
+    /** {@code n} doubles written by {@link StateWriter#putDoubles(double[], int, int)}. */
+    public double[] getDoubles(int n) {
+        return in.getDoubles(n);
+    }
+
+    /** {@code n} floats written by {@link StateWriter#putFloats}. */
+    public float[] getFloats(int n) {
+        return in.getFloats(n);
     }
 
     /** {@code n} ints written by {@link StateWriter#putInts}. */

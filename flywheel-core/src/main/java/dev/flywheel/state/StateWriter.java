@@ -65,7 +65,19 @@ public final class StateWriter {
 
     public StateWriter putDoubles(double[] values) {
         out.putInt(values.length);
-        for (double v : values) out.putDouble(v);
+        out.putDoubles(values, 0, values.length);
+        return this;
+    }
+
+    /** {@code n} doubles of {@code values} from {@code from}, bit for bit, without a count. */
+    public StateWriter putDoubles(double[] values, int from, int n) {
+        out.putDoubles(values, from, n);
+        return this;
+    }
+
+    /** {@code n} floats of {@code values} from {@code from}, bit for bit, without a count. */
+    public StateWriter putFloats(float[] values, int from, int n) {
+        out.putFloats(values, from, n);
         return this;
     }
 

@@ -79,7 +79,7 @@ public final class Engine implements AutoCloseable {
         audit = new FileAuditLog(dataDir.resolve("audit.log"));
         snapshots = new DuckDbSnapshotStore(storage.store(), dataDir.resolve("snapshots"), clock);
         var log = config.log();
-        FileCheckpointStore checkpoints = new FileCheckpointStore(dataDir.resolve("checkpoints"), log.checkpointsKept());
+        FileCheckpointStore checkpoints = storage.checkpoints();
         start = wire(config, clock, checkpoints);
         t = phase("restore", t);
         // the interval is a throttle on the stream's pauses, so it is measured in wall time, not in the
@@ -136,7 +136,7 @@ public final class Engine implements AutoCloseable {
     private StreamStart wire(FlywheelConfig config, Clock clock, FileCheckpointStore checkpoints) {
         build(config, clock);
         try {
-            return StreamStart.restore(checkpoints, topology);
+            return StreamStart.restore(checkpoints, storage::latestCheckpoint, topology);
         } catch (RuntimeException e) {
             topology.close();
             build(config, clock);
@@ -177,7 +177,7 @@ public final class Engine implements AutoCloseable {
     /** Opens (or creates) the data directory and recovers it; the server is built but not started. */
     public static Engine open(Path dataDir, FlywheelConfig config, Clock clock, String envAdminKey) {
         long openedAt = System.nanoTime();
-        EngineStorage storage = EngineStorage.open(dataDir, config, clock);
+        EngineStorage storage = EngineStorage.open(dataDir, config, clock, true);
         try {
             return new Engine(storage, config, clock, envAdminKey, openedAt);
         } catch (RuntimeException e) {

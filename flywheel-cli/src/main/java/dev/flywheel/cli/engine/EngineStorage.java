@@ -6,11 +6,15 @@ import dev.flywheel.ingest.Materializer;
 import dev.flywheel.log.LogException;
 import dev.flywheel.log.StoredCounts;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
+import dev.flywheel.state.Checkpoint;
+import dev.flywheel.store.file.FileCheckpointStore;
 import dev.flywheel.store.file.FileIdSnapshotStore;
 import dev.flywheel.store.file.SegmentedFileLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
 
 /**
@@ -27,12 +31,20 @@ public final class EngineStorage implements AutoCloseable {
     private final Materializer materializer;
     private final IngestPipeline pipeline;
     private final StoredCounts countsAtStart;
+    private final FileCheckpointStore checkpoints;
+    /**
+     * The latest checkpoint, read while the log and the store open (at ten million events both take
+     * seconds), for an engine; null when nothing will restore one (an import).
+     */
+    private final CompletableFuture<Optional<Checkpoint>> latestCheckpoint;
 
-    private EngineStorage(Path dataDir, FlywheelConfig config, Clock clock) throws IOException {
+    private EngineStorage(Path dataDir, FlywheelConfig config, Clock clock, boolean readCheckpoint) throws IOException {
         this.dataDir = dataDir;
         Files.createDirectories(dataDir);
         lock = DataDirLock.tryAcquire(dataDir);
         if (lock == null) throw new LogException("another Flywheel process is using " + dataDir);
+        checkpoints = new FileCheckpointStore(dataDir.resolve("checkpoints"), config.log().checkpointsKept());
+        latestCheckpoint = readCheckpoint ? CompletableFuture.supplyAsync(checkpoints::latest) : null;
         log = new SegmentedFileLog(dataDir.resolve("log"), config.log().fsync(), config.log().segmentBytes());
         store = new DuckDbRecordStore(dataDir.resolve("store.duckdb"));
         materializer = new Materializer(log, store);
@@ -44,8 +56,13 @@ public final class EngineStorage implements AutoCloseable {
 
     /** Opens (or creates) the data directory and recovers its store from the log. */
     public static EngineStorage open(Path dataDir, FlywheelConfig config, Clock clock) {
+        return open(dataDir, config, clock, false);
+    }
+
+    /** The same, reading the latest checkpoint meanwhile when {@code readCheckpoint} (an engine about to restore it). */
+    public static EngineStorage open(Path dataDir, FlywheelConfig config, Clock clock, boolean readCheckpoint) {
         try {
-            return new EngineStorage(dataDir, config, clock);
+            return new EngineStorage(dataDir, config, clock, readCheckpoint);
         } catch (IOException e) {
             throw new LogException("cannot open data directory " + dataDir + ": " + e.getMessage(), e);
         }
@@ -69,6 +86,16 @@ public final class EngineStorage implements AutoCloseable {
 
     public IngestPipeline pipeline() {
         return pipeline;
+    }
+
+    /** Where the stream's checkpoints are kept. */
+    public FileCheckpointStore checkpoints() {
+        return checkpoints;
+    }
+
+    /** The latest intact checkpoint, as read when the storage opened (waits for that read to end). */
+    public Optional<Checkpoint> latestCheckpoint() {
+        return latestCheckpoint == null ? checkpoints.latest() : latestCheckpoint.join();
     }
 
     /** What the store held when it was opened (after catching up with the log). */

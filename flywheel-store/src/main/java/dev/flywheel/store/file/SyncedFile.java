@@ -182,11 +182,16 @@ final class SyncedFile {
             buf.get(dst, 0, off);
             if (off == dst.length) return;
             if (filled + dst.length - off > end) throw new IllegalStateException("truncated");
-            ByteBuffer into = ByteBuffer.wrap(dst, off, dst.length - off);
-            while (into.hasRemaining()) {
-                int n = ch.read(into, filled);
-                if (n < 0) throw new IllegalStateException("truncated");
-                filled += n;
+            // a buffer's worth at a time: a read into a heap array goes through a temporary direct
+            // buffer as large as the read, which for a state of hundreds of MB was a second copy
+            for (int at = off; at < dst.length; ) {
+                ByteBuffer into = ByteBuffer.wrap(dst, at, Math.min(BUFFER, dst.length - at));
+                while (into.hasRemaining()) {
+                    int n = ch.read(into, filled);
+                    if (n < 0) throw new IllegalStateException("truncated");
+                    filled += n;
+                }
+                at = into.position();
             }
             crc.update(dst, off, dst.length - off);
         }
