@@ -53,11 +53,12 @@ final class StartupBench implements Runnable {
                 out.put("write_seconds", seconds(t));
                 start(dir, out, "replay");
             }
+            for (int i = 1; i <= starts; i++) start(dir, out, starts == 1 ? "checkpoint" : "checkpoint_" + i);
+            // after the starts: reading the file first would warm what a start reads
             out.put("checkpoint_bytes", bytes(dir.resolve("checkpoints")));
             var sizes = out.putObject("checkpoint_bytes_by_operator");
             new dev.flywheel.store.file.FileCheckpointStore(dir.resolve("checkpoints"), 3).latest()
                     .ifPresent(c -> c.states().forEach((op, state) -> sizes.put(op, state.length)));
-            for (int i = 1; i <= starts; i++) start(dir, out, starts == 1 ? "checkpoint" : "checkpoint_" + i);
             System.out.println(json ? out.toString() : out.toPrettyString());
         } finally {
             if (data == null) TempDirs.deleteQuietly(dir);
@@ -69,6 +70,7 @@ final class StartupBench implements Runnable {
         long cpu = cpuNanos();
         Engine engine = Engine.open(dir, config(), Clock.systemUTC(), null);
         out.put(name + "_start_seconds", seconds(t)).put(name + "_start_cpu_seconds", Math.round((cpuNanos() - cpu) / 1e6) / 1e3)
+                .put(name + "_jvm_uptime_seconds", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3)
                 .put(name + "_started_after_seq", engine.streamStart().after());
         ObjectNode phases = out.putObject(name + "_start_phases");
         engine.startSeconds().forEach((phase, s) -> phases.put(phase, Math.round(s * 1e3) / 1e3));

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  *                  newer entry need not checkpoint its own idle again
  */
 public record Checkpoint(long seq, Instant takenAt, Map<String, byte[]> states, boolean afterIdle) {
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     public Checkpoint {
         if (seq < -1) throw new IllegalArgumentException("seq must be at least -1, got " + seq);
         if (takenAt == null) throw new IllegalArgumentException("takenAt is required");
@@ -70,7 +72,8 @@ public record Checkpoint(long seq, Instant takenAt, Map<String, byte[]> states, 
      * <p>Operators own their state, so they read it side by side, one per core, the largest first:
      * the start waits for the slowest one instead of the sum.
      *
-     * @return the seconds each operator took to read its state, by name, in the topology's order
+     * @return the seconds each operator took to read its state, by name, in the topology's order, and
+     *         the CPU seconds of each ({@code "<name> cpu"}): on a shared machine the two differ
      */
     public Map<String, Double> restoreInto(List<?> operators) {
         Set<String> expected = names(operators);
@@ -83,9 +86,14 @@ public record Checkpoint(long seq, Instant takenAt, Map<String, byte[]> states, 
         Map<String, Double> seconds = new java.util.concurrent.ConcurrentHashMap<>();
         List<OperatorState> largestFirst = new java.util.ArrayList<>(ops);
         largestFirst.sort(java.util.Comparator.comparingInt((OperatorState s) -> states.get(s.stateName()).length).reversed());
-        Restorer.run(largestFirst, s -> seconds.put(s.stateName(), restore(s)));
+        Restorer.run(largestFirst, s -> {
+            long cpu = CPU.getCurrentThreadCpuTime();
+            seconds.put(s.stateName(), restore(s));
+            seconds.put(s.stateName() + " cpu", (CPU.getCurrentThreadCpuTime() - cpu) / 1e9);
+        });
         Map<String, Double> ordered = new java.util.LinkedHashMap<>();
         ops.forEach(s -> ordered.put(s.stateName(), seconds.get(s.stateName())));
+        ops.forEach(s -> ordered.put(s.stateName() + " cpu", seconds.get(s.stateName() + " cpu")));
         return ordered;
     }
 
