@@ -36,6 +36,8 @@ public final class EmbeddedRunner extends LogFollower {
     private long idleCheckpointedSeq = Long.MIN_VALUE;
     /** The position of the last idle the operators were told of: a checkpoint there holds what it changed. */
     private long idledSeq = Long.MIN_VALUE;
+    /** An idle's checkpoint not written yet: the runner's thread writes it before it applies another entry. */
+    private volatile boolean idleCheckpointOwed;
     private java.time.Instant checkpointedAt;
     private volatile RuntimeException checkpointFailure;
 
@@ -81,6 +83,8 @@ public final class EmbeddedRunner extends LogFollower {
      * crash, would replay the entries that came after the idle without it (CrashRecoveryTest found
      * the join's late counts apart from a replay's). An idle again at the same position finds nothing
      * left to close, so a start from a checkpoint taken after an idle, with no newer entries, writes none.
+     * The checkpoint is written on the runner's thread before it applies the next entry: a start that
+     * idles does not wait for it.
      */
     public void idleNow() {
         operators.forEach(LogConsumer::idle);
@@ -88,12 +92,13 @@ public final class EmbeddedRunner extends LogFollower {
         idledSeq = progress();
         if (checkpointing != null && progress() != idleCheckpointedSeq) {
             idleCheckpointedSeq = progress();
-            checkpoint();
+            idleCheckpointOwed = true;
         }
     }
 
     @Override
     protected int step() {
+        if (idleCheckpointOwed) checkpoint();
         int[] n = {0};
         long[] last = {-1};
         reader.poll(CHUNK, e -> {
@@ -128,6 +133,7 @@ public final class EmbeddedRunner extends LogFollower {
      */
     public void checkpoint() {
         if (checkpointing == null) return;
+        idleCheckpointOwed = false;
         java.time.Instant now = checkpointing.clock().instant();
         checkpointedSeq = progress();
         checkpointedAt = now;
