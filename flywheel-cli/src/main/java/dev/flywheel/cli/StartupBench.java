@@ -72,6 +72,12 @@ final class StartupBench implements Runnable {
         out.put(name + "_start_seconds", seconds(t)).put(name + "_start_cpu_seconds", Math.round((cpuNanos() - cpu) / 1e6) / 1e3)
                 .put(name + "_jvm_uptime_seconds", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3)
                 .put(name + "_started_after_seq", engine.streamStart().after());
+        engine.topology().loops().forEach((loop, l) -> {
+            if (l.features() instanceof dev.flywheel.feature.InMemoryFeedbackFeatures f) {
+                int[] stored = f.storedUsers();
+                out.put(name + "_users_left_undecoded", stored[0]).put(name + "_of_them_decoded_at_next_compaction", stored[1]);
+            }
+        });
         ObjectNode phases = out.putObject(name + "_start_phases");
         engine.startSeconds().forEach((phase, s) -> phases.put(phase, Math.round(s * 1e3) / 1e3));
         engine.streamStart().seconds().forEach((op, s) -> phases.put("restore " + op, Math.round(s * 1e3) / 1e3));

@@ -335,11 +335,14 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         }
     }
 
-    /** Restored users whose state is still held as the checkpoint's bytes (decoded on first use). */
-    public int storedUsers() {
+    /**
+     * Restored users whose state is still held as the checkpoint's bytes (decoded on first use), and
+     * of those the ones the next compaction decodes.
+     */
+    public int[] storedUsers() {
         lock.readLock().lock();
         try {
-            return users.storedUsers();
+            return new int[] {users.storedUsers(), users.storedUsersToCompact()};
         } finally {
             lock.readLock().unlock();
         }

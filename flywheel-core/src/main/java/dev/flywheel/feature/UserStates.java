@@ -150,6 +150,11 @@ final class UserStates {
         return stored.size();
     }
 
+    /** Of those, the ones the next compaction decodes. */
+    int storedUsersToCompact() {
+        return storedTouched.size();
+    }
+
     private Mine mine(String user) {
         load(user);
         return users.computeIfAbsent(user, k -> new Mine());
