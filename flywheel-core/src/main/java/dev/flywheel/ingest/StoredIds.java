@@ -30,7 +30,12 @@ final class StoredIds {
         IdSet[] ids = empty(counts);
         ids[0].addHashes(s.events());
         ids[1].addHashes(s.decisions());
-        try (LogReader r = log.reader(s.seq() + 1)) {
+        if (s.seq() + 1 < log.nextSeq()) readIds(log, s.seq() + 1, ids);
+        return ids[0].size() == counts.events() && ids[1].size() == counts.decisions() ? ids : null;
+    }
+
+    private static void readIds(EventLog log, long from, IdSet[] ids) {
+        try (LogReader r = log.reader(from)) {
             while (r.poll(10_000, e -> {
                 if (e instanceof LogEntry.EventEntry x) ids[0].add(x.event().id());
                 if (e instanceof LogEntry.DecisionEntry d) ids[1].add(d.decision().id());
@@ -38,7 +43,6 @@ final class StoredIds {
                 // until the end of the log
             }
         }
-        return ids[0].size() == counts.events() && ids[1].size() == counts.decisions() ? ids : null;
     }
 
     private static IdSet[] empty(StoredCounts counts) {

@@ -4,7 +4,6 @@ import dev.flywheel.ingest.IdSnapshot;
 import dev.flywheel.ingest.IdSnapshotStore;
 import dev.flywheel.log.LogException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,29 +40,28 @@ public final class FileIdSnapshotStore implements IdSnapshotStore {
         }
     }
 
+    /** Read in one pass through a buffer, the hashes straight into their arrays. */
     @Override
     public Optional<IdSnapshot> latest() {
-        try {
-            ByteBuffer b = SyncedFile.readChecked(file);
-            if (b == null || b.remaining() < 16 || b.getInt() != MAGIC || b.getInt() != FORMAT) return Optional.empty();
-            long seq = b.getLong();
-            long[] events = longs(b);
-            long[] decisions = longs(b);
-            if (events == null || decisions == null || b.hasRemaining()) return Optional.empty();
+        try (SyncedFile.In in = new SyncedFile.In(file)) {
+            if (in.getInt() != MAGIC || in.getInt() != FORMAT) return Optional.empty();
+            long seq = in.getLong();
+            long[] events = longs(in);
+            long[] decisions = events == null ? null : longs(in);
+            if (decisions == null || !in.finish()) return Optional.empty();
             return Optional.of(new IdSnapshot(seq, events, decisions));
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (IOException | IllegalArgumentException | java.nio.BufferUnderflowException e) {
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    private static long[] longs(ByteBuffer b) {
-        int n = b.getInt();
-        if (n < 0 || n % 2 != 0 || (long) n * 8 > b.remaining()) return null;
+    private static long[] longs(SyncedFile.In in) throws IOException {
+        int n = in.getInt();
+        if (n < 0 || n % 2 != 0 || (long) n * 8 > in.left()) return null;
         long[] out = new long[n];
-        b.asLongBuffer().get(out);
-        b.position(b.position() + n * 8);
+        in.getLongs(out);
         return out;
     }
 }

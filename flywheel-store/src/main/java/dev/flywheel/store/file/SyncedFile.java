@@ -176,6 +176,17 @@ final class SyncedFile {
             return s;
         }
 
+        /** The next {@code dst.length} longs, into {@code dst}, through the buffer. */
+        void getLongs(long[] dst) throws IOException {
+            for (int at = 0; at < dst.length; ) {
+                need(8);
+                int n = Math.min(dst.length - at, buf.remaining() / 8);
+                buf.asLongBuffer().get(dst, at, n);
+                buf.position(buf.position() + n * 8);
+                at += n;
+            }
+        }
+
         /** The next {@code dst.length} bytes, into {@code dst}. */
         void readFully(byte[] dst) throws IOException {
             int off = Math.min(buf.remaining(), dst.length);
@@ -230,27 +241,6 @@ final class SyncedFile {
         @Override
         public void close() throws IOException {
             ch.close();
-        }
-    }
-
-    /**
-     * The file's contents without its checksum, read into one buffer, or null when the checksum does
-     * not match (a torn or corrupt file).
-     */
-    static ByteBuffer readChecked(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size < 4 || size > Integer.MAX_VALUE) return null;
-            ByteBuffer all = ByteBuffer.allocate((int) size);
-            while (all.hasRemaining() && ch.read(all) >= 0) {
-                // until the buffer is full or the file ends
-            }
-            if (all.hasRemaining()) return null;
-            all.flip();
-            CRC32C crc = new CRC32C();
-            crc.update(all.duplicate().limit((int) size - 4));
-            if ((int) crc.getValue() != all.getInt((int) size - 4)) return null;
-            return all.limit((int) size - 4);
         }
     }
 }
