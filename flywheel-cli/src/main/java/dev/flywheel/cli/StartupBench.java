@@ -58,7 +58,7 @@ final class StartupBench implements Runnable {
             out.put("checkpoint_bytes", bytes(dir.resolve("checkpoints")));
             var sizes = out.putObject("checkpoint_bytes_by_operator");
             new dev.flywheel.store.file.FileCheckpointStore(dir.resolve("checkpoints"), 3).latest()
-                    .ifPresent(c -> c.states().forEach((op, state) -> sizes.put(op, state.length)));
+                    .ifPresent(c -> c.parts().forEach((op, state) -> sizes.put(op, state.length())));
             System.out.println(json ? out.toString() : out.toPrettyString());
         } finally {
             if (data == null) TempDirs.deleteQuietly(dir);

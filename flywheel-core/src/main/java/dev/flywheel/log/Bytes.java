@@ -42,6 +42,14 @@ public final class Bytes {
         len += n;
     }
 
+    /** The bytes from {@code src}'s position to its limit (it is moved to its limit). */
+    public void put(java.nio.ByteBuffer src) {
+        int n = src.remaining();
+        ensure(n);
+        src.get(buf, len, n);
+        len += n;
+    }
+
     public void putInt(int v) {
         ensure(4);
         INT.set(buf, len, v);

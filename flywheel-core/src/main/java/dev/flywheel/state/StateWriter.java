@@ -112,7 +112,7 @@ public final class StateWriter {
     /** A nested state kept as read ({@link StateReader#getNested}): written as {@link #putBytes} writes its bytes. */
     public StateWriter putBytes(StateBytes b) {
         out.putInt(b.length());
-        out.put(b.buffer(), b.offset(), b.length());
+        out.put(b.buffer());
         return this;
     }
 
@@ -130,6 +130,11 @@ public final class StateWriter {
     public StateWriter endNested(int mark) {
         out.putIntAt(mark - 4, out.length() - mark);
         return this;
+    }
+
+    /** What was written, in place: no copy, so nothing may be written after. */
+    StateBytes written() {
+        return StateBytes.of(out.array(), 0, out.length());
     }
 
     public byte[] toByteArray() {

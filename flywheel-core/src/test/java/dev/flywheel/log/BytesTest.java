@@ -50,7 +50,8 @@ class BytesTest {
         single.putLong(longs[2]);
         single.putLong(longs[3]);
         assertArrayEquals(Arrays.copyOf(single.array(), single.length()), Arrays.copyOf(bulk.array(), bulk.length()));
-        ByteCursor c = new ByteCursor(bulk.array(), 0, bulk.length());
+        // read back as a checkpoint's state is
+        dev.flywheel.state.StateReader c = new dev.flywheel.state.StateReader(bulk.array(), 0, bulk.length());
         float[] f = c.getFloats(floats.length - 1);
         for (int i = 1; i < floats.length; i++) assertEquals(Float.floatToRawIntBits(floats[i]), Float.floatToRawIntBits(f[i - 1]));
         double[] d = c.getDoubles(doubles.length);

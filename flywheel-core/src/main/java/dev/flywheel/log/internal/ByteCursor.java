@@ -48,43 +48,6 @@ public final class ByteCursor {
         return v;
     }
 
-    // bulk reads through a buffer view: one swapping memory copy, fast even before the JIT has
-    // compiled anything, which at a start it has not
-
-    public int[] getInts(int n) {
-        int[] out = new int[n];
-        view(n, 4).asIntBuffer().get(out);
-        return out;
-    }
-
-    public long[] getLongs(int n) {
-        long[] out = new long[n];
-        view(n, 8).asLongBuffer().get(out);
-        return out;
-    }
-
-    /** Floats as their raw bits: NaNs keep their payload. */
-    public float[] getFloats(int n) {
-        float[] out = new float[n];
-        view(n, 4).asFloatBuffer().get(out);
-        return out;
-    }
-
-    /** Doubles as their raw bits. */
-    public double[] getDoubles(int n) {
-        double[] out = new double[n];
-        view(n, 8).asDoubleBuffer().get(out);
-        return out;
-    }
-
-    /** The next {@code n} values of {@code size} bytes as a big-endian buffer, skipped. */
-    private java.nio.ByteBuffer view(int n, int size) {
-        if (n < 0 || (long) n * size > end - pos) throw new IllegalStateException("entry truncated at byte " + pos);
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(buf, pos, n * size).slice();
-        pos += n * size;
-        return b;
-    }
-
     public double getDouble() {
         return Double.longBitsToDouble(getLong());
     }
@@ -97,18 +60,6 @@ public final class ByteCursor {
         String s = new String(buf, pos, n, StandardCharsets.UTF_8);
         pos += n;
         return s;
-    }
-
-    /** Skips {@code n} bytes, returning where they start in the buffer. */
-    public int skip(int n) {
-        need(n);
-        int at = pos;
-        pos += n;
-        return at;
-    }
-
-    public byte[] buffer() {
-        return buf;
     }
 
     public boolean atEnd() {

@@ -3,6 +3,7 @@ package dev.flywheel.store.file;
 import dev.flywheel.log.LogException;
 import dev.flywheel.state.Checkpoint;
 import dev.flywheel.state.CheckpointStore;
+import dev.flywheel.state.StateBytes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,9 +54,9 @@ public final class FileCheckpointStore implements CheckpointStore {
         try {
             SyncedFile.replace(file(c.seq()), out -> {
                 out.putInt(MAGIC).putInt(FORMAT).putLong(c.seq()).putLong(c.takenAt().getEpochSecond()).putInt(c.takenAt().getNano());
-                out.put(c.afterIdle() ? (byte) 1 : (byte) 0).putInt(c.states().size());
-                for (var e : c.states().entrySet()) {
-                    out.putString(e.getKey()).putInt(e.getValue().length).put(e.getValue(), 0, e.getValue().length);
+                out.put(c.afterIdle() ? (byte) 1 : (byte) 0).putInt(c.parts().size());
+                for (var e : c.parts().entrySet()) {
+                    out.putString(e.getKey()).putInt(e.getValue().length()).put(e.getValue().buffer());
                 }
             });
             prune();
@@ -64,9 +65,15 @@ public final class FileCheckpointStore implements CheckpointStore {
         }
     }
 
-    private void prune() throws IOException {
+    private void prune() {
         List<Long> seqs = seqs();
-        for (int i = 0; i < seqs.size() - keep; i++) Files.deleteIfExists(file(seqs.get(i)));
+        for (int i = 0; i < seqs.size() - keep; i++) {
+            try {
+                Files.deleteIfExists(file(seqs.get(i)));
+            } catch (IOException e) {
+                // a file a restore still maps, on a system that refuses to delete one: a later prune takes it
+            }
+        }
     }
 
     private Path file(long seq) {
@@ -105,8 +112,9 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
 
     /**
-     * The checkpoint in the file, or null when it is unreadable, torn or fails its checksum. Read in
-     * one pass, each state straight into its own array.
+     * The checkpoint in the file, or null when it is unreadable, torn or fails its checksum. One pass
+     * checks the checksum through a buffer; the states are then mapped from the file, not copied:
+     * what an operator leaves undecoded at a start (most users' features) is never read into memory.
      */
     private Checkpoint read(long seq) {
         try (SyncedFile.In in = new SyncedFile.In(file(seq))) {
@@ -118,16 +126,18 @@ public final class FileCheckpointStore implements CheckpointStore {
             boolean afterIdle = format > 1 && in.get() == 1;
             int n = in.getInt();
             if (n < 0) return null;
-            Map<String, byte[]> states = new TreeMap<>();
+            Map<String, long[]> at = new TreeMap<>();
             for (int i = 0; i < n; i++) {
                 String name = in.getString();
                 int length = in.getInt();
                 if (name == null || length < 0 || length > in.left()) return null;
-                byte[] state = new byte[length];
-                in.readFully(state);
-                states.put(name, state);
+                at.put(name, new long[] {in.position(), length});
+                in.skip(length);
             }
-            return in.finish() ? new Checkpoint(seq, taken, states, afterIdle) : null;
+            if (!in.finish()) return null;
+            Map<String, StateBytes> states = new TreeMap<>();
+            for (var e : at.entrySet()) states.put(e.getKey(), StateBytes.of(in.map(e.getValue()[0], (int) e.getValue()[1])));
+            return Checkpoint.ofParts(seq, taken, states, afterIdle);
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             return null;
         }

@@ -62,6 +62,18 @@ final class SyncedFile {
             return put(b, 0, b.length);
         }
 
+        /** The bytes from {@code src}'s position to its limit. */
+        Out put(ByteBuffer src) throws IOException {
+            ByteBuffer b = src.duplicate();
+            while (b.hasRemaining()) {
+                room(1);
+                int n = Math.min(b.remaining(), buf.remaining());
+                buf.put(b.slice(b.position(), n));
+                b.position(b.position() + n);
+            }
+            return this;
+        }
+
         Out putLongs(long[] values) throws IOException {
             for (int i = 0; i < values.length; ) {
                 room(8);
@@ -205,6 +217,30 @@ final class SyncedFile {
                 at = into.position();
             }
             crc.update(dst, off, dst.length - off);
+        }
+
+        /** The file position of the next byte to read. */
+        long position() {
+            return filled - buf.remaining();
+        }
+
+        /** Passes over the next {@code n} bytes, through the checksum. */
+        void skip(long n) throws IOException {
+            if (n > left()) throw new IllegalStateException("truncated");
+            while (n > 0) {
+                need(1);
+                int k = (int) Math.min(n, buf.remaining());
+                buf.position(buf.position() + k);
+                n -= k;
+            }
+        }
+
+        /**
+         * {@code length} bytes of the file from {@code offset}, mapped read-only: the file is only ever
+         * replaced by a rename, so once its checksum has been read this is what was checked.
+         */
+        ByteBuffer map(long offset, int length) throws IOException {
+            return ch.map(FileChannel.MapMode.READ_ONLY, offset, length);
         }
 
         /** Bytes before the checksum not read yet. */

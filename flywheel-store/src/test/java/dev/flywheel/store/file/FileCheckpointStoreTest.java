@@ -52,6 +52,24 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
         assertTrue(open(dir, 3).latest().isEmpty());
     }
 
+    /**
+     * A start leaves most users' features in the checkpoint's bytes: they are mapped from the file,
+     * not copied, and stay what was read when the file is replaced at the same seq or pruned.
+     */
+    @Test
+    void aReadCheckpointIsMappedFromItsFileAndOutlivesItsReplacement() {
+        CheckpointStore s = open(dir, 2);
+        s.save(checkpoint(5, 2_000_000));
+        dev.flywheel.state.Checkpoint read = s.latest().orElseThrow();
+        assertTrue(read.parts().get("features:home").buffer().isDirect(), "mapped, not read into the heap");
+        s.save(checkpoint(5, 10));   // the same seq again: the file is replaced by a rename
+        s.save(checkpoint(6, 10));
+        s.save(checkpoint(7, 10));   // and pruned
+        assertFalse(Files.exists(file(5)));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(checkpoint(5, 2_000_000).states().get("features:home"),
+                read.parts().get("features:home").toArray());
+    }
+
     /** Format 1 (before the idle flag): what the engine wrote until now must still start it. */
     @Test
     void aFormat1CheckpointStillReadsAsTakenBeforeAnIdle() throws Exception {
