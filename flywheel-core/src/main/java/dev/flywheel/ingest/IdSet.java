@@ -49,9 +49,14 @@ public final class IdSet {
 
     /** Adds hashes as {@link #hashes} returns them; returns how many were not held yet. */
     public int addHashes(long[] pairs) {
-        if (pairs.length % 2 != 0) throw new IllegalArgumentException("hashes come in pairs");
+        return addHashes(pairs, 0, pairs.length);
+    }
+
+    /** Adds the {@code n} longs (pairs of halves) of {@code pairs} from {@code from}. */
+    public int addHashes(long[] pairs, int from, int n) {
+        if (n % 2 != 0) throw new IllegalArgumentException("hashes come in pairs");
         int added = 0;
-        for (int i = 0; i < pairs.length; i += 2) {
+        for (int i = from; i < from + n; i += 2) {
             if (pairs[i] == 0 && pairs[i + 1] == 0) throw new IllegalArgumentException("(0, 0) is not a hash this set holds");
             if (insert(pairs[i], pairs[i + 1])) added++;
         }

@@ -27,12 +27,13 @@ public final class IngestPipeline implements AutoCloseable {
     private final IngestSettings settings;
     private final IngestStats stats = new IngestStats();
     private final BlockingQueue<Pending> queue;
-    private final IdSet eventIds;
-    private final IdSet decisionIds;
+    /** Built by the writer thread before it takes a request, and only ever touched by it (and by close after it). */
+    private IdSet eventIds;
+    private IdSet decisionIds;
     /** Where the dedupe sets are left at close and found at the next start; null for nowhere. */
     private final IdSnapshotStore snapshots;
-    /** Whether this start's dedupe sets came from a snapshot (and the log after it) rather than the store. */
-    private final boolean idsFromSnapshot;
+    /** Completes once the dedupe sets are built: whether from a snapshot (and the log after it) rather than the store. */
+    private final CompletableFuture<Boolean> idsReady = new CompletableFuture<>();
     private final Thread writer;
     /**
      * Completes requests off the writer thread: whatever the caller chained onto the future (render
@@ -49,8 +50,9 @@ public final class IngestPipeline implements AutoCloseable {
     private boolean closed;
 
     /**
-     * Builds the dedupe sets from {@code store}, which must already have applied the whole log
-     * (see {@link Materializer#catchUp()}), then starts the writer thread.
+     * Starts the writer thread, which first builds the dedupe sets from {@code store} (it must already
+     * have applied the whole log, see {@link Materializer#catchUp()}) and only then takes requests:
+     * a start goes on meanwhile and waits for them at the end ({@link #awaitIds}).
      */
     public IngestPipeline(EventLog log, RecordStore store, Clock clock, IngestSettings settings) {
         this(log, store, clock, settings, null);
@@ -68,12 +70,9 @@ public final class IngestPipeline implements AutoCloseable {
         this.snapshots = snapshots;
         this.queue = new ArrayBlockingQueue<>(settings.maxQueuedBatches());
         var counts = store.counts();
-        IdSet[] fromSnapshot = StoredIds.fromSnapshot(snapshots, log, counts);
-        this.idsFromSnapshot = fromSnapshot != null;
-        IdSet[] ids = fromSnapshot != null ? fromSnapshot : StoredIds.fromStore(store, counts);
-        this.eventIds = ids[0];
-        this.decisionIds = ids[1];
-        this.writer = new Thread(this::runWriter, "flywheel-ingest-writer");
+        this.writer = new Thread(() -> {
+            if (buildIds(store, counts)) runWriter();
+        }, "flywheel-ingest-writer");
         writer.setDaemon(true);
         writer.start();
     }
@@ -95,9 +94,39 @@ public final class IngestPipeline implements AutoCloseable {
         return stats;
     }
 
-    /** Whether the dedupe sets were rebuilt from the last close's snapshot and the log after it. */
+    /** Whether the dedupe sets were rebuilt from the last close's snapshot and the log after it (waits for them). */
     public boolean idsFromSnapshot() {
-        return idsFromSnapshot;
+        return awaitIds();
+    }
+
+    /**
+     * Waits until the dedupe sets are built; rethrows what stopped them (the pipeline then takes no
+     * request). Returns whether they came from the snapshot.
+     */
+    public boolean awaitIds() {
+        try {
+            return idsReady.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** On the writer thread, before any request; false (and nothing taken) when they could not be built. */
+    private boolean buildIds(RecordStore store, dev.flywheel.log.StoredCounts counts) {
+        try {
+            IdSet[] fromSnapshot = StoredIds.fromSnapshot(snapshots, log, counts);
+            IdSet[] ids = fromSnapshot != null ? fromSnapshot : StoredIds.fromStore(store, counts);
+            eventIds = ids[0];
+            decisionIds = ids[1];
+            idsReady.complete(fromSnapshot != null);
+            return true;
+        } catch (RuntimeException e) {
+            running = false;
+            idsReady.completeExceptionally(e);
+            Pending p;
+            while ((p = queue.poll()) != null) p.done.completeExceptionally(e);
+            return false;
+        }
     }
 
     private void runWriter() {
@@ -197,7 +226,7 @@ public final class IngestPipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (snapshots == null || writer.isAlive()) return;
+        if (snapshots == null || writer.isAlive() || !idsReady.isDone() || idsReady.isCompletedExceptionally()) return;
         try {
             snapshots.save(new IdSnapshot(log.nextSeq() - 1, eventIds.hashes(), decisionIds.hashes()));
         } catch (RuntimeException e) {

@@ -25,12 +25,11 @@ final class StoredIds {
      * (every event and decision the log holds is one row there): then it is not trusted.
      */
     static IdSet[] fromSnapshot(IdSnapshotStore snapshots, EventLog log, StoredCounts counts) {
-        IdSnapshot s = snapshots == null ? null : snapshots.latest().orElse(null);
-        if (s == null || s.seq() >= log.nextSeq()) return null;
+        if (snapshots == null) return null;
         IdSet[] ids = empty(counts);
-        ids[0].addHashes(s.events());
-        ids[1].addHashes(s.decisions());
-        if (s.seq() + 1 < log.nextSeq()) readIds(log, s.seq() + 1, ids);
+        java.util.OptionalLong seq = snapshots.load(ids[0]::addHashes, ids[1]::addHashes);
+        if (seq.isEmpty() || seq.getAsLong() >= log.nextSeq()) return null;
+        if (seq.getAsLong() + 1 < log.nextSeq()) readIds(log, seq.getAsLong() + 1, ids);
         return ids[0].size() == counts.events() && ids[1].size() == counts.decisions() ? ids : null;
     }
 

@@ -80,7 +80,9 @@ public final class Engine implements AutoCloseable {
         snapshots = new DuckDbSnapshotStore(storage.store(), dataDir.resolve("snapshots"), clock);
         var log = config.log();
         FileCheckpointStore checkpoints = storage.checkpoints();
-        start = wire(config, clock, checkpoints);
+        build(config, clock);
+        t = phase("build", t);
+        start = restore(config, clock, checkpoints);
         t = phase("restore", t);
         // the interval is a throttle on the stream's pauses, so it is measured in wall time, not in the
         // engine's clock (which a test may hold still)
@@ -90,6 +92,8 @@ public final class Engine implements AutoCloseable {
         t = phase("catch_up", t);
         runner.idleNow(); // everything replayed at a start is history: close what has ended
         t = phase("idle", t);
+        storage.pipeline().awaitIds(); // built meanwhile on the ingest writer's thread
+        t = phase("ingest_ids", t);
         webhook = config.alerts().webhook() == null ? null : new WebhookDelivery(config.alerts().webhook());
         if (webhook != null) topology.alerts().subscribe(webhook);
         lifecycle.start();
@@ -123,18 +127,17 @@ public final class Engine implements AutoCloseable {
         return now;
     }
 
-    /** How long each part of this start took, in seconds: storage, restore, catch_up, idle, server. */
+    /** How long each part of this start took, in seconds: storage, build, restore, catch_up, idle, ingest_ids, server. */
     public Map<String, Double> startSeconds() {
         return java.util.Collections.unmodifiableMap(startSeconds);
     }
 
     /**
-     * Builds the topology and the lifecycle, and restores the latest checkpoint into them; when it does
-     * not fit, builds them again for a replay of the whole log. The lifecycle comes before the
-     * restore: the online retrained versions it starts again are restored with the learner they follow.
+     * Restores the latest checkpoint into the topology and lifecycle just built; when it does not fit,
+     * builds them again for a replay of the whole log. The lifecycle comes before the restore: the
+     * online retrained versions it starts again are restored with the learner they follow.
      */
-    private StreamStart wire(FlywheelConfig config, Clock clock, FileCheckpointStore checkpoints) {
-        build(config, clock);
+    private StreamStart restore(FlywheelConfig config, Clock clock, FileCheckpointStore checkpoints) {
         try {
             return StreamStart.restore(checkpoints, storage::latestCheckpoint, topology);
         } catch (RuntimeException e) {

@@ -38,13 +38,13 @@ public final class EngineStorage implements AutoCloseable {
      */
     private final CompletableFuture<Optional<Checkpoint>> latestCheckpoint;
 
-    private EngineStorage(Path dataDir, FlywheelConfig config, Clock clock, boolean readCheckpoint) throws IOException {
+    private EngineStorage(Path dataDir, FlywheelConfig config, Clock clock, boolean engineStart) throws IOException {
         this.dataDir = dataDir;
         Files.createDirectories(dataDir);
         lock = DataDirLock.tryAcquire(dataDir);
         if (lock == null) throw new LogException("another Flywheel process is using " + dataDir);
         checkpoints = new FileCheckpointStore(dataDir.resolve("checkpoints"), config.log().checkpointsKept());
-        latestCheckpoint = readCheckpoint ? CompletableFuture.supplyAsync(checkpoints::latest) : null;
+        latestCheckpoint = engineStart ? CompletableFuture.supplyAsync(checkpoints::latest) : null;
         log = new SegmentedFileLog(dataDir.resolve("log"), config.log().fsync(), config.log().segmentBytes());
         store = new DuckDbRecordStore(dataDir.resolve("store.duckdb"));
         materializer = new Materializer(log, store);
@@ -52,6 +52,7 @@ public final class EngineStorage implements AutoCloseable {
         countsAtStart = store.counts();
         pipeline = new IngestPipeline(log, store, clock, config.ingest(), new FileIdSnapshotStore(dataDir.resolve("dedupe-ids.bin")));
         materializer.start();
+        if (!engineStart) pipeline.awaitIds();
     }
 
     /** Opens (or creates) the data directory and recovers its store from the log. */
@@ -59,10 +60,14 @@ public final class EngineStorage implements AutoCloseable {
         return open(dataDir, config, clock, false);
     }
 
-    /** The same, reading the latest checkpoint meanwhile when {@code readCheckpoint} (an engine about to restore it). */
-    public static EngineStorage open(Path dataDir, FlywheelConfig config, Clock clock, boolean readCheckpoint) {
+    /**
+     * The same; for {@code engineStart} (an engine about to restore its stream) the latest checkpoint
+     * is read meanwhile, and it returns before the ingest pipeline's dedupe sets are built: the engine
+     * waits for them once its stream has caught up ({@link IngestPipeline#awaitIds}).
+     */
+    public static EngineStorage open(Path dataDir, FlywheelConfig config, Clock clock, boolean engineStart) {
         try {
-            return new EngineStorage(dataDir, config, clock, readCheckpoint);
+            return new EngineStorage(dataDir, config, clock, engineStart);
         } catch (IOException e) {
             throw new LogException("cannot open data directory " + dataDir + ": " + e.getMessage(), e);
         }

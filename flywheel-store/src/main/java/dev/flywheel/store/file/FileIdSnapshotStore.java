@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The ingest pipeline's id snapshot as one file: magic, format, the seq it covers, the event and the
@@ -40,28 +40,31 @@ public final class FileIdSnapshotStore implements IdSnapshotStore {
         }
     }
 
-    /** Read in one pass through a buffer, the hashes straight into their arrays. */
+    /** Read in one pass through a buffer, a chunk of hashes at a time into the sinks. */
     @Override
-    public Optional<IdSnapshot> latest() {
+    public OptionalLong load(Hashes events, Hashes decisions) {
         try (SyncedFile.In in = new SyncedFile.In(file)) {
-            if (in.getInt() != MAGIC || in.getInt() != FORMAT) return Optional.empty();
+            if (in.getInt() != MAGIC || in.getInt() != FORMAT) return OptionalLong.empty();
             long seq = in.getLong();
-            long[] events = longs(in);
-            long[] decisions = events == null ? null : longs(in);
-            if (decisions == null || !in.finish()) return Optional.empty();
-            return Optional.of(new IdSnapshot(seq, events, decisions));
+            if (seq < -1 || !longs(in, events) || !longs(in, decisions) || !in.finish()) return OptionalLong.empty();
+            return OptionalLong.of(seq);
         } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return OptionalLong.empty();
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-            return Optional.empty();
+            return OptionalLong.empty();
         }
     }
 
-    private static long[] longs(SyncedFile.In in) throws IOException {
+    private static boolean longs(SyncedFile.In in, Hashes sink) throws IOException {
         int n = in.getInt();
-        if (n < 0 || n % 2 != 0 || (long) n * 8 > in.left()) return null;
-        long[] out = new long[n];
-        in.getLongs(out);
-        return out;
+        if (n < 0 || n % 2 != 0 || (long) n * 8 > in.left()) return false;
+        long[] chunk = new long[Math.min(n, 1 << 16)];
+        for (int done = 0; done < n; ) {
+            int k = Math.min(chunk.length, n - done);
+            in.getLongs(chunk, k);
+            sink.accept(chunk, 0, k);
+            done += k;
+        }
+        return true;
     }
 }

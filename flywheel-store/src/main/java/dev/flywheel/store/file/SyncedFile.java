@@ -188,11 +188,11 @@ final class SyncedFile {
             return s;
         }
 
-        /** The next {@code dst.length} longs, into {@code dst}, through the buffer. */
-        void getLongs(long[] dst) throws IOException {
-            for (int at = 0; at < dst.length; ) {
+        /** The next {@code count} longs, into {@code dst}, through the buffer. */
+        void getLongs(long[] dst, int count) throws IOException {
+            for (int at = 0; at < count; ) {
                 need(8);
-                int n = Math.min(dst.length - at, buf.remaining() / 8);
+                int n = Math.min(count - at, buf.remaining() / 8);
                 buf.asLongBuffer().get(dst, at, n);
                 buf.position(buf.position() + n * 8);
                 at += n;
