@@ -27,6 +27,10 @@ final class StartupBench implements Runnable {
     @Option(names = "--events", defaultValue = "1000000", description = "events in the logged history") long events;
     @Option(names = "--seed", defaultValue = "8", description = "seed of the synthetic history") long seed;
     @Option(names = "--json", description = "print JSON") boolean json;
+    @Option(names = "--data", description = "keep the history and its checkpoints in this directory; when it already"
+            + " holds them, the history is not written again and every start is timed as a start from the checkpoint")
+    Path data;
+    @Option(names = "--starts", defaultValue = "1", description = "starts from the checkpoint, one after another") int starts;
 
     static FlywheelConfig config() {
         return FlywheelConfig.from(Map.of("log", Map.of("fsync", false), "loops", List.of(Map.of("name", "history",
@@ -36,37 +40,59 @@ final class StartupBench implements Runnable {
 
     @Override
     public void run() {
-        Path dir = TempDirs.create("flywheel-bench-startup");
+        boolean reuse = data != null && Files.isDirectory(data.resolve("checkpoints"));
+        Path dir = data != null ? data : TempDirs.create("flywheel-bench-startup");
         try {
             ObjectNode out = new ObjectMapper().createObjectNode().put("events", events)
                     .put("cores", Runtime.getRuntime().availableProcessors());
-            long t = System.nanoTime();
-            try (SegmentedFileLog log = new SegmentedFileLog(dir.resolve("log"), false, 256L << 20)) {
-                LearnerCatchUp.write(log, events, seed);
+            if (!reuse) {
+                long t = System.nanoTime();
+                try (SegmentedFileLog log = new SegmentedFileLog(dir.resolve("log"), false, 256L << 20)) {
+                    LearnerCatchUp.write(log, events, seed);
+                }
+                out.put("write_seconds", seconds(t));
+                start(dir, out, "replay");
             }
-            out.put("write_seconds", seconds(t));
-            start(dir, out, "replay");
+            for (int i = 1; i <= starts; i++) start(dir, out, starts == 1 ? "checkpoint" : "checkpoint_" + i);
+            // after the starts: reading the file first would warm what a start reads
             out.put("checkpoint_bytes", bytes(dir.resolve("checkpoints")));
             var sizes = out.putObject("checkpoint_bytes_by_operator");
             new dev.flywheel.store.file.FileCheckpointStore(dir.resolve("checkpoints"), 3).latest()
-                    .ifPresent(c -> c.states().forEach((op, state) -> sizes.put(op, state.length)));
-            start(dir, out, "checkpoint");
+                    .ifPresent(c -> c.parts().forEach((op, state) -> sizes.put(op, state.length())));
             System.out.println(json ? out.toString() : out.toPrettyString());
         } finally {
-            TempDirs.deleteQuietly(dir);
+            if (data == null) TempDirs.deleteQuietly(dir);
         }
     }
 
     private static void start(Path dir, ObjectNode out, String name) {
         long t = System.nanoTime();
+        long cpu = cpuNanos();
         Engine engine = Engine.open(dir, config(), Clock.systemUTC(), null);
-        out.put(name + "_start_seconds", seconds(t)).put(name + "_started_after_seq", engine.streamStart().after());
+        out.put(name + "_start_seconds", seconds(t)).put(name + "_start_cpu_seconds", Math.round((cpuNanos() - cpu) / 1e6) / 1e3)
+                .put(name + "_jvm_uptime_seconds", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3)
+                .put(name + "_started_after_seq", engine.streamStart().after());
+        engine.topology().loops().forEach((loop, l) -> {
+            if (l.features() instanceof dev.flywheel.feature.InMemoryFeedbackFeatures f) {
+                int[] stored = f.storedUsers();
+                out.put(name + "_users_left_undecoded", stored[0]).put(name + "_of_them_decoded_at_next_compaction", stored[1]);
+            }
+        });
+        ObjectNode phases = out.putObject(name + "_start_phases");
+        engine.startSeconds().forEach((phase, s) -> phases.put(phase, Math.round(s * 1e3) / 1e3));
+        engine.streamStart().seconds().forEach((op, s) -> phases.put("restore " + op, Math.round(s * 1e3) / 1e3));
         long c = System.nanoTime();
         engine.close();
         out.put(name + "_close_seconds", seconds(c));
         System.gc();
         Runtime rt = Runtime.getRuntime();
         out.put(name + "_heap_mb_after_close", (rt.totalMemory() - rt.freeMemory()) >> 20);
+    }
+
+    /** CPU time of the whole process: on a shared machine, what a start cost apart from waiting for a core. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double seconds(long since) {

@@ -3,9 +3,13 @@ package dev.flywheel.feature;
 import dev.flywheel.event.Event;
 import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
+import dev.flywheel.state.StateBytes;
+import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateWriter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,9 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * the runner; decisions read it concurrently.
  */
 public final class ConsumedItems implements LogConsumer, dev.flywheel.state.OperatorState {
+    /** 2: each user's items nested, so a restore can leave them undecoded until the user is asked about. */
+    private static final int STATE_VERSION = 2;
     private final String loop;
     private final Set<String> types;
     private final Map<String, Map<String, Instant>> byUser = new ConcurrentHashMap<>();
+    /**
+     * Restored users not asked about since, as the checkpoint wrote them: decoded on first use, by the
+     * runner or a decision, into {@link #byUser} (a user only ever moves from here to there).
+     */
+    private final Map<String, StateBytes> stored = new ConcurrentHashMap<>();
 
     public ConsumedItems(String loop, Set<String> types) {
         this.loop = loop;
@@ -28,6 +39,7 @@ public final class ConsumedItems implements LogConsumer, dev.flywheel.state.Oper
         if (!(entry instanceof LogEntry.EventEntry e)) return;
         Event x = e.event();
         if (x.item() == null || !types.contains(x.type()) || (x.loop() != null && !x.loop().equals(loop))) return;
+        load(x.user());
         byUser.computeIfAbsent(x.user(), u -> new ConcurrentHashMap<>(4)).merge(x.item(), x.timestamp(),
                 (a, b) -> a.isBefore(b) ? a : b);
     }
@@ -37,37 +49,74 @@ public final class ConsumedItems implements LogConsumer, dev.flywheel.state.Oper
         return "consumed:" + loop;
     }
 
+    /** Users in key order, each user's items in key order with the earliest time, nested. */
     @Override
-    public void writeState(dev.flywheel.state.StateWriter out) {
-        out.putInt(1).putInt(byUser.size());
-        new java.util.TreeMap<>(byUser).forEach((user, items) -> {
-            out.putString(user).putInt(items.size());
+    public void writeState(StateWriter out) {
+        // stored names first: a user a reader decodes meanwhile is then in byUser
+        Set<String> users = new TreeSet<>(stored.keySet());
+        users.addAll(byUser.keySet());
+        out.putInt(STATE_VERSION).putInt(users.size());
+        for (String user : users) {
+            Map<String, Instant> items = byUser.get(user);
+            StateBytes kept = items == null ? stored.get(user) : null;
+            if (kept == null && items == null) items = byUser.get(user);
+            out.putString(user);
+            if (kept != null) {
+                out.putBytes(kept);
+                continue;
+            }
+            int mark = out.startNested();
+            out.putInt(items.size());
             new java.util.TreeMap<>(items).forEach((item, when) -> out.putString(item).putInstant(when));
-        });
+            out.endNested(mark);
+        }
     }
 
     @Override
-    public void readState(dev.flywheel.state.StateReader in) {
-        in.expectVersion(stateName(), 1);
-        for (int u = in.count(); u > 0; u--) {
-            String user = in.getString();
-            int n = in.count();
-            Map<String, Instant> items = new ConcurrentHashMap<>(Math.max(4, n * 2));
-            for (int i = 0; i < n; i++) items.put(in.getString(), in.getInstant());
-            byUser.put(user, items);
+    public void readState(StateReader in) {
+        in.expectVersion(stateName(), STATE_VERSION);
+        if (!byUser.isEmpty() || !stored.isEmpty()) throw new IllegalStateException(stateName() + " restored over other state");
+        for (int u = in.count(); u > 0; u--) stored.put(in.getString(), in.getNested());
+    }
+
+    /** The user's items, decoded from the restored state on first use; null when the user consumed nothing. */
+    private Map<String, Instant> load(String user) {
+        Map<String, Instant> mine = byUser.get(user);
+        if (mine != null) return mine;
+        if (stored.containsKey(user)) {
+            byUser.computeIfAbsent(user, u -> {
+                StateBytes b = stored.get(u);
+                return b == null ? null : read(b.reader());
+            });
+            stored.remove(user);
         }
+        // again: another thread may have moved the user after the first look (it puts before it removes)
+        return byUser.get(user);
+    }
+
+    private static Map<String, Instant> read(StateReader in) {
+        int n = in.count();
+        Map<String, Instant> items = new ConcurrentHashMap<>(Math.max(4, n * 2));
+        for (int i = 0; i < n; i++) items.put(in.getString(), in.getInstant());
+        if (!in.atEnd()) throw new IllegalStateException("a user's consumed items have bytes left over");
+        return items;
+    }
+
+    /** Restored users not decoded yet, for tests. */
+    int storedUsers() {
+        return stored.size();
     }
 
     /** Whether {@code user} had consumed {@code item} at or before {@code at}. */
     public boolean consumed(String user, String item, Instant at) {
-        Map<String, Instant> mine = byUser.get(user);
+        Map<String, Instant> mine = load(user);
         Instant when = mine == null ? null : mine.get(item);
         return when != null && !when.isAfter(at);
     }
 
     /** The items {@code user} had consumed at or before {@code at}. */
     public Set<String> consumedBy(String user, Instant at) {
-        Map<String, Instant> mine = byUser.get(user);
+        Map<String, Instant> mine = load(user);
         if (mine == null) return Set.of();
         Set<String> out = new java.util.HashSet<>();
         mine.forEach((item, when) -> {

@@ -18,6 +18,8 @@ import java.time.Instant;
  */
 public final class FeatureFeed implements LogConsumer, dev.flywheel.state.OperatorState {
     private static final Duration ADVANCE_EVERY = Duration.ofMinutes(1);
+    /** 2: each user's state nested in one place, so a restore can leave it undecoded until used. */
+    private static final int STATE_VERSION = 2;
     private final String loop;
     private final FeedbackFeatures features;
     private final Duration window;
@@ -57,13 +59,13 @@ public final class FeatureFeed implements LogConsumer, dev.flywheel.state.Operat
 
     @Override
     public void writeState(dev.flywheel.state.StateWriter out) {
-        out.putInt(1).putInstant(watermark).putInstant(advanced);
+        out.putInt(STATE_VERSION).putInstant(watermark).putInstant(advanced);
         features.writeState(out);
     }
 
     @Override
     public void readState(dev.flywheel.state.StateReader in) {
-        in.expectVersion(stateName(), 1);
+        in.expectVersion(stateName(), STATE_VERSION);
         watermark = in.getInstant();
         advanced = in.getInstant();
         features.readState(in);

@@ -167,6 +167,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
      */
     @Override
     public void read(String user, Instant asked, List<String> items, ItemValues sink) {
+        loadIfStored(user);
         lock.readLock().lock();
         try {
             Instant at = answerable(newest != null && asked.isAfter(newest) ? newest : asked);
@@ -198,6 +199,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
 
     /** Named feature values of {@code item} for {@code user} as of {@code now}, in a stable order. */
     public FeatureValues features(String user, String item, Map<String, Double> termVector, Instant now) {
+        loadIfStored(user);
         lock.readLock().lock();
         try {
             Instant at = answerable(now);
@@ -246,6 +248,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     public void forget(String user) {
         lock.writeLock().lock();
         try {
+            users.load(user);
             users.itemsOf(user).forEach((item, mine) -> {
                 item(item).subtract(mine);
                 touch(global).subtract(mine);
@@ -318,6 +321,33 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         }
     }
 
+    /**
+     * A restored user is decoded on first use, which changes the maps: a reader has it done under the
+     * write lock before it takes the read lock (nothing stores a user again after the restore).
+     */
+    private void loadIfStored(String user) {
+        if (!users.stored(user)) return;
+        lock.writeLock().lock();
+        try {
+            users.load(user);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Restored users whose state is still held as the checkpoint's bytes (decoded on first use), and
+     * of those the ones the next compaction decodes.
+     */
+    public int[] storedUsers() {
+        lock.readLock().lock();
+        try {
+            return new int[] {users.storedUsers(), users.storedUsersToCompact()};
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** {@code t}, or the compaction horizon when {@code t} is before it (see {@link #compactedTo}). */
     private Instant answerable(Instant t) {
         return compactedTo != null && t.isBefore(compactedTo) ? compactedTo : t;
@@ -325,6 +355,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
 
     private void compactAll(Instant horizon) {
         if (compactedTo == null || horizon.isAfter(compactedTo)) compactedTo = horizon;
+        users.loadTouched();
         Iterator<Compactable> it = touched.iterator();
         while (it.hasNext()) {
             compactionVisits++;

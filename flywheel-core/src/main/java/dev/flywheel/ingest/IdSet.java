@@ -31,6 +31,38 @@ public final class IdSet {
         return insert(h[0], h[1]);
     }
 
+    /**
+     * The hashes held, both halves of each side by side, in table order: added in that order to a
+     * table of the same size ({@link #addHashes}), they land in nearly ascending slots, one sequential
+     * pass instead of a cache miss per id.
+     */
+    public long[] hashes() {
+        long[] out = new long[size * 2];
+        int k = 0;
+        for (int i = 0; i <= mask; i++) {
+            if (empty(i)) continue;
+            out[k++] = slots[2 * i];
+            out[k++] = slots[2 * i + 1];
+        }
+        return out;
+    }
+
+    /** Adds hashes as {@link #hashes} returns them; returns how many were not held yet. */
+    public int addHashes(long[] pairs) {
+        return addHashes(pairs, 0, pairs.length);
+    }
+
+    /** Adds the {@code n} longs (pairs of halves) of {@code pairs} from {@code from}. */
+    public int addHashes(long[] pairs, int from, int n) {
+        if (n % 2 != 0) throw new IllegalArgumentException("hashes come in pairs");
+        int added = 0;
+        for (int i = from; i < from + n; i += 2) {
+            if (pairs[i] == 0 && pairs[i + 1] == 0) throw new IllegalArgumentException("(0, 0) is not a hash this set holds");
+            if (insert(pairs[i], pairs[i + 1])) added++;
+        }
+        return added;
+    }
+
     public boolean contains(String id) {
         hashOf(id);
         return find(h[0], h[1]) >= 0;

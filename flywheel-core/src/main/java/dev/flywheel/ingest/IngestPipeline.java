@@ -1,6 +1,7 @@
 package dev.flywheel.ingest;
 
 import dev.flywheel.event.LoggedRecord;
+import dev.flywheel.log.EventLog;
 import dev.flywheel.log.LogAppender;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.log.RecordStore;
@@ -27,8 +28,13 @@ public final class IngestPipeline implements AutoCloseable {
     private final IngestSettings settings;
     private final IngestStats stats = new IngestStats();
     private final BlockingQueue<Pending> queue;
-    private final IdSet eventIds;
-    private final IdSet decisionIds;
+    /** Built by the writer thread before it takes a request, and only ever touched by it (and by close after it). */
+    private IdSet eventIds;
+    private IdSet decisionIds;
+    /** Where the dedupe sets are left at close and found at the next start; null for nowhere. */
+    private final IdSnapshotStore snapshots;
+    /** Completes once the dedupe sets are built: whether from a snapshot (and the log after it) rather than the store. */
+    private final CompletableFuture<Boolean> idsReady = new CompletableFuture<>();
     private final Thread writer;
     /**
      * Completes requests off the writer thread: whatever the caller chained onto the future (render
@@ -42,23 +48,32 @@ public final class IngestPipeline implements AutoCloseable {
         return t;
     });
     private volatile boolean running = true;
+    private boolean closed;
 
     /**
-     * Builds the dedupe sets from {@code store}, which must already have applied the whole log
-     * (see {@link Materializer#catchUp()}), then starts the writer thread. The pipeline only appends:
-     * whoever reads the log back (the materializer, the stream operators) holds the log itself.
+     * Starts the writer thread, which first builds the dedupe sets from {@code store} (it must already
+     * have applied the whole log, see {@link Materializer#catchUp()}) and only then takes requests:
+     * a start goes on meanwhile and waits for them at the end ({@link #awaitIds}).
      */
     public IngestPipeline(LogAppender log, RecordStore store, Clock clock, IngestSettings settings) {
+        this(log, store, clock, settings, null);
+    }
+
+    /**
+     * The same, with the dedupe sets taken from the snapshot the last clean close left in
+     * {@code snapshots} plus the log after it, when that adds up to the store's counts (otherwise read
+     * from the store), and left there again at {@link #close}.
+     */
+    public IngestPipeline(LogAppender log, RecordStore store, Clock clock, IngestSettings settings, IdSnapshotStore snapshots) {
         this.log = log;
         this.clock = clock;
         this.settings = settings;
+        this.snapshots = snapshots;
         this.queue = new ArrayBlockingQueue<>(settings.maxQueuedBatches());
         var counts = store.counts();
-        this.eventIds = new IdSet((int) Math.min(Integer.MAX_VALUE / 4, counts.events() + 1024));
-        this.decisionIds = new IdSet((int) Math.min(Integer.MAX_VALUE / 4, counts.decisions() + 1024));
-        store.forEachId(LoggedRecord.Kind.EVENT, eventIds::add);
-        store.forEachId(LoggedRecord.Kind.DECISION, decisionIds::add);
-        this.writer = new Thread(this::runWriter, "flywheel-ingest-writer");
+        this.writer = new Thread(() -> {
+            if (buildIds(store, counts)) runWriter();
+        }, "flywheel-ingest-writer");
         writer.setDaemon(true);
         writer.start();
     }
@@ -78,6 +93,42 @@ public final class IngestPipeline implements AutoCloseable {
 
     public IngestStats stats() {
         return stats;
+    }
+
+    /** Whether the dedupe sets were rebuilt from the last close's snapshot and the log after it (waits for them). */
+    public boolean idsFromSnapshot() {
+        return awaitIds();
+    }
+
+    /**
+     * Waits until the dedupe sets are built; rethrows what stopped them (the pipeline then takes no
+     * request). Returns whether they came from the snapshot.
+     */
+    public boolean awaitIds() {
+        try {
+            return idsReady.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** On the writer thread, before any request; false (and nothing taken) when they could not be built. */
+    private boolean buildIds(RecordStore store, dev.flywheel.log.StoredCounts counts) {
+        try {
+            // the log after the snapshot is read back, so only a log that can be read has a snapshot
+            IdSet[] fromSnapshot = log instanceof EventLog readable ? StoredIds.fromSnapshot(snapshots, readable, counts) : null;
+            IdSet[] ids = fromSnapshot != null ? fromSnapshot : StoredIds.fromStore(store, counts);
+            eventIds = ids[0];
+            decisionIds = ids[1];
+            idsReady.complete(fromSnapshot != null);
+            return true;
+        } catch (RuntimeException e) {
+            running = false;
+            idsReady.completeExceptionally(e);
+            Pending p;
+            while ((p = queue.poll()) != null) p.done.completeExceptionally(e);
+            return false;
+        }
     }
 
     private void runWriter() {
@@ -174,9 +225,14 @@ public final class IngestPipeline implements AutoCloseable {
         return new LogEntry.DecisionEntry(seq, now, (dev.flywheel.decision.Decision) r);
     }
 
-    /** Stops taking requests, lets the writer finish what is queued, and waits for it. */
+    /**
+     * Stops taking requests, lets the writer finish what is queued, and waits for it; then leaves the
+     * dedupe sets in the snapshot store (once the writer has stopped: they are its alone).
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         running = false;
         try {
             writer.join(10_000);
@@ -184,6 +240,12 @@ public final class IngestPipeline implements AutoCloseable {
             acks.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (snapshots == null || writer.isAlive() || !idsReady.isDone() || idsReady.isCompletedExceptionally()) return;
+        try {
+            snapshots.save(new IdSnapshot(log.nextSeq() - 1, eventIds.hashes(), decisionIds.hashes()));
+        } catch (RuntimeException e) {
+            // the previous snapshot stays, and the next start reads the log after it: slower, as correct
         }
     }
 

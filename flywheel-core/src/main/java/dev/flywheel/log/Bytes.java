@@ -1,10 +1,17 @@
 package dev.flywheel.log;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable byte buffer with the few primitives the log codec needs; big-endian like DataOutput. */
 public final class Bytes {
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** The largest array the JVM allocates for bytes, a little under 2 GB. */
+    private static final int MAX = Integer.MAX_VALUE - 8;
     private byte[] buf;
     private int len;
 
@@ -35,13 +42,44 @@ public final class Bytes {
         len += n;
     }
 
+    /** The bytes from {@code src}'s position to its limit (it is moved to its limit). */
+    public void put(java.nio.ByteBuffer src) {
+        int n = src.remaining();
+        ensure(n);
+        src.get(buf, len, n);
+        len += n;
+    }
+
     public void putInt(int v) {
         ensure(4);
-        buf[len] = (byte) (v >>> 24);
-        buf[len + 1] = (byte) (v >>> 16);
-        buf[len + 2] = (byte) (v >>> 8);
-        buf[len + 3] = (byte) v;
+        INT.set(buf, len, v);
         len += 4;
+    }
+
+    public void putInts(int[] values, int from, int n) {
+        view(n, 4).asIntBuffer().put(values, from, n);
+    }
+
+    public void putLongs(long[] values, int from, int n) {
+        view(n, 8).asLongBuffer().put(values, from, n);
+    }
+
+    /** Floats as their raw bits. */
+    public void putFloats(float[] values, int from, int n) {
+        view(n, 4).asFloatBuffer().put(values, from, n);
+    }
+
+    /** Doubles as their raw bits. */
+    public void putDoubles(double[] values, int from, int n) {
+        view(n, 8).asDoubleBuffer().put(values, from, n);
+    }
+
+    /** Room for {@code n} values of {@code size} bytes, as a big-endian buffer over it (taken). */
+    private java.nio.ByteBuffer view(int n, int size) {
+        ensure((long) n * size);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(buf, len, n * size).slice();
+        len += n * size;
+        return b;
     }
 
     public void putIntAt(int pos, int v) {
@@ -52,8 +90,9 @@ public final class Bytes {
     }
 
     public void putLong(long v) {
-        putInt((int) (v >>> 32));
-        putInt((int) v);
+        ensure(8);
+        LONG.set(buf, len, v);
+        len += 8;
     }
 
     public void putDouble(double v) {
@@ -91,7 +130,9 @@ public final class Bytes {
         len += b.length;
     }
 
-    private void ensure(int n) {
-        if (len + n > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+    private void ensure(long n) {
+        if (len + n <= buf.length) return;
+        if (len + n > MAX) throw new IllegalStateException("more than " + MAX + " bytes in one buffer");
+        buf = Arrays.copyOf(buf, (int) Math.min(MAX, Math.max(2L * buf.length, len + n)));
     }
 }

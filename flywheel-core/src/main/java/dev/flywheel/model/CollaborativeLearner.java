@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * factors folded in from them, so a start retrains nothing it trained before.
  */
 public final class CollaborativeLearner implements LogConsumer, AutoCloseable, OperatorState, CollaborativeSource {
-    private static final int STATE_VERSION = 1;
+    /** 2: interactions, histories and models in columns, read in bulk. */
+    private static final int STATE_VERSION = 2;
     private final String loop;
     private final CollaborativeSpec spec;
     private final Interactions interactions;

@@ -48,9 +48,8 @@ public final class ContaminationMonitor {
      * promise, let alone the article (people who dislike what they opened still take a few seconds).
      */
     public static final double QUICK_EXIT_SECONDS = 3;
-    private final Map<String, Signs> users = new HashMap<>();
-    /** Per item, the signs from each user, so a bot's clicks can be left out of the item's. */
-    private final Map<String, Map<String, Signs>> itemUsers = new HashMap<>();
+    /** Per user, and per item the signs from each user, so a bot's clicks can be left out of the item's. */
+    private final SignsTable signs = new SignsTable();
 
     /** Counters of one user or item. */
     static final class Signs {
@@ -61,15 +60,6 @@ public final class ContaminationMonitor {
         long dwells;
         /** Dwells under {@link #QUICK_EXIT_SECONDS}: clicks without reading. */
         long quickExits;
-
-        void add(Signs o) {
-            impressions += o.impressions;
-            clicks += o.clicks;
-            likes += o.likes;
-            dislikes += o.dislikes;
-            dwells += o.dwells;
-            quickExits += o.quickExits;
-        }
 
         double clickRate() {
             return impressions == 0 ? 0 : Math.min(1, (double) clicks / impressions);
@@ -111,13 +101,7 @@ public final class ContaminationMonitor {
     private final Map<String, long[]> looks = new HashMap<>();
 
     void writeState(dev.flywheel.state.StateWriter out) {
-        out.putInt(users.size());
-        new java.util.TreeMap<>(users).forEach((u, s) -> MonitorStateCodec.writeSigns(s, out.putString(u)));
-        out.putInt(itemUsers.size());
-        new java.util.TreeMap<>(itemUsers).forEach((item, byUser) -> {
-            out.putString(item).putInt(byUser.size());
-            new java.util.TreeMap<>(byUser).forEach((u, s) -> MonitorStateCodec.writeSigns(s, out.putString(u)));
-        });
+        signs.writeState(out);
         out.putInt(looks.size());
         new java.util.TreeMap<>(looks).forEach((item, l) -> {
             out.putString(item).putInt(l.length);
@@ -126,12 +110,7 @@ public final class ContaminationMonitor {
     }
 
     void readState(dev.flywheel.state.StateReader in) {
-        for (int i = in.count(); i > 0; i--) users.put(in.getString(), MonitorStateCodec.readSigns(in));
-        for (int i = in.count(); i > 0; i--) {
-            Map<String, Signs> byUser = new HashMap<>();
-            itemUsers.put(in.getString(), byUser);
-            for (int j = in.count(); j > 0; j--) byUser.put(in.getString(), MonitorStateCodec.readSigns(in));
-        }
+        signs.readState(in);
         for (int i = in.count(); i > 0; i--) {
             String item = in.getString();
             long[] l = new long[in.count()];
@@ -149,24 +128,20 @@ public final class ContaminationMonitor {
         observe(e.user(), e.item(), e.type(), e.value());
     }
 
-    /** One sign by its parts: what {@link #onEvent} and {@link #onDecision} hand over. */
+    /** One sign by its parts: what {@link #onEvent} and {@link #onDecision} hand over; other types count nothing. */
     public void observe(String user, String item, String type, Double value) {
-        Signs u = users.computeIfAbsent(user, k -> new Signs());
-        Signs i = itemUsers.computeIfAbsent(item, k -> new HashMap<>()).computeIfAbsent(user, k -> new Signs());
-        for (Signs s : new Signs[] {u, i}) {
-            switch (type) {
-                case "impression" -> s.impressions++;
-                case "click" -> s.clicks++;
-                case "like" -> s.likes++;
-                case "dislike" -> s.dislikes++;
-                case "dwell" -> {
-                    if (value != null && Double.isFinite(value) && value >= 0) {
-                        s.dwells++;
-                        if (value < QUICK_EXIT_SECONDS) s.quickExits++;
-                    }
+        switch (type) {
+            case "impression" -> signs.add(user, item, 0, 1);
+            case "click" -> signs.add(user, item, 1, 1);
+            case "like" -> signs.add(user, item, 2, 1);
+            case "dislike" -> signs.add(user, item, 3, 1);
+            case "dwell" -> {
+                if (value != null && Double.isFinite(value) && value >= 0) {
+                    signs.add(user, item, 4, 1);
+                    if (value < QUICK_EXIT_SECONDS) signs.add(user, item, 5, 1);
                 }
-                default -> { }
             }
+            default -> { }
         }
     }
 
@@ -179,7 +154,7 @@ public final class ContaminationMonitor {
     private Map<String, Double> bots() {
         List<String> ids = new ArrayList<>();
         List<Signs> judged = new ArrayList<>();
-        users.forEach((id, s) -> {
+        signs.forEachUser((id, s) -> {
             if (s.impressions >= MIN_IMPRESSIONS) {
                 ids.add(id);
                 judged.add(s);
@@ -219,11 +194,7 @@ public final class ContaminationMonitor {
     private Map<String, Double> clickbait(Set<String> bots) {
         List<String> ids = new ArrayList<>();
         List<Signs> judged = new ArrayList<>();
-        itemUsers.forEach((item, byUser) -> {
-            Signs s = new Signs();
-            byUser.forEach((user, signs) -> {
-                if (!bots.contains(user)) s.add(signs);
-            });
+        signs.forEachItem(bots, (item, s) -> {
             if (s.clicks >= MIN_CLICKS) {
                 ids.add(item);
                 judged.add(s);

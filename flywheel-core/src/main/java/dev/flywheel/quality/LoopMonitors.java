@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * monitor's counters per user and per (item, user).
  */
 public final class LoopMonitors implements LogConsumer, Consumer<Outcome>, dev.flywheel.state.OperatorState {
-    private static final int STATE_VERSION = 1;
+    /** 2: the contamination monitor's signs in columns ({@link SignsTable}). */
+    private static final int STATE_VERSION = 2;
     private final String loop;
     private final QualitySpec spec;
     private final AlertBoard board;

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * The loop monitors' parts in a checkpoint: window counts (folded sums, and per decision while the
- * window is open), the contamination monitor's signs per user and per (item, user), and alerts.
+ * window is open) and alerts (the contamination monitor's signs are {@link SignsTable}'s).
  * Maps are written in key order, so equal states write equal bytes.
  */
 final class MonitorStateCodec {
@@ -52,21 +52,6 @@ final class MonitorStateCodec {
     static void writeWindows(Collection<LoopMonitors.WindowCounts> windows, StateWriter out) {
         out.putInt(windows.size());
         windows.forEach(w -> writeWindow(w, out));
-    }
-
-    static void writeSigns(ContaminationMonitor.Signs s, StateWriter out) {
-        out.putLong(s.impressions).putLong(s.clicks).putLong(s.likes).putLong(s.dislikes).putLong(s.dwells).putLong(s.quickExits);
-    }
-
-    static ContaminationMonitor.Signs readSigns(StateReader in) {
-        ContaminationMonitor.Signs s = new ContaminationMonitor.Signs();
-        s.impressions = in.getLong();
-        s.clicks = in.getLong();
-        s.likes = in.getLong();
-        s.dislikes = in.getLong();
-        s.dwells = in.getLong();
-        s.quickExits = in.getLong();
-        return s;
     }
 
     static void writeAlert(Alert a, StateWriter out) {

@@ -65,7 +65,31 @@ public final class StateWriter {
 
     public StateWriter putDoubles(double[] values) {
         out.putInt(values.length);
-        for (double v : values) out.putDouble(v);
+        out.putDoubles(values, 0, values.length);
+        return this;
+    }
+
+    /** {@code n} doubles of {@code values} from {@code from}, bit for bit, without a count. */
+    public StateWriter putDoubles(double[] values, int from, int n) {
+        out.putDoubles(values, from, n);
+        return this;
+    }
+
+    /** {@code n} floats of {@code values} from {@code from}, bit for bit, without a count. */
+    public StateWriter putFloats(float[] values, int from, int n) {
+        out.putFloats(values, from, n);
+        return this;
+    }
+
+    /** {@code n} ints of {@code values} from {@code from}, without a count: the reader knows how many. */
+    public StateWriter putInts(int[] values, int from, int n) {
+        out.putInts(values, from, n);
+        return this;
+    }
+
+    /** {@code n} longs of {@code values} from {@code from}, without a count: the reader knows how many. */
+    public StateWriter putLongs(long[] values, int from, int n) {
+        out.putLongs(values, from, n);
         return this;
     }
 
@@ -83,6 +107,34 @@ public final class StateWriter {
         out.putInt(b.length);
         out.put(b, 0, b.length);
         return this;
+    }
+
+    /** A nested state kept as read ({@link StateReader#getNested}): written as {@link #putBytes} writes its bytes. */
+    public StateWriter putBytes(StateBytes b) {
+        out.putInt(b.length());
+        out.put(b.buffer());
+        return this;
+    }
+
+    /**
+     * Starts a nested state written in place; {@link #endNested} then puts its length before it, so
+     * the bytes are those {@link #putBytes} writes for the same state, without a copy.
+     *
+     * @return the mark to hand to {@link #endNested}
+     */
+    public int startNested() {
+        out.putInt(0);
+        return out.length();
+    }
+
+    public StateWriter endNested(int mark) {
+        out.putIntAt(mark - 4, out.length() - mark);
+        return this;
+    }
+
+    /** What was written, in place: no copy, so nothing may be written after. */
+    StateBytes written() {
+        return StateBytes.of(out.array(), 0, out.length());
     }
 
     public byte[] toByteArray() {

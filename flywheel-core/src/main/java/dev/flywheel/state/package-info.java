@@ -4,6 +4,9 @@
  * {@code seq}, taken between entries on the runner's thread; restoring it into freshly built
  * operators and then applying the entries after {@code seq} gives the same state as applying the
  * whole log. The log stays the truth: a checkpoint that is torn, corrupt, or written by another
- * topology is skipped for an older one, or for a full replay.
+ * topology is skipped for an older one, or for a full replay. Operators read their states side by
+ * side ({@link dev.flywheel.state.Checkpoint#restoreInto}), so a {@code readState} touches only its
+ * own operator; one may keep parts of its state as the checkpoint's bytes
+ * ({@link dev.flywheel.state.StateBytes}) until they are used, writing them back unchanged.
  */
 package dev.flywheel.state;

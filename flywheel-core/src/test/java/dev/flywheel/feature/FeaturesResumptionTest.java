@@ -81,6 +81,25 @@ class FeaturesResumptionTest {
         }
     }
 
+    /**
+     * A start must not build every user's counts: a restored user stays in the checkpoint's bytes until
+     * first used (or compaction has to visit it), and is written back as it was read.
+     */
+    @Test
+    void aRestoredUserIsDecodedOnlyWhenFirstUsed() {
+        List<LogEntry> log = dev.flywheel.topology.TopologyTestDriver.entries(LoopHistory.of(4, 500));
+        Pipeline before = new Pipeline();
+        Resumption.feed(before, log);
+        byte[] written = Resumption.bytes(before);
+        Pipeline resumed = new Pipeline();
+        resumed.readState(new StateReader(written));
+        int stored = resumed.features.storedUsers()[0];
+        assertTrue(stored >= 10, "users held undecoded after the restore: " + stored);
+        assertEquals(values(before, "u3"), values(resumed, "u3"));
+        assertEquals(stored - 1, resumed.features.storedUsers()[0], "reading one user decodes that user only");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(written, Resumption.bytes(resumed));
+    }
+
     private static List<String> values(Pipeline p, String user) {
         List<String> items = new ArrayList<>();
         for (int i = 0; i <= 30; i++) items.add("a" + i);

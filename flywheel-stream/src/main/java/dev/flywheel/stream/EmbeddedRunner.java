@@ -32,8 +32,12 @@ public final class EmbeddedRunner extends LogFollower {
     private long lastEntry = System.nanoTime();
     private long lastIdle;
     private long checkpointedSeq;
-    /** The position of the last idle that was checkpointed. */
+    /** The position of the last idle that was checkpointed (or restored from a checkpoint taken after it). */
     private long idleCheckpointedSeq = Long.MIN_VALUE;
+    /** The position of the last idle the operators were told of: a checkpoint there holds what it changed. */
+    private long idledSeq = Long.MIN_VALUE;
+    /** An idle's checkpoint not written yet: the runner's thread writes it before it applies another entry. */
+    private volatile boolean idleCheckpointOwed;
     private java.time.Instant checkpointedAt;
     private volatile RuntimeException checkpointFailure;
 
@@ -43,18 +47,21 @@ public final class EmbeddedRunner extends LogFollower {
 
     /** @param quiet how long the log must have had nothing new before the operators are told it is idle */
     public EmbeddedRunner(EventLog log, List<LogConsumer> operators, Duration quiet) {
-        this(log, operators, quiet, -1, List.of(), null);
+        this(log, operators, quiet, -1, false, List.of(), null);
     }
 
     /**
      * @param after         the last entry the operators' state already reflects (a restored
      *                      checkpoint's seq), -1 for none
+     * @param afterIdle     whether that state was taken after an idle at {@code after}
+     *                      ({@link dev.flywheel.state.Checkpoint#afterIdle}): the first idle there is then
+     *                      not checkpointed again
      * @param stateHolders  what a checkpoint keeps: the operators and any other state they share
      *                      (see {@link dev.flywheel.state.Checkpoint#of})
      * @param checkpointing when to checkpoint, or null for never
      */
-    public EmbeddedRunner(EventLog log, List<LogConsumer> operators, Duration quiet, long after, List<?> stateHolders,
-                          Checkpointing checkpointing) {
+    public EmbeddedRunner(EventLog log, List<LogConsumer> operators, Duration quiet, long after, boolean afterIdle,
+                          List<?> stateHolders, Checkpointing checkpointing) {
         super(log, "flywheel-stream-runner", after);
         this.operators = List.copyOf(operators);
         this.reader = log.reader(after + 1);
@@ -62,6 +69,10 @@ public final class EmbeddedRunner extends LogFollower {
         this.stateHolders = List.copyOf(stateHolders);
         this.checkpointing = checkpointing;
         this.checkpointedSeq = after;
+        if (afterIdle) {
+            idleCheckpointedSeq = after;
+            idledSeq = after;
+        }
         this.checkpointedAt = checkpointing == null ? null : checkpointing.clock().instant();
     }
 
@@ -70,19 +81,24 @@ public final class EmbeddedRunner extends LogFollower {
      * {@link #start}). The first idle at a log position is checkpointed: it changes state (windows
      * close) without an entry, so a checkpoint taken at this position before it, restored after a
      * crash, would replay the entries that came after the idle without it (CrashRecoveryTest found
-     * the join's late counts apart from a replay's).
+     * the join's late counts apart from a replay's). An idle again at the same position finds nothing
+     * left to close, so a start from a checkpoint taken after an idle, with no newer entries, writes none.
+     * The checkpoint is written on the runner's thread before it applies the next entry: a start that
+     * idles does not wait for it.
      */
     public void idleNow() {
         operators.forEach(LogConsumer::idle);
         operators.forEach(LogConsumer::flush);
+        idledSeq = progress();
         if (checkpointing != null && progress() != idleCheckpointedSeq) {
             idleCheckpointedSeq = progress();
-            checkpoint();
+            idleCheckpointOwed = true;
         }
     }
 
     @Override
     protected int step() {
+        if (idleCheckpointOwed) checkpoint();
         int[] n = {0};
         long[] last = {-1};
         reader.poll(CHUNK, e -> {
@@ -117,11 +133,12 @@ public final class EmbeddedRunner extends LogFollower {
      */
     public void checkpoint() {
         if (checkpointing == null) return;
+        idleCheckpointOwed = false;
         java.time.Instant now = checkpointing.clock().instant();
         checkpointedSeq = progress();
         checkpointedAt = now;
         try {
-            var c = dev.flywheel.state.Checkpoint.of(progress(), now, stateHolders);
+            var c = dev.flywheel.state.Checkpoint.of(progress(), now, idledSeq == progress(), stateHolders);
             if (c != null) checkpointing.store().save(c);
             checkpointFailure = null;
         } catch (RuntimeException e) {

@@ -29,7 +29,9 @@ import dev.flywheel.rollout.ModelLifecycle;
 import dev.flywheel.rollout.RolloutPolicy;
 import dev.flywheel.rollout.ServedLoop;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import dev.flywheel.store.file.FileCheckpointStore;
 import dev.flywheel.stream.Checkpointing;
 import dev.flywheel.stream.EmbeddedRunner;
@@ -64,8 +66,11 @@ public final class Engine implements AutoCloseable {
     private final WebhookDelivery webhook;
     private final DuckDbReviewTasks reviews;
     private final EngineRetention retention;
+    /** How long each part of this start took, in seconds, in order. */
+    private final Map<String, Double> startSeconds = new LinkedHashMap<>();
 
-    private Engine(EngineStorage storage, FlywheelConfig config, Clock clock, String envAdminKey) {
+    private Engine(EngineStorage storage, FlywheelConfig config, Clock clock, String envAdminKey, long openedAt) {
+        long t = phase("storage", openedAt);
         this.storage = storage;
         Path dataDir = storage.dataDir();
         // derived from the log: kept up to the checkpoint the stream starts from, refilled after it
@@ -75,15 +80,22 @@ public final class Engine implements AutoCloseable {
         audit = new FileAuditLog(dataDir.resolve("audit.log"));
         snapshots = new DuckDbSnapshotStore(storage.store(), dataDir.resolve("snapshots"), clock);
         var log = config.log();
-        FileCheckpointStore checkpoints = new FileCheckpointStore(dataDir.resolve("checkpoints"), log.checkpointsKept());
-        start = wire(config, clock, checkpoints);
+        FileCheckpointStore checkpoints = storage.checkpoints();
+        build(config, clock);
+        t = phase("build", t);
+        start = restore(config, clock, checkpoints);
+        t = phase("restore", t);
         // the interval is a throttle on the stream's pauses, so it is measured in wall time, not in the
         // engine's clock (which a test may hold still)
-        runner = new EmbeddedRunner(storage.log(), topology.operators(), QUIET, start.after(), topology.stateHolders(),
-                new Checkpointing(checkpoints, log.checkpointEntries(), log.checkpointInterval(), Clock.systemUTC()));
+        runner = new EmbeddedRunner(storage.log(), topology.operators(), QUIET, start.after(), start.afterIdle(),
+                topology.stateHolders(), new Checkpointing(checkpoints, log.checkpointEntries(), log.checkpointInterval(), Clock.systemUTC()));
         runner.catchUp();
+        t = phase("catch_up", t);
         runner.idleNow(); // everything replayed at a start is history: close what has ended
+        t = phase("idle", t);
         retention = new EngineRetention(log, storage, checkpoints, clock);
+        storage.pipeline().awaitIds(); // built meanwhile on the ingest writer's thread
+        t = phase("ingest_ids", t);
         webhook = config.alerts().webhook() == null ? null : new WebhookDelivery(config.alerts().webhook());
         if (webhook != null) topology.alerts().subscribe(webhook);
         lifecycle.start();
@@ -108,17 +120,29 @@ public final class Engine implements AutoCloseable {
                 topology.catalog(), new StreamStatus(runner, topology, unjoined, start), topology.policies(), outcomes,
                 new FlywheelServer.Lifecycle(lifecycle, snapshots, rolloutData, autopilot.autopilot().retrainer(), clock::instant,
                         new DuckDbDecisionHistory(storage.store()), featureLog), webhook, reviews, retention::status));
+        phase("server", t);
+    }
+
+    /** Records the seconds since {@code since} (nanoTime) as this start's phase {@code name}; returns now. */
+    private long phase(String name, long since) {
+        long now = System.nanoTime();
+        startSeconds.put(name, (now - since) / 1e9);
+        return now;
+    }
+
+    /** How long each part of this start took, in seconds: storage, build, restore, catch_up, idle, ingest_ids, server. */
+    public Map<String, Double> startSeconds() {
+        return java.util.Collections.unmodifiableMap(startSeconds);
     }
 
     /**
-     * Builds the topology and the lifecycle, and restores the latest checkpoint into them; when it does
-     * not fit, builds them again for a replay of the whole log. The lifecycle comes before the
-     * restore: the online retrained versions it starts again are restored with the learner they follow.
+     * Restores the latest checkpoint into the topology and lifecycle just built; when it does not fit,
+     * builds them again for a replay of the whole log. The lifecycle comes before the restore: the
+     * online retrained versions it starts again are restored with the learner they follow.
      */
-    private StreamStart wire(FlywheelConfig config, Clock clock, FileCheckpointStore checkpoints) {
-        build(config, clock);
+    private StreamStart restore(FlywheelConfig config, Clock clock, FileCheckpointStore checkpoints) {
         try {
-            return StreamStart.restore(checkpoints, topology);
+            return StreamStart.restore(checkpoints, storage::latestCheckpoint, topology);
         } catch (RuntimeException e) {
             topology.close();
             build(config, clock);
@@ -158,9 +182,10 @@ public final class Engine implements AutoCloseable {
 
     /** Opens (or creates) the data directory and recovers it; the server is built but not started. */
     public static Engine open(Path dataDir, FlywheelConfig config, Clock clock, String envAdminKey) {
-        EngineStorage storage = EngineStorage.open(dataDir, config, clock);
+        long openedAt = System.nanoTime();
+        EngineStorage storage = EngineStorage.open(dataDir, config, clock, true);
         try {
-            return new Engine(storage, config, clock, envAdminKey);
+            return new Engine(storage, config, clock, envAdminKey, openedAt);
         } catch (RuntimeException e) {
             storage.close();
             throw e;

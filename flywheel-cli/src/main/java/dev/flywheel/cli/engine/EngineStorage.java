@@ -7,10 +7,15 @@ import dev.flywheel.log.LogException;
 import dev.flywheel.log.StoredCounts;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
 import dev.flywheel.store.duckdb.ParquetArchive;
+import dev.flywheel.state.Checkpoint;
+import dev.flywheel.store.file.FileCheckpointStore;
+import dev.flywheel.store.file.FileIdSnapshotStore;
 import dev.flywheel.store.file.SegmentedFileLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
 
 /**
@@ -27,19 +32,28 @@ public final class EngineStorage implements AutoCloseable {
     private final Materializer materializer;
     private final IngestPipeline pipeline;
     private final StoredCounts countsAtStart;
+    private final FileCheckpointStore checkpoints;
+    /**
+     * The latest checkpoint, read while the log and the store open (at ten million events both take
+     * seconds), for an engine; null when nothing will restore one (an import).
+     */
+    private final CompletableFuture<Optional<Checkpoint>> latestCheckpoint;
 
-    private EngineStorage(Path dataDir, FlywheelConfig config, Clock clock) throws IOException {
+    private EngineStorage(Path dataDir, FlywheelConfig config, Clock clock, boolean engineStart) throws IOException {
         this.dataDir = dataDir;
         Files.createDirectories(dataDir);
         lock = DataDirLock.tryAcquire(dataDir);
         if (lock == null) throw new LogException("another Flywheel process is using " + dataDir);
+        checkpoints = new FileCheckpointStore(dataDir.resolve("checkpoints"), config.log().checkpointsKept());
+        latestCheckpoint = engineStart ? CompletableFuture.supplyAsync(checkpoints::latest) : null;
         log = log(dataDir, config.log().fsync(), config.log().segmentBytes());
         store = new DuckDbRecordStore(dataDir.resolve("store.duckdb"));
         materializer = new Materializer(log, store);
         materializer.catchUp();
         countsAtStart = store.counts();
-        pipeline = new IngestPipeline(log, store, clock, config.ingest());
+        pipeline = new IngestPipeline(log, store, clock, config.ingest(), new FileIdSnapshotStore(dataDir.resolve("dedupe-ids.bin")));
         materializer.start();
+        if (!engineStart) pipeline.awaitIds();
     }
 
     /**
@@ -52,8 +66,17 @@ public final class EngineStorage implements AutoCloseable {
 
     /** Opens (or creates) the data directory and recovers its store from the log. */
     public static EngineStorage open(Path dataDir, FlywheelConfig config, Clock clock) {
+        return open(dataDir, config, clock, false);
+    }
+
+    /**
+     * The same; for {@code engineStart} (an engine about to restore its stream) the latest checkpoint
+     * is read meanwhile, and it returns before the ingest pipeline's dedupe sets are built: the engine
+     * waits for them once its stream has caught up ({@link IngestPipeline#awaitIds}).
+     */
+    public static EngineStorage open(Path dataDir, FlywheelConfig config, Clock clock, boolean engineStart) {
         try {
-            return new EngineStorage(dataDir, config, clock);
+            return new EngineStorage(dataDir, config, clock, engineStart);
         } catch (IOException e) {
             throw new LogException("cannot open data directory " + dataDir + ": " + e.getMessage(), e);
         }
@@ -77,6 +100,16 @@ public final class EngineStorage implements AutoCloseable {
 
     public IngestPipeline pipeline() {
         return pipeline;
+    }
+
+    /** Where the stream's checkpoints are kept. */
+    public FileCheckpointStore checkpoints() {
+        return checkpoints;
+    }
+
+    /** The latest intact checkpoint, as read when the storage opened (waits for that read to end). */
+    public Optional<Checkpoint> latestCheckpoint() {
+        return latestCheckpoint == null ? checkpoints.latest() : latestCheckpoint.join();
     }
 
     /** What the store held when it was opened (after catching up with the log). */

@@ -136,17 +136,22 @@ public final class Interactions {
         String[] users = new String[userIndex.size()];
         userIndex.forEach((name, u) -> users[u] = name);
         out.putInt(recent).putStrings(Arrays.asList(users)).putStrings(Arrays.asList(itemNames).subList(0, c.items()));
-        out.putInt(c.size());
-        for (int r = 0; r < c.size(); r++) {
-            out.putInt(c.user()[r]).putInt(c.item()[r]).putInt(Float.floatToRawIntBits(c.weight()[r])).putLong(c.millis()[r]);
+        int n = c.size();
+        out.putInt(n).putInts(c.user(), 0, n).putInts(c.item(), 0, n).putFloats(c.weight(), 0, n).putLongs(c.millis(), 0, n);
+        Map<Integer, History> byUser = new TreeMap<>(histories);
+        int[] user = new int[byUser.size()];
+        int[] capacity = new int[user.length];
+        int[] size = new int[user.length];
+        int k = 0;
+        for (var e : byUser.entrySet()) {
+            user[k] = e.getKey();
+            capacity[k] = e.getValue().item().length;
+            size[k++] = e.getValue().size();
         }
-        out.putInt(histories.size());
-        new TreeMap<>(histories).forEach((u, h) -> {
-            out.putInt(u).putInt(h.item().length).putInt(h.size());
-            for (int k = 0; k < h.size(); k++) {
-                out.putInt(h.item()[k]).putInt(Float.floatToRawIntBits(h.weight()[k])).putLong(h.millis()[k]);
-            }
-        });
+        out.putInt(k).putInts(user, 0, k).putInts(capacity, 0, k).putInts(size, 0, k);
+        for (History h : byUser.values()) out.putInts(h.item(), 0, h.size());
+        for (History h : byUser.values()) out.putFloats(h.weight(), 0, h.size());
+        for (History h : byUser.values()) out.putLongs(h.millis(), 0, h.size());
     }
 
     /** Restores what {@link #writeState} wrote into these interactions, which must hold none yet. */
@@ -162,33 +167,55 @@ public final class Interactions {
             itemIndex.put(item, newItem(item));
         }
         int n = in.count();
-        int[] us = new int[Math.max(16, n)];
-        int[] is = new int[us.length];
-        float[] ws = new float[us.length];
-        long[] ms = new long[us.length];
-        for (int r = 0; r < n; r++) {
-            us[r] = index(in.getInt(), userIndex.size(), "user");
-            is[r] = index(in.getInt(), itemIndex.size(), "item");
-            ws[r] = Float.intBitsToFloat(in.getInt());
-            ms[r] = in.getLong();
+        int[] us = roomy(in.getInts(n));
+        int[] is = roomy(in.getInts(n));
+        float[] ws = in.getFloats(n);
+        long[] ms = in.getLongs(n);
+        if (ws.length < 16) {
+            ws = Arrays.copyOf(ws, 16);
+            ms = Arrays.copyOf(ms, 16);
         }
+        checkAll(us, n, userIndex.size(), "user");
+        checkAll(is, n, itemIndex.size(), "item");
         columns = new Columns(us, is, ws, ms, n, userIndex.size(), itemIndex.size());
-        for (int h = in.count(); h > 0; h--) readHistory(in);
+        readHistories(in);
     }
 
-    private void readHistory(StateReader in) {
-        int user = index(in.getInt(), userIndex.size(), "user");
-        int[] is = new int[in.count()];
-        int n = in.count();
-        if (n > is.length) throw new IllegalStateException("a history of " + n + " in an array of " + is.length);
-        float[] ws = new float[is.length];
-        long[] ms = new long[is.length];
-        for (int k = 0; k < n; k++) {
-            is[k] = index(in.getInt(), itemIndex.size(), "item");
-            ws[k] = Float.intBitsToFloat(in.getInt());
-            ms[k] = in.getLong();
+    /** At least 16 long (an empty column must be able to grow by doubling). */
+    private static int[] roomy(int[] a) {
+        return a.length < 16 ? Arrays.copyOf(a, 16) : a;
+    }
+
+    private static void checkAll(int[] numbers, int n, int size, String what) {
+        for (int k = 0; k < n; k++) index(numbers[k], size, what);
+    }
+
+    /** Users, their arrays' lengths and sizes, then every history's items, weights and times, in user order. */
+    private void readHistories(StateReader in) {
+        int h = in.count();
+        int[] user = in.getInts(h);
+        int[] capacity = in.getInts(h);
+        int[] size = in.getInts(h);
+        long total = 0;
+        for (int k = 0; k < h; k++) {
+            index(user[k], userIndex.size(), "user");
+            if (size[k] < 0 || size[k] > capacity[k]) throw new IllegalStateException("a history of " + size[k] + " in an array of " + capacity[k]);
+            total += size[k];
         }
-        histories.put(user, new History(is, ws, ms, n));
+        if (total > Integer.MAX_VALUE) throw new IllegalStateException("histories of " + total + " interactions");
+        int[] items = in.getInts((int) total);
+        float[] weights = in.getFloats((int) total);
+        long[] millis = in.getLongs((int) total);
+        checkAll(items, items.length, itemIndex.size(), "item");
+        for (int k = 0, at = 0; k < h; at += size[k], k++) {
+            int[] is = new int[capacity[k]];
+            float[] ws = new float[capacity[k]];
+            long[] ms = new long[capacity[k]];
+            System.arraycopy(items, at, is, 0, size[k]);
+            System.arraycopy(weights, at, ws, 0, size[k]);
+            System.arraycopy(millis, at, ms, 0, size[k]);
+            histories.put(user[k], new History(is, ws, ms, size[k]));
+        }
     }
 
     private static int index(int i, int size, String what) {

@@ -13,28 +13,38 @@ import dev.flywheel.state.StateWriter;
 public final class ModelStateCodec {
     private ModelStateCodec() { }
 
-    /** Items, each item's neighbour count, then every (neighbour, similarity), best first. */
+    /**
+     * Items, each item's neighbour count, then every item's neighbours, best first, then their
+     * similarities: columns, read in bulk.
+     */
     public static void writeSimilarity(ItemSimilarity s, StateWriter out) {
         int n = s.items();
-        out.putInt(n);
-        for (int i = 0; i < n; i++) out.putInt(s.neighbourCount(i));
-        for (int i = 0; i < n; i++) {
-            for (int k = 0, m = s.neighbourCount(i); k < m; k++) {
-                out.putInt(s.neighbour(i, k)).putInt(Float.floatToRawIntBits(s.similarityAt(i, k)));
+        int[] counts = new int[n];
+        int total = 0;
+        for (int i = 0; i < n; i++) total = Math.addExact(total, counts[i] = s.neighbourCount(i));
+        int[] neighbours = new int[total];
+        float[] similarities = new float[total];
+        for (int i = 0, at = 0; i < n; i++) {
+            for (int k = 0; k < counts[i]; k++, at++) {
+                neighbours[at] = s.neighbour(i, k);
+                similarities[at] = s.similarityAt(i, k);
             }
         }
+        out.putInt(n).putInts(counts, 0, n).putInts(neighbours, 0, total).putFloats(similarities, 0, total);
     }
 
     public static ItemSimilarity readSimilarity(StateReader in) {
         int n = in.count();
+        int[] counts = in.getInts(n);
         int[] start = new int[n + 1];
-        for (int i = 0; i < n; i++) start[i + 1] = Math.addExact(start[i], in.count());
-        int[] neighbour = new int[start[n]];
-        float[] similarity = new float[start[n]];
+        for (int i = 0; i < n; i++) {
+            if (counts[i] < 0) throw new IllegalStateException("item " + i + " has " + counts[i] + " neighbours");
+            start[i + 1] = Math.addExact(start[i], counts[i]);
+        }
+        int[] neighbour = in.getInts(start[n]);
+        float[] similarity = in.getFloats(start[n]);
         for (int i = 0; i < n; i++) {
             for (int k = start[i]; k < start[i + 1]; k++) {
-                neighbour[k] = in.getInt();
-                similarity[k] = Float.intBitsToFloat(in.getInt());
                 if (neighbour[k] < 0 || neighbour[k] >= n || neighbour[k] == i) {
                     throw new IllegalStateException("item " + i + " has neighbour " + neighbour[k] + " of " + n + " items");
                 }
@@ -56,18 +66,12 @@ public final class ModelStateCodec {
         int factors = in.getInt();
         double regularization = in.getDouble();
         if (factors < 1 || factors > 512) throw new IllegalStateException("factors " + factors + " outside 1..512");
-        double[] userFactors = getAll(in, Math.multiplyExact(users, factors));
-        double[] itemFactors = getAll(in, Math.multiplyExact(items, factors));
+        double[] userFactors = in.getDoubles(Math.multiplyExact(users, factors));
+        double[] itemFactors = in.getDoubles(Math.multiplyExact(items, factors));
         return new ImplicitAls.Model(users, items, factors, regularization, userFactors, itemFactors);
     }
 
     private static void putAll(double[] values, StateWriter out) {
-        for (double v : values) out.putDouble(v);
-    }
-
-    private static double[] getAll(StateReader in, int n) {
-        double[] out = new double[n];
-        for (int k = 0; k < n; k++) out[k] = in.getDouble();
-        return out;
+        out.putDoubles(values, 0, values.length);
     }
 }

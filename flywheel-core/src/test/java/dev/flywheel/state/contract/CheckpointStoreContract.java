@@ -41,13 +41,23 @@ public abstract class CheckpointStoreContract {
         CheckpointStore s = open(dir, 3);
         s.save(checkpoint(-1, 0));
         s.save(checkpoint(1_000, 10));
-        s.save(checkpoint(2_000, 300_000));
+        s.save(checkpoint(2_000, 3_000_000));
         Checkpoint latest = open(dir, 3).latest().orElseThrow();
-        Checkpoint expected = checkpoint(2_000, 300_000);
+        Checkpoint expected = checkpoint(2_000, 3_000_000);
         assertEquals(2_000, latest.seq());
         assertEquals(expected.takenAt(), latest.takenAt());
         assertEquals(expected.states().keySet(), latest.states().keySet());
         expected.states().forEach((k, v) -> assertArrayEquals(v, latest.states().get(k), k));
+    }
+
+    @Test
+    void whetherACheckpointWasTakenAfterAnIdleReadsBack() {
+        CheckpointStore s = open(dir, 3);
+        Checkpoint plain = checkpoint(5, 10);
+        s.save(new Checkpoint(5, plain.takenAt(), plain.states(), true));
+        assertTrue(open(dir, 3).latest().orElseThrow().afterIdle());
+        s.save(checkpoint(6, 10));
+        assertEquals(false, open(dir, 3).latest().orElseThrow().afterIdle());
     }
 
     @Test

@@ -1,19 +1,13 @@
 package dev.flywheel.store.file;
 
-import dev.flywheel.log.Bytes;
 import dev.flywheel.log.LogException;
 import dev.flywheel.state.Checkpoint;
 import dev.flywheel.state.CheckpointStore;
-import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateBytes;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,18 +16,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * Checkpoints as files {@code checkpoint-<seq>.bin} in one directory: a header (magic, format, seq,
- * time taken), each operator's state by name, and a CRC-32C of everything before it. A file is
- * written under a temporary name, synced and renamed, so a crash leaves either the old set or the
- * new file whole; a file that fails its checksum anyway (a disk that lies) is skipped for the one
- * before. The newest {@code keep} are kept.
+ * time taken, whether taken after an idle), each operator's state by name, and a CRC-32C of
+ * everything before it. A file is streamed out under a temporary name, synced and renamed
+ * ({@link SyncedFile}), so a crash leaves either the old set or the new file whole; a file that
+ * fails its checksum anyway (a disk that lies) is skipped for the one before. The newest
+ * {@code keep} are kept.
  */
 public final class FileCheckpointStore implements CheckpointStore {
     private static final int MAGIC = 0x46574350; // "FWCP"
-    private static final int FORMAT = 1;
+    /** Format 2 added the idle flag; a format 1 file reads as taken before any idle. */
+    private static final int FORMAT = 2;
     private static final Pattern NAME = Pattern.compile("checkpoint-(-?\\d{1,19})\\.bin");
     private final Path dir;
     private final int keep;
@@ -53,44 +48,32 @@ public final class FileCheckpointStore implements CheckpointStore {
         }
     }
 
+    /** Streams the file out: each state's bytes go from the operator's array to the file, not through a copy of the whole. */
     @Override
     public void save(Checkpoint c) {
-        byte[] bytes = encode(c);
-        Path target = dir.resolve("checkpoint-" + c.seq() + ".bin");
-        Path tmp = dir.resolve(target.getFileName() + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
-                ch.force(true);
-            }
-            move(tmp, target);
-            syncDirectory();
+            SyncedFile.replace(file(c.seq()), out -> {
+                out.putInt(MAGIC).putInt(FORMAT).putLong(c.seq()).putLong(c.takenAt().getEpochSecond()).putInt(c.takenAt().getNano());
+                out.put(c.afterIdle() ? (byte) 1 : (byte) 0).putInt(c.parts().size());
+                for (var e : c.parts().entrySet()) {
+                    out.putString(e.getKey()).putInt(e.getValue().length()).put(e.getValue().buffer());
+                }
+            });
             prune();
         } catch (IOException e) {
             throw new LogException("cannot write checkpoint at seq " + c.seq() + " in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private void syncDirectory() {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException ignored) {
-            // some file systems cannot sync a directory; the rename is then as durable as they make it
-        }
-    }
-
-    private void prune() throws IOException {
+    private void prune() {
         List<Long> seqs = seqs();
-        for (int i = 0; i < seqs.size() - keep; i++) Files.deleteIfExists(file(seqs.get(i)));
+        for (int i = 0; i < seqs.size() - keep; i++) {
+            try {
+                Files.deleteIfExists(file(seqs.get(i)));
+            } catch (IOException e) {
+                // a file a restore still maps, on a system that refuses to delete one: a later prune takes it
+            }
+        }
     }
 
     private Path file(long seq) {
@@ -128,53 +111,35 @@ public final class FileCheckpointStore implements CheckpointStore {
         return skipped.get();
     }
 
-    /** The checkpoint in the file, or null when it is unreadable, torn or fails its checksum. */
+    /**
+     * The checkpoint in the file, or null when it is unreadable, torn or fails its checksum. One pass
+     * checks the checksum through a buffer; the states are then mapped from the file, not copied:
+     * what an operator leaves undecoded at a start (most users' features) is never read into memory.
+     */
     private Checkpoint read(long seq) {
-        try {
-            return decode(Files.readAllBytes(file(seq)), seq);
+        try (SyncedFile.In in = new SyncedFile.In(file(seq))) {
+            if (in.getInt() != MAGIC) return null;
+            int format = in.getInt();
+            if (format != 1 && format != FORMAT) return null;
+            if (in.getLong() != seq) return null; // a file renamed to another seq
+            java.time.Instant taken = java.time.Instant.ofEpochSecond(in.getLong(), in.getInt());
+            boolean afterIdle = format > 1 && in.get() == 1;
+            int n = in.getInt();
+            if (n < 0) return null;
+            Map<String, long[]> at = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                String name = in.getString();
+                int length = in.getInt();
+                if (name == null || length < 0 || length > in.left()) return null;
+                at.put(name, new long[] {in.position(), length});
+                in.skip(length);
+            }
+            if (!in.finish()) return null;
+            Map<String, StateBytes> states = new TreeMap<>();
+            for (var e : at.entrySet()) states.put(e.getKey(), StateBytes.of(in.map(e.getValue()[0], (int) e.getValue()[1])));
+            return Checkpoint.ofParts(seq, taken, states, afterIdle);
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             return null;
         }
-    }
-
-    static byte[] encode(Checkpoint c) {
-        Bytes out = new Bytes(1 << 16);
-        out.putInt(MAGIC);
-        out.putInt(FORMAT);
-        out.putLong(c.seq());
-        out.putLong(c.takenAt().getEpochSecond());
-        out.putInt(c.takenAt().getNano());
-        out.putInt(c.states().size());
-        c.states().forEach((name, state) -> {
-            out.putString(name);
-            out.putInt(state.length);
-            out.put(state, 0, state.length);
-        });
-        CRC32C crc = new CRC32C();
-        crc.update(out.array(), 0, out.length());
-        out.putInt((int) crc.getValue());
-        return Arrays.copyOf(out.array(), out.length());
-    }
-
-    static Checkpoint decode(byte[] b, long expectedSeq) {
-        if (b.length < 4) throw new IllegalStateException("checkpoint file too short");
-        CRC32C crc = new CRC32C();
-        crc.update(b, 0, b.length - 4);
-        StateReader tail = new StateReader(b, b.length - 4, 4);
-        if ((int) crc.getValue() != tail.getInt()) throw new IllegalStateException("checksum mismatch");
-        StateReader in = new StateReader(b, 0, b.length - 4);
-        if (in.getInt() != MAGIC) throw new IllegalStateException("not a checkpoint file");
-        in.expectVersion("checkpoint file", FORMAT);
-        long seq = in.getLong();
-        if (seq != expectedSeq) throw new IllegalStateException("file named for seq " + expectedSeq + " holds seq " + seq);
-        java.time.Instant taken = java.time.Instant.ofEpochSecond(in.getLong(), in.getInt());
-        int n = in.count();
-        Map<String, byte[]> states = new TreeMap<>();
-        for (int i = 0; i < n; i++) {
-            String name = in.getString();
-            states.put(name, in.getBytes());
-        }
-        if (!in.atEnd()) throw new IllegalStateException("bytes after the last state");
-        return new Checkpoint(seq, taken, states);
     }
 }
