@@ -96,9 +96,11 @@ public final class CodecSerializer<T> extends TypeSerializer<T> {
 
     @Override
     public void copy(DataInputView in, DataOutputView out) throws IOException {
-        int n = in.readInt();
-        out.writeInt(n);
-        out.write(in, n);
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        // through an array: some output views do not grow when handed an input view
+        out.writeInt(b.length);
+        out.write(b);
     }
 
     @Override
