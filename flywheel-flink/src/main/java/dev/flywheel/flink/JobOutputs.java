@@ -21,10 +21,18 @@ public record JobOutputs(DataStream<Outcome> outcomes, DataStream<Unjoined> unjo
 
     /** Commits every kind of row to its table once the checkpoint after it is complete. */
     public void commitTo(Tables tables) {
-        outcomes.sinkTo(new UpsertSink<>(RowKind.OUTCOME, tables::outcomes)).name("outcomes").uid("flywheel-outcomes").setParallelism(1);
-        unjoined.sinkTo(new UpsertSink<>(RowKind.UNJOINED, tables::unjoined)).name("unjoined").uid("flywheel-unjoined").setParallelism(1);
-        servedFeatures.sinkTo(new UpsertSink<>(RowKind.SERVED_FEATURES, tables::servedFeatures)).name("served-features")
-                .uid("flywheel-served-features").setParallelism(1);
-        alerts.sinkTo(new UpsertSink<>(RowKind.ALERT, tables::alerts)).name("alerts").uid("flywheel-alerts").setParallelism(1);
+        commitTo("tables", tables);
+    }
+
+    /** The same, for one of several sets of tables: {@code name} keeps the sinks' uids apart. */
+    public void commitTo(String name, Tables tables) {
+        String uid = "flywheel-" + name + "-";
+        outcomes.sinkTo(new UpsertSink<>(RowKind.OUTCOME, tables::outcomes)).name(name + "-outcomes").uid(uid + "outcomes")
+                .setParallelism(1);
+        unjoined.sinkTo(new UpsertSink<>(RowKind.UNJOINED, tables::unjoined)).name(name + "-unjoined").uid(uid + "unjoined")
+                .setParallelism(1);
+        servedFeatures.sinkTo(new UpsertSink<>(RowKind.SERVED_FEATURES, tables::servedFeatures)).name(name + "-served-features")
+                .uid(uid + "served-features").setParallelism(1);
+        alerts.sinkTo(new UpsertSink<>(RowKind.ALERT, tables::alerts)).name(name + "-alerts").uid(uid + "alerts").setParallelism(1);
     }
 }

@@ -20,9 +20,17 @@ final class MemoryTables implements Tables {
     private static final Map<String, Table<?>> TABLES = new ConcurrentHashMap<>();
     private final String name;
 
+    /** New, empty tables named {@code name} (a job's tables of that name from before are dropped). */
     MemoryTables(String name) {
         this.name = name;
         for (String kind : List.of("outcomes", "unjoined", "served", "alerts")) TABLES.remove(name + "/" + kind);
+    }
+
+    /** The outcomes the tables named {@code name} hold, as a job's main left them. */
+    @SuppressWarnings("unchecked")
+    static List<Outcome> outcomesOf(String name) {
+        Table<Outcome> t = (Table<Outcome>) TABLES.get(name + "/outcomes");
+        return t == null ? List.of() : t.rows();
     }
 
     static final class Table<T> implements Upserts<T> {

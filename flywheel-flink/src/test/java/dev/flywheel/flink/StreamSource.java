@@ -33,11 +33,14 @@ final class StreamSource implements GeneratorFunction<Long, LogEntry> {
     }
 
     static DataStream<LogEntry> of(StreamExecutionEnvironment env, long seed, int decisions, int repeatEvery, double perSecond) {
+        return env.fromSource(source(seed, decisions, repeatEvery, perSecond), WatermarkStrategy.noWatermarks(), "seeded-stream")
+                .setParallelism(1);
+    }
+
+    static DataGeneratorSource<LogEntry> source(long seed, int decisions, int repeatEvery, double perSecond) {
         int n = delivered(seed, decisions, repeatEvery).size();
         RateLimiterStrategy<?> rate = perSecond > 0 ? RateLimiterStrategy.perSecond(perSecond) : RateLimiterStrategy.noOp();
-        DataGeneratorSource<LogEntry> source = new DataGeneratorSource<>(new StreamSource(seed, decisions, repeatEvery), n,
-                rate, FlywheelTypes.LOG_ENTRY);
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "seeded-stream").setParallelism(1);
+        return new DataGeneratorSource<>(new StreamSource(seed, decisions, repeatEvery), n, rate, FlywheelTypes.LOG_ENTRY);
     }
 
     @Override
