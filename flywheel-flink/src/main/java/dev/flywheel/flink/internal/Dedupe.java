@@ -2,10 +2,14 @@ package dev.flywheel.flink.internal;
 
 import dev.flywheel.log.LogEntry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
@@ -16,17 +20,21 @@ import org.apache.flink.util.Collector;
  * Drops an event or decision whose id came before, keyed by user: several servers, and products
  * producing to Kafka directly, can deliver an entry twice, and the embedded log stores an id once.
  * Events and decisions are facts (ids per kind, as the ingest pipeline keeps them); items are state,
- * so a repeated item id is a new version and passes, as do quarantined records. Ids are remembered
- * for {@code horizon} after they were first seen (state time-to-live), so the state stays bounded.
+ * so a repeated item id is a new version and passes, as do quarantined records.
+ *
+ * <p>An id is remembered for {@code horizon} after it was first seen (processing time): one timer
+ * per user prunes the user's ids when the oldest expires. Flink's state time-to-live would do the
+ * same at several times the cost per entry (its incremental clean-up walks whole per-user maps).
  */
 public final class Dedupe extends KeyedProcessFunction<String, LogEntry, LogEntry> {
     private static final long serialVersionUID = 1L;
-    private final Duration horizon;
-    private transient MapState<String, Boolean> seen;
+    private final long horizonMillis;
+    private transient MapState<String, Long> seen;
+    private transient ValueState<Long> nextPrune;
     private transient Counter duplicates;
 
     public Dedupe(Duration horizon) {
-        this.horizon = horizon;
+        this.horizonMillis = horizon.toMillis();
     }
 
     /** The key an entry is deduplicated under: its user; items by id, quarantined records together. */
@@ -44,11 +52,8 @@ public final class Dedupe extends KeyedProcessFunction<String, LogEntry, LogEntr
 
     @Override
     public void open(OpenContext context) {
-        MapStateDescriptor<String, Boolean> d = new MapStateDescriptor<>("seen-ids", Types.STRING, Types.BOOLEAN);
-        d.enableTimeToLive(StateTtlConfig.newBuilder(horizon)
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired).build());
-        seen = getRuntimeContext().getMapState(d);
+        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-ids", Types.STRING, Types.LONG));
+        nextPrune = getRuntimeContext().getState(new ValueStateDescriptor<>("next-prune", Types.LONG));
         duplicates = getRuntimeContext().getMetricGroup().counter("flywheel_duplicates");
     }
 
@@ -60,9 +65,37 @@ public final class Dedupe extends KeyedProcessFunction<String, LogEntry, LogEntr
                 duplicates.inc();
                 return;
             }
-            seen.put(id, Boolean.TRUE);
+            long now = ctx.timerService().currentProcessingTime();
+            seen.put(id, now);
+            if (nextPrune.value() == null) prune(ctx.timerService(), now + horizonMillis);
         }
         out.collect(e);
+    }
+
+    /** Forgets the user's ids first seen a horizon ago or more; waits for the oldest left. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<LogEntry> out) throws Exception {
+        long cutoff = timestamp - horizonMillis;
+        long oldest = Long.MAX_VALUE;
+        List<String> expired = new ArrayList<>();
+        for (Map.Entry<String, Long> s : seen.entries()) {
+            if (s.getValue() <= cutoff) {
+                expired.add(s.getKey());
+            } else {
+                oldest = Math.min(oldest, s.getValue());
+            }
+        }
+        for (String id : expired) seen.remove(id);
+        if (oldest == Long.MAX_VALUE) {
+            nextPrune.clear();
+        } else {
+            prune(ctx.timerService(), oldest + horizonMillis);
+        }
+    }
+
+    private void prune(org.apache.flink.streaming.api.TimerService timers, long at) throws Exception {
+        nextPrune.update(at);
+        timers.registerProcessingTimeTimer(at);
     }
 
     /** The id a repeat is recognised by, per kind; null for what is never a duplicate. */

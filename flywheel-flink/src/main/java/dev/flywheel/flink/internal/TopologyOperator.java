@@ -7,13 +7,8 @@ import dev.flywheel.outcome.Outcome;
 import dev.flywheel.outcome.Unjoined;
 import dev.flywheel.quality.Alert;
 import dev.flywheel.state.Checkpoint;
-import dev.flywheel.state.StateReader;
-import dev.flywheel.state.StateWriter;
 import java.time.Instant;
-import java.util.List;
 import org.apache.flink.api.common.accumulators.LongMaximum;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -25,9 +20,9 @@ import org.apache.flink.util.OutputTag;
 /**
  * The whole topology as one Flink operator (parallelism 1: it is one ordered list over all loops).
  * Its state is the topology's checkpoint, in the bytes the embedded engine writes, kept as operator
- * list state; its outputs are the rows the operators write: outcomes on the main output, unjoined
- * feedback, served features and alerts on side outputs, and at the end of a bounded input the final
- * state.
+ * list state ({@link CheckpointState}); its outputs are the rows the operators write: outcomes on
+ * the main output, unjoined feedback, served features and alerts on side outputs, and at the end of
+ * a bounded input the final state.
  *
  * <p>A lower-level operator rather than a ProcessFunction because rows must be emitted before a
  * checkpoint barrier ({@link #prepareSnapshotPreBarrier}): rows still buffered in the operators when
@@ -56,7 +51,7 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     private final long quietMillis;
     private final boolean checkpointed;
     private transient TopologyRun run;
-    private transient ListState<byte[]> state;
+    private transient CheckpointState state;
     private transient int unflushed;
     private transient long lastEntryMillis;
     /** The input has been quiet long enough: idle at the next barrier (or now, without checkpoints). */
@@ -75,17 +70,13 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        state = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("topology-checkpoint", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        state = new CheckpointState(context.getOperatorStateStore());
         FlywheelConfig config = ConfigText.parse(configText);
         run = new TopologyRun(config, new Emitter());
         LongMaximum restored = new LongMaximum(-1);
         getRuntimeContext().addAccumulator(RESTORED_SEQ, restored);
         if (!context.isRestored()) return;
-        List<byte[]> kept = new java.util.ArrayList<>();
-        state.get().forEach(kept::add);
-        if (kept.size() != 1) throw new IllegalStateException("the topology's state holds " + kept.size() + " checkpoints, not 1");
-        Checkpoint c = RowCodecs.CHECKPOINT.read(new StateReader(kept.get(0)));
+        Checkpoint c = state.load();
         run.restore(c);
         restored.add(c.seq());
     }
@@ -148,7 +139,7 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        state.update(List.of(encode(run.checkpoint(Instant.ofEpochMilli(now())))));
+        state.save(run.checkpoint(Instant.ofEpochMilli(now())));
     }
 
     /** A bounded input ended: everything that came is history, so what has ended closes (as at an engine's start). */
@@ -166,12 +157,6 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
 
     private long now() {
         return getProcessingTimeService().getCurrentProcessingTime();
-    }
-
-    private static byte[] encode(Checkpoint c) {
-        StateWriter w = new StateWriter();
-        RowCodecs.CHECKPOINT.write(c, w);
-        return w.toByteArray();
     }
 
     /** Rows go out as they are written, on the operator's thread. */
