@@ -35,17 +35,27 @@ final class EmbeddedReference {
     private EmbeddedReference() { }
 
     static Result run(Path dir, String configText, List<LogEntry> entries) {
+        return run(dir, configText, entries, entries.size());
+    }
+
+    /** The same, with the log quiet (the runner idles) after the first {@code quietAfter} entries. */
+    static Result run(Path dir, String configText, List<LogEntry> entries, int quietAfter) {
         FlywheelConfig config = ConfigText.parse(configText);
         List<Outcome> outcomes = new ArrayList<>();
         List<Unjoined> unjoined = new ArrayList<>();
         List<ServedFeatures> served = new ArrayList<>();
-        try (SegmentedFileLog log = new SegmentedFileLog(dir.resolve("log"), false, 1L << 20)) {
-            log.append(entries);
+        try (SegmentedFileLog log = new SegmentedFileLog(dir.resolve("log-" + quietAfter), false, 1L << 20)) {
+            log.append(entries.subList(0, quietAfter));
             Topology t = Topology.build(config.loops(), new Catalog(), new OutcomeSink(outcomes(outcomes), unjoined(unjoined)),
                     true, features(served), config.expectations());
             try (t; EmbeddedRunner runner = new EmbeddedRunner(log, t.operators())) {
                 runner.catchUp();
                 runner.idleNow();
+                if (quietAfter < entries.size()) {
+                    log.append(entries.subList(quietAfter, entries.size()));
+                    runner.catchUp();
+                    runner.idleNow();
+                }
                 Checkpoint state = Checkpoint.of(runner.progress(), Instant.EPOCH, t.stateHolders());
                 return new Result(outcomes, unjoined, served, t.alerts().list(null, null, 0), state);
             }

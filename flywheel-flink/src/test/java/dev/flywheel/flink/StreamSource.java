@@ -38,8 +38,11 @@ final class StreamSource implements GeneratorFunction<Long, LogEntry> {
     }
 
     static DataGeneratorSource<LogEntry> source(long seed, int decisions, int repeatEvery, double perSecond) {
+        return source(seed, decisions, repeatEvery, perSecond > 0 ? RateLimiterStrategy.perSecond(perSecond) : RateLimiterStrategy.noOp());
+    }
+
+    static DataGeneratorSource<LogEntry> source(long seed, int decisions, int repeatEvery, RateLimiterStrategy<?> rate) {
         int n = delivered(seed, decisions, repeatEvery).size();
-        RateLimiterStrategy<?> rate = perSecond > 0 ? RateLimiterStrategy.perSecond(perSecond) : RateLimiterStrategy.noOp();
         return new DataGeneratorSource<>(new StreamSource(seed, decisions, repeatEvery), n, rate, FlywheelTypes.LOG_ENTRY);
     }
 
