@@ -68,7 +68,7 @@ class CollaborativeResumptionTest {
     void aNamedBotStaysForgottenAfterARestore() {
         List<LoggedRecord> records = new ArrayList<>();
         Random r = new Random(7);
-        for (int hour = 0; hour < 5; hour++) NamedBotsAreForgottenTest.hour(r, hour, records, new ArrayList<>());
+        for (int hour = 0; hour < 5; hour++) BotHistory.hour(r, hour, records, new ArrayList<>());
         List<LogEntry> log = TopologyTestDriver.entries(records);
         int named = firstNamed(log);
         assertTrue(named > 0 && named < log.size() * 3 / 4, "the bots are named early enough to come back after the cut: " + named);

@@ -1,0 +1,107 @@
+package dev.flywheel.flink.internal;
+
+import dev.flywheel.log.LogEntry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Drops an event or decision whose id came before, keyed by user: several servers, and products
+ * producing to Kafka directly, can deliver an entry twice, and the embedded log stores an id once.
+ * Events and decisions are facts (ids per kind, as the ingest pipeline keeps them); items are state,
+ * so a repeated item id is a new version and passes, as do quarantined records.
+ *
+ * <p>An id is remembered for {@code horizon} after it was first seen (processing time): one timer
+ * per user prunes the user's ids when the oldest expires. Flink's state time-to-live would do the
+ * same at several times the cost per entry (its incremental clean-up walks whole per-user maps).
+ */
+public final class Dedupe extends KeyedProcessFunction<String, LogEntry, LogEntry> {
+    private static final long serialVersionUID = 1L;
+    private final long horizonMillis;
+    private transient MapState<String, Long> seen;
+    private transient ValueState<Long> nextPrune;
+    private transient Counter duplicates;
+
+    public Dedupe(Duration horizon) {
+        this.horizonMillis = horizon.toMillis();
+    }
+
+    /** The key an entry is deduplicated under: its user; items by id, quarantined records together. */
+    public static final class Key implements KeySelector<LogEntry, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(LogEntry e) {
+            if (e instanceof LogEntry.EventEntry x) return x.event().user();
+            if (e instanceof LogEntry.DecisionEntry x) return x.decision().user();
+            if (e instanceof LogEntry.ItemEntry x) return "\u0000item:" + x.item().id();
+            return "\u0000quarantine";
+        }
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-ids", Types.STRING, Types.LONG));
+        nextPrune = getRuntimeContext().getState(new ValueStateDescriptor<>("next-prune", Types.LONG));
+        duplicates = getRuntimeContext().getMetricGroup().counter("flywheel_duplicates");
+    }
+
+    @Override
+    public void processElement(LogEntry e, Context ctx, Collector<LogEntry> out) throws Exception {
+        String id = id(e);
+        if (id != null) {
+            if (seen.contains(id)) {
+                duplicates.inc();
+                return;
+            }
+            long now = ctx.timerService().currentProcessingTime();
+            seen.put(id, now);
+            if (nextPrune.value() == null) prune(ctx.timerService(), now + horizonMillis);
+        }
+        out.collect(e);
+    }
+
+    /** Forgets the user's ids first seen a horizon ago or more; waits for the oldest left. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<LogEntry> out) throws Exception {
+        long cutoff = timestamp - horizonMillis;
+        long oldest = Long.MAX_VALUE;
+        List<String> expired = new ArrayList<>();
+        for (Map.Entry<String, Long> s : seen.entries()) {
+            if (s.getValue() <= cutoff) {
+                expired.add(s.getKey());
+            } else {
+                oldest = Math.min(oldest, s.getValue());
+            }
+        }
+        for (String id : expired) seen.remove(id);
+        if (oldest == Long.MAX_VALUE) {
+            nextPrune.clear();
+        } else {
+            prune(ctx.timerService(), oldest + horizonMillis);
+        }
+    }
+
+    private void prune(org.apache.flink.streaming.api.TimerService timers, long at) throws Exception {
+        nextPrune.update(at);
+        timers.registerProcessingTimeTimer(at);
+    }
+
+    /** The id a repeat is recognised by, per kind; null for what is never a duplicate. */
+    static String id(LogEntry e) {
+        if (e instanceof LogEntry.EventEntry x) return "e" + x.event().id();
+        if (e instanceof LogEntry.DecisionEntry x) return "d" + x.decision().id();
+        return null;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.flywheel.flink.internal;
+
+import dev.flywheel.config.FlywheelConfig;
+import dev.flywheel.feature.ServedFeatures;
+import dev.flywheel.log.LogEntry;
+import dev.flywheel.outcome.Outcome;
+import dev.flywheel.outcome.Unjoined;
+import dev.flywheel.quality.Alert;
+import dev.flywheel.state.Checkpoint;
+import java.time.Instant;
+import org.apache.flink.api.common.accumulators.LongMaximum;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The whole topology as one Flink operator (parallelism 1: it is one ordered list over all loops).
+ * Its state is the topology's checkpoint, in the bytes the embedded engine writes, kept as operator
+ * list state ({@link CheckpointState}); its outputs are the rows the operators write: outcomes on
+ * the main output, unjoined feedback, served features and alerts on side outputs, and at the end of
+ * a bounded input the final state.
+ *
+ * <p>A lower-level operator rather than a ProcessFunction because rows must be emitted before a
+ * checkpoint barrier ({@link #prepareSnapshotPreBarrier}): rows still buffered in the operators when
+ * the barrier passed would belong to the next epoch while the state says they were written.
+ *
+ * <p>Flushes, as the embedded runner's chunks: every {@code chunk} entries, on a timer once entries
+ * wait, before each barrier and at the end of the input. When no entry came for {@code quiet}, the
+ * operators are told the input is idle (windows close); with checkpoints on, that happens just
+ * before the next barrier, so the idle is part of the state that checkpoint holds and a restore
+ * replays the entries after it exactly (an idle taken between two checkpoints and lost with a failure
+ * would be replayed without, which the embedded engine once got wrong).
+ */
+public final class TopologyOperator extends AbstractStreamOperator<Outcome>
+        implements OneInputStreamOperator<LogEntry, Outcome>, BoundedOneInput {
+    private static final long serialVersionUID = 1L;
+    public static final OutputTag<Unjoined> UNJOINED = new OutputTag<>("unjoined", new CodecTypeInfo<>(RowKind.UNJOINED));
+    public static final OutputTag<ServedFeatures> SERVED = new OutputTag<>("served-features", new CodecTypeInfo<>(RowKind.SERVED_FEATURES));
+    public static final OutputTag<Alert> ALERTS = new OutputTag<>("alerts", new CodecTypeInfo<>(RowKind.ALERT));
+    public static final OutputTag<Checkpoint> FINAL_STATE = new OutputTag<>("final-state", new CodecTypeInfo<>(RowKind.CHECKPOINT));
+    /** Accumulator: the seq of the checkpoint this attempt restored (-1: none). */
+    public static final String RESTORED_SEQ = "flywheel-restored-seq";
+
+    private final String configText;
+    private final int chunk;
+    private final long flushMillis;
+    private final long quietMillis;
+    private final boolean checkpointed;
+    private transient TopologyRun run;
+    private transient CheckpointState state;
+    private transient int unflushed;
+    private transient long lastEntryMillis;
+    /** The input has been quiet long enough: idle at the next barrier (or now, without checkpoints). */
+    private transient boolean idleDue;
+    /** Idled since the last entry: once per quiet spell. */
+    private transient boolean idled;
+
+    public TopologyOperator(String configText, int chunk, long flushMillis, long quietMillis, boolean checkpointed) {
+        this.configText = configText;
+        this.chunk = chunk;
+        this.flushMillis = flushMillis;
+        this.quietMillis = quietMillis;
+        this.checkpointed = checkpointed;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        state = new CheckpointState(context.getOperatorStateStore());
+        FlywheelConfig config = ConfigText.parse(configText);
+        run = new TopologyRun(config, new Emitter());
+        LongMaximum restored = new LongMaximum(-1);
+        getRuntimeContext().addAccumulator(RESTORED_SEQ, restored);
+        if (!context.isRestored()) return;
+        Checkpoint c = state.load();
+        run.restore(c);
+        restored.add(c.seq());
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        run.live();
+        lastEntryMillis = now();
+        idled = true; // nothing to close before the first entry
+        schedule();
+    }
+
+    @Override
+    public void processElement(StreamRecord<LogEntry> element) {
+        run.apply(element.getValue());
+        lastEntryMillis = now();
+        idled = false;
+        idleDue = false;
+        if (++unflushed >= chunk) flush();
+    }
+
+    private void schedule() {
+        getProcessingTimeService().registerTimer(now() + flushMillis, t -> {
+            onTimer();
+            schedule();
+        });
+    }
+
+    private void onTimer() {
+        if (unflushed > 0) flush();
+        if (!idled && !idleDue && now() - lastEntryMillis >= quietMillis) {
+            if (checkpointed) {
+                idleDue = true;
+            } else {
+                idle();
+            }
+        }
+    }
+
+    private void flush() {
+        run.flush();
+        unflushed = 0;
+    }
+
+    private void idle() {
+        run.idle();
+        unflushed = 0;
+        idled = true;
+        idleDue = false;
+    }
+
+    @Override
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        super.prepareSnapshotPreBarrier(checkpointId);
+        if (idleDue) idle();
+        flush();
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        state.save(run.checkpoint(Instant.ofEpochMilli(now())));
+    }
+
+    /** A bounded input ended: everything that came is history, so what has ended closes (as at an engine's start). */
+    @Override
+    public void endInput() {
+        idle();
+        output.collect(FINAL_STATE, new StreamRecord<>(run.checkpoint(Instant.ofEpochMilli(now()))));
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (run != null) run.close();
+        super.close();
+    }
+
+    private long now() {
+        return getProcessingTimeService().getCurrentProcessingTime();
+    }
+
+    /** Rows go out as they are written, on the operator's thread. */
+    private final class Emitter implements TopologyRun.Outputs {
+        @Override
+        public void outcome(Outcome o) {
+            output.collect(new StreamRecord<>(o));
+        }
+
+        @Override
+        public void unjoined(Unjoined u) {
+            output.collect(UNJOINED, new StreamRecord<>(u));
+        }
+
+        @Override
+        public void served(ServedFeatures f) {
+            output.collect(SERVED, new StreamRecord<>(f));
+        }
+
+        @Override
+        public void alert(Alert a) {
+            output.collect(ALERTS, new StreamRecord<>(a));
+        }
+    }
+}
