@@ -2,6 +2,7 @@ package dev.flywheel.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.flywheel.cli.engine.DistributedSettings;
 import dev.flywheel.config.ConfigException;
 import dev.flywheel.config.FlywheelConfig;
 import java.io.IOException;
@@ -25,7 +26,9 @@ public final class ConfigFiles {
             Object tree = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Object.class);
             if (tree == null) return FlywheelConfig.defaults();
             if (!(tree instanceof Map)) throw new ConfigException("(root)", "the config file must be a YAML mapping");
-            return FlywheelConfig.from(withSuiteFiles((Map<String, Object>) tree, file.toAbsolutePath().getParent()));
+            FlywheelConfig config = FlywheelConfig.from(withSuiteFiles((Map<String, Object>) tree, file.toAbsolutePath().getParent()));
+            DistributedSettings.of(config.deployment()); // the adapters' sections are typed by their modules
+            return config;
         } catch (IOException e) {
             throw new ConfigException("--config", "cannot parse " + file + ": " + e.getMessage());
         }

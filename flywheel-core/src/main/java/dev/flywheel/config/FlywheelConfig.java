@@ -20,10 +20,13 @@ import java.util.Set;
  * @param alerts             where alerts are sent ({@code alerts.webhook})
  * @param expectations       expectation suites on the events ({@code expectations:}): row-level ones refuse
  *                           events at ingest, window-level ones alert
+ * @param deployment         the shape this instance runs in ({@code mode:}) and the distributed shape's
+ *                           {@code kafka:} and {@code postgres:} sections
  */
 public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSettings log,
                              List<String> customEventTypes, boolean rejectUnknownLoops, List<LoopSpec> loops,
-                             Duration autopilotTick, List<EventSuite> expectations, AlertSettings alerts) {
+                             Duration autopilotTick, List<EventSuite> expectations, AlertSettings alerts,
+                             Deployment deployment) {
 
     /**
      * @param host         the address to bind; loopback unless the operator opens it up on purpose
@@ -96,11 +99,12 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
 
     public static FlywheelConfig from(Map<String, ?> root) {
         ConfigTree t = new ConfigTree("", root);
-        t.only(Set.of("server", "ingest", "log", "events", "loops", "autopilot", "expectations", "alerts"));
+        t.only(Set.of("server", "ingest", "log", "events", "loops", "autopilot", "expectations", "alerts", "mode", "kafka",
+                "postgres"));
         ConfigTree events = t.section("events");
         return new FlywheelConfig(server(t.section("server")), ingest(t.section("ingest")),
                 log(t.section("log")), events(events), unknownLoops(events), loops(t), autopilotTick(t.section("autopilot")),
-                expectations(t), AlertSettings.from(t.section("alerts")));
+                expectations(t), AlertSettings.from(t.section("alerts")), Deployment.from(t));
     }
 
     private static List<EventSuite> expectations(ConfigTree t) {
@@ -114,12 +118,19 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
         if (port < 0 || port > 65_535) throw new ConfigException("server.port", "must be between 0 and 65535, got " + port);
         return new FlywheelConfig(new ServerSettings(server.host(), port, server.maxBodyBytes(), server.maxBatch(),
                 server.decideMaxLag(), server.decideWait()),
-                ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick, expectations, alerts);
+                ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick, expectations, alerts, deployment);
     }
 
     /** The same config with the autopilot ticking every {@code tick} (zero: only when the caller ticks it). */
     public FlywheelConfig withAutopilotTick(Duration tick) {
-        return new FlywheelConfig(server, ingest, log, customEventTypes, rejectUnknownLoops, loops, tick, expectations, alerts);
+        return new FlywheelConfig(server, ingest, log, customEventTypes, rejectUnknownLoops, loops, tick, expectations, alerts,
+                deployment);
+    }
+
+    /** The same config with another deployment, for {@code --mode}, {@code --kafka}, {@code --postgres}. */
+    public FlywheelConfig withDeployment(Deployment d) {
+        return new FlywheelConfig(server, ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick, expectations,
+                alerts, d);
     }
 
     /** {@code autopilot.tick}: how often the lifecycle's rules look at the loops (0s: never on their own). */

@@ -33,6 +33,19 @@ class FlywheelConfigTest {
     }
 
     @Test
+    void theDeploymentModeAndTheAdapterSectionsAreReadAndKeptWithAnotherPort() {
+        assertEquals(Deployment.Mode.EMBEDDED, FlywheelConfig.defaults().deployment().mode());
+        FlywheelConfig c = FlywheelConfig.from(Map.of("mode", "distributed", "kafka", Map.of("bootstrap", "k:9092"),
+                "postgres", Map.of("url", "jdbc:postgresql://p/db"))).withPort(0);
+        assertEquals(Deployment.Mode.DISTRIBUTED, c.deployment().mode());
+        assertEquals("k:9092", c.deployment().kafkaSection().string("bootstrap", null));
+        assertEquals("postgres.schema", c.deployment().postgresSection().keyOf("schema"));
+        assertEquals("mode", key(Map.of("mode", "cluster")));
+        assertEquals("kafka", key(Map.of("kafka", "k:9092")));
+        assertEquals("postgres", key(Map.of("postgres", List.of("jdbc:postgresql://p/db"))));
+    }
+
+    @Test
     void everyErrorNamesItsKey() {
         assertEquals("server.port", key(Map.of("server", Map.of("port", 70_000))));
         assertEquals("server.prot", key(Map.of("server", Map.of("prot", 80))));

@@ -1,6 +1,7 @@
 package dev.flywheel.store.postgres;
 
 import dev.flywheel.config.ConfigException;
+import dev.flywheel.config.ConfigTree;
 
 /**
  * Where a Flywheel instance keeps its tables in PostgreSQL: {@code postgres.url}, a JDBC URL that may
@@ -23,6 +24,15 @@ public record PostgresSettings(String url, String schema, int poolSize) {
         }
         if (schema.startsWith("pg_")) throw new ConfigException("postgres.schema", "must not start with pg_ (reserved by PostgreSQL)");
         if (poolSize < 1 || poolSize > 1_000) throw new ConfigException("postgres.pool_size", "must be in [1, 1000], got " + poolSize);
+    }
+
+    /** Reads the {@code postgres} section; {@code url} is required. */
+    public static PostgresSettings from(ConfigTree postgres) {
+        postgres.only(java.util.Set.of("url", "schema", "pool_size"));
+        String url = postgres.string("url", null);
+        if (url == null) throw new ConfigException(postgres.keyOf("url"), "is required (jdbc:postgresql://host:5432/db)");
+        return new PostgresSettings(url, postgres.string("schema", DEFAULT_SCHEMA),
+                postgres.integer("pool_size", DEFAULT_POOL_SIZE, 1, 1_000));
     }
 
     /** The default schema and pool size. */
