@@ -35,7 +35,7 @@ public final class EmbeddedRunner extends LogFollower {
     /** The position of the last idle that was checkpointed (or restored from a checkpoint taken after it). */
     private long idleCheckpointedSeq = Long.MIN_VALUE;
     /** The position of the last idle the operators were told of: a checkpoint there holds what it changed. */
-    private long idledSeq = Long.MIN_VALUE;
+    private volatile long idledSeq = Long.MIN_VALUE;
     /** An idle's checkpoint not written yet: the runner's thread writes it before it applies another entry. */
     private volatile boolean idleCheckpointOwed;
     private java.time.Instant checkpointedAt;
@@ -74,6 +74,11 @@ public final class EmbeddedRunner extends LogFollower {
             idledSeq = after;
         }
         this.checkpointedAt = checkpointing == null ? null : checkpointing.clock().instant();
+    }
+
+    /** The log position of the latest idle (Long.MIN_VALUE: none yet). */
+    public long idledSeq() {
+        return idledSeq;
     }
 
     /**

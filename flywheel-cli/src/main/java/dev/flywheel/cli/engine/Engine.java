@@ -257,6 +257,22 @@ public final class Engine implements AutoCloseable {
         return runner.awaitCurrent(timeoutMillis);
     }
 
+    /**
+     * Waits until the stream has applied the whole log and idled after its last entry, as it does
+     * once the log has been quiet for {@link #QUIET}: what that idle closes is closed, and nothing
+     * changes until the next entry. For a caller comparing two engines' tables, which a quiet idle
+     * on one of them between two reads would set apart (RetentionEngineTest did under load).
+     */
+    public boolean awaitQuietIdle(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            long last = storage.log().nextSeq() - 1;
+            if (runner.progress() == last && runner.idledSeq() == last) return true;
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     /** Log retention, null when {@code log.retention} is not set. */
     public dev.flywheel.store.duckdb.LogRetention retention() {
         return retention.retention();
