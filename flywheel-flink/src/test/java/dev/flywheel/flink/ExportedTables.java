@@ -47,7 +47,7 @@ final class ExportedTables {
         return out;
     }
 
-    private static List<List<String>> rows(Connection c, String sql, boolean aggregates) throws SQLException {
+    static List<List<String>> rows(Connection c, String sql, boolean aggregates) throws SQLException {
         List<List<String>> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             int n = r.getMetaData().getColumnCount();

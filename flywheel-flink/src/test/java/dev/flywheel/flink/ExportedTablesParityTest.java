@@ -7,12 +7,14 @@ import dev.flywheel.catalog.Catalog;
 import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.flink.internal.ConfigText;
 import dev.flywheel.log.LogEntry;
+import dev.flywheel.log.LogReader;
 import dev.flywheel.outcome.OutcomeSink;
 import dev.flywheel.quality.Alert;
 import dev.flywheel.store.duckdb.DuckDbFeatureLog;
 import dev.flywheel.store.duckdb.DuckDbOutcomeStore;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
 import dev.flywheel.store.duckdb.DuckDbUnjoinedStore;
+import dev.flywheel.store.duckdb.ParquetArchive;
 import dev.flywheel.store.file.SegmentedFileLog;
 import dev.flywheel.store.postgres.PostgresAlertLog;
 import dev.flywheel.store.postgres.PostgresDatabase;
@@ -22,6 +24,8 @@ import dev.flywheel.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -35,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * log, runner, DuckDB tables) and through the job as {@code flink run} starts it (its main, the
  * seeded source delivering repeats, the {@code postgres} tables plug-in found by name, embedded
  * PostgreSQL) leaves the same outcomes, unjoined feedback, served feature values, metric aggregates
- * and alerts, table by table, rows sorted by identity.
+ * and alerts, table by table, rows sorted by identity; and the {@code parquet} plug-in's history
+ * holds the embedded log's entries, each once.
  */
 class ExportedTablesParityTest {
     @RegisterExtension
@@ -52,8 +57,9 @@ class ExportedTablesParityTest {
         Embedded embedded = embedded(dir, SeededStream.CONFIG, SeededStream.entries(SEED, DECISIONS));
         PostgresSettings pg = EmbeddedPostgresServer.freshSchema("parity");
         Path config = Files.writeString(dir.resolve("flywheel.yaml"), SeededStream.CONFIG);
-        JobMain.main(new String[] {"--config", config.toString(), "--source", "seeded", "--tables", "postgres",
-                "--set", "seeded.seed=" + SEED, "--set", "seeded.decisions=" + DECISIONS,
+        Path history = dir.resolve("history");
+        JobMain.main(new String[] {"--config", config.toString(), "--source", "seeded", "--tables", "postgres,parquet",
+                "--set", "seeded.seed=" + SEED, "--set", "seeded.decisions=" + DECISIONS, "--set", "parquet.dir=" + history,
                 "--set", "postgres.url=" + pg.url(), "--set", "postgres.schema=" + pg.schema(), "--flink", "checkpoint_interval=300ms"});
 
         Map<String, List<List<String>>> job;
@@ -74,6 +80,30 @@ class ExportedTablesParityTest {
             for (int i = 0; i < expected.size(); i++) assertEquals(expected.get(i), actual.get(i), table + ": row " + i);
         }
         assertEquals(embedded.alerts(), jobAlerts, "alerts");
+        assertHistory(history, embedded.tables().get("decision_features"));
+    }
+
+    /**
+     * The history holds every entry the embedded log holds, once, with the same seq and bytes (the
+     * archive's reader reads it as it reads the embedded archive), in more than one file (one per
+     * checkpoint), and the features served with each decision.
+     */
+    private static void assertHistory(Path history, List<List<String>> servedFeatures) throws Exception {
+        List<LogEntry> read = new ArrayList<>();
+        ParquetArchive archive = new ParquetArchive(history);
+        try (LogReader r = archive.reader(0, Long.MAX_VALUE)) {
+            while (r.poll(1_000, read::add) > 0) {
+                // drain
+            }
+        }
+        assertEquals(SeededStream.entries(SEED, DECISIONS), read, "the applied entries, each once, numbered as the log numbers them");
+        String files = "read_parquet('" + history + "/*/*/*.parquet', hive_partitioning = false)";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            assertTrue(ExportedTables.rows(c, "SELECT DISTINCT filename FROM read_parquet('" + history + "/*/*/*.parquet', filename = true)",
+                    false).size() > 2, "a file set per checkpoint");
+            assertEquals(servedFeatures, ExportedTables.rows(c, "SELECT f.decision_id, f.position, seq, f.loop, f.item, f.features "
+                    + "FROM (SELECT seq, unnest(features) AS f FROM " + files + ")", false), "served features in the history");
+        }
     }
 
     record Embedded(Map<String, List<List<String>>> tables, List<Alert> alerts) { }
