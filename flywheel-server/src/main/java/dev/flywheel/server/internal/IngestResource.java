@@ -1,5 +1,8 @@
 package dev.flywheel.server.internal;
 
+import dev.flywheel.json.JsonRecords;
+import dev.flywheel.json.RecordReader;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,7 +92,7 @@ public final class IngestResource {
         List<LoggedRecord> ok = new ArrayList<>(nodes.size());
         List<Rejected> bad = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            RecordReader.Parsed p = reader.read(nodes.get(i));
+            JsonRecords.Parsed p = reader.read(nodes.get(i));
             if (p.record() != null) ok.add(p.record());
             else bad.add(new Rejected(reader.source(), i, p.id(), p.errors(), nodes.get(i).toString()));
         }
