@@ -12,7 +12,7 @@ import dev.flywheel.kafka.LogRecords;
 import dev.flywheel.kafka.Topics;
 import dev.flywheel.log.LogAppender;
 import dev.flywheel.log.LogEntry;
-import dev.flywheel.server.JsonRecords;
+import dev.flywheel.json.JsonRecords;
 import dev.flywheel.sim.TrafficGenerator;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
 import dev.flywheel.store.file.SegmentedFileLog;

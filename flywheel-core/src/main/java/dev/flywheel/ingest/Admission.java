@@ -1,5 +1,6 @@
 package dev.flywheel.ingest;
 
+import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.event.Event;
 import dev.flywheel.event.EventTypes;
 import dev.flywheel.event.FieldError;
@@ -44,6 +45,15 @@ public final class Admission {
         this.clock = clock;
         this.maxFutureSkew = maxFutureSkew;
         this.loops = loops == null ? null : Set.copyOf(loops);
+    }
+
+    /**
+     * What a deployment lets in: its event types, a bounded future skew, its loops when unknown ones
+     * are refused, its suites' row-level expectations; the same for the HTTP API and the Flink job.
+     */
+    public static Admission of(FlywheelConfig config, Clock clock) {
+        return new Admission(new EventTypes(config.customEventTypes()), clock, config.ingest().maxFutureSkew(),
+                config.rejectUnknownLoops() ? config.loopNames() : null, config.expectations());
     }
 
     /** The reasons to refuse the record; empty when it may be stored. */

@@ -1,6 +1,7 @@
 package dev.flywheel.flink;
 
 import dev.flywheel.flink.internal.Dedupe;
+import dev.flywheel.flink.internal.Numbering;
 import dev.flywheel.flink.internal.TopologyOperator;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.outcome.Outcome;
@@ -13,13 +14,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The Flink job: log entries from a source, repeats dropped by id (keyed by user), then the whole
- * topology in one operator of parallelism 1, whose rows go to the tables once each checkpoint
- * completes. Operator uids are stable, so a savepoint restores into a newer build of the job.
+ * The Flink job: log entries from a source, repeats dropped by id (keyed by user), numbered, then
+ * the whole topology in one operator of parallelism 1, whose rows (and the numbered entries, for
+ * the history) go to the tables once each checkpoint completes. Operator uids are stable, so a savepoint restores into a newer build of the job.
  */
 public final class FlinkJob {
     public static final String DEDUPE_UID = "flywheel-dedupe";
     public static final String TOPOLOGY_UID = "flywheel-topology";
+    public static final String NUMBERING_UID = "flywheel-numbering";
 
     private FlinkJob() { }
 
@@ -41,12 +43,14 @@ public final class FlinkJob {
     public static JobOutputs wire(DataStream<LogEntry> entries, JobSettings settings, boolean checkpointed) {
         DataStream<LogEntry> unique = entries.keyBy(new Dedupe.Key(), Types.STRING)
                 .process(new Dedupe(settings.dedupeHorizon()), FlywheelTypes.LOG_ENTRY).name("dedupe").uid(DEDUPE_UID);
-        SingleOutputStreamOperator<Outcome> topology = unique.transform("topology", FlywheelTypes.OUTCOME,
+        DataStream<LogEntry> numbered = unique.map(new Numbering()).returns(FlywheelTypes.LOG_ENTRY).name("numbering").uid(NUMBERING_UID)
+                .setParallelism(1).setMaxParallelism(1);
+        SingleOutputStreamOperator<Outcome> topology = numbered.transform("topology", FlywheelTypes.OUTCOME,
                         new TopologyOperator(settings.config(), settings.chunk(), settings.flushInterval().toMillis(),
                                 settings.quiet().toMillis(), checkpointed))
                 .uid(TOPOLOGY_UID).setParallelism(1).setMaxParallelism(1);
         return new JobOutputs(topology, topology.getSideOutput(TopologyOperator.UNJOINED),
                 topology.getSideOutput(TopologyOperator.SERVED), topology.getSideOutput(TopologyOperator.ALERTS),
-                topology.getSideOutput(TopologyOperator.FINAL_STATE));
+                topology.getSideOutput(TopologyOperator.FINAL_STATE), numbered);
     }
 }

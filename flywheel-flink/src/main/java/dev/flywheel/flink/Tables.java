@@ -5,18 +5,40 @@ import dev.flywheel.outcome.Outcome;
 import dev.flywheel.outcome.Unjoined;
 import dev.flywheel.quality.Alert;
 import java.io.Serializable;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Where the job's rows are kept: the seam the PostgreSQL tables (upserts) and the Parquet history
- * plug into. Serialized with the job and asked for each table where its committer runs, once per
- * committer; each table is closed when the job stops.
+ * plug into. Serialized with the job and asked for each table it {@link #kept keeps} where that
+ * table's committer runs, once per committer; each table is closed when the job stops.
  */
 public interface Tables extends Serializable {
-    Upserts<Outcome> outcomes();
+    /** The kinds of rows these tables keep; the job attaches a sink for each. */
+    enum Kind { OUTCOMES, UNJOINED, SERVED_FEATURES, ALERTS, HISTORY }
 
-    Upserts<Unjoined> unjoined();
+    /** By default the rows the topology writes, not the history. */
+    default Set<Kind> kept() {
+        return EnumSet.of(Kind.OUTCOMES, Kind.UNJOINED, Kind.SERVED_FEATURES, Kind.ALERTS);
+    }
 
-    Upserts<ServedFeatures> servedFeatures();
+    default Upserts<Outcome> outcomes() {
+        throw new UnsupportedOperationException("these tables keep no outcomes");
+    }
 
-    Upserts<Alert> alerts();
+    default Upserts<Unjoined> unjoined() {
+        throw new UnsupportedOperationException("these tables keep no unjoined feedback");
+    }
+
+    default Upserts<ServedFeatures> servedFeatures() {
+        throw new UnsupportedOperationException("these tables keep no served features");
+    }
+
+    default Upserts<Alert> alerts() {
+        throw new UnsupportedOperationException("these tables keep no alerts");
+    }
+
+    default History history() {
+        throw new UnsupportedOperationException("these tables keep no history");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.flywheel.flink;
 
+import dev.flywheel.event.Event;
 import dev.flywheel.event.LoggedRecord;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.topology.BotHistory;
@@ -39,7 +40,17 @@ final class SeededStream {
         List<LoggedRecord> records = new ArrayList<>(LoopHistory.of(seed, decisions));
         Random r = new Random(seed);
         for (int hour = 0; hour < 5; hour++) BotHistory.hour(r, hour, records, new ArrayList<>());
+        addOrphans(records);
         return TopologyTestDriver.entries(records);
+    }
+
+    /** Every 97th record is followed by a click naming a decision nobody logged: feedback that joins nothing. */
+    private static void addOrphans(List<LoggedRecord> records) {
+        for (int i = records.size() - 1; i > 0; i--) {
+            if (i % 97 != 0 || !(records.get(i) instanceof Event e)) continue;
+            records.add(i + 1, new Event("orphan-" + i, "click", e.timestamp(), e.user(), null, "d-nobody-logged-" + i, e.loop(),
+                    e.item(), null, null));
+        }
     }
 
     /**

@@ -9,7 +9,7 @@ import dev.flywheel.event.EventTypes;
 import dev.flywheel.ingest.Admission;
 import dev.flywheel.ingest.IdSet;
 import dev.flywheel.log.LogEntry;
-import dev.flywheel.server.JsonRecords;
+import dev.flywheel.json.JsonRecords;
 import dev.flywheel.sim.TrafficGenerator;
 import dev.flywheel.store.file.SegmentedFileLog;
 import java.nio.file.Files;

@@ -3,7 +3,6 @@ package dev.flywheel.cli.engine;
 import dev.flywheel.auth.KeyRing;
 import dev.flywheel.catalog.Catalog;
 import dev.flywheel.config.FlywheelConfig;
-import dev.flywheel.event.EventTypes;
 import dev.flywheel.ingest.Admission;
 import dev.flywheel.ingest.Materializer;
 import dev.flywheel.outcome.OutcomeSink;
@@ -176,8 +175,7 @@ public final class Engine implements AutoCloseable {
 
     /** What the deployment lets in: its event types, a bounded future skew, its loops when unknown ones are refused. */
     public static Admission admission(FlywheelConfig config, Clock clock) {
-        return new Admission(new EventTypes(config.customEventTypes()), clock, config.ingest().maxFutureSkew(),
-                config.rejectUnknownLoops() ? config.loopNames() : null, config.expectations());
+        return Admission.of(config, clock);
     }
 
     /** Opens (or creates) the data directory and recovers it; the server is built but not started. */

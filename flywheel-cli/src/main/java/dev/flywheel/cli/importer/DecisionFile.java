@@ -7,7 +7,7 @@ import dev.flywheel.decision.Decision;
 import dev.flywheel.event.FieldError;
 import dev.flywheel.ingest.Admission;
 import dev.flywheel.log.Rejected;
-import dev.flywheel.server.JsonRecords;
+import dev.flywheel.json.JsonRecords;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -15,7 +15,7 @@
  * <p>Memory: the mapped rows, their sort and the refused rows wait in DuckDB (which spills to a
  * temporary directory); Java holds the batches in flight and the dictionaries of repeated text.
  * Decisions are the exception: read line by line as JSON (the API's format, through
- * {@link dev.flywheel.server.JsonRecords}) and held in memory, sorted by time, to be merged into the
+ * {@link dev.flywheel.json.JsonRecords}) and held in memory, sorted by time, to be merged into the
  * events.
  *
  * <p>{@link dev.flywheel.cli.importer.FileRows} lends the same DuckDB readers to commands that look at a

@@ -76,6 +76,20 @@ final class RowCodecs {
         }
     };
 
+    /** An applied entry (flag 1, in its log bytes) or a decision's served features (flag 0). */
+    static final RowCodec<HistoryRow> HISTORY = new RowCodec<>() {
+        @Override
+        public void write(HistoryRow h, StateWriter out) {
+            out.putBoolean(h.entry() != null);
+            if (h.entry() != null) out.putEntry(h.entry()); else SERVED_FEATURES.write(h.served(), out);
+        }
+
+        @Override
+        public HistoryRow read(StateReader in) {
+            return in.getBoolean() ? HistoryRow.of(in.getEntry()) : HistoryRow.of(SERVED_FEATURES.read(in));
+        }
+    };
+
     /** A checkpoint as the operator state holds it: its position, when it was taken, each operator's bytes by name. */
     static final RowCodec<Checkpoint> CHECKPOINT = new RowCodec<>() {
         @Override

@@ -20,10 +20,12 @@ public enum RowKind {
     SERVED_FEATURES(ServedFeatures.class, RowCodecs.SERVED_FEATURES),
     ALERT(Alert.class, RowCodecs.ALERT),
     CHECKPOINT(Checkpoint.class, RowCodecs.CHECKPOINT),
+    HISTORY(HistoryRow.class, RowCodecs.HISTORY),
     OUTCOMES(List.class, RowCodecs.listOf(RowCodecs.OUTCOME)),
     UNJOINED_LIST(List.class, RowCodecs.listOf(RowCodecs.UNJOINED)),
     SERVED_FEATURES_LIST(List.class, RowCodecs.listOf(RowCodecs.SERVED_FEATURES)),
-    ALERTS(List.class, RowCodecs.listOf(RowCodecs.ALERT));
+    ALERTS(List.class, RowCodecs.listOf(RowCodecs.ALERT)),
+    HISTORY_LIST(List.class, RowCodecs.listOf(RowCodecs.HISTORY));
 
     final Class<?> type;
     final RowCodec<?> codec;
@@ -40,6 +42,7 @@ public enum RowKind {
             case UNJOINED -> UNJOINED_LIST;
             case SERVED_FEATURES -> SERVED_FEATURES_LIST;
             case ALERT -> ALERTS;
+            case HISTORY -> HISTORY_LIST;
             default -> throw new IllegalArgumentException("no batch kind of " + this);
         };
     }

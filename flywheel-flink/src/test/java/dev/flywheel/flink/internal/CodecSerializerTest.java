@@ -79,6 +79,9 @@ class CodecSerializerTest {
         List<Outcome> batch = List.of(logged, exposure, logged);
         UpsertSink.BatchSerializer<Outcome> committables = new UpsertSink.BatchSerializer<>(RowKind.OUTCOMES);
         assertEquals(batch, committables.deserialize(1, committables.serialize(batch)), "a committed batch");
+        List<HistoryRow> history = List.of(HistoryRow.of(new LogEntry.EventEntry(17, 99, e)), HistoryRow.of(f));
+        UpsertSink.BatchSerializer<HistoryRow> epochs = new UpsertSink.BatchSerializer<>(RowKind.HISTORY_LIST);
+        assertEquals(history, epochs.deserialize(1, epochs.serialize(history)), "an epoch's history, entries with their seqs");
     }
 
     @Test

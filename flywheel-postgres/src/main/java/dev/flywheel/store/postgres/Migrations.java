@@ -68,8 +68,16 @@ final class Migrations {
               created timestamptz NOT NULL, revoked boolean NOT NULL);
             """;
 
+    /** The alerts the Flink job's monitors raised, by id (the servers of the distributed shape read them). */
+    private static final String ALERTS = """
+            CREATE TABLE alerts (id bigint PRIMARY KEY, loop text NOT NULL, monitor text NOT NULL,
+              window_start timestamptz NOT NULL, window_end timestamptz NOT NULL, statistic text NOT NULL,
+              value double precision NOT NULL, threshold double precision NOT NULL, detail text NOT NULL,
+              users text[] NOT NULL, items text[] NOT NULL, seq bigint NOT NULL);
+            """;
+
     /** Migration n is {@code STEPS.get(n - 1)}. */
-    static final List<String> STEPS = List.of(RECORDS + DERIVED + METADATA);
+    static final List<String> STEPS = List.of(RECORDS + DERIVED + METADATA, ALERTS);
 
     static void apply(Connection c, String schema) throws SQLException {
         try (Statement s = c.createStatement()) {

@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL adapters of the core's storage ports, for the distributed shape: the record store
  * (events, decisions, items, quarantine), outcomes and unjoined feedback, served features, review
- * tasks, the rollout audit log, model states, operator checkpoints and API keys. Each passes its
+ * tasks, alerts, the rollout audit log, model states, operator checkpoints and API keys. Each passes its
  * port's contract suite against a real PostgreSQL server.
  *
  * <p>Contract: every adapter works on a {@link dev.flywheel.store.postgres.PostgresDatabase}, one
@@ -10,7 +10,7 @@
  * leaves nothing of it. Writes that number rows or move a position (the applied seq, a derived
  * table's row count, the last task id or audit seq) lock that number's row in {@code meta} first,
  * so writers in several processes take turns and never hand out a number twice. Rows a sink may
- * write again after a restore (outcomes, unjoined feedback, served features, review tasks, model
+ * write again after a restore (outcomes, unjoined feedback, served features, alerts, review tasks, model
  * states) are keyed and kept once. Time columns are kept to the microsecond, as in the embedded
  * store, and text ties are ordered by code point whatever the server's collation.
  */

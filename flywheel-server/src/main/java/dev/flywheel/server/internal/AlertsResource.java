@@ -1,5 +1,7 @@
 package dev.flywheel.server.internal;
 
+import dev.flywheel.json.IsoTimestamps;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flywheel.event.FieldError;
-import dev.flywheel.event.LoggedRecord;
 import dev.flywheel.ingest.IngestBatch;
 import dev.flywheel.ingest.IngestPipeline;
 import dev.flywheel.ingest.IngestResult;
+import dev.flywheel.json.JsonBodies;
+import dev.flywheel.json.RecordReader;
 import dev.flywheel.log.Rejected;
 import dev.flywheel.server.ApiException;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
@@ -72,28 +72,16 @@ public final class IngestResource {
     }
 
     private List<JsonNode> records(JsonNode root) {
-        String field = reader.batchField();
-        if (root == null || root.isMissingNode()) throw ApiException.badRequest("body", "is empty; send one " + reader.source() + " or {\"" + field + "\": [...]}");
-        if (!root.isObject()) throw ApiException.badRequest("body", "must be a JSON object: one " + reader.source() + " or {\"" + field + "\": [...]}");
-        JsonNode list = root.get(field);
-        if (list == null) return List.of(root);
-        if (!list.isArray()) throw ApiException.badRequest(field, "must be an array");
-        if (root.size() > 1) throw ApiException.badRequest("body", "a batch holds only the field " + field);
-        if (list.size() > maxBatch) throw ApiException.badRequest(field, "holds " + list.size() + " records; at most " + maxBatch + " per request");
-        List<JsonNode> out = new ArrayList<>(list.size());
-        list.forEach(out::add);
-        return out;
+        try {
+            return JsonBodies.records(root, reader, maxBatch);
+        } catch (JsonBodies.Refused r) {
+            throw ApiException.badRequest(r.error().field(), r.error().message());
+        }
     }
 
     private IngestBatch parse(List<JsonNode> nodes) {
-        List<LoggedRecord> ok = new ArrayList<>(nodes.size());
-        List<Rejected> bad = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            RecordReader.Parsed p = reader.read(nodes.get(i));
-            if (p.record() != null) ok.add(p.record());
-            else bad.add(new Rejected(reader.source(), i, p.id(), p.errors(), nodes.get(i).toString()));
-        }
-        return new IngestBatch(ok, bad);
+        JsonBodies.Read read = JsonBodies.read(nodes, reader);
+        return new IngestBatch(read.accepted(), read.rejected());
     }
 
     /** Quarantines a body refused whole, then answers with the refusal. */

@@ -1,5 +1,6 @@
 package dev.flywheel.server.internal;
 
+import dev.flywheel.json.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

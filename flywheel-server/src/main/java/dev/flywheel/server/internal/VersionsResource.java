@@ -1,5 +1,8 @@
 package dev.flywheel.server.internal;
 
+import dev.flywheel.json.Fields;
+import dev.flywheel.json.IsoTimestamps;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

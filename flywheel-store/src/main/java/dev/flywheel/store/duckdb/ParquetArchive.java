@@ -1,5 +1,7 @@
 package dev.flywheel.store.duckdb;
 
+import dev.flywheel.feature.ServedFeatures;
+import dev.flywheel.log.LogEntry;
 import dev.flywheel.log.LogException;
 import dev.flywheel.log.LogReader;
 import dev.flywheel.store.file.SegmentArchive;
@@ -33,6 +35,23 @@ public final class ParquetArchive implements SegmentArchive {
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * Writes entries that no log segment of this process held (the Flink job's applied entries, with
+     * the features served with their decisions) as the archive's files, named by the first seq as a
+     * segment's are. The seqs must be dense. Writing the same entries again replaces the files rather
+     * than adding any, so a commit that is retried writes them once.
+     *
+     * @return the bytes written
+     */
+    public long write(List<LogEntry> entries, List<ServedFeatures> served) {
+        if (entries.isEmpty()) return 0;
+        try {
+            return HistoryArchiver.write(root, entries, served).bytes();
+        } catch (SQLException | IOException e) {
+            throw new LogException("cannot write entries " + entries.get(0).seq() + ".. to the archive in " + root + ": " + e.getMessage(), e);
+        }
     }
 
     /** The archive's file name prefix of the segment starting at {@code baseSeq}. */

@@ -71,19 +71,27 @@ final class SegmentArchiver {
             if (failed[0] != null) throw failed[0];
             a.flush();
         }
-        s.execute("CREATE OR REPLACE TEMP TABLE archive_rows AS " + ArchiveSql.rows(seg.baseSeq(), seg.lastSeq()));
+        stageRows(c, s, seg.baseSeq(), seg.lastSeq(), "log segment");
+        return seg.endSeq() - seg.baseSeq();
+    }
+
+    /**
+     * Turns the entries of seqs {@code from..to} in the temporary table {@code archive_batch} into the
+     * archive's rows ({@code archive_rows}), checking that the store holds exactly one row for each.
+     */
+    static void stageRows(DuckDBConnection c, Statement s, long from, long to, String what) throws SQLException {
+        s.execute("CREATE OR REPLACE TEMP TABLE archive_rows AS " + ArchiveSql.rows(from, to));
         s.execute("DROP TABLE archive_batch");
         try (ResultSet r = s.executeQuery("SELECT count(*), count(kind), count(DISTINCT seq) FROM archive_rows")) {
             r.next();
-            long n = seg.endSeq() - seg.baseSeq();
+            long n = to - from + 1;
             if (r.getLong(1) != n || r.getLong(2) != n || r.getLong(3) != n) {
-                throw new LogException("the store does not hold exactly the rows of log segment " + seg.baseSeq() + ".." + seg.lastSeq()
+                throw new LogException("the store does not hold exactly the rows of " + what + " " + from + ".." + to
                         + " (entries " + n + ", rows " + r.getLong(1) + ", with a row " + r.getLong(2) + ", seqs " + r.getLong(3)
                         + "): not archived");
             }
         }
         c.commit();
-        return seg.endSeq() - seg.baseSeq();
     }
 
     /** Removes the archived rows from the live tables and records the archive, in one transaction. */

@@ -71,6 +71,12 @@ final class RetentionRig implements AutoCloseable {
     void write(List<LogEntry> entries) {
         append(entries);
         store.apply(entries);
+        features.append(served(entries));
+        checkpointed = store.appliedSeq();
+    }
+
+    /** The features served with the entries' decisions of even seqs. */
+    static List<ServedFeatures> served(List<LogEntry> entries) {
         List<ServedFeatures> f = new ArrayList<>();
         for (LogEntry e : entries) {
             if (e instanceof LogEntry.DecisionEntry d && d.seq() % 2 == 0) {
@@ -80,8 +86,7 @@ final class RetentionRig implements AutoCloseable {
                 }
             }
         }
-        features.append(f);
-        checkpointed = store.appliedSeq();
+        return f;
     }
 
     /** Appends a few entries at a time, as ingest groups do: a group never spans two segments. */

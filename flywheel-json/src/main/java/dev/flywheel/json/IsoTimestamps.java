@@ -1,4 +1,4 @@
-package dev.flywheel.server.internal;
+package dev.flywheel.json;
 
 import java.time.DateTimeException;
 import java.time.Instant;

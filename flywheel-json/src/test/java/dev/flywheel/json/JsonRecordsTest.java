@@ -1,4 +1,4 @@
-package dev.flywheel.server;
+package dev.flywheel.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

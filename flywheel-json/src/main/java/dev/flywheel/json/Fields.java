@@ -1,4 +1,4 @@
-package dev.flywheel.server.internal;
+package dev.flywheel.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.event.FieldError;
@@ -9,20 +9,20 @@ import java.util.List;
 import java.util.Set;
 
 /** Typed reads of JSON fields that record a {@link FieldError} instead of throwing. */
-final class Fields {
+public final class Fields {
     /** Epoch millis beyond year 9999 cannot be a real timestamp. */
     private static final long MAX_EPOCH_MILLIS = 253_402_300_799_999L;
     private final JsonNode node;
     private final String prefix;
     private final List<FieldError> errors;
 
-    Fields(JsonNode node, String prefix, List<FieldError> errors) {
+    public Fields(JsonNode node, String prefix, List<FieldError> errors) {
         this.node = node;
         this.prefix = prefix;
         this.errors = errors;
     }
 
-    void only(Set<String> allowed, String hint) {
+    public void only(Set<String> allowed, String hint) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!allowed.contains(f)) fail(f, "unknown field" + hint);
@@ -30,7 +30,7 @@ final class Fields {
     }
 
     /** A string; whole numbers are accepted too, since many products use numeric ids. */
-    String key(String field) {
+    public String key(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
         if (v.isTextual()) return v.textValue();
@@ -39,7 +39,7 @@ final class Fields {
         return null;
     }
 
-    String text(String field) {
+    public String text(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
         if (v.isTextual()) return v.textValue();
@@ -47,7 +47,7 @@ final class Fields {
         return null;
     }
 
-    Double number(String field) {
+    public Double number(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
         if (!v.isNumber()) {
@@ -58,7 +58,7 @@ final class Fields {
     }
 
     /** ISO-8601 with an offset, or epoch milliseconds. */
-    Instant timestamp(String field) {
+    public Instant timestamp(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
         if (v.isIntegralNumber() && v.canConvertToLong()) {
@@ -79,7 +79,7 @@ final class Fields {
     }
 
     /** The text of a JSON object field, or null. */
-    String object(String field) {
+    public String object(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
         if (!v.isObject()) {
@@ -89,7 +89,7 @@ final class Fields {
         return v.toString();
     }
 
-    JsonNode array(String field) {
+    public JsonNode array(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
         if (!v.isArray()) {
@@ -103,7 +103,7 @@ final class Fields {
      * The reader's errors plus the record's own, skipping fields the reader already blamed (a
      * field it could not read reaches the record as missing, which would only repeat the fault).
      */
-    static List<FieldError> merge(List<FieldError> read, List<FieldError> record) {
+    public static List<FieldError> merge(List<FieldError> read, List<FieldError> record) {
         List<FieldError> out = new java.util.ArrayList<>(read);
         for (FieldError e : record) {
             if (read.stream().noneMatch(r -> r.field().equals(e.field()))) out.add(e);
@@ -111,7 +111,7 @@ final class Fields {
         return out;
     }
 
-    void fail(String field, String message) {
+    public void fail(String field, String message) {
         errors.add(new FieldError(prefix + field, message));
     }
 }

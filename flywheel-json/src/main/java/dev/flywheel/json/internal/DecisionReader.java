@@ -1,6 +1,9 @@
-package dev.flywheel.server.internal;
+package dev.flywheel.json.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flywheel.json.JsonRecords.Parsed;
+import dev.flywheel.json.Fields;
+import dev.flywheel.json.RecordReader;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.FieldError;
