@@ -31,6 +31,11 @@ public final class KeyedStates {
         };
     }
 
+    /** The global state of a loop that has had no update. */
+    public static GlobalState emptyGlobal(Duration halfLife) {
+        return new GlobalState(null, null, new ItemFeedback(halfLife), new ItemValue(halfLife));
+    }
+
     public static GlobalState decodeGlobal(byte[] bytes, Duration halfLife) {
         StateReader in = new StateReader(bytes);
         var newest = in.getInstant();

@@ -43,7 +43,7 @@ public final class FlinkJob {
                 .process(new Dedupe(settings.dedupeHorizon()), FlywheelTypes.LOG_ENTRY).name("dedupe").uid(DEDUPE_UID);
         SingleOutputStreamOperator<Outcome> topology = unique.transform("topology", FlywheelTypes.OUTCOME,
                         new TopologyOperator(settings.config(), settings.chunk(), settings.flushInterval().toMillis(),
-                                settings.quiet().toMillis(), checkpointed))
+                                settings.quiet().toMillis(), checkpointed, settings.featureFlush().toMillis()))
                 .uid(TOPOLOGY_UID).setParallelism(1).setMaxParallelism(1);
         return new JobOutputs(topology, topology.getSideOutput(TopologyOperator.UNJOINED),
                 topology.getSideOutput(TopologyOperator.SERVED), topology.getSideOutput(TopologyOperator.ALERTS),
