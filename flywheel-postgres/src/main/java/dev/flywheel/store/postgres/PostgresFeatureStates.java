@@ -28,9 +28,26 @@ public final class PostgresFeatureStates implements FeatureStateStore {
             ON CONFLICT (loop, kind, key) DO UPDATE SET seq = excluded.seq, after_idle = excluded.after_idle, state = excluded.state
             WHERE (excluded.seq, excluded.after_idle) > (f.seq, f.after_idle)""";
     private final PostgresDatabase db;
+    /** Whether closing this closes the database (opened for it alone, as a Flink sink's writer does). */
+    private final boolean owned;
 
     public PostgresFeatureStates(PostgresDatabase db) {
+        this(db, false);
+    }
+
+    private PostgresFeatureStates(PostgresDatabase db, boolean owned) {
         this.db = db;
+        this.owned = owned;
+    }
+
+    /** Opens the database of {@code settings} for this store alone: closing the store closes it. */
+    public static PostgresFeatureStates open(PostgresSettings settings) {
+        return new PostgresFeatureStates(PostgresDatabase.open(settings), true);
+    }
+
+    @Override
+    public void close() {
+        if (owned) db.close();
     }
 
     /** One transaction; rows in key order, so two writers lock them in the same order. */
