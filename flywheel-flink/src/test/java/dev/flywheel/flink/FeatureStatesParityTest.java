@@ -41,13 +41,7 @@ class FeatureStatesParityTest {
     @Test
     void everyUsersAndItemsValuesReadFromPostgresEqualTheEmbeddedFeatures() throws Exception {
         List<LogEntry> entries = SeededStream.entries(11, 900);
-        FlywheelConfig config = ConfigText.parse(SeededStream.CONFIG);
-        Topology embedded = Topology.build(config.loops(), new Catalog(), null, true, null, config.expectations());
-        for (LogEntry e : entries) {
-            for (LogConsumer op : embedded.operators()) op.accept(e);
-        }
-        embedded.idle();
-
+        Topology embedded = embedded(entries);
         PostgresSettings pg = LocalPostgres.freshSchema();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
@@ -57,12 +51,34 @@ class FeatureStatesParityTest {
         FeatureStateSink.attach(out, opener(pg));
         env.execute("feature-states-parity");
 
-        FeatureSettings fs = config.loops().get(0).model().features();
+        assertSameValues(embedded, entries, pg);
+    }
+
+    /** The embedded topology after {@code entries}, caught up and idle (as at an engine's start). */
+    static Topology embedded(List<LogEntry> entries) {
+        FlywheelConfig config = ConfigText.parse(SeededStream.CONFIG);
+        Topology embedded = Topology.build(config.loops(), new Catalog(), null, true, null, config.expectations());
+        for (LogEntry e : entries) {
+            for (LogConsumer op : embedded.operators()) op.accept(e);
+        }
+        embedded.idle();
+        return embedded;
+    }
+
+    /**
+     * Every user's values of every item (and one never seen), read from PostgreSQL through the cache
+     * and from the embedded features, now and ten minutes before the newest update.
+     */
+    static void assertSameValues(Topology embedded, List<LogEntry> entries, PostgresSettings pg) {
+        FeatureSettings fs = embedded.loop("feed").spec().model().features();
         Catalog catalog = embedded.catalog();
         Function<String, Map<String, Double>> vectors = item -> catalog.get(item).map(x -> x.vector().asMap()).orElse(Map.of());
         FeedbackFeatures mine = embedded.loop("feed").features();
         try (PostgresFeatureStates store = PostgresFeatureStates.open(pg)) {
-            FeatureReads fromPostgres = new FeatureReads(fs, vectors, store.source("feed", fs.halfLife()));
+            // as a server reads: through the cache (whose entries outlive the test: it reads each key once)
+            var cached = new dev.flywheel.feature.CachedFeatureStates(store.source("feed", fs.halfLife()),
+                    new dev.flywheel.feature.FeatureCacheSettings(Duration.ofHours(1), 100_000), java.time.Clock.systemUTC());
+            FeatureReads fromPostgres = new FeatureReads(fs, vectors, cached);
             TreeSet<String> users = new TreeSet<>();
             TreeSet<String> items = new TreeSet<>();
             names(entries, users, items);
