@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flywheel.flink.internal.TopologyOperator;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.store.postgres.PostgresSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job fails mid-stream after its feature state sink has written past the last checkpoint, and
@@ -28,10 +30,14 @@ class FeatureStatesFailoverTest {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
+    @TempDir
+    Path dir;
+
     @Test
     void aRestoredJobsFeatureStatesEndEqualToTheEmbeddedFeatures() throws Exception {
         List<LogEntry> entries = SeededStream.entries(5, 600);
         var embedded = FeatureStatesParityTest.embedded(entries);
+        int outcomes = EmbeddedReference.run(dir, SeededStream.CONFIG, entries).outcomes().size();
         PostgresSettings pg = LocalPostgres.freshSchema();
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -45,7 +51,7 @@ class FeatureStatesFailoverTest {
         env.configure(restart);
         FlinkFailoverTest.FAILED.set(false);
         JobOutputs out = FlinkJob.wire(StreamSource.of(env, 5, 600, 17, 2_500), settings, true);
-        out.outcomes().map(new FlinkFailoverTest.FailOnce(1_500)).returns(FlywheelTypes.OUTCOME).sinkTo(new Collect<>("fs-failover"));
+        out.outcomes().map(new FlinkFailoverTest.FailOnce(outcomes / 2)).returns(FlywheelTypes.OUTCOME).sinkTo(new Collect<>("fs-failover"));
         FeatureStateSink.attach(out, FeatureStatesParityTest.opener(pg));
         JobExecutionResult result = env.execute("feature-states-failover");
 
