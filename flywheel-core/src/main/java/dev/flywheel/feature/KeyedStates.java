@@ -22,15 +22,6 @@ public final class KeyedStates {
 
     private KeyedStates() { }
 
-    /** Decodes the bytes of {@code key}'s state, written by a loop whose features decay with {@code halfLife}. */
-    public static Object decode(FeatureKey key, byte[] bytes, Duration halfLife) {
-        return switch (key.kind()) {
-            case GLOBAL -> decodeGlobal(bytes, halfLife);
-            case ITEM -> decodeItem(bytes, halfLife);
-            case USER -> decodeUser(key.id(), bytes, halfLife);
-        };
-    }
-
     /** The global state of a loop that has had no update. */
     public static GlobalState emptyGlobal(Duration halfLife) {
         return new GlobalState(null, null, new ItemFeedback(halfLife), new ItemValue(halfLife));
