@@ -53,6 +53,22 @@ public interface FeedbackFeatures {
      */
     void read(String user, Instant at, List<String> items, ItemValues sink);
 
+    /**
+     * Starts recording which keys of the state change (a change feed for a store that servers read:
+     * {@link FeatureStateStore}); off unless asked, so the embedded engine does not pay for it.
+     */
+    default void trackChanges() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no change feed");
+    }
+
+    /**
+     * The keys changed since the last drain (updates, and compaction, which folds held updates),
+     * each with its state's bytes now, stamped with the stream's position ({@link FeatureStateChange}).
+     */
+    default List<FeatureStateChange> drainChanges(String loop, long seq, boolean afterIdle) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no change feed");
+    }
+
     /** Receives one item's values during {@link #read}. */
     @FunctionalInterface
     interface ItemValues {

@@ -3,13 +3,11 @@ package dev.flywheel.feature;
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.Event;
-import dev.flywheel.feature.FeatureValues.Name;
 import dev.flywheel.outcome.Outcome;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +33,6 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     private final FeatureSettings settings;
     private final Function<String, Map<String, Double>> termVectors;
     private final ItemFeedback global;
-    /** Stands for every item, user topic and user without feedback yet; never updated. */
-    private final ItemFeedback none;
     private final ItemVectors shapes = new ItemVectors();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** The time of the newest update; reads later than it are answered as of it. Guarded by the lock. */
@@ -48,18 +44,17 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
      * answered as of it, the earliest time still known. Guarded by the lock.
      */
     private Instant compactedTo;
-    /** State updated since it was last compacted. */
-    private final Set<Compactable> touched = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** State updated since it was last compacted, with the key it belongs to. */
+    private final Touched touched = new Touched();
     private final Map<String, ItemFeedback> items = new HashMap<>();
     /** Per item, the values paid for it (only items a value-paid reaction touched), and over all items. */
     private final Map<String, ItemValue> values = new HashMap<>();
     private final ItemValue globalValue;
     private final UserStates users;
-    /** Few impressions per (user, topic): a light prior, or a user's first like would not count. */
-    private static final double USER_TOPIC_PRIOR = 5;
-    private static final double USER_ITEM_PRIOR = 2;
-    /** One pseudo-value of the global mean: a product's price is usually all its values say. */
-    private static final double VALUE_PRIOR = 1;
+    /** The read path, over this object's own maps ({@link Maps}). */
+    private final FeatureReads reads;
+    /** The keys changed since the last drain; null unless {@link #trackChanges} was called. */
+    private ChangedKeys changed;
 
     /**
      * @param priorStrength pseudo-impressions of the global rate in every item's smoothed rates
@@ -74,10 +69,10 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         if (termVectors == null) throw new IllegalArgumentException("termVectors is required");
         this.settings = settings;
         this.global = new ItemFeedback(settings.halfLife());
-        this.none = new ItemFeedback(settings.halfLife());
         this.globalValue = new ItemValue(settings.halfLife());
         this.users = new UserStates(settings.halfLife(), touched);
         this.termVectors = termVectors;
+        this.reads = new FeatureReads(settings, termVectors, new Maps(), shapes);
     }
 
     @Override
@@ -96,8 +91,9 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
 
     private void impression(String user, String item, Instant at) {
         saw(at);
+        changed(user, item);
         item(item).impression(at);
-        touch(global).impression(at);
+        touch(global, FeatureKey.GLOBAL).impression(at);
         users.seen(user).shown(item, at);
         for (String topic : topics(item)) users.topic(user, topic).impression(at);
         users.item(user, item).impression(at);
@@ -125,9 +121,10 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
 
     private void reaction(Event e) {
         saw(e.timestamp());
+        changed(e.user(), e.item());
         String role = settings.role(e.type());
         item(e.item()).reaction(role, e.timestamp());
-        touch(global).reaction(role, e.timestamp());
+        touch(global, FeatureKey.GLOBAL).reaction(role, e.timestamp());
         for (String topic : topics(e.item())) users.topic(e.user(), topic).reaction(role, e.timestamp());
         users.item(e.user(), e.item()).reaction(role, e.timestamp());
         if (JUDGEMENTS.contains(role)) users.seen(e.user()).judged(e.item(), "dislike".equals(role), e.timestamp());
@@ -143,7 +140,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     }
 
     private void paid(String user, String item, double value, Instant at) {
-        touch(globalValue).add(at, value);
+        touch(globalValue, FeatureKey.GLOBAL).add(at, value);
         value(item).add(at, value);
         users.value(user, item).add(at, value);
     }
@@ -154,6 +151,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         if (!o.ignored()) return;
         lock.writeLock().lock();
         try {
+            if (changed != null) changed.users.add(o.user());
             users.profile(o.user()).add(termVectors.apply(o.item()), UserProfile.IGNORE, knownAt);
         } finally {
             lock.writeLock().unlock();
@@ -170,31 +168,10 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         loadIfStored(user);
         lock.readLock().lock();
         try {
-            Instant at = answerable(newest != null && asked.isAfter(newest) ? newest : asked);
-            ProfileSnapshot profile = profile(user, at);
-            FeatureValues values = new FeatureValues();
-            for (int i = 0; i < items.size(); i++) {
-                String item = items.get(i);
-                sink.accept(i, item, features(item, termVectors.apply(item), at, profile, values));
-            }
+            reads.read(user, asked, items, sink);
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    private ProfileSnapshot profile(String user, Instant now) {
-        UserProfile p = users.profileOf(user);
-        Map<String, Double> profile = p == null ? Map.of() : p.at(now);
-        TermWeights terms = new TermWeights(profile.size());
-        double n = 0;
-        double topicScale = 0;
-        for (var e : profile.entrySet()) {
-            terms.put(shapes.id(e.getKey()), e.getValue());
-            n += e.getValue() * e.getValue();
-            if (e.getKey().startsWith(TOPIC)) topicScale = Math.max(topicScale, Math.abs(e.getValue()));
-        }
-        return new ProfileSnapshot(terms, Math.sqrt(n), global.at(now), topicScale, users.seenOf(user),
-                users.topicsOf(user), users.itemsOf(user));
     }
 
     /** Named feature values of {@code item} for {@code user} as of {@code now}, in a stable order. */
@@ -202,40 +179,10 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         loadIfStored(user);
         lock.readLock().lock();
         try {
-            Instant at = answerable(now);
-            return features(item, termVector, at, profile(user, at), new FeatureValues());
+            return reads.features(user, item, termVector, now);
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    /**
-     * The same values with the user's profile already taken, written into {@code out} (every value is
-     * set): a decision ranks many candidates with one profile and one {@link FeatureValues}.
-     */
-    private FeatureValues features(String item, Map<String, Double> termVector, Instant now, ProfileSnapshot profile,
-                                   FeatureValues out) {
-        FeedbackCounts c = items.getOrDefault(item, none).at(now);
-        ItemFeedback.ItemRates r = ItemFeedback.rates(c, profile.global(), settings.priorStrength());
-        SeenItems s = profile.seen();
-        out.set(Name.ITEM_IMPRESSIONS, c.exposures());
-        out.set(Name.ITEM_CLICKS, c.clicks());
-        out.set(Name.ITEM_LIKES, c.likes());
-        out.set(Name.ITEM_DISLIKES, c.dislikes());
-        out.set(Name.ITEM_CLICK_RATE, r.click());
-        out.set(Name.ITEM_LIKE_RATE, r.like());
-        out.set(Name.ITEM_DISLIKE_RATE, r.dislike());
-        ItemVectors.Shape shape = shapes.of(item, termVector);
-        out.set(Name.USER_AFFINITY, profile.cosine(shape));
-        out.set(Name.TOPIC_AFFINITY, profile.topicAffinity(shape));
-        userTopicRates(profile.topics(), shape, now, profile.global(), out);
-        userItemRate(profile.items(), item, now, out);
-        out.set(Name.SEEN, s.wasShown(item, now) ? 1.0 : 0.0);
-        out.set(Name.JUDGED, s.wasJudged(item, now) ? 1.0 : 0.0);
-        out.set(Name.ELIGIBLE, s.eligible(item, now) ? 1.0 : 0.0);
-        ItemValue paid = values.get(item);
-        out.set(Name.ITEM_VALUE, paid == null ? 0 : paid.logRatio(now, globalValue, VALUE_PRIOR));
-        return out;
     }
 
     /**
@@ -249,13 +196,16 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         lock.writeLock().lock();
         try {
             users.load(user);
+            changed(user, null);
             users.itemsOf(user).forEach((item, mine) -> {
+                changed(null, item);
                 item(item).subtract(mine);
-                touch(global).subtract(mine);
+                touch(global, FeatureKey.GLOBAL).subtract(mine);
             });
             users.valuesOf(user).forEach((item, mine) -> {
+                changed(null, item);
                 value(item).subtract(mine);
-                touch(globalValue).subtract(mine);
+                touch(globalValue, FeatureKey.GLOBAL).subtract(mine);
             });
             users.remove(user);
         } finally {
@@ -288,12 +238,12 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
             newest = in.getInstant();
             compactedTo = in.getInstant();
             compactionVisits = in.getLong();
-            FeatureState.readTouched(global, touched, in);
+            FeatureState.readTouched(global, FeatureKey.GLOBAL, touched, in);
             global.readState(in);
-            FeatureState.readTouched(globalValue, touched, in);
+            FeatureState.readTouched(globalValue, FeatureKey.GLOBAL, touched, in);
             globalValue.readState(in);
-            FeatureState.readMap(items, touched, in, () -> new ItemFeedback(settings.halfLife()), ItemFeedback::readState);
-            FeatureState.readMap(values, touched, in, () -> new ItemValue(settings.halfLife()), ItemValue::readState);
+            FeatureState.readMap(items, FeatureKey::item, touched, in, () -> new ItemFeedback(settings.halfLife()), ItemFeedback::readState);
+            FeatureState.readMap(values, FeatureKey::item, touched, in, () -> new ItemValue(settings.halfLife()), ItemValue::readState);
             users.readState(in);
         } finally {
             lock.writeLock().unlock();
@@ -348,52 +298,20 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         }
     }
 
-    /** {@code t}, or the compaction horizon when {@code t} is before it (see {@link #compactedTo}). */
-    private Instant answerable(Instant t) {
-        return compactedTo != null && t.isBefore(compactedTo) ? compactedTo : t;
-    }
-
     private void compactAll(Instant horizon) {
         if (compactedTo == null || horizon.isAfter(compactedTo)) compactedTo = horizon;
         users.loadTouched();
-        Iterator<Compactable> it = touched.iterator();
+        if (changed != null) changed.global = true;
+        Iterator<Map.Entry<Compactable, FeatureKey>> it = touched.iterator();
         while (it.hasNext()) {
             compactionVisits++;
-            Compactable c = it.next();
+            Map.Entry<Compactable, FeatureKey> e = it.next();
+            Compactable c = e.getKey();
             c.compact(horizon);
+            // folding updates into a base changes the state's bytes, if not its values from the horizon on
+            if (changed != null) changed.mark(e.getValue());
             if (!c.holdsUpdates()) it.remove();
         }
-    }
-
-    /** This user's own history with the item, smoothed toward the user's rate on its topics. */
-    private void userItemRate(Map<String, ItemFeedback> userItems, String item, Instant now, FeatureValues out) {
-        ItemFeedback mine = userItems.get(item);
-        double prior = out.get(Name.USER_TOPIC_LIKE_RATE);
-        if (mine == null) {
-            out.set(Name.USER_ITEM_IMPRESSIONS, 0.0);
-            out.set(Name.USER_ITEM_LIKE_RATE, prior);
-            return;
-        }
-        // one like in two showings says a lot, so the prior is light
-        FeedbackCounts uc = mine.at(now);
-        out.set(Name.USER_ITEM_IMPRESSIONS, uc.exposures());
-        out.set(Name.USER_ITEM_LIKE_RATE, (uc.likes() + USER_ITEM_PRIOR * prior) / (uc.exposures() + USER_ITEM_PRIOR));
-    }
-
-    private void userTopicRates(Map<String, ItemFeedback> mine, ItemVectors.Shape item, Instant now, FeedbackCounts global,
-                                FeatureValues out) {
-        double like = 0;
-        double dislike = 0;
-        int n = 0;
-        for (String term : item.topics()) {
-            ItemFeedback.ItemRates r = mine.getOrDefault(term, none).rates(now, global, USER_TOPIC_PRIOR);
-            like += r.like();
-            dislike += r.dislike();
-            n++;
-        }
-        ItemFeedback.ItemRates prior = n == 0 ? none.rates(now, global, USER_TOPIC_PRIOR) : null;
-        out.set(Name.USER_TOPIC_LIKE_RATE, n == 0 ? prior.like() : like / n);
-        out.set(Name.USER_TOPIC_DISLIKE_RATE, n == 0 ? prior.dislike() : dislike / n);
     }
 
     private String[] topics(String item) {
@@ -401,16 +319,96 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     }
 
     private ItemFeedback item(String id) {
-        return touch(items.computeIfAbsent(id, k -> new ItemFeedback(settings.halfLife())));
+        return touch(items.computeIfAbsent(id, k -> new ItemFeedback(settings.halfLife())), FeatureKey.item(id));
     }
 
     private ItemValue value(String item) {
-        return touch(values.computeIfAbsent(item, k -> new ItemValue(settings.halfLife())));
+        return touch(values.computeIfAbsent(item, k -> new ItemValue(settings.halfLife())), FeatureKey.item(item));
     }
 
     /** Only the returned state is about to change; see {@link Compactable}. */
-    private <T extends Compactable> T touch(T state) {
-        touched.add(state);
+    private <T extends Compactable> T touch(T state, FeatureKey owner) {
+        touched.add(state, owner);
         return state;
+    }
+
+    /** An update of the user's, the item's (either may be null) and the global state. */
+    private void changed(String user, String item) {
+        if (changed == null) return;
+        changed.global = true;
+        if (user != null) changed.users.add(user);
+        if (item != null) changed.items.add(item);
+    }
+
+    @Override
+    public void trackChanges() {
+        lock.writeLock().lock();
+        try {
+            if (changed == null) changed = new ChangedKeys();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The keys changed since the last drain (or since tracking began), each with its state's bytes
+     * now; a forgotten user's bytes are null. Call it on the writer's thread, between updates.
+     */
+    @Override
+    public List<FeatureStateChange> drainChanges(String loop, long seq, boolean afterIdle) {
+        lock.readLock().lock();
+        try {
+            if (changed == null) throw new IllegalStateException("changes are not tracked: call trackChanges first");
+            List<FeatureStateChange> out = new ArrayList<>(changed.items.size() + changed.users.size() + 1);
+            if (changed.global) {
+                out.add(new FeatureStateChange(loop, FeatureKey.GLOBAL, seq, afterIdle,
+                        KeyedStates.encodeGlobal(new GlobalState(newest, compactedTo, global, globalValue))));
+            }
+            for (String item : changed.items) {
+                out.add(new FeatureStateChange(loop, FeatureKey.item(item), seq, afterIdle,
+                        KeyedStates.encodeItem(new ItemState(items.get(item), values.get(item)))));
+            }
+            for (String user : changed.users) {
+                out.add(new FeatureStateChange(loop, FeatureKey.user(user), seq, afterIdle, users.bytesOf(user)));
+            }
+            changed.clear();
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** This object's maps as a {@link FeatureStateSource}; read under the lock, users loaded first. */
+    private class Maps implements FeatureStateSource {
+        @Override
+        public GlobalState global() {
+            return new GlobalState(newest, compactedTo, global, globalValue);
+        }
+
+        @Override
+        public ItemState item(String item) {
+            ItemFeedback c = items.get(item);
+            ItemValue v = values.get(item);
+            return c == null && v == null ? null : new ItemState(c, v);
+        }
+
+        @Override
+        public UserState user(String user) {
+            return users.stateOf(user);
+        }
+    }
+
+    /**
+     * This object's maps as a source, for the writer's thread only (a test comparing other sources
+     * with it): it decodes a restored user on first use without taking the lock.
+     */
+    public FeatureStateSource source() {
+        return new Maps() {
+            @Override
+            public UserState user(String user) {
+                users.load(user);
+                return super.user(user);
+            }
+        };
     }
 }

@@ -8,5 +8,13 @@
  * offered again. The ranking inputs of each served item are kept as of its decision in a
  * {@link dev.flywheel.feature.FeatureLog} (written once, never recomputed) for training snapshots and
  * time travel.
+ *
+ * <p>Reads go through {@link dev.flywheel.feature.FeatureReads} over a
+ * {@link dev.flywheel.feature.FeatureStateSource} (the state by key: global, item, user); the embedded
+ * features read their own maps through it, servers of the distributed shape a
+ * {@link dev.flywheel.feature.FeatureStateStore} through {@link dev.flywheel.feature.CachedFeatureStates}.
+ * From the same states every source answers the same values. The features' change feed
+ * ({@link dev.flywheel.feature.FeedbackFeatures#drainChanges}) hands on every key whose state changed
+ * since the last drain, in {@link dev.flywheel.feature.KeyedStates}' bytes (a user's are a checkpoint's).
  */
 package dev.flywheel.feature;

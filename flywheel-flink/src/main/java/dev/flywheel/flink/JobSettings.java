@@ -21,10 +21,13 @@ import java.util.Set;
  * @param flushInterval      how long entries may wait for the operators to write what they buffer
  * @param chunk              the most entries between two flushes (the embedded runner's chunk)
  * @param dedupeHorizon      how long an event or decision id is remembered to drop a repeat of it
+ * @param featureFlush       how often the features' changed keys are handed to the feature state
+ *                           sink (and before every checkpoint): part of how stale a server's read is
  */
 public record JobSettings(String config, Duration checkpointInterval, Duration quiet, Duration flushInterval, int chunk,
-                          Duration dedupeHorizon) implements java.io.Serializable {
-    private static final Set<String> KEYS = Set.of("checkpoint_interval", "quiet", "flush_interval", "chunk", "dedupe_horizon");
+                          Duration dedupeHorizon, Duration featureFlush) implements java.io.Serializable {
+    private static final Set<String> KEYS = Set.of("checkpoint_interval", "quiet", "flush_interval", "chunk", "dedupe_horizon",
+            "feature_flush");
 
     public JobSettings {
         if (config == null) throw new ConfigException("--config", "is required");
@@ -33,6 +36,7 @@ public record JobSettings(String config, Duration checkpointInterval, Duration q
         positive("flink.quiet", quiet);
         positive("flink.flush_interval", flushInterval);
         positive("flink.dedupe_horizon", dedupeHorizon);
+        positive("flink.feature_flush", featureFlush);
         if (chunk < 1) throw new ConfigException("flink.chunk", "must be at least 1, got " + chunk);
     }
 
@@ -47,7 +51,8 @@ public record JobSettings(String config, Duration checkpointInterval, Duration q
         t.only(KEYS);
         return new JobSettings(config, t.duration("checkpoint_interval", Duration.ofSeconds(10)),
                 t.duration("quiet", Duration.ofSeconds(10)), t.duration("flush_interval", Duration.ofMillis(200)),
-                t.integer("chunk", 10_000, 1, 10_000_000), t.duration("dedupe_horizon", Duration.ofDays(7)));
+                t.integer("chunk", 10_000, 1, 10_000_000), t.duration("dedupe_horizon", Duration.ofDays(7)),
+                t.duration("feature_flush", Duration.ofMillis(500)));
     }
 
     /** The configuration, parsed. */
@@ -56,11 +61,11 @@ public record JobSettings(String config, Duration checkpointInterval, Duration q
     }
 
     public JobSettings withCheckpointInterval(Duration d) {
-        return new JobSettings(config, d, quiet, flushInterval, chunk, dedupeHorizon);
+        return new JobSettings(config, d, quiet, flushInterval, chunk, dedupeHorizon, featureFlush);
     }
 
     public JobSettings withQuiet(Duration d) {
-        return new JobSettings(config, checkpointInterval, d, flushInterval, chunk, dedupeHorizon);
+        return new JobSettings(config, checkpointInterval, d, flushInterval, chunk, dedupeHorizon, featureFlush);
     }
 
     private static void positive(String key, Duration d) {

@@ -25,4 +25,12 @@ class JobSettingsTest {
         assertEquals("loops[0].k", bad.key());
         assertEquals("(root)", assertThrows(ConfigException.class, () -> JobSettings.of("- a list")).key());
     }
+
+    @Test
+    void featureStatesAreDrainedEveryHalfSecondUnlessSetAndTheIntervalMustBePositive() {
+        assertEquals(Duration.ofMillis(500), JobSettings.of(SeededStream.CONFIG).featureFlush());
+        assertEquals(Duration.ofMillis(50), JobSettings.from(SeededStream.CONFIG, Map.of("feature_flush", "50ms")).featureFlush());
+        assertEquals("flink.feature_flush", assertThrows(ConfigException.class,
+                () -> JobSettings.from(SeededStream.CONFIG, Map.of("feature_flush", "0ms"))).key());
+    }
 }

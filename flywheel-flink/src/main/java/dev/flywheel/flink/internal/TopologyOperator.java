@@ -1,6 +1,7 @@
 package dev.flywheel.flink.internal;
 
 import dev.flywheel.config.FlywheelConfig;
+import dev.flywheel.feature.FeatureStateChange;
 import dev.flywheel.feature.ServedFeatures;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.outcome.Outcome;
@@ -8,6 +9,9 @@ import dev.flywheel.outcome.Unjoined;
 import dev.flywheel.quality.Alert;
 import dev.flywheel.state.Checkpoint;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -34,6 +38,13 @@ import org.apache.flink.util.OutputTag;
  * before the next barrier, so the idle is part of the state that checkpoint holds and a restore
  * replays the entries after it exactly (an idle taken between two checkpoints and lost with a failure
  * would be replayed without, which the embedded engine once got wrong).
+ *
+ * <p>Feature state for servers: every loop's features record the keys they change; those keys, with
+ * their state's bytes and the position they are as of, are drained on a timer ({@code featureFlush},
+ * so a server sees a change within it plus the sink's write) and before each barrier (so a change
+ * before a checkpoint is handed on before it completes: after a restore the replay re-emits only
+ * what came after), as one batch ({@link FeatureStateChange#writeAll}) on {@link #FEATURE_STATES}.
+ * A restore emits states again at positions a store already holds; a store keeps the newest.
  */
 public final class TopologyOperator extends AbstractStreamOperator<Outcome>
         implements OneInputStreamOperator<LogEntry, Outcome>, BoundedOneInput {
@@ -41,6 +52,9 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     public static final OutputTag<Unjoined> UNJOINED = new OutputTag<>("unjoined", new CodecTypeInfo<>(RowKind.UNJOINED));
     public static final OutputTag<ServedFeatures> SERVED = new OutputTag<>("served-features", new CodecTypeInfo<>(RowKind.SERVED_FEATURES));
     public static final OutputTag<Alert> ALERTS = new OutputTag<>("alerts", new CodecTypeInfo<>(RowKind.ALERT));
+    /** Batches of changed feature states, each {@link FeatureStateChange#writeAll}'s bytes. */
+    public static final OutputTag<byte[]> FEATURE_STATES = new OutputTag<>("feature-states",
+            PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
     public static final OutputTag<Checkpoint> FINAL_STATE = new OutputTag<>("final-state", new CodecTypeInfo<>(RowKind.CHECKPOINT));
     /** Accumulator: the seq of the checkpoint this attempt restored (-1: none). */
     public static final String RESTORED_SEQ = "flywheel-restored-seq";
@@ -50,6 +64,7 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     private final long flushMillis;
     private final long quietMillis;
     private final boolean checkpointed;
+    private final long featureFlushMillis;
     private transient TopologyRun run;
     private transient CheckpointState state;
     private transient int unflushed;
@@ -59,7 +74,9 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     /** Idled since the last entry: once per quiet spell. */
     private transient boolean idled;
 
-    public TopologyOperator(String configText, int chunk, long flushMillis, long quietMillis, boolean checkpointed) {
+    public TopologyOperator(String configText, int chunk, long flushMillis, long quietMillis, boolean checkpointed,
+                            long featureFlushMillis) {
+        this.featureFlushMillis = featureFlushMillis;
         this.configText = configText;
         this.chunk = chunk;
         this.flushMillis = flushMillis;
@@ -73,6 +90,7 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
         state = new CheckpointState(context.getOperatorStateStore());
         FlywheelConfig config = ConfigText.parse(configText);
         run = new TopologyRun(config, new Emitter());
+        run.topology().loops().values().forEach(l -> l.features().trackChanges());
         LongMaximum restored = new LongMaximum(-1);
         getRuntimeContext().addAccumulator(RESTORED_SEQ, restored);
         if (!context.isRestored()) return;
@@ -88,6 +106,7 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
         lastEntryMillis = now();
         idled = true; // nothing to close before the first entry
         schedule();
+        scheduleDrain();
     }
 
     @Override
@@ -104,6 +123,20 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
             onTimer();
             schedule();
         });
+    }
+
+    private void scheduleDrain() {
+        getProcessingTimeService().registerTimer(now() + featureFlushMillis, t -> {
+            drainFeatureStates();
+            scheduleDrain();
+        });
+    }
+
+    /** Hands on the feature state every loop changed since the last drain, as of the last entry (and idle). */
+    private void drainFeatureStates() {
+        List<FeatureStateChange> changes = new ArrayList<>();
+        run.topology().loops().forEach((name, l) -> changes.addAll(l.features().drainChanges(name, run.seq(), idled)));
+        if (!changes.isEmpty()) output.collect(FEATURE_STATES, new StreamRecord<>(FeatureStateChange.writeAll(changes)));
     }
 
     private void onTimer() {
@@ -134,6 +167,7 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
         super.prepareSnapshotPreBarrier(checkpointId);
         if (idleDue) idle();
         flush();
+        drainFeatureStates();
     }
 
     @Override
@@ -146,6 +180,7 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     @Override
     public void endInput() {
         idle();
+        drainFeatureStates();
         output.collect(FINAL_STATE, new StreamRecord<>(run.checkpoint(Instant.ofEpochMilli(now()))));
     }
 

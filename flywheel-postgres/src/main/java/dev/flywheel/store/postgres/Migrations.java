@@ -76,8 +76,17 @@ final class Migrations {
               users text[] NOT NULL, items text[] NOT NULL, seq bigint NOT NULL);
             """;
 
+    /**
+     * Each loop's feature state by key (kind: 0 global, 1 item, 2 user), as of a position of the Flink
+     * job's stream; {@code state} null for a key that has none any more (a forgotten user).
+     */
+    private static final String FEATURE_STATES = """
+            CREATE TABLE feature_states (loop text NOT NULL, kind smallint NOT NULL, key text NOT NULL, seq bigint NOT NULL,
+              after_idle boolean NOT NULL, state bytea, PRIMARY KEY (loop, kind, key));
+            """;
+
     /** Migration n is {@code STEPS.get(n - 1)}. */
-    static final List<String> STEPS = List.of(RECORDS + DERIVED + METADATA, ALERTS);
+    static final List<String> STEPS = List.of(RECORDS + DERIVED + METADATA, ALERTS, FEATURE_STATES);
 
     static void apply(Connection c, String schema) throws SQLException {
         try (Statement s = c.createStatement()) {

@@ -1,0 +1,70 @@
+package dev.flywheel.flink;
+
+import dev.flywheel.feature.FeatureStateChange;
+import dev.flywheel.feature.FeatureStateStore;
+import dev.flywheel.flink.internal.TopologyOperator;
+import dev.flywheel.outcome.Outcome;
+import java.io.Serializable;
+import java.util.function.Supplier;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * Writes the feature state the topology hands on (batches of changed keys, drained on a timer and
+ * before every barrier) to a {@link FeatureStateStore} as each batch arrives, not when a checkpoint
+ * completes: servers read it, so its latency is what they are behind. At least once, which is
+ * safe: the store keeps the newest position per key, so a batch written again, or older states a
+ * restored job emits again, change nothing. A batch is written before the barrier after it passes
+ * on, so a completed checkpoint never leaves a change unwritten behind it; a failed write fails the
+ * job, which restores and emits the changes again.
+ */
+public final class FeatureStateSink implements Sink<byte[]> {
+    private static final long serialVersionUID = 1L;
+    public static final String UID = "flywheel-feature-states";
+    private final Opener store;
+
+    /** Opens the store where the writer runs. */
+    public interface Opener extends Supplier<FeatureStateStore>, Serializable { }
+
+    public FeatureStateSink(Opener store) {
+        this.store = store;
+    }
+
+    /** Sends the job's feature state batches to {@code store}; the outcomes are the topology's own output. */
+    public static void attach(JobOutputs outputs, Opener store) {
+        DataStream<byte[]> batches = ((SingleOutputStreamOperator<Outcome>) outputs.outcomes())
+                .getSideOutput(TopologyOperator.FEATURE_STATES);
+        batches.sinkTo(new FeatureStateSink(store)).name("feature-states").uid(UID).setParallelism(1);
+    }
+
+    @Override
+    public SinkWriter<byte[]> createWriter(WriterInitContext context) {
+        return new Writer(store.get());
+    }
+
+    private static final class Writer implements SinkWriter<byte[]> {
+        private final FeatureStateStore store;
+
+        Writer(FeatureStateStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void write(byte[] batch, Context context) {
+            store.upsert(FeatureStateChange.readAll(batch));
+        }
+
+        @Override
+        public void flush(boolean endOfInput) {
+            // every batch was written when it came
+        }
+
+        @Override
+        public void close() throws Exception {
+            store.close();
+        }
+    }
+}
