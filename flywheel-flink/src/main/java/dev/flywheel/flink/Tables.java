@@ -38,6 +38,14 @@ public interface Tables extends Serializable {
         throw new UnsupportedOperationException("these tables keep no alerts");
     }
 
+    /**
+     * Where the features' live state goes, key by key as the job changes it (servers read it), or
+     * null: these tables keep none. The job attaches a {@link FeatureStateSink} to it.
+     */
+    default FeatureStateSink.Opener featureStates() {
+        return null;
+    }
+
     default History history() {
         throw new UnsupportedOperationException("these tables keep no history");
     }

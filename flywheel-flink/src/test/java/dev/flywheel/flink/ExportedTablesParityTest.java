@@ -81,6 +81,9 @@ class ExportedTablesParityTest {
         }
         assertEquals(embedded.alerts(), jobAlerts, "alerts");
         assertHistory(history, embedded.tables().get("decision_features"));
+        // the plug-in also keeps the live feature state, read by key as the servers read it
+        List<LogEntry> entries = SeededStream.entries(SEED, DECISIONS);
+        FeatureStatesParityTest.assertSameValues(FeatureStatesParityTest.embedded(entries), entries, pg);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.flywheel.flink.sink;
 
+import dev.flywheel.flink.FeatureStateSink;
+import dev.flywheel.store.postgres.PostgresFeatureStates;
+
 import dev.flywheel.feature.ServedFeatures;
 import dev.flywheel.flink.Tables;
 import dev.flywheel.flink.Upserts;
@@ -19,7 +22,8 @@ import java.util.function.Function;
 /**
  * The job's rows in a Flywheel schema on PostgreSQL, through the store's own adapters: outcomes
  * ({@link PostgresOutcomeStore}), unjoined feedback ({@link PostgresUnjoinedStore}), served features
- * ({@link PostgresFeatureLog}) and alerts ({@link PostgresAlertLog}). Each adapter keeps a row whose
+ * ({@link PostgresFeatureLog}), alerts ({@link PostgresAlertLog}) and, as it changes, the features' live
+ * state by key ({@link #featureStates}). Each adapter keeps a row whose
  * identity it holds already as first written, and each commit is one transaction, so a commit
  * retried after a failure, or an epoch replayed after a restore, writes nothing twice. Every table
  * opens a small pool of its own where its committer runs, closed with the table.
@@ -39,6 +43,14 @@ public final class PostgresTables implements Tables {
 
     private PostgresSettings settings() {
         return new PostgresSettings(url, schema, POOL_SIZE);
+    }
+
+    /** The live feature state in the same schema ({@link PostgresFeatureStates}), for the servers' reads. */
+    @Override
+    public FeatureStateSink.Opener featureStates() {
+        String u = url;
+        String s = schema;
+        return () -> PostgresFeatureStates.open(new PostgresSettings(u, s, POOL_SIZE));
     }
 
     @Override
