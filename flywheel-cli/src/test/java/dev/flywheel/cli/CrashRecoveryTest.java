@@ -153,8 +153,9 @@ class CrashRecoveryTest {
     /** A {@code flywheel serve} child process on a free port. */
     private record Server(Process process, int port) {
         static Server start(Path data, Path config) throws Exception {
+            // C1 only: a child lives a second or two, and C2's compiler threads only competed with its start
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"), Flywheel.class.getName(),
+                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"), Flywheel.class.getName(),
                     "serve", "--data", data.toString(), "--port", "0", "--config", config.toString());
             pb.environment().put("FLYWHEEL_ADMIN_KEY", ADMIN);
             Path err = data.resolveSibling("serve.err");

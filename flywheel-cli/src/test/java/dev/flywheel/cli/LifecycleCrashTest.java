@@ -51,7 +51,9 @@ class LifecycleCrashTest {
     }
 
     private Process churn(int round) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+        // C1 only: a child lives a second or two, and C2's compiler threads only competed with its start
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"), LifecycleChurn.class.getName(), dir.toString(), Integer.toString(round));
         pb.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("churn.err").toFile()));
         return pb.start();
