@@ -63,8 +63,9 @@ class CrashRecoveryTest {
             Set<String> ackedNow = ConcurrentHashMap.newKeySet();
             List<Thread> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) writers.add(writer(s.client(), "r" + round + "-w" + w, ackedNow));
+            long killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200 + rnd.nextInt(600));
             writers.forEach(Thread::start);
-            Thread.sleep(200 + rnd.nextInt(600));
+            awaitKillTime(killAt, ackedNow, round);
             s.process.destroyForcibly();          // SIGKILL: no shutdown hook, no flush, maybe mid-checkpoint
             s.process.waitFor(10, TimeUnit.SECONDS);
             for (Thread t : writers) t.join(10_000);
@@ -81,6 +82,18 @@ class CrashRecoveryTest {
         Checkpoint checkpoint = new FileCheckpointStore(data.resolve("checkpoints"), 3).latest().orElseThrow();
         CheckpointReplay.assertEqualsReplay(data, ConfigFiles.load(config), pauses, checkpoint);
         assertStoredExactlyOnce(data, config, acked);
+    }
+
+    /**
+     * Until {@code killAt}, and past it until a first batch is acknowledged: on a loaded machine a
+     * fresh server's first answer came after the kill, and the round tested nothing.
+     */
+    private static void awaitKillTime(long killAt, Set<String> acked, int round) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < killAt || acked.isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "round " + round + ": nothing acknowledged in 120 s");
+            Thread.sleep(5);
+        }
     }
 
     /** Where the start began ({@code stream.checkpoints.started_after}); notes the log's end, where it paused. */

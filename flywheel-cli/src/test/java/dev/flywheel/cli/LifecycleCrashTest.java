@@ -77,9 +77,22 @@ class LifecycleCrashTest {
             }
         });
         reader.start();
-        Thread.sleep(millis);
+        // past the time drawn, also until a first change is acknowledged: on a loaded machine the
+        // child's first one came after the kill, and the round tested nothing
+        long until = System.nanoTime() + millis * 1_000_000L;
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < until || !acknowledged(lines)) {
+            if (System.nanoTime() > deadline) break;
+            Thread.sleep(5);
+        }
         synchronized (lines) {
             return new ArrayList<>(lines);
+        }
+    }
+
+    private static boolean acknowledged(List<String> lines) {
+        synchronized (lines) {
+            return lines.stream().anyMatch(l -> l.startsWith("ACK"));
         }
     }
 
