@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * complements attract them), so shoppers served a better ranker for weeks are worth more than the
  * holdout's even when shown the same slate: that carried-over gain is what a holdout measures.
  * The paired truth (both versions' slates for the same shopper at the same moment, asked as
- * previews) leaves it out; it is printed too, and falls short of the interval on the high side more
+ * previews) leaves it out; it is printed with {@code -Dcoverage.paired=true} (two more rankings per
+ * session, asserted nothing, so the build leaves it off), and falls short of the interval on the high side more
  * often (2026-12-01: 92.6 % covered, misses 23 high vs 6 low, against 94.1 % for the served truth),
  * since better rankers sell more and move more shoppers. Each run retrains twice and promotes each
  * version at once (the canary rules have their own test): what is judged here is the interval, on
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LedgerCoverageTest {
     static final int RUNS = Integer.getInteger("coverage.runs", 130);
+    static final boolean PAIRED = Boolean.getBoolean("coverage.paired");
     @TempDir
     Path dir;
 
@@ -51,7 +53,8 @@ class LedgerCoverageTest {
         for (int seed = 1; seed <= RUNS; seed++) {
             Path run = Files.createDirectories(dir.resolve("run-" + seed));
             try (ShopHarness h = new ShopHarness(run, ShopConfig.small(seed), config())) {
-                h.pairTruth();
+                // previews draw from their own arm's random numbers: the served sessions are the same either way
+                if (PAIRED) h.pairTruth();
                 h.sessions(400);
                 for (int v = 0; v < 3; v++) {
                     promoteNewVersion(h);
@@ -61,7 +64,7 @@ class LedgerCoverageTest {
                         h.data, h.clock.instant());
                 for (UpliftLedger.Line l : ledger.versions()) {
                     if (l.upliftVsHoldout() == null || l.parent() == null) continue;
-                    double t = h.pairedVsHoldout(l.version());
+                    double t = PAIRED ? h.pairedVsHoldout(l.version()) : Double.NaN;
                     double served = h.truth.truth().get(l.version()).upliftVsHoldout();
                     promoted++;
                     if (l.upliftVsHoldout().low() <= t && t <= l.upliftVsHoldout().high()) covered++;
@@ -72,7 +75,8 @@ class LedgerCoverageTest {
             }
         }
         double rate = coveredServed / (double) promoted;
-        System.out.printf("covered %d of %d promoted versions: %.3f (paired truth: %d)%n", coveredServed, promoted, rate, covered);
+        System.out.printf("covered %d of %d promoted versions: %.3f (paired truth: %s)%n", coveredServed, promoted, rate,
+                PAIRED ? covered : "off");
         assertTrue(promoted >= 100, "too few promoted versions to judge coverage: " + promoted);
         assertTrue(rate >= 0.93 && rate <= 0.97, "coverage " + rate + " of " + promoted);
     }

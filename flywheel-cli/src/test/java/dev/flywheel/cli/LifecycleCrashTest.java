@@ -51,7 +51,9 @@ class LifecycleCrashTest {
     }
 
     private Process churn(int round) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+        // C1 only: a child lives a second or two, and C2's compiler threads only competed with its start
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"), LifecycleChurn.class.getName(), dir.toString(), Integer.toString(round));
         pb.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("churn.err").toFile()));
         return pb.start();
@@ -75,9 +77,22 @@ class LifecycleCrashTest {
             }
         });
         reader.start();
-        Thread.sleep(millis);
+        // past the time drawn, also until a first change is acknowledged: on a loaded machine the
+        // child's first one came after the kill, and the round tested nothing
+        long until = System.nanoTime() + millis * 1_000_000L;
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < until || !acknowledged(lines)) {
+            if (System.nanoTime() > deadline) break;
+            Thread.sleep(5);
+        }
         synchronized (lines) {
             return new ArrayList<>(lines);
+        }
+    }
+
+    private static boolean acknowledged(List<String> lines) {
+        synchronized (lines) {
+            return lines.stream().anyMatch(l -> l.startsWith("ACK"));
         }
     }
 
