@@ -85,8 +85,16 @@ final class Migrations {
               after_idle boolean NOT NULL, state bytea, PRIMARY KEY (loop, kind, key));
             """;
 
+    /**
+     * Whether a checkpoint was taken after an idle at its position (a start from it then idles without
+     * writing another), as the embedded checkpoint file records it.
+     */
+    private static final String CHECKPOINT_AFTER_IDLE = """
+            ALTER TABLE checkpoints ADD COLUMN after_idle boolean NOT NULL DEFAULT false;
+            """;
+
     /** Migration n is {@code STEPS.get(n - 1)}. */
-    static final List<String> STEPS = List.of(RECORDS + DERIVED + METADATA, ALERTS, FEATURE_STATES);
+    static final List<String> STEPS = List.of(RECORDS + DERIVED + METADATA, ALERTS, FEATURE_STATES, CHECKPOINT_AFTER_IDLE);
 
     static void apply(Connection c, String schema) throws SQLException {
         try (Statement s = c.createStatement()) {

@@ -39,12 +39,13 @@ public final class PostgresCheckpointStore implements CheckpointStore {
     public void save(Checkpoint checkpoint) {
         db.transaction("write checkpoint at seq " + checkpoint.seq(), c -> {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM checkpoints WHERE seq = ?");
-                 PreparedStatement head = c.prepareStatement("INSERT INTO checkpoints VALUES (?, ?, ?)")) {
+                 PreparedStatement head = c.prepareStatement("INSERT INTO checkpoints (seq, taken_seconds, taken_nanos, after_idle) VALUES (?, ?, ?, ?)")) {
                 del.setLong(1, checkpoint.seq());
                 del.executeUpdate();
                 head.setLong(1, checkpoint.seq());
                 head.setLong(2, checkpoint.takenAt().getEpochSecond());
                 head.setInt(3, checkpoint.takenAt().getNano());
+                head.setBoolean(4, checkpoint.afterIdle());
                 head.executeUpdate();
             }
             states(c, checkpoint);
@@ -94,22 +95,24 @@ public final class PostgresCheckpointStore implements CheckpointStore {
 
     /** The checkpoint at {@code seq}; null when a state fails its checksum, {@link #GONE} when there is none. */
     private static Checkpoint read(Connection c, long seq) throws SQLException {
-        String sql = "SELECT k.taken_seconds, k.taken_nanos, s.name, s.state, s.crc32c FROM checkpoints k "
+        String sql = "SELECT k.taken_seconds, k.taken_nanos, s.name, s.state, s.crc32c, k.after_idle FROM checkpoints k "
                 + "LEFT JOIN checkpoint_states s ON s.seq = k.seq WHERE k.seq = ?";
         try (PreparedStatement p = c.prepareStatement(sql)) {
             p.setLong(1, seq);
             Instant taken = null;
+            boolean afterIdle = false;
             Map<String, byte[]> states = new TreeMap<>();
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     taken = Instant.ofEpochSecond(r.getLong(1), r.getInt(2));
+                    afterIdle = r.getBoolean(6);
                     if (r.getString(3) == null) continue;
                     byte[] state = r.getBytes(4);
                     if (crc(state) != r.getLong(5)) return null;
                     states.put(r.getString(3), state);
                 }
             }
-            return taken == null ? GONE : new Checkpoint(seq, taken, states);
+            return taken == null ? GONE : new Checkpoint(seq, taken, states, afterIdle);
         }
     }
 
