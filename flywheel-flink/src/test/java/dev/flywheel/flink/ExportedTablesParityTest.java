@@ -59,7 +59,7 @@ class ExportedTablesParityTest {
         Path config = Files.writeString(dir.resolve("flywheel.yaml"), SeededStream.CONFIG);
         Path history = dir.resolve("history");
         JobMain.main(new String[] {"--config", config.toString(), "--source", "seeded", "--tables", "postgres,parquet",
-                "--set", "seeded.seed=" + SEED, "--set", "seeded.decisions=" + DECISIONS, "--set", "parquet.dir=" + history,
+                "--set", "seeded.seed=" + SEED, "--set", "seeded.decisions=" + DECISIONS, "--set", "seeded.per_second=2000", "--set", "parquet.dir=" + history,
                 "--set", "postgres.url=" + pg.url(), "--set", "postgres.schema=" + pg.schema(), "--flink", "checkpoint_interval=300ms"});
 
         Map<String, List<List<String>>> job;
@@ -102,6 +102,7 @@ class ExportedTablesParityTest {
         assertEquals(SeededStream.entries(SEED, DECISIONS), read, "the applied entries, each once, numbered as the log numbers them");
         String files = "read_parquet('" + history + "/*/*/*.parquet', hive_partitioning = false)";
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            // the source is paced (seeded.per_second): unpaced, an idle machine ran it all within one checkpoint
             assertTrue(ExportedTables.rows(c, "SELECT DISTINCT filename FROM read_parquet('" + history + "/*/*/*.parquet', filename = true)",
                     false).size() > 2, "a file set per checkpoint");
             assertEquals(servedFeatures, ExportedTables.rows(c, "SELECT f.decision_id, f.position, seq, f.loop, f.item, f.features "

@@ -13,7 +13,9 @@ public final class SeededPlugin implements JobPlugin {
 
     @Override
     public Source<LogEntry, ?, ?> source(Map<String, String> options) {
-        return StreamSource.source(Long.parseLong(options.get("seed")), Integer.parseInt(options.get("decisions")), 11, 0);
+        // per_second: paced, so that a run spans several checkpoints however fast the machine is
+        double perSecond = Double.parseDouble(options.getOrDefault("per_second", "0"));
+        return StreamSource.source(Long.parseLong(options.get("seed")), Integer.parseInt(options.get("decisions")), 11, perSecond);
     }
 
     @Override
