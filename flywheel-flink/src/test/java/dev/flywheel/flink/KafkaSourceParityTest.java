@@ -150,7 +150,7 @@ class KafkaSourceParityTest {
     }
 
     /** {@code <p>.quarantine} from its beginning with a plain consumer, once {@code expected} records came (or 30 s passed). */
-    private static List<ConsumerRecord<byte[], byte[]>> quarantine(String bootstrap, String topic, int expected) {
+    static List<ConsumerRecord<byte[], byte[]>> quarantine(String bootstrap, String topic, int expected) {
         Map<String, Object> cfg = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
