@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --source kafka} on a real broker, as {@code flink run} starts it: the seeded stream (with
  * repeats) written to {@code <p>.log} by the servers' writer, JSON produced to {@code <p>.ingest} as a
- * product would, one partition each. The job applies every entry once (repeats dropped across both
- * topics), its tables equal the embedded runner's over the entries it applied, in its order, and each
+ * product would, three partitions each. The job applies every entry once (repeats dropped across both
+ * topics), each user's in the log's order (the order across users is the read's), its tables equal the embedded runner's over the entries it applied, in its order, and each
  * refused {@code <p>.ingest} record is in {@code <p>.quarantine} with its field.
  */
 class KafkaSourceParityTest {
@@ -54,7 +54,7 @@ class KafkaSourceParityTest {
         List<LogEntry> delivered = SeededStream.delivered(entries, 11);
         Event resent = resendable(entries);
         try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"))) {
-            KafkaSettings s = KafkaSettings.of(kafka.bootstrap()).withTopicPrefix("kt").withPartitions(1);
+            KafkaSettings s = KafkaSettings.of(kafka.bootstrap()).withTopicPrefix("kt").withPartitions(3);
             Topics.ensure(s);
             try (KafkaLogWriter w = KafkaLogWriter.open(s)) {
                 // as servers append them: the writer numbers its own entries densely (repeats included)
@@ -66,6 +66,7 @@ class KafkaSourceParityTest {
                     "--set", "kafka.bootstrap=" + kafka.bootstrap(), "--set", "kafka.topic_prefix=kt", "--set", "kafka.bounded=true",
                     "--set", "applied.table=kafka", "--flink", "checkpoint_interval=300ms", "--flink", "quiet=1h"});
             assertAppliedOnce(entries, AppliedTables.applied("kafka"));
+            assertEquals(perUser(entries, resent.id()), perUser(AppliedTables.applied("kafka"), resent.id()), "each user's entries in order");
             assertParity(AppliedTables.applied("kafka"));
             assertQuarantined(quarantine(kafka.bootstrap(), s.topics().quarantine(), 2));
         }
@@ -118,6 +119,18 @@ class KafkaSourceParityTest {
         List<String> got = new ArrayList<>(applied.stream().map(KafkaSourceParityTest::identity).toList());
         got.sort(null);
         assertEquals(expected, got);
+    }
+
+    /** Each user's events and decisions of the log in order, but the one re-sent through {@code <p>.ingest} (either copy may win). */
+    private static Map<String, List<String>> perUser(List<LogEntry> entries, String resentId) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (LogEntry e : entries) {
+            String user = e instanceof LogEntry.EventEntry x ? x.event().user() : e instanceof LogEntry.DecisionEntry x ? x.decision().user() : null;
+            if (user != null && !user.equals(USER) && !identity(e).equals("event " + resentId)) {
+                out.computeIfAbsent(user, u -> new ArrayList<>()).add(identity(e));
+            }
+        }
+        return out;
     }
 
     private static String identity(LogEntry e) {
