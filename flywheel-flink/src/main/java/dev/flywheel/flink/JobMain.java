@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -37,12 +35,11 @@ public final class JobMain {
         Map<String, JobPlugin> plugins = new HashMap<>();
         ServiceLoader.load(JobPlugin.class).forEach(p -> plugins.put(p.name(), p));
         String sourceName = a.one("--source");
-        Source<LogEntry, ?, ?> source = plugin(plugins, "--source", sourceName).source(a.options(sourceName));
-        if (source == null) throw new ConfigException("--source", sourceName + " reads no log entries");
+        JobPlugin source = plugin(plugins, "--source", sourceName);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         FlinkJob.configure(env, settings);
-        DataStream<LogEntry> entries = env.fromSource(source, WatermarkStrategy.noWatermarks(), "log-entries", FlywheelTypes.LOG_ENTRY)
-                .uid("flywheel-source");
+        DataStream<LogEntry> entries = source.entries(env, a.options(sourceName), settings);
+        if (entries == null) throw new ConfigException("--source", sourceName + " reads no log entries");
         JobOutputs out = FlinkJob.wire(entries, settings, true);
         for (String name : a.one("--tables").split(",")) {
             Tables t = plugin(plugins, "--tables", name).tables(a.options(name));

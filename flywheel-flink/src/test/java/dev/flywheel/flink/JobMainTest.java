@@ -43,13 +43,28 @@ class JobMainTest {
         Path config = Files.writeString(dir.resolve("flywheel.yaml"), SeededStream.CONFIG);
         String c = config.toString();
         assertEquals("--source", key("--config", c, "--tables", "seeded"));
-        assertEquals("--source", key("--config", c, "--source", "kafka", "--tables", "seeded"));
+        assertEquals("--source", key("--config", c, "--source", "nosuch", "--tables", "seeded"));
         assertEquals("--config", key("--config", dir.resolve("missing.yaml").toString(), "--source", "seeded", "--tables", "seeded"));
         assertEquals("--port", key("--port", "8080"));
         assertEquals("--flink", key("--config", c, "--flink", "quiet"));
         assertEquals("flink.quiet", key("--config", c, "--source", "seeded", "--tables", "seeded", "--flink", "quiet=-1s"));
         Files.writeString(config, "loops:\n  - name: feed\n    k: 0\n");
         assertEquals("loops[0].k", key("--config", c, "--source", "seeded", "--tables", "seeded"));
+    }
+
+    @Test
+    void badKafkaOptionsStopTheSubmissionWithTheKeyNamed() throws Exception {
+        String c = Files.writeString(dir.resolve("flywheel.yaml"), SeededStream.CONFIG).toString();
+        assertEquals("kafka.bootstrap", key("--config", c, "--source", "kafka", "--tables", "seeded"));
+        assertEquals("kafka.bootstrap", key("--config", c, "--source", "kafka", "--tables", "seeded", "--set", "kafka.bootstrap=nohost"));
+        assertEquals("kafka.no_such_key", key("--config", c, "--source", "kafka", "--tables", "seeded",
+                "--set", "kafka.bootstrap=localhost:9092", "--set", "kafka.no_such_key=1"));
+        assertEquals("kafka.partitions", key("--config", c, "--source", "kafka", "--tables", "seeded",
+                "--set", "kafka.bootstrap=localhost:9092", "--set", "kafka.partitions=0"));
+        assertEquals("kafka.bounded", key("--config", c, "--source", "kafka", "--tables", "seeded",
+                "--set", "kafka.bootstrap=localhost:9092", "--set", "kafka.bounded=yes"));
+        assertEquals("kafka.group_id", key("--config", c, "--source", "kafka", "--tables", "seeded",
+                "--set", "kafka.bootstrap=localhost:9092", "--set", "kafka.group_id=a b"));
     }
 
     private static String key(String... args) {
