@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flywheel.cli.engine.Engine;
 import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.sim.SimClock;
 import dev.flywheel.sim.articles.ArticleWorld;
@@ -22,7 +21,6 @@ import dev.flywheel.sim.articles.WorldFaults;
 import dev.flywheel.sim.articles.WorldRun;
 import dev.flywheel.sim.client.FlywheelClient;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +54,14 @@ public final class DemoCommand implements Runnable {
     String monitors;
     @Option(names = "--exploration", description = "articles: the loop's exploration per slot (epsilon; the engine's default when absent)")
     Double exploration;
+    @Option(names = "--mode", defaultValue = "embedded",
+            description = "articles: embedded (one process) or distributed (a Kafka broker, the Flink job and PostgreSQL in this JVM)")
+    String mode = "embedded";
 
     @Override
     public void run() {
+        if (!"embedded".equals(mode) && !"distributed".equals(mode)) throw new IllegalArgumentException("--mode: must be embedded or distributed, got " + mode);
+        if ("shop".equals(world) && "distributed".equals(mode)) throw new IllegalArgumentException("--mode: distributed runs the articles world only");
         if ("shop".equals(world)) {
             ObjectNode out = new ShopDemo(new ShopDemo.Options(seed, sessions, 200, injectBadModel ? sessions / 2 : 0, json, data,
                     dev.flywheel.sim.shop.ShopConfig.defaults(seed))).run();
@@ -78,12 +81,11 @@ public final class DemoCommand implements Runnable {
         RunConfig rc = RunConfig.defaults(seed).withRounds(rounds, Math.max(1, Math.min(10, rounds / 4)));
         SimClock clock = new SimClock(wc.start().minus(wc.backlog()));
         Path dir = data != null ? data : TempDirs.create("flywheel-demo");
-        FlywheelConfig cfg = engineConfig(model, rc.k(), "on".equals(monitors), exploration);
-        try (Engine engine = Engine.open(dir, cfg, clock, null)) {
-            int port = engine.start();
-            System.err.printf("demo: engine on http://127.0.0.1:%d, data in %s%n", port, dir);
-            URI base = URI.create("http://127.0.0.1:" + port + "/");
-            FlywheelClient admin = new FlywheelClient(base, read(dir.resolve("admin.key")));
+        Map<String, Object> cfg = engineSections(model, rc.k(), "on".equals(monitors), exploration);
+        try (DemoEngine engine = start(dir, cfg, clock)) {
+            System.err.printf("demo: %s engine on %s, %s%n", mode, engine.base(), engine.where());
+            URI base = engine.base();
+            FlywheelClient admin = new FlywheelClient(base, engine.adminKey());
             FlywheelClient ingest = new FlywheelClient(base, key(admin, "ingest"));
             FlywheelPolicy.publishCatalog(world, ingest);
             FlywheelPolicy flywheel = new FlywheelPolicy(new FlywheelClient(base, key(admin, "decide")), ingest, LOOP, clock);
@@ -104,6 +106,18 @@ public final class DemoCommand implements Runnable {
         }
     }
 
+    private DemoEngine start(Path dir, Map<String, Object> cfg, SimClock clock) {
+        return switch (mode) {
+            case "embedded" -> DemoEngine.embedded(dir, cfg, clock);
+            case "distributed" -> DemoEngine.distributed(dir, cfg, clock);
+            default -> throw new IllegalArgumentException("--mode: must be embedded or distributed, got " + mode);
+        };
+    }
+
+    static FlywheelConfig engineConfig(String model, int k, boolean monitors, Double exploration) {
+        return FlywheelConfig.from(engineSections(model, k, monitors, exploration));
+    }
+
     /**
      * The engine's config for the article world: one loop, its monitors on or off, its exploration
      * (epsilon per slot) when given. Rounds are six simulated hours apart, time enough for any engine
@@ -113,13 +127,12 @@ public final class DemoCommand implements Runnable {
      * a state rounds old, at about half the like rate and the random policy's clicks, and nothing in
      * the table said so.
      */
-    static FlywheelConfig engineConfig(String model, int k, boolean monitors, Double exploration) {
+    static Map<String, Object> engineSections(String model, int k, boolean monitors, Double exploration) {
         // the world's rule: only a dislike takes an article out of a user's feed (a liked one may be liked again)
         Map<String, Object> loop = new java.util.HashMap<>(Map.of("name", LOOP, "model", model, "k", k,
                 "candidates", Map.of("consumed", List.of("dislike", "dismiss")), "quality", Map.of("enabled", monitors)));
         if (exploration != null) loop.put("exploration", Map.of("epsilon", exploration));
-        return FlywheelConfig.from(Map.of("server", Map.of("port", 0, "decide_max_lag", 0, "decide_wait", "10m"),
-                "loops", List.of(loop)));
+        return Map.of("server", Map.of("port", 0, "decide_max_lag", 0, "decide_wait", "10m"), "loops", List.of(loop));
     }
 
     private static ObjectNode summary(RunReport report, ArrayNode rounds) {
@@ -132,14 +145,6 @@ public final class DemoCommand implements Runnable {
 
     private static String key(FlywheelClient admin, String scope) {
         return admin.post("/v1/keys", Map.of("scopes", List.of(scope), "name", "demo-" + scope)).body().get("key").asText();
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p).trim();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot read " + p, e);
-        }
     }
 
     /** The per-round lines (stdout, unless JSON is wanted) and the progress bar (stderr). */

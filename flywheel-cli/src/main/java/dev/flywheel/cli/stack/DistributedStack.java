@@ -79,6 +79,7 @@ public final class DistributedStack implements AutoCloseable {
                 "--set", "kafka.bootstrap=" + kafka.bootstrap(), "--set", "postgres.url=" + postgres.url(),
                 "--set", "postgres.schema=" + postgres.schema(), "--set", "parquet.dir=" + history(),
                 "--flink", "checkpoint_interval=" + options.checkpointInterval().toMillis() + "ms",
+                "--flink", "flush_interval=" + options.flushInterval().toMillis() + "ms",
                 "--flink", "feature_flush=" + options.featureFlush().toMillis() + "ms",
                 "--flink", "quiet=" + options.quiet().toMillis() + "ms");
     }

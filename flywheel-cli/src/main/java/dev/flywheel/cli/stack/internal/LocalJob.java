@@ -37,8 +37,11 @@ public final class LocalJob implements AutoCloseable {
      *                    refuses a topology state over 5 MB (docs/flink-job.md)
      */
     public static LocalJob start(List<String> args, Path checkpoints) {
+        // records between operators that are not chained wait up to the buffer timeout (100 ms by default)
+        // in a network buffer: each hop would add that to the time a decide waits for the feedback before it
         Configuration c = Configuration.fromMap(Map.of("execution.checkpointing.storage", "filesystem",
-                "execution.checkpointing.dir", checkpoints.toUri().toString(), "parallelism.default", "1"));
+                "execution.checkpointing.dir", checkpoints.toUri().toString(), "parallelism.default", "1",
+                "execution.buffer-timeout.interval", "5ms"));
         LocalJob job = new LocalJob(args, c);
         job.thread.start();
         try {
