@@ -1,6 +1,8 @@
 package dev.flywheel.cli.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flywheel.catalog.Catalog;
@@ -43,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The stack as the distributed demo starts it: entries appended to {@code <p>.log} by the servers'
  * writer reach the job on the MiniCluster, whose outcomes in PostgreSQL equal the embedded runner's
  * over the same entries (one partition: the log's order), whose feature state has a row for every user
- * who reacted, and whose history holds Parquet files; closing stops all three parts.
+ * who reacted, and whose history holds Parquet files; closing stops all three parts (the broker's
+ * port and PostgreSQL's are closed after).
  */
 class DistributedStackTest {
     private static final Map<String, Object> CONFIG = Map.of("loops", List.of(Map.of("name", "feed",
@@ -58,7 +61,11 @@ class DistributedStackTest {
         List<Outcome> expected = embeddedOutcomes(entries);
         assertTrue(expected.size() > 300, "outcomes: " + expected.size());
         StackOptions options = StackOptions.defaults().withCheckpointInterval(Duration.ofMillis(300)).withQuiet(Duration.ofSeconds(1));
+        String kafka;
+        String postgres;
         try (DistributedStack stack = DistributedStack.start(dir.resolve("stack"), CONFIG, options)) {
+            kafka = stack.kafka().bootstrap();
+            postgres = stack.postgres().url();
             assertEquals("distributed", stack.config().get("mode"));
             try (KafkaLogWriter w = KafkaLogWriter.open(stack.kafka())) {
                 w.append(IntStream.range(0, entries.size()).mapToObj(i -> entries.get(i).withSeq(i)).toList());
@@ -73,6 +80,18 @@ class DistributedStackTest {
             }
         }
         assertTrue(Files.exists(dir.resolve("stack/kafka/logs/meta.properties")), "the broker's files stay");
+        assertFalse(listening(kafka), "the broker stopped");
+        assertThrows(java.sql.SQLException.class, () -> java.sql.DriverManager.getConnection(postgres).close(), "PostgreSQL stopped");
+    }
+
+    private static boolean listening(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))), 2_000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Polls until the job committed {@code n} outcomes (a checkpoint after the input went quiet), at most a minute. */
