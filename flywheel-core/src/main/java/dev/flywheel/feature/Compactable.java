@@ -12,4 +12,10 @@ interface Compactable {
 
     /** Whether updates after the last horizon are still held, so a later compaction has work. */
     boolean holdsUpdates();
+
+    /**
+     * The epoch millis of the oldest update held, {@link Long#MAX_VALUE} when none: a compaction whose
+     * horizon is before it has nothing to fold here, and need not visit.
+     */
+    long oldestHeldMillis();
 }

@@ -119,13 +119,35 @@ public final class DecayedCount {
         for (int i = 0; i < part.n; i++) add(Instant.ofEpochSecond(part.seconds[i], part.nanos[i]), -part.weights[i]);
     }
 
-    /** Folds updates at or before {@code horizon} into the base; a horizon behind the base is a no-op. */
+    /**
+     * Folds updates at or before {@code horizon} into the base; a horizon behind the base is a no-op.
+     * It costs what it folds, not what it keeps: the features compact every touched count once a
+     * minute of event time and keep the last half hour, so a pass over the kept updates made every
+     * update be summed some 30 times over its life (a third of the stream's time, docs/performance.md).
+     */
     public void compact(Instant horizon) {
         if (baseTime != null && !horizon.isAfter(baseTime)) return;
-        double v = valueAt(horizon);
+        long hms = horizon.toEpochMilli();
+        double v = baseTime == null ? 0 : base * decay(hms, baseTime.toEpochMilli());
         int drop = 0;
-        while (drop < n && !after(drop, horizon)) drop++;
-        if (drop > 0) removeFirst(drop);
+        double folded = 0;
+        boolean negative = false;
+        for (; drop < n && !after(drop, horizon); drop++) {
+            folded += weights[drop] * decay(hms, millis[drop]);
+            negative |= weights[drop] < 0;
+        }
+        // nothing to fold: the base stays where it is, so a visit that finds nothing (compaction may
+        // visit a state early, see Touched) leaves the state as it was, bit for bit
+        if (drop == 0) return;
+        if (drop == n) {
+            v += head * decay(hms, newestMillis);
+            removeFirst(drop, 0, true);
+        } else {
+            v += folded;
+            // what the folded updates added to the running sum, as of the newest: the same terms decayed further
+            double gone = folded * decay(newestMillis, hms);
+            removeFirst(drop, gone, negative || !(gone <= head * 0.5));
+        }
         base = v;
         baseTime = horizon;
     }
@@ -172,6 +194,11 @@ public final class DecayedCount {
         takeNewest();
     }
 
+    /** The epoch millis of the oldest held update, {@link Long#MAX_VALUE} when none is held. */
+    long oldestHeldMillis() {
+        return n == 0 ? Long.MAX_VALUE : millis[0];
+    }
+
     /** Updates still held individually, for tests and memory accounting. */
     public int pendingUpdates() {
         return n;
@@ -197,8 +224,12 @@ public final class DecayedCount {
         takeNewest();
     }
 
-    /** Drops the {@code k} oldest updates and sums the rest again (no subtraction: no cancellation). */
-    private void removeFirst(int k) {
+    /**
+     * Drops the {@code k} oldest updates, which added {@code gone} to the running sum. Subtracting it
+     * loses at most a few ulps of the sum when the dropped part is at most half of it and no weight is
+     * negative; otherwise ({@code resum}) the rest is summed again, with no cancellation.
+     */
+    private void removeFirst(int k, double gone, boolean resum) {
         n -= k;
         if (n == 0) {
             seconds = NO_LONGS;
@@ -213,6 +244,10 @@ public final class DecayedCount {
         System.arraycopy(millis, k, millis, 0, n);
         System.arraycopy(weights, k, weights, 0, n);
         takeNewest();
+        if (!resum) {
+            head -= gone;
+            return;
+        }
         head = 0;
         for (int i = 0; i < n; i++) head += weights[i] * decay(newestMillis, millis[i]);
     }

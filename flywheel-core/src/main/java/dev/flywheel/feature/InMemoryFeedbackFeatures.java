@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -302,16 +301,11 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         if (compactedTo == null || horizon.isAfter(compactedTo)) compactedTo = horizon;
         users.loadTouched();
         if (changed != null) changed.global = true;
-        Iterator<Map.Entry<Compactable, FeatureKey>> it = touched.iterator();
-        while (it.hasNext()) {
-            compactionVisits++;
-            Map.Entry<Compactable, FeatureKey> e = it.next();
-            Compactable c = e.getKey();
+        compactionVisits += touched.compact(horizon, (c, owner) -> {
             c.compact(horizon);
             // folding updates into a base changes the state's bytes, if not its values from the horizon on
-            if (changed != null) changed.mark(e.getValue());
-            if (!c.holdsUpdates()) it.remove();
-        }
+            if (changed != null) changed.mark(owner);
+        });
     }
 
     private String[] topics(String item) {

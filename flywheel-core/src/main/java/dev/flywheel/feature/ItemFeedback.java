@@ -77,6 +77,12 @@ public final class ItemFeedback implements Compactable {
     }
 
     @Override
+    public long oldestHeldMillis() {
+        return Math.min(Math.min(impressions.oldestHeldMillis(), clicks.oldestHeldMillis()),
+                Math.min(likes.oldestHeldMillis(), dislikes.oldestHeldMillis()));
+    }
+
+    @Override
     public void compact(Instant horizon) {
         impressions.compact(horizon);
         clicks.compact(horizon);

@@ -60,4 +60,9 @@ public final class ItemValue implements Compactable {
     public boolean holdsUpdates() {
         return sum.pendingUpdates() + count.pendingUpdates() > 0;
     }
+
+    @Override
+    public long oldestHeldMillis() {
+        return Math.min(sum.oldestHeldMillis(), count.oldestHeldMillis());
+    }
 }

@@ -76,6 +76,13 @@ public final class UserProfile implements Compactable {
     }
 
     @Override
+    public long oldestHeldMillis() {
+        long oldest = Long.MAX_VALUE;
+        for (DecayedCount c : terms.values()) oldest = Math.min(oldest, c.oldestHeldMillis());
+        return oldest;
+    }
+
+    @Override
     public boolean holdsUpdates() {
         for (DecayedCount c : terms.values()) {
             if (c.pendingUpdates() > 0) return true;

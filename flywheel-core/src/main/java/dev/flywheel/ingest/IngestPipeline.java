@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class IngestPipeline implements AutoCloseable {
     private final LogAppender log;
+    /** The same log when it can be read back (the file log), whose dedupe-id snapshot is valid only with it; else null. */
+    private final EventLog readable;
     private final Clock clock;
     private final IngestSettings settings;
     private final IngestStats stats = new IngestStats();
@@ -56,7 +58,7 @@ public final class IngestPipeline implements AutoCloseable {
      * a start goes on meanwhile and waits for them at the end ({@link #awaitIds}).
      */
     public IngestPipeline(LogAppender log, RecordStore store, Clock clock, IngestSettings settings) {
-        this(log, store, clock, settings, null);
+        this(log, null, store, clock, settings, null);
     }
 
     /**
@@ -64,8 +66,14 @@ public final class IngestPipeline implements AutoCloseable {
      * {@code snapshots} plus the log after it, when that adds up to the store's counts (otherwise read
      * from the store), and left there again at {@link #close}.
      */
-    public IngestPipeline(LogAppender log, RecordStore store, Clock clock, IngestSettings settings, IdSnapshotStore snapshots) {
+    public IngestPipeline(EventLog log, RecordStore store, Clock clock, IngestSettings settings, IdSnapshotStore snapshots) {
+        this(log, log, store, clock, settings, snapshots);
+    }
+
+    private IngestPipeline(LogAppender log, EventLog readable, RecordStore store, Clock clock, IngestSettings settings,
+                           IdSnapshotStore snapshots) {
         this.log = log;
+        this.readable = readable;
         this.clock = clock;
         this.settings = settings;
         this.snapshots = snapshots;
@@ -116,7 +124,7 @@ public final class IngestPipeline implements AutoCloseable {
     private boolean buildIds(RecordStore store, dev.flywheel.log.StoredCounts counts) {
         try {
             // the log after the snapshot is read back, so only a log that can be read has a snapshot
-            IdSet[] fromSnapshot = log instanceof EventLog readable ? StoredIds.fromSnapshot(snapshots, readable, counts) : null;
+            IdSet[] fromSnapshot = readable != null ? StoredIds.fromSnapshot(snapshots, readable, counts) : null;
             IdSet[] ids = fromSnapshot != null ? fromSnapshot : StoredIds.fromStore(store, counts);
             eventIds = ids[0];
             decisionIds = ids[1];

@@ -110,4 +110,51 @@ class DecayedCountTest {
         assertEquals(rest.countAt(ask), whole.countAt(ask), 1e-9);
         assertTrue(whole.countAt(ask) >= 0, "rounding left where only the part counted reads 0");
     }
+
+    /**
+     * Compaction takes the folded updates out of the running sum instead of summing the kept ones again:
+     * over a long stream compacted every minute (as the features do), the value now must stay the direct
+     * sum, not drift by the rounding of thousands of subtractions.
+     */
+    @Property(tries = 50, seed = "20261202")
+    void manyCompactionsLeaveTheDirectSum(@ForAll @IntRange(min = 1, max = 4000) int updates, @ForAll long seed) {
+        Random r = new Random(seed);
+        DecayedCount c = new DecayedCount(Duration.ofMinutes(30));
+        List<long[]> all = new ArrayList<>(); // {millis after T, weight}
+        long now = 0;
+        long horizon = -1;
+        for (int i = 0; i < updates; i++) {
+            now += r.nextInt(2_000);
+            long at = Math.max(horizon + 1, now - r.nextInt(60_000)); // late by up to a minute, never before the base
+            int w = 1 + r.nextInt(3);
+            c.add(T.plusMillis(at), w);
+            all.add(new long[] {at, w});
+            if (r.nextInt(30) == 0 && now - 32 * 60_000L > horizon) {
+                horizon = now - 32 * 60_000L;
+                c.compact(T.plusMillis(horizon));
+            }
+        }
+        double direct = 0;
+        for (long[] u : all) direct += u[1] * Math.pow(2, -(now - u[0]) / (30 * 60_000.0));
+        assertEquals(direct, c.valueAt(T.plusMillis(now)), Math.abs(direct) * 1e-12 + 1e-12);
+        if (horizon >= 0) {
+            long mid = (horizon + now) / 2;
+            double atMid = 0;
+            for (long[] u : all) if (u[0] <= mid) atMid += u[1] * Math.pow(2, -(mid - u[0]) / (30 * 60_000.0));
+            assertEquals(atMid, c.valueAt(T.plusMillis(mid)), Math.abs(atMid) * 1e-12 + 1e-12, "between the horizon and now");
+        }
+    }
+
+    /** Negative weights (a part subtracted) make the running sum summed again at compaction, not reduced. */
+    @Test
+    void compactionWithNegativeWeightsKeepsTheDirectSum() {
+        DecayedCount c = new DecayedCount(H);
+        c.add(T, 1e6);
+        c.add(T.plusSeconds(1), -1e6);
+        c.add(T.plusSeconds(7200), 1e-3);
+        c.compact(T.plusSeconds(3600));
+        double expected = 1e6 * Math.pow(2, -3.0) - 1e6 * Math.pow(2, -7199 / 3600.0) * Math.pow(2, -3600 / 3600.0) + 1e-3 * Math.pow(2, -1.0);
+        assertEquals(expected, c.valueAt(T.plusSeconds(10800)), 1e-6);
+        assertEquals(1, c.pendingUpdates());
+    }
 }
