@@ -82,7 +82,7 @@ public final class DemoCommand implements Runnable {
         SimClock clock = new SimClock(wc.start().minus(wc.backlog()));
         Path dir = data != null ? data : TempDirs.create("flywheel-demo");
         Map<String, Object> cfg = engineSections(model, rc.k(), "on".equals(monitors), exploration);
-        try (DemoEngine engine = start(dir, cfg, clock)) {
+        try (DemoEngine engine = start(dir, cfg, clock, data == null)) {
             System.err.printf("demo: %s engine on %s, %s%n", mode, engine.base(), engine.where());
             URI base = engine.base();
             FlywheelClient admin = new FlywheelClient(base, engine.adminKey());
@@ -106,10 +106,10 @@ public final class DemoCommand implements Runnable {
         }
     }
 
-    private DemoEngine start(Path dir, Map<String, Object> cfg, SimClock clock) {
+    private DemoEngine start(Path dir, Map<String, Object> cfg, SimClock clock, boolean temporary) {
         return switch (mode) {
             case "embedded" -> DemoEngine.embedded(dir, cfg, clock);
-            case "distributed" -> DemoEngine.distributed(dir, cfg, clock);
+            case "distributed" -> DemoEngine.distributed(dir, cfg, clock, temporary);
             default -> throw new IllegalArgumentException("--mode: must be embedded or distributed, got " + mode);
         };
     }
@@ -200,7 +200,8 @@ public final class DemoCommand implements Runnable {
             s.versions().forEach(versions::put);
             r.put("flywheel_mean_score", s.meanScore()).put("flywheel_explored_share", s.exploredShare());
             JsonNode collaborative = admin.get("/v1/status").body().at("/loops/" + LOOP + "/collaborative");
-            if (!collaborative.isMissingNode()) r.set("flywheel_collaborative", collaborative);
+            // a distributed server's status has no loops (the job trains the models): null, so both reports have the field
+            r.set("flywheel_collaborative", collaborative.isMissingNode() ? null : collaborative);
         }
 
         void done() {

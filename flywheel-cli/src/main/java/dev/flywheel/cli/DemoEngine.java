@@ -45,10 +45,12 @@ interface DemoEngine extends AutoCloseable {
     /**
      * The distributed shape in this JVM: the stack started in {@code dir}/stack with the job tuned to
      * answer a decide soon after the feedback before it (see {@link #STACK}), and a distributed server
-     * on {@code dir}/server in front of it.
+     * on {@code dir}/server in front of it. A {@code temporary} directory is deleted once the stack
+     * stopped, on Ctrl-C too (the broker's log and the checkpoints would otherwise stay behind).
      */
-    static DemoEngine distributed(Path dir, Map<String, Object> config, Clock clock) {
+    static DemoEngine distributed(Path dir, Map<String, Object> config, Clock clock, boolean temporary) {
         DistributedStack stack = DistributedStack.start(dir.resolve("stack"), config, STACK);
+        if (temporary) stack.afterStop(() -> TempDirs.deleteQuietly(dir));
         try {
             throw new UnsupportedOperationException("the distributed server is not wired in yet");
         } catch (RuntimeException e) {

@@ -31,6 +31,7 @@ public final class DistributedStack implements AutoCloseable {
     private final StackOptions options;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Thread hook = new Thread(this::stop, "flywheel-stack-stop");
+    private final List<Runnable> afterStop = new ArrayList<>();
     private KafkaSettings kafka;
     private PostgresSettings postgres;
     private Map<String, Object> config;
@@ -123,6 +124,14 @@ public final class DistributedStack implements AutoCloseable {
         job.check();
     }
 
+    /**
+     * Runs {@code r} once the parts have stopped, whether by {@link #close} or on Ctrl-C (e.g. to delete
+     * a temporary directory, which the caller's own cleanup would not reach when the JVM is interrupted).
+     */
+    public synchronized void afterStop(Runnable r) {
+        afterStop.add(r);
+    }
+
     /** Stops the job, PostgreSQL and the broker, in that order; their files stay in the directory. */
     @Override
     public void close() {
@@ -145,6 +154,7 @@ public final class DistributedStack implements AutoCloseable {
                 if (first == null) first = new IllegalStateException("stopping " + part.getClass().getSimpleName() + ": " + e.getMessage(), e);
             }
         }
+        afterStop.forEach(Runnable::run);
         if (first != null) throw first;
     }
 }
