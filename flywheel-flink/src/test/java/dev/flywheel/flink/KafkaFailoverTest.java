@@ -103,7 +103,7 @@ class KafkaFailoverTest {
         env.setParallelism(1);
         JobSettings settings = JobSettings.of(SeededStream.CONFIG).withCheckpointInterval(Duration.ofMillis(200));
         FlinkJob.configure(env, settings);
-        FlinkJob.wire(new KafkaPlugin().entries(env, Map.of("bootstrap", bootstrap, "topic_prefix", "kf", "bounded", "true"), settings),
+        FlinkJob.wireSourced(new KafkaPlugin().sourcedEntries(env, Map.of("bootstrap", bootstrap, "topic_prefix", "kf", "bounded", "true"), settings),
                 settings, true).commitTo("applied", new AppliedTables("kafka-resumed"));
         env.execute("kafka-resumed");
         List<LogEntry> expected = new java.util.ArrayList<>(firstOfEachId(rest));
@@ -131,7 +131,7 @@ class KafkaFailoverTest {
         restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
         env.configure(restart);
         FlinkFailoverTest.FAILED.set(false);
-        JobOutputs out = FlinkJob.wire(new KafkaPlugin().entries(env, Map.of("bootstrap", bootstrap, "topic_prefix", "kf",
+        JobOutputs out = FlinkJob.wireSourced(new KafkaPlugin().sourcedEntries(env, Map.of("bootstrap", bootstrap, "topic_prefix", "kf",
                 "bounded", "true"), settings), settings, true);
         out.outcomes().map(new FlinkFailoverTest.FailOnce(killAt)).returns(FlywheelTypes.OUTCOME).sinkTo(new Collect<>("kafka-failover-after"));
         out.commitTo("applied", new AppliedTables("kafka-failover"));
