@@ -17,21 +17,6 @@ import java.util.TreeMap;
 final class RowCodecs {
     private RowCodecs() { }
 
-    static final RowCodec<dev.flywheel.flink.SourcedEntry> SOURCED_ENTRY = new RowCodec<>() {
-        @Override
-        public void write(dev.flywheel.flink.SourcedEntry e, StateWriter out) {
-            out.putInt(e.partition()).putLong(e.offset()).putBoolean(e.entry() != null);
-            if (e.entry() != null) out.putEntry(e.entry());
-        }
-
-        @Override
-        public dev.flywheel.flink.SourcedEntry read(StateReader in) {
-            int partition = in.getInt();
-            long offset = in.getLong();
-            return new dev.flywheel.flink.SourcedEntry(in.getBoolean() ? in.getEntry() : null, partition, offset);
-        }
-    };
-
     static final RowCodec<Outcome> OUTCOME = new RowCodec<>() {
         @Override
         public void write(Outcome o, StateWriter out) {
