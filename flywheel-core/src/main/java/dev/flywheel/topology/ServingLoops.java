@@ -84,7 +84,8 @@ public final class ServingLoops implements AutoCloseable {
             PublishedScorer scorer = new PublishedScorer(loop, () -> state.model(loop), built.restore(),
                     built.champion().scorer(), clock, cache.ttl());
             ModelVersion champion = new ModelVersion(built.champion().name(), scorer, built.champion().sampler(), built.champion().seed());
-            LoopModel model = new LoopModel(champion, List.of(), List.of(), null, null, () -> published(scorer), built.restore());
+            // the built ranker never trains here: an online retrained version starts from its snapshot and learns nothing on a server
+            LoopModel model = new LoopModel(champion, List.of(), List.of(), built.ranker(), null, () -> published(scorer), built.restore());
             var consumed = new CachedConsumed(user -> state.consumed(loop, user), cache.ttl(), cache.maxEntries(), clock);
             RolloutPolicy policy = new RolloutPolicy(loop, spec.rollout().salt(), spec.candidates(), catalog, consumed,
                     ServingPlan.only(champion));
