@@ -54,12 +54,13 @@ public final class ServingEngine implements AutoCloseable {
     private final FlywheelServer server;
     private final Path adminKeyFile;
     private final ScheduledExecutorService auditPoll;
+    private final KafkaLogWriter writer;
 
     private ServingEngine(FlywheelConfig config, DistributedSettings settings, Path dataDir, Clock clock, String envAdminKey,
                           Function<PostgresDatabase, ServingState> stateOf, List<AutoCloseable> opened) {
         this.opened = opened;
         PostgresDatabase db = keep(PostgresDatabase.open(settings.postgres()));
-        KafkaLogWriter writer = keep(KafkaLogWriter.open(settings.kafka()));
+        writer = keep(KafkaLogWriter.open(settings.kafka()));
         ServingState state = keep(stateOf.apply(db));
         loops = keep(ServingLoops.build(config.loops(), state, FeatureCacheSettings.DEFAULTS, clock));
         loops.pollCatalog();
@@ -152,6 +153,16 @@ public final class ServingEngine implements AutoCloseable {
     /** The admin key file written at this start, or null when none was needed. */
     public Path adminKeyFile() {
         return adminKeyFile;
+    }
+
+    /** Where this server's acknowledged appends sit in the log topic. */
+    public dev.flywheel.kafka.AcknowledgedOffsets acknowledged() {
+        return writer.acknowledged();
+    }
+
+    /** The next seq this server's writer gives (how many entries it appended since it opened). */
+    public long nextSeq() {
+        return writer.nextSeq();
     }
 
     public ServingLoops loops() {

@@ -29,7 +29,8 @@ final class ServingStream implements FlywheelServer.StreamView {
     private final AcknowledgedOffsets acknowledged;
     private final ServingState state;
     private final AlertBoard alerts = new AlertBoard();
-    private long readAt = Long.MIN_VALUE;
+    private long readAt;
+    private boolean read;
     private long covered = -1;
 
     ServingStream(LogAppender writer, AcknowledgedOffsets acknowledged, ServingState state) {
@@ -63,9 +64,10 @@ final class ServingStream implements FlywheelServer.StreamView {
     public synchronized long appliedSeq() {
         // a throttle on queries, so measured in wall time rather than by the engine's clock
         long now = System.nanoTime();
-        if (now - readAt >= POLL_MILLIS * 1_000_000L) {
+        if (!read || now - readAt >= POLL_MILLIS * 1_000_000L) {
             covered = acknowledged.coveredBy(state.applied());
             readAt = now;
+            read = true;
         }
         return covered;
     }
