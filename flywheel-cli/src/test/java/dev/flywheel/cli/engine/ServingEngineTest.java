@@ -168,6 +168,15 @@ class ServingEngineTest {
     }
 
     @Test
+    @Order(1)
+    void whatAServerDoesNotKeepIsAnsweredWith501() {
+        var r = clientA.get("/v1/decisions/d-1");
+        assertEquals(501, r.status(), r.text());
+        assertTrue(r.text().contains("decision history is not kept by this server"), r.text());
+        assertEquals(501, clientA.post("/v1/loops/feed/snapshots", Map.of()).status());
+    }
+
+    @Test
     @Order(2)
     void aCanaryStartedThroughOneServerSplitsUsersAlikeOnBoth() throws Exception {
         var lifecycle = a.lifecycle();
