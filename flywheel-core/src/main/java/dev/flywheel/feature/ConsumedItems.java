@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * event types), with the earliest time, so a decision does not offer it again. Fed from the log by
  * the runner; decisions read it concurrently.
  */
-public final class ConsumedItems implements LogConsumer, dev.flywheel.state.OperatorState {
+public final class ConsumedItems implements LogConsumer, dev.flywheel.state.OperatorState, ConsumedLookup {
     /** 2: each user's items nested, so a restore can leave them undecoded until the user is asked about. */
     private static final int STATE_VERSION = 2;
     private final String loop;
