@@ -7,8 +7,11 @@ import dev.flywheel.state.StateBytes;
 import dev.flywheel.state.StateReader;
 import dev.flywheel.state.StateWriter;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * event types), with the earliest time, so a decision does not offer it again. Fed from the log by
  * the runner; decisions read it concurrently.
  */
-public final class ConsumedItems implements LogConsumer, dev.flywheel.state.OperatorState {
+public final class ConsumedItems implements LogConsumer, dev.flywheel.state.OperatorState, ConsumedLookup {
     /** 2: each user's items nested, so a restore can leave them undecoded until the user is asked about. */
     private static final int STATE_VERSION = 2;
     private final String loop;
@@ -28,6 +31,8 @@ public final class ConsumedItems implements LogConsumer, dev.flywheel.state.Oper
      * runner or a decision, into {@link #byUser} (a user only ever moves from here to there).
      */
     private final Map<String, StateBytes> stored = new ConcurrentHashMap<>();
+    /** Users whose items changed since the last drain, in key order; null unless {@link #trackChanges} was called. */
+    private Set<String> changed;
 
     public ConsumedItems(String loop, Set<String> types) {
         this.loop = loop;
@@ -42,6 +47,44 @@ public final class ConsumedItems implements LogConsumer, dev.flywheel.state.Oper
         load(x.user());
         byUser.computeIfAbsent(x.user(), u -> new ConcurrentHashMap<>(4)).merge(x.item(), x.timestamp(),
                 (a, b) -> a.isBefore(b) ? a : b);
+        if (changed != null) changed.add(x.user());
+    }
+
+    /**
+     * From now on, records which users' items change, for {@link #drainChanges} (the Flink job hands
+     * them on to the servers; the embedded engine does not pay for it).
+     */
+    public void trackChanges() {
+        if (changed == null) changed = new TreeSet<>();
+    }
+
+    /**
+     * Each user whose items changed since the last drain, with all their items as {@link #decode}
+     * reads them, as of the stream position given; in user order. Call on the thread that feeds the entries.
+     */
+    public List<ServingStateBatch.Consumed> drainChanges(long seq, boolean afterIdle) {
+        if (changed == null) throw new IllegalStateException("changes are not tracked: call trackChanges first");
+        List<ServingStateBatch.Consumed> out = new ArrayList<>(changed.size());
+        for (String user : changed) out.add(new ServingStateBatch.Consumed(loop, user, seq, afterIdle, encode(byUser.get(user))));
+        changed.clear();
+        return out;
+    }
+
+    /** The items in {@code bytes} ({@link ServingStateBatch.Consumed#bytes}), each with the earliest time it was consumed. */
+    public static Map<String, Instant> decode(byte[] bytes) {
+        return read(new StateReader(bytes));
+    }
+
+    /** A user's items in key order, as a checkpoint nests them. */
+    private static byte[] encode(Map<String, Instant> items) {
+        StateWriter out = new StateWriter();
+        writeItems(items, out);
+        return out.toByteArray();
+    }
+
+    private static void writeItems(Map<String, Instant> items, StateWriter out) {
+        out.putInt(items.size());
+        new TreeMap<>(items).forEach((item, when) -> out.putString(item).putInstant(when));
     }
 
     @Override
@@ -66,8 +109,7 @@ public final class ConsumedItems implements LogConsumer, dev.flywheel.state.Oper
                 continue;
             }
             int mark = out.startNested();
-            out.putInt(items.size());
-            new java.util.TreeMap<>(items).forEach((item, when) -> out.putString(item).putInstant(when));
+            writeItems(items, out);
             out.endNested(mark);
         }
     }

@@ -15,6 +15,11 @@
  * {@link dev.flywheel.feature.FeatureStateStore} through {@link dev.flywheel.feature.CachedFeatureStates}.
  * From the same states every source answers the same values. The features' change feed
  * ({@link dev.flywheel.feature.FeedbackFeatures#drainChanges}) hands on every key whose state changed
- * since the last drain, in {@link dev.flywheel.feature.KeyedStates}' bytes (a user's are a checkpoint's).
+ * since the last drain, in {@link dev.flywheel.feature.KeyedStates}' bytes (a user's are a checkpoint's);
+ * {@link dev.flywheel.feature.ConsumedItems#drainChanges} does the same for the users who consumed
+ * something. With the learner states, catalog entries and applied offsets they make one
+ * {@link dev.flywheel.feature.ServingStateBatch}, which a store writes at once
+ * ({@link dev.flywheel.feature.FeatureStateStore#publish}) and servers read back through
+ * {@code topology.ServingState}; a state published again at an older position changes nothing.
  */
 package dev.flywheel.feature;

@@ -11,6 +11,15 @@ public interface AuditLog extends AutoCloseable {
     /** Every record, in the order appended. */
     List<AuditRecord> readAll();
 
+    /**
+     * The records after {@code seq}, in order: what another process appended since this one last
+     * read (several servers share one log in the distributed shape). An adapter with an index
+     * answers without reading the rest.
+     */
+    default List<AuditRecord> readAfter(long seq) {
+        return readAll().stream().filter(r -> r.seq() > seq).toList();
+    }
+
     /** Appends {@code record} durably; its seq must be one past the last record's. */
     void append(AuditRecord record);
 

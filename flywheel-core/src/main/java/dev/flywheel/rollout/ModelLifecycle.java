@@ -83,6 +83,30 @@ public final class ModelLifecycle {
         loops.keySet().forEach(this::publish);
     }
 
+    /**
+     * Applies what other processes appended to the audit log since this one last read it, and
+     * publishes the plans of the loops it changed; returns how many records it took. Servers of the
+     * distributed shape share one audit log and call it on a poll: a version promoted through one
+     * server is served by every other one within the poll interval. A change made here between two
+     * polls on top of a record not read yet is refused by the log (its seq is taken) and can be sent
+     * again once the poll has read it.
+     */
+    public synchronized int refresh() {
+        java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+        List<AuditRecord> after = log.readAfter(seq);
+        for (AuditRecord r : after) {
+            if (r.seq() != seq + 1) throw new IllegalStateException("the audit log skips from seq " + seq + " to " + r.seq());
+            seq = r.seq();
+            LoopLifecycle l = lifecycles.get(r.loop());
+            if (l == null) continue;
+            l.apply(r);
+            if (r.action() == Action.REGISTER && r.registered() != null) resume(r.registered());
+            changed.add(r.loop());
+        }
+        changed.forEach(this::publish);
+        return after.size();
+    }
+
     private void recover() {
         for (AuditRecord r : log.readAll()) {
             seq = r.seq();

@@ -3,7 +3,7 @@ package dev.flywheel.rollout;
 import dev.flywheel.catalog.Catalog;
 import dev.flywheel.event.FieldError;
 import dev.flywheel.event.InvalidRecordException;
-import dev.flywheel.feature.ConsumedItems;
+import dev.flywheel.feature.ConsumedLookup;
 import dev.flywheel.loop.CandidateRules;
 import dev.flywheel.loop.Choice;
 import dev.flywheel.loop.DecideRequest;
@@ -37,13 +37,13 @@ public final class RolloutPolicy implements LoopPolicy {
     private final String salt;
     private final CandidateRules rules;
     private final Catalog catalog;
-    private final ConsumedItems consumed;
+    private final ConsumedLookup consumed;
     private final SplittableRandom[] random;
     private volatile ServingPlan plan;
     private volatile java.util.function.Function<String, ModelVersion> registry;
 
     /** A policy serving {@code plan} until {@link #serve} publishes another; users are hashed with {@code salt}. */
-    public RolloutPolicy(String loop, String salt, CandidateRules rules, Catalog catalog, ConsumedItems consumed,
+    public RolloutPolicy(String loop, String salt, CandidateRules rules, Catalog catalog, ConsumedLookup consumed,
                          ServingPlan plan) {
         this.loop = loop;
         this.salt = salt;

@@ -1,7 +1,7 @@
 package dev.flywheel.flink;
 
-import dev.flywheel.feature.FeatureStateChange;
 import dev.flywheel.feature.FeatureStateStore;
+import dev.flywheel.feature.ServingStateBatch;
 import dev.flywheel.flink.internal.TopologyOperator;
 import dev.flywheel.outcome.Outcome;
 import java.io.Serializable;
@@ -13,10 +13,12 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * Writes the feature state the topology hands on (batches of changed keys, drained on a timer and
- * before every barrier) to a {@link FeatureStateStore} as each batch arrives, not when a checkpoint
- * completes: servers read it, so its latency is what they are behind. At least once, which is
- * safe: the store keeps the newest position per key, so a batch written again, or older states a
+ * Writes the serving state the topology hands on (feature states, learner states, consumed items,
+ * catalog entries and applied offsets that changed, drained on a timer and before every barrier:
+ * {@link ServingStateBatch}) to a {@link FeatureStateStore} ({@link FeatureStateStore#publish}) as
+ * each batch arrives, not when a checkpoint completes: servers read it, so its latency is what they
+ * are behind. At least once, which is safe: the store keeps the newest position per key (catalog
+ * entries once per seq, offsets only upwards), so a batch written again, or older states a
  * restored job emits again, change nothing. A batch is written before the barrier after it passes
  * on, so a completed checkpoint never leaves a change unwritten behind it; a failed write fails the
  * job, which restores and emits the changes again.
@@ -33,10 +35,10 @@ public final class FeatureStateSink implements Sink<byte[]> {
         this.store = store;
     }
 
-    /** Sends the job's feature state batches to {@code store}; the outcomes are the topology's own output. */
+    /** Sends the job's serving state batches to {@code store}; the outcomes are the topology's own output. */
     public static void attach(JobOutputs outputs, Opener store) {
         DataStream<byte[]> batches = ((SingleOutputStreamOperator<Outcome>) outputs.outcomes())
-                .getSideOutput(TopologyOperator.FEATURE_STATES);
+                .getSideOutput(TopologyOperator.SERVING_STATE);
         batches.sinkTo(new FeatureStateSink(store)).name("feature-states").uid(UID).setParallelism(1);
     }
 
@@ -54,7 +56,7 @@ public final class FeatureStateSink implements Sink<byte[]> {
 
         @Override
         public void write(byte[] batch, Context context) {
-            store.upsert(FeatureStateChange.readAll(batch));
+            store.publish(ServingStateBatch.fromBytes(batch));
         }
 
         @Override

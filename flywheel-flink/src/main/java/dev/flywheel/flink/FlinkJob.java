@@ -5,6 +5,8 @@ import dev.flywheel.flink.internal.Numbering;
 import dev.flywheel.flink.internal.TopologyOperator;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.outcome.Outcome;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -22,6 +24,8 @@ public final class FlinkJob {
     public static final String DEDUPE_UID = "flywheel-dedupe";
     public static final String TOPOLOGY_UID = "flywheel-topology";
     public static final String NUMBERING_UID = "flywheel-numbering";
+    public static final String UNPLACED_UID = "flywheel-unplaced";
+    public static final String APPLIED_UID = "flywheel-applied";
 
     private FlinkJob() { }
 
@@ -41,16 +45,40 @@ public final class FlinkJob {
      *                     operators idle on the timer rather than at a checkpoint
      */
     public static JobOutputs wire(DataStream<LogEntry> entries, JobSettings settings, boolean checkpointed) {
-        DataStream<LogEntry> unique = entries.keyBy(new Dedupe.Key(), Types.STRING)
-                .process(new Dedupe(settings.dedupeHorizon()), FlywheelTypes.LOG_ENTRY).name("dedupe").uid(DEDUPE_UID);
-        DataStream<LogEntry> numbered = unique.map(new Numbering()).returns(FlywheelTypes.LOG_ENTRY).name("numbering").uid(NUMBERING_UID)
-                .setParallelism(1).setMaxParallelism(1);
+        return wireSourced(unplaced(entries), settings, checkpointed);
+    }
+
+    /** Entries of a source that has no places ({@link SourcedEntry#unplaced}). */
+    public static DataStream<SourcedEntry> unplaced(DataStream<LogEntry> entries) {
+        return entries.map((MapFunction<LogEntry, SourcedEntry>) SourcedEntry::unplaced).returns(FlywheelTypes.SOURCED_ENTRY)
+                .name("unplaced").uid(UNPLACED_UID);
+    }
+
+    /**
+     * {@link #wire} for entries that may carry the place they were read at (the log topic's): the
+     * topology publishes, per partition, the highest offset it applied. That offset says every
+     * earlier one of its partition was applied as long as each partition's entries reach the
+     * topology in offset order, which holds when the dedupe runs at parallelism 1 (with several
+     * dedupe subtasks, a partition's users are spread over them and may overtake each other).
+     */
+    public static JobOutputs wireSourced(DataStream<SourcedEntry> entries, JobSettings settings, boolean checkpointed) {
+        DataStream<SourcedEntry> unique = entries.keyBy(new Dedupe.Key(), Types.STRING)
+                .process(new Dedupe(settings.dedupeHorizon()), FlywheelTypes.SOURCED_ENTRY).name("dedupe").uid(DEDUPE_UID);
+        DataStream<SourcedEntry> numbered = unique.map(new Numbering()).returns(FlywheelTypes.SOURCED_ENTRY).name("numbering")
+                .uid(NUMBERING_UID).setParallelism(1).setMaxParallelism(1);
         SingleOutputStreamOperator<Outcome> topology = numbered.transform("topology", FlywheelTypes.OUTCOME,
                         new TopologyOperator(settings.config(), settings.chunk(), settings.flushInterval().toMillis(),
                                 settings.quiet().toMillis(), checkpointed, settings.featureFlush().toMillis()))
                 .uid(TOPOLOGY_UID).setParallelism(1).setMaxParallelism(1);
         return new JobOutputs(topology, topology.getSideOutput(TopologyOperator.UNJOINED),
                 topology.getSideOutput(TopologyOperator.SERVED), topology.getSideOutput(TopologyOperator.ALERTS),
-                topology.getSideOutput(TopologyOperator.FINAL_STATE), numbered);
+                topology.getSideOutput(TopologyOperator.FINAL_STATE), applied(numbered));
+    }
+
+    /** The entries the topology applies, without the places of dropped repeats. */
+    private static DataStream<LogEntry> applied(DataStream<SourcedEntry> numbered) {
+        return numbered.flatMap((FlatMapFunction<SourcedEntry, LogEntry>) (e, out) -> {
+            if (e.entry() != null) out.collect(e.entry());
+        }).returns(FlywheelTypes.LOG_ENTRY).name("applied").uid(APPLIED_UID).setParallelism(1).setMaxParallelism(1);
     }
 }

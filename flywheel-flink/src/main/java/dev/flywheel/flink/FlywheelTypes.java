@@ -17,6 +17,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  */
 public final class FlywheelTypes {
     public static final TypeInformation<LogEntry> LOG_ENTRY = new CodecTypeInfo<>(RowKind.LOG_ENTRY);
+    /** A log entry with the partition and offset it was read at ({@link SourcedEntry}). */
+    public static final TypeInformation<SourcedEntry> SOURCED_ENTRY = new CodecTypeInfo<>(RowKind.SOURCED_ENTRY);
     public static final TypeInformation<Outcome> OUTCOME = new CodecTypeInfo<>(RowKind.OUTCOME);
     public static final TypeInformation<Unjoined> UNJOINED = new CodecTypeInfo<>(RowKind.UNJOINED);
     public static final TypeInformation<ServedFeatures> SERVED_FEATURES = new CodecTypeInfo<>(RowKind.SERVED_FEATURES);

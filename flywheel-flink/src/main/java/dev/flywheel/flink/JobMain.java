@@ -1,7 +1,6 @@
 package dev.flywheel.flink;
 
 import dev.flywheel.config.ConfigException;
-import dev.flywheel.log.LogEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +37,9 @@ public final class JobMain {
         JobPlugin source = plugin(plugins, "--source", sourceName);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         FlinkJob.configure(env, settings);
-        DataStream<LogEntry> entries = source.entries(env, a.options(sourceName), settings);
+        DataStream<SourcedEntry> entries = source.sourcedEntries(env, a.options(sourceName), settings);
         if (entries == null) throw new ConfigException("--source", sourceName + " reads no log entries");
-        JobOutputs out = FlinkJob.wire(entries, settings, true);
+        JobOutputs out = FlinkJob.wireSourced(entries, settings, true);
         for (String name : a.one("--tables").split(",")) {
             Tables t = plugin(plugins, "--tables", name).tables(a.options(name));
             if (t == null) throw new ConfigException("--tables", name + " keeps no tables");

@@ -32,6 +32,15 @@ public interface JobPlugin {
     }
 
     /**
+     * The same entries, each with the place it was read at when it has one ({@link SourcedEntry}):
+     * by default {@link #entries}', placeless. A plug-in that reads the log topic overrides this one.
+     */
+    default DataStream<SourcedEntry> sourcedEntries(StreamExecutionEnvironment env, Map<String, String> options, JobSettings settings) {
+        DataStream<LogEntry> entries = entries(env, options, settings);
+        return entries == null ? null : FlinkJob.unplaced(entries);
+    }
+
+    /**
      * A source of log entries producing {@link FlywheelTypes#LOG_ENTRY}, in the order the job must
      * apply them per partition; null when this plug-in has none.
      */

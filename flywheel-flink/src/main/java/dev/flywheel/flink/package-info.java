@@ -6,6 +6,8 @@
  * outcomes, unjoined feedback, served features, alerts and operator state as the embedded runner;
  * a job killed and restored from its last checkpoint commits every row to its sinks once, by the
  * row's identity ({@link dev.flywheel.flink.RowIdentity}), and no row of an epoch that did not
- * complete.
+ * complete. The serving state servers read (features, learner states, consumed items, catalog
+ * entries, the log topic's applied offsets, {@link dev.flywheel.flink.SourcedEntry}) goes to its
+ * store as drained, at least once ({@link dev.flywheel.flink.FeatureStateSink}).
  */
 package dev.flywheel.flink;

@@ -1,5 +1,6 @@
 package dev.flywheel.flink;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,9 @@ import dev.flywheel.flink.internal.ConfigText;
 import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.store.postgres.PostgresFeatureStates;
+import dev.flywheel.store.postgres.PostgresServingState;
 import dev.flywheel.store.postgres.PostgresSettings;
+import dev.flywheel.topology.ServingState;
 import dev.flywheel.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -29,9 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The seeded stream (with repeats) through the Flink job, whose feature state sink writes to a real
+ * The seeded stream (with repeats) through the Flink job, whose serving state sink writes to a real
  * PostgreSQL, and through the embedded topology: every user's and every item's feature values read
- * from PostgreSQL (through {@link FeatureReads}) equal the embedded features' own, bit for bit.
+ * from PostgreSQL (through {@link FeatureReads}) equal the embedded features' own, bit for bit; the
+ * learner state read back ({@link PostgresServingState}) is the embedded learner's byte for byte at
+ * the same position; every user's consumed items and the catalog's entries are the log's.
  */
 class FeatureStatesParityTest {
     @RegisterExtension
@@ -39,7 +45,7 @@ class FeatureStatesParityTest {
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
     @Test
-    void everyUsersAndItemsValuesReadFromPostgresEqualTheEmbeddedFeatures() throws Exception {
+    void theServingStateReadFromPostgresEqualsTheEmbeddedTopologys() throws Exception {
         List<LogEntry> entries = SeededStream.entries(11, 900);
         Topology embedded = embedded(entries);
         PostgresSettings pg = LocalPostgres.freshSchema();
@@ -52,6 +58,44 @@ class FeatureStatesParityTest {
         env.execute("feature-states-parity");
 
         assertSameValues(embedded, entries, pg);
+        assertSameServingState(embedded, entries, pg);
+    }
+
+    /** The learner state, each user's consumed items and the catalog entries: as the embedded topology holds them after the stream. */
+    static void assertSameServingState(Topology embedded, List<LogEntry> entries, PostgresSettings pg) {
+        try (PostgresServingState serving = PostgresServingState.open(pg)) {
+            ServingState.Published model = serving.model("feed");
+            byte[] expected = embedded.loop("feed").model().state().get();
+            assertEquals(entries.size() - 1, model.seq(), "the learner state as of the last entry");
+            assertTrue(model.afterIdle(), "and the idle at the end of the input");
+            assertArrayEquals(expected, model.bytes(), "the learner state, byte for byte");
+            assertTrue(expected.length > 100, "a trained ranker: " + expected.length + " bytes");
+            TreeSet<String> users = new TreeSet<>();
+            names(entries, users, new TreeSet<>());
+            Set<String> types = embedded.loop("feed").spec().candidates().consumed();
+            int consumers = 0;
+            for (String user : users) {
+                Map<String, Instant> got = serving.consumed("feed", user);
+                assertEquals(consumed(entries, user, types), got, user);
+                assertEquals(embedded.loop("feed").consumed().consumedBy(user, Instant.MAX), got.keySet(), user);
+                if (!got.isEmpty()) consumers++;
+            }
+            assertTrue(consumers > 20, consumers + " users consumed something");
+            List<LogEntry> items = entries.stream().filter(e -> e instanceof LogEntry.ItemEntry).toList();
+            assertEquals(items, List.copyOf(serving.items(-1, 100_000)), "the catalog's entries in order, with their seqs");
+        }
+    }
+
+    /** What {@code user} consumed by the log alone: each item of a consumption type at its earliest time. */
+    private static Map<String, Instant> consumed(List<LogEntry> log, String user, Set<String> types) {
+        Map<String, Instant> out = new java.util.TreeMap<>();
+        for (LogEntry e : log) {
+            if (e instanceof LogEntry.EventEntry x && x.event().user().equals(user) && x.event().item() != null
+                    && types.contains(x.event().type()) && (x.event().loop() == null || x.event().loop().equals("feed"))) {
+                out.merge(x.event().item(), x.event().timestamp(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return out;
     }
 
     /** The embedded topology after {@code entries}, caught up and idle (as at an engine's start). */

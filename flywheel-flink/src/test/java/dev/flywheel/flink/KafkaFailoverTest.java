@@ -10,6 +10,8 @@ import dev.flywheel.kafka.KafkaSettings;
 import dev.flywheel.kafka.LocalKafka;
 import dev.flywheel.kafka.Topics;
 import dev.flywheel.log.LogEntry;
+import dev.flywheel.store.postgres.PostgresServingState;
+import dev.flywheel.store.postgres.PostgresSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the offsets that checkpoint holds, and its tables end with every outcome once, equal to the
  * embedded runner's over the log. A refused {@code <p>.ingest} record is in {@code <p>.quarantine}
  * (at least once: the same entry if the replay wrote it again). A new job without state, in the same
- * consumer group, begins at the offsets Flink committed to the group.
+ * consumer group, begins at the offsets Flink committed to the group. The serving state published
+ * across the failure ends at the log's last offset.
  */
 class KafkaFailoverTest {
     @RegisterExtension
@@ -63,7 +66,8 @@ class KafkaFailoverTest {
             try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(s.producerProperties())) {
                 p.send(new ProducerRecord<>(s.topics().ingest(), "{\"id\": \"k-what\"}".getBytes(StandardCharsets.UTF_8))).get();
             }
-            JobExecutionResult result = runKilledOnce(kafka.bootstrap(), embedded.outcomes().size() / 2);
+            PostgresSettings pg = LocalPostgres.freshSchema();
+            JobExecutionResult result = runKilledOnce(kafka.bootstrap(), embedded.outcomes().size() / 2, pg);
 
             assertTrue(FlinkFailoverTest.FAILED.get(), "the job failed once");
             long restored = result.getAccumulatorResult(TopologyOperator.RESTORED_SEQ);
@@ -73,6 +77,10 @@ class KafkaFailoverTest {
             assertEquals(new HashSet<>(embedded.outcomes()), new HashSet<>(outcomes), "the outcomes of a run that never failed");
             assertEquals(new HashSet<>(embedded.unjoined()), new HashSet<>(AppliedTables.rows("kafka-failover", "unjoined")), "unjoined");
             assertEquals(entries.size(), AppliedTables.applied("kafka-failover").size(), "every entry applied once");
+            try (PostgresServingState serving = PostgresServingState.open(pg)) {
+                // the offsets are the indices of delivered
+                assertEquals(Map.of(0, (long) delivered.size() - 1), serving.applied(), "the restored job applied the log to its end");
+            }
 
             List<String> quarantined = KafkaSourceParityTest.quarantine(kafka.bootstrap(), s.topics().quarantine(), 1).stream()
                     .map(r -> new String(r.value(), StandardCharsets.ISO_8859_1)).distinct().toList();
@@ -103,7 +111,7 @@ class KafkaFailoverTest {
         env.setParallelism(1);
         JobSettings settings = JobSettings.of(SeededStream.CONFIG).withCheckpointInterval(Duration.ofMillis(200));
         FlinkJob.configure(env, settings);
-        FlinkJob.wire(new KafkaPlugin().entries(env, Map.of("bootstrap", bootstrap, "topic_prefix", "kf", "bounded", "true"), settings),
+        FlinkJob.wireSourced(new KafkaPlugin().sourcedEntries(env, Map.of("bootstrap", bootstrap, "topic_prefix", "kf", "bounded", "true"), settings),
                 settings, true).commitTo("applied", new AppliedTables("kafka-resumed"));
         env.execute("kafka-resumed");
         List<LogEntry> expected = new java.util.ArrayList<>(firstOfEachId(rest));
@@ -120,7 +128,7 @@ class KafkaFailoverTest {
                 .toList();
     }
 
-    private JobExecutionResult runKilledOnce(String bootstrap, int killAt) throws Exception {
+    private JobExecutionResult runKilledOnce(String bootstrap, int killAt, PostgresSettings pg) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         JobSettings settings = JobSettings.of(SeededStream.CONFIG).withCheckpointInterval(Duration.ofMillis(200)).withQuiet(Duration.ofHours(1));
@@ -131,10 +139,11 @@ class KafkaFailoverTest {
         restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
         env.configure(restart);
         FlinkFailoverTest.FAILED.set(false);
-        JobOutputs out = FlinkJob.wire(new KafkaPlugin().entries(env, Map.of("bootstrap", bootstrap, "topic_prefix", "kf",
+        JobOutputs out = FlinkJob.wireSourced(new KafkaPlugin().sourcedEntries(env, Map.of("bootstrap", bootstrap, "topic_prefix", "kf",
                 "bounded", "true"), settings), settings, true);
         out.outcomes().map(new FlinkFailoverTest.FailOnce(killAt)).returns(FlywheelTypes.OUTCOME).sinkTo(new Collect<>("kafka-failover-after"));
         out.commitTo("applied", new AppliedTables("kafka-failover"));
+        FeatureStateSink.attach(out, FeatureStatesParityTest.opener(pg));
         return env.execute("kafka-failover");
     }
 

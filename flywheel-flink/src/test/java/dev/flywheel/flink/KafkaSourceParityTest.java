@@ -10,6 +10,8 @@ import dev.flywheel.kafka.LocalKafka;
 import dev.flywheel.kafka.LogEntryDeserializer;
 import dev.flywheel.kafka.Topics;
 import dev.flywheel.log.LogEntry;
+import dev.flywheel.store.postgres.PostgresServingState;
+import dev.flywheel.store.postgres.PostgresSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * repeats) written to {@code <p>.log} by the servers' writer, JSON produced to {@code <p>.ingest} as a
  * product would, three partitions each. The job applies every entry once (repeats dropped across both
  * topics), each user's in the log's order (the order across users is the read's), its tables equal the embedded runner's over the entries it applied, in its order, and each
- * refused {@code <p>.ingest} record is in {@code <p>.quarantine} with its field.
+ * refused {@code <p>.ingest} record is in {@code <p>.quarantine} with its field. The serving state it
+ * publishes to PostgreSQL says, per partition of {@code <p>.log}, the last offset applied: once the
+ * job has applied everything, each partition's last record's (repeats dropped count as applied).
  */
 class KafkaSourceParityTest {
     @RegisterExtension
@@ -62,13 +66,20 @@ class KafkaSourceParityTest {
             }
             produceIngest(s, resent);
             Path config = Files.writeString(dir.resolve("flywheel.yaml"), SeededStream.CONFIG);
-            JobMain.main(new String[] {"--config", config.toString(), "--source", "kafka", "--tables", "applied",
+            PostgresSettings pg = LocalPostgres.freshSchema();
+            JobMain.main(new String[] {"--config", config.toString(), "--source", "kafka", "--tables", "applied,postgres",
                     "--set", "kafka.bootstrap=" + kafka.bootstrap(), "--set", "kafka.topic_prefix=kt", "--set", "kafka.bounded=true",
-                    "--set", "applied.table=kafka", "--flink", "checkpoint_interval=300ms", "--flink", "quiet=1h"});
+                    "--set", "applied.table=kafka", "--set", "postgres.url=" + pg.url(), "--set", "postgres.schema=" + pg.schema(),
+                    "--flink", "checkpoint_interval=300ms", "--flink", "quiet=1h"});
             assertAppliedOnce(entries, AppliedTables.applied("kafka"));
             assertEquals(perUser(entries, resent.id()), perUser(AppliedTables.applied("kafka"), resent.id()), "each user's entries in order");
             assertParity(AppliedTables.applied("kafka"));
             assertQuarantined(quarantine(kafka.bootstrap(), s.topics().quarantine(), 2));
+            Map<Integer, Long> last = lastOffsets(quarantine(kafka.bootstrap(), s.topics().log(), delivered.size()));
+            assertEquals(3, last.size(), "three partitions written: " + last);
+            try (PostgresServingState serving = PostgresServingState.open(pg)) {
+                assertEquals(last, serving.applied(), "each partition's last offset");
+            }
         }
     }
 
@@ -162,7 +173,14 @@ class KafkaSourceParityTest {
         assertEquals(List.of("event#1 k-bad type claimed k-bad", "request#-1 null kind"), got);
     }
 
-    /** {@code <p>.quarantine} from its beginning with a plain consumer, once {@code expected} records came (or 30 s passed). */
+    /** The highest offset of each partition among {@code records}. */
+    private static Map<Integer, Long> lastOffsets(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<Integer, Long> out = new java.util.TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) out.merge(r.partition(), r.offset(), Math::max);
+        return out;
+    }
+
+    /** {@code <p>.quarantine} (or any topic) from its beginning with a plain consumer, once {@code expected} records came (or 30 s passed). */
     static List<ConsumerRecord<byte[], byte[]>> quarantine(String bootstrap, String topic, int expected) {
         Map<String, Object> cfg = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,

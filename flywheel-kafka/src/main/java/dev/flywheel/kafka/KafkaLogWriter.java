@@ -5,6 +5,8 @@ import dev.flywheel.log.LogEntry;
 import dev.flywheel.log.LogException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -41,6 +43,7 @@ public final class KafkaLogWriter implements LogAppender {
     });
     private KafkaProducer<byte[], byte[]> producer;
     private volatile long nextSeq;
+    private final AcknowledgedOffsets acknowledged = new AcknowledgedOffsets();
 
     private KafkaLogWriter(KafkaSettings settings) {
         this.settings = settings;
@@ -61,19 +64,28 @@ public final class KafkaLogWriter implements LogAppender {
             if (e.seq() != seq++) throw new LogException("entry seq " + e.seq() + " does not continue the writer's seq " + (seq - 1));
         }
         if (producer == null) producer = new KafkaProducer<>(settings.producerProperties());
-        Exception failed = sendAll(entries);
+        Map<Integer, Long> offsets = new ConcurrentHashMap<>();
+        Exception failed = sendAll(entries, offsets);
         if (failed != null) {
             discardProducer();
             throw new LogException("Kafka did not acknowledge the append (kafka.bootstrap " + settings.bootstrap() + "): " + failed, failed);
         }
+        acknowledged.acknowledged(seq - 1, offsets);
         nextSeq = seq;
     }
 
-    /** Sends and flushes the group; the first failure of any record, or null when the brokers acknowledged all. */
-    private Exception sendAll(List<LogEntry> entries) {
+    /** Where this writer's acknowledged appends sit in the log topic (what a decide waits for the operators to apply). */
+    public AcknowledgedOffsets acknowledged() {
+        return acknowledged;
+    }
+
+    /** Sends and flushes the group, noting each log record's partition and offset; the first failure of any record, or null when the brokers acknowledged all. */
+    private Exception sendAll(List<LogEntry> entries, Map<Integer, Long> offsets) {
         AtomicReference<Exception> failure = new AtomicReference<>();
+        String logTopic = settings.topics().log();
         Callback callback = (RecordMetadata m, Exception e) -> {
             if (e != null) failure.compareAndSet(null, e);
+            else if (m.topic().equals(logTopic) && m.hasOffset()) offsets.merge(m.partition(), m.offset(), Math::max);
         };
         KafkaProducer<byte[], byte[]> p = producer;
         AtomicBoolean expired = new AtomicBoolean();

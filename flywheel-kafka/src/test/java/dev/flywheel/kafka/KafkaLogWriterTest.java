@@ -66,6 +66,36 @@ class KafkaLogWriterTest extends LogAppenderContract {
     }
 
     @Test
+    void theWriterReportsWhereItsAcknowledgedEntriesSitAndWhichOfThemAnAppliedPositionCovers() {
+        KafkaSettings s = fresh();
+        List<LogEntry> in = Entries.mixed(0, 1_000);
+        AcknowledgedOffsets acked;
+        try (KafkaLogWriter w = KafkaLogWriter.open(s)) {
+            assertEquals(Map.of(), w.acknowledged().highest());
+            for (int i = 0; i < in.size(); i += 100) w.append(in.subList(i, i + 100));
+            acked = w.acknowledged();
+        }
+        List<ConsumerRecord<byte[], LogEntry>> log = TopicReader.read(kafka.bootstrap(), List.of(s.topics().log()), 1, Duration.ofSeconds(30));
+        Map<Integer, Long> last = new HashMap<>();
+        Map<Long, ConsumerRecord<byte[], LogEntry>> bySeq = new HashMap<>();
+        for (ConsumerRecord<byte[], LogEntry> r : log) {
+            last.merge(r.partition(), r.offset(), Math::max);
+            bySeq.put(r.value().seq(), r);
+        }
+        assertEquals(last, acked.highest(), "the highest offset per partition, as a reader finds them");
+        assertEquals(-1, acked.coveredBy(Map.of()));
+        // applied up to the record of seq 449 in its partition and everything before it elsewhere:
+        // every group up to the one ending at 399 is covered, the group 400..499 is not
+        long cut = 449;
+        while (!bySeq.containsKey(cut)) cut--;
+        Map<Integer, Long> applied = new HashMap<>();
+        for (ConsumerRecord<byte[], LogEntry> r : log) if (r.value().seq() <= cut) applied.merge(r.partition(), r.offset(), Math::max);
+        long covered = acked.coveredBy(applied);
+        assertTrue(covered >= 399 && covered < 499, "covered " + covered);
+        assertEquals(in.size() - 1, acked.coveredBy(last));
+    }
+
+    @Test
     void aUsersEventsAndDecisionsShareOnePartitionAndRefusedInputGoesToTheQuarantineTopic() {
         KafkaSettings s = fresh();
         List<LogEntry> in = Entries.mixed(0, 2_000);

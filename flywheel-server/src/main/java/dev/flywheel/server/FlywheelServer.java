@@ -76,7 +76,19 @@ public final class FlywheelServer implements AutoCloseable {
      */
     public record Lifecycle(ModelLifecycle registry, SnapshotStore snapshots, RolloutData data, Retrainer retrainer,
                             java.util.function.Supplier<java.time.Instant> now, DecisionHistory decisions,
-                            FeatureLog features) { }
+                            FeatureLog features) {
+        /**
+         * {@code part}, or a 501 naming what this server does not keep (a server of the distributed
+         * shape has no retrainer, rollout data or decision history of its own yet).
+         */
+        public <T> T require(T part, String what) {
+            if (part == null) {
+                throw new ApiException(501, what + " is not kept by this server (a server of the distributed shape runs no stream operators)",
+                        java.util.List.of());
+            }
+            return part;
+        }
+    }
 
     /** What the server shows of the stream operators, and waiting for them to catch up. */
     public interface StreamView {

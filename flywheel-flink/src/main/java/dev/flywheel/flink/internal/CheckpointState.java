@@ -21,6 +21,8 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 final class CheckpointState {
     private static final String HEADER = "topology";
     private static final String PREFIX = "topology:";
+    /** Not a topology state: the log topic's offsets applied, per partition (the operator's own). */
+    private static final String OFFSETS = "applied-offsets";
     private final OperatorStateStore store;
 
     CheckpointState(OperatorStateStore store) {
@@ -32,6 +34,23 @@ final class CheckpointState {
         h.putInt(2).putLong(c.seq()).putInstant(c.takenAt()).putStrings(c.states().keySet());
         list(HEADER).update(List.of(h.toByteArray()));
         for (Map.Entry<String, byte[]> s : c.states().entrySet()) list(PREFIX + s.getKey()).update(List.of(s.getValue()));
+    }
+
+    /** The highest offset applied per partition of the log topic, kept beside the topology's state. */
+    void saveOffsets(Map<Integer, Long> offsets) throws Exception {
+        StateWriter w = new StateWriter().putInt(offsets.size());
+        offsets.forEach((p, o) -> w.putInt(p).putLong(o));
+        list(OFFSETS).update(List.of(w.toByteArray()));
+    }
+
+    /** The offsets the store was restored with; none from a state written before they were kept. */
+    Map<Integer, Long> loadOffsets() throws Exception {
+        Map<Integer, Long> out = new TreeMap<>();
+        for (byte[] b : list(OFFSETS).get()) {
+            StateReader r = new StateReader(b);
+            for (int n = r.count(); n > 0; n--) out.put(r.getInt(), r.getLong());
+        }
+        return out;
     }
 
     /** The checkpoint the store was restored with. */

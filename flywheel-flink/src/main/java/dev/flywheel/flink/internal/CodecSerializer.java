@@ -1,5 +1,6 @@
 package dev.flywheel.flink.internal;
 
+import dev.flywheel.flink.SourcedEntry;
 import dev.flywheel.log.Bytes;
 import dev.flywheel.log.LogCodec;
 import dev.flywheel.log.LogEntry;
@@ -14,10 +15,13 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * A Flink serializer over Flywheel's own codecs: a length, then the record's bytes. The records are
  * immutable, so copies are the records themselves; Flink never falls back to Kryo for them.
- * Not a singleton: each duplicate keeps its own buffer for log entries, the hot path.
+ * Not a singleton: each duplicate keeps its own buffer for log entries (plain or with the place they
+ * were read at), the hot path.
  */
 public final class CodecSerializer<T> extends TypeSerializer<T> {
     private static final long serialVersionUID = 1L;
+    /** A sourced entry's partition and offset, before its entry. */
+    private static final int PLACE = 4 + 8;
     private final RowKind kind;
     private transient Bytes buffer;
 
@@ -66,11 +70,26 @@ public final class CodecSerializer<T> extends TypeSerializer<T> {
             out.write(buffer.array(), 0, buffer.length());
             return;
         }
+        if (kind == RowKind.SOURCED_ENTRY) {
+            serializeSourced((SourcedEntry) record, out);
+            return;
+        }
         StateWriter w = new StateWriter();
         ((RowCodec<T>) kind.codec).write(record, w);
         byte[] b = w.toByteArray();
         out.writeInt(b.length);
         out.write(b);
+    }
+
+    /** The place (partition, offset), then the entry as the log keeps it, or nothing for a place alone. */
+    private void serializeSourced(SourcedEntry s, DataOutputView out) throws IOException {
+        if (buffer == null) buffer = new Bytes(512);
+        buffer.reset();
+        if (s.entry() != null) LogCodec.encode(s.entry(), buffer);
+        out.writeInt(PLACE + buffer.length());
+        out.writeInt(s.partition());
+        out.writeLong(s.offset());
+        out.write(buffer.array(), 0, buffer.length());
     }
 
     @Override
@@ -83,6 +102,13 @@ public final class CodecSerializer<T> extends TypeSerializer<T> {
     @SuppressWarnings("unchecked")
     T decode(byte[] b) {
         if (kind == RowKind.LOG_ENTRY) return (T) LogCodec.decode(b, 0, b.length);
+        if (kind == RowKind.SOURCED_ENTRY) {
+            if (b.length < PLACE) throw new IllegalStateException("a sourced entry of " + b.length + " bytes has no place");
+            java.nio.ByteBuffer place = java.nio.ByteBuffer.wrap(b, 0, PLACE);
+            int partition = place.getInt();
+            long offset = place.getLong();
+            return (T) new SourcedEntry(b.length == PLACE ? null : LogCodec.decode(b, PLACE, b.length - PLACE), partition, offset);
+        }
         StateReader r = new StateReader(b);
         T row = ((RowCodec<T>) kind.codec).read(r);
         if (!r.atEnd()) throw new IllegalStateException(kind + " record has bytes left over");

@@ -1,5 +1,6 @@
 package dev.flywheel.flink.internal;
 
+import dev.flywheel.flink.SourcedEntry;
 import dev.flywheel.log.LogEntry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import org.apache.flink.util.Collector;
  * per user prunes the user's ids when the oldest expires. Flink's state time-to-live would do the
  * same at several times the cost per entry (its incremental clean-up walks whole per-user maps).
  */
-public final class Dedupe extends KeyedProcessFunction<String, LogEntry, LogEntry> {
+public final class Dedupe extends KeyedProcessFunction<String, SourcedEntry, SourcedEntry> {
     private static final long serialVersionUID = 1L;
     private final long horizonMillis;
     private transient MapState<String, Long> seen;
@@ -38,11 +39,12 @@ public final class Dedupe extends KeyedProcessFunction<String, LogEntry, LogEntr
     }
 
     /** The key an entry is deduplicated under: its user; items by id, quarantined records together. */
-    public static final class Key implements KeySelector<LogEntry, String> {
+    public static final class Key implements KeySelector<SourcedEntry, String> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public String getKey(LogEntry e) {
+        public String getKey(SourcedEntry s) {
+            LogEntry e = s.entry();
             if (e instanceof LogEntry.EventEntry x) return x.event().user();
             if (e instanceof LogEntry.DecisionEntry x) return x.decision().user();
             if (e instanceof LogEntry.ItemEntry x) return "\u0000item:" + x.item().id();
@@ -58,23 +60,25 @@ public final class Dedupe extends KeyedProcessFunction<String, LogEntry, LogEntr
     }
 
     @Override
-    public void processElement(LogEntry e, Context ctx, Collector<LogEntry> out) throws Exception {
-        String id = id(e);
+    public void processElement(SourcedEntry s, Context ctx, Collector<SourcedEntry> out) throws Exception {
+        String id = id(s.entry());
         if (id != null) {
             if (seen.contains(id)) {
                 duplicates.inc();
+                // its place goes on: the offset is applied (nothing more to apply there)
+                if (s.placed()) out.collect(s.placeOnly());
                 return;
             }
             long now = ctx.timerService().currentProcessingTime();
             seen.put(id, now);
             if (nextPrune.value() == null) prune(ctx.timerService(), now + horizonMillis);
         }
-        out.collect(e);
+        out.collect(s);
     }
 
     /** Forgets the user's ids first seen a horizon ago or more; waits for the oldest left. */
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<LogEntry> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<SourcedEntry> out) throws Exception {
         long cutoff = timestamp - horizonMillis;
         long oldest = Long.MAX_VALUE;
         List<String> expired = new ArrayList<>();

@@ -1,6 +1,6 @@
 package dev.flywheel.flink.internal;
 
-import dev.flywheel.log.LogEntry;
+import dev.flywheel.flink.SourcedEntry;
 import java.util.List;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.ListState;
@@ -16,14 +16,14 @@ import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
  * their numbers, and the history written from this stream carries the seqs the topology's state and
  * rows name. The last seq is checkpointed at the same barrier as the topology's state.
  */
-public final class Numbering extends RichMapFunction<LogEntry, LogEntry> implements CheckpointedFunction {
+public final class Numbering extends RichMapFunction<SourcedEntry, SourcedEntry> implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private transient ListState<Long> state;
     private transient long seq;
 
     @Override
-    public LogEntry map(LogEntry e) {
-        return TopologyRun.renumbered(e, ++seq);
+    public SourcedEntry map(SourcedEntry e) {
+        return e.entry() == null ? e : new SourcedEntry(TopologyRun.renumbered(e.entry(), ++seq), e.partition(), e.offset());
     }
 
     @Override

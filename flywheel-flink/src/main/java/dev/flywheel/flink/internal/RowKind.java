@@ -15,6 +15,8 @@ import java.util.List;
 public enum RowKind {
     /** In the log's own binary form ({@link dev.flywheel.log.LogCodec}), as Kafka carries it. */
     LOG_ENTRY(LogEntry.class, null),
+    /** Its partition and offset, then the entry in the log's binary form (none for a place alone). */
+    SOURCED_ENTRY(dev.flywheel.flink.SourcedEntry.class, null),
     OUTCOME(Outcome.class, RowCodecs.OUTCOME),
     UNJOINED(Unjoined.class, RowCodecs.UNJOINED),
     SERVED_FEATURES(ServedFeatures.class, RowCodecs.SERVED_FEATURES),

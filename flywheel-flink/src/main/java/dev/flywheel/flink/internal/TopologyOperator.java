@@ -1,16 +1,14 @@
 package dev.flywheel.flink.internal;
 
 import dev.flywheel.config.FlywheelConfig;
-import dev.flywheel.feature.FeatureStateChange;
 import dev.flywheel.feature.ServedFeatures;
-import dev.flywheel.log.LogEntry;
+import dev.flywheel.feature.ServingStateBatch;
+import dev.flywheel.flink.SourcedEntry;
 import dev.flywheel.outcome.Outcome;
 import dev.flywheel.outcome.Unjoined;
 import dev.flywheel.quality.Alert;
 import dev.flywheel.state.Checkpoint;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -39,21 +37,24 @@ import org.apache.flink.util.OutputTag;
  * replays the entries after it exactly (an idle taken between two checkpoints and lost with a failure
  * would be replayed without, which the embedded engine once got wrong).
  *
- * <p>Feature state for servers: every loop's features record the keys they change; those keys, with
- * their state's bytes and the position they are as of, are drained on a timer ({@code featureFlush},
- * so a server sees a change within it plus the sink's write) and before each barrier (so a change
- * before a checkpoint is handed on before it completes: after a restore the replay re-emits only
- * what came after), as one batch ({@link FeatureStateChange#writeAll}) on {@link #FEATURE_STATES}.
- * A restore emits states again at positions a store already holds; a store keeps the newest.
+ * <p>The serving state for servers ({@link StatePublisher}): every loop's features record the keys
+ * they change and its consumed items the users; those, each loop's learner state when it changed,
+ * the catalog entries applied and the log topic's offsets applied, all as of the position they are
+ * at, are drained on a timer ({@code featureFlush}, so a server sees a change within it plus the
+ * sink's write) and before each barrier (so a change before a checkpoint is handed on before it
+ * completes: after a restore the replay re-emits only what came after), as one batch
+ * ({@link ServingStateBatch#toBytes}) on {@link #SERVING_STATE}. A restore emits states again at
+ * positions a store already holds; a store keeps the newest. The offsets are checkpointed with the
+ * topology's state.
  */
 public final class TopologyOperator extends AbstractStreamOperator<Outcome>
-        implements OneInputStreamOperator<LogEntry, Outcome>, BoundedOneInput {
+        implements OneInputStreamOperator<SourcedEntry, Outcome>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
     public static final OutputTag<Unjoined> UNJOINED = new OutputTag<>("unjoined", new CodecTypeInfo<>(RowKind.UNJOINED));
     public static final OutputTag<ServedFeatures> SERVED = new OutputTag<>("served-features", new CodecTypeInfo<>(RowKind.SERVED_FEATURES));
     public static final OutputTag<Alert> ALERTS = new OutputTag<>("alerts", new CodecTypeInfo<>(RowKind.ALERT));
-    /** Batches of changed feature states, each {@link FeatureStateChange#writeAll}'s bytes. */
-    public static final OutputTag<byte[]> FEATURE_STATES = new OutputTag<>("feature-states",
+    /** Batches of the changed serving state, each {@link ServingStateBatch#toBytes}. */
+    public static final OutputTag<byte[]> SERVING_STATE = new OutputTag<>("serving-state",
             PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
     public static final OutputTag<Checkpoint> FINAL_STATE = new OutputTag<>("final-state", new CodecTypeInfo<>(RowKind.CHECKPOINT));
     /** Accumulator: the seq of the checkpoint this attempt restored (-1: none). */
@@ -67,6 +68,7 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     private final long featureFlushMillis;
     private transient TopologyRun run;
     private transient CheckpointState state;
+    private transient StatePublisher publisher;
     private transient int unflushed;
     private transient long lastEntryMillis;
     /** The input has been quiet long enough: idle at the next barrier (or now, without checkpoints). */
@@ -90,12 +92,13 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
         state = new CheckpointState(context.getOperatorStateStore());
         FlywheelConfig config = ConfigText.parse(configText);
         run = new TopologyRun(config, new Emitter());
-        run.topology().loops().values().forEach(l -> l.features().trackChanges());
+        publisher = new StatePublisher(run.topology());
         LongMaximum restored = new LongMaximum(-1);
         getRuntimeContext().addAccumulator(RESTORED_SEQ, restored);
         if (!context.isRestored()) return;
         Checkpoint c = state.load();
         run.restore(c);
+        publisher.restore(state.loadOffsets());
         restored.add(c.seq());
     }
 
@@ -110,8 +113,15 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     }
 
     @Override
-    public void processElement(StreamRecord<LogEntry> element) {
-        run.apply(element.getValue());
+    public void processElement(StreamRecord<SourcedEntry> element) {
+        SourcedEntry s = element.getValue();
+        if (s.entry() == null) { // a repeat the dedupe dropped: its offset is applied
+            publisher.applied(s.partition(), s.offset());
+            return;
+        }
+        run.apply(s.entry());
+        publisher.applied(TopologyRun.renumbered(s.entry(), run.seq()));
+        if (s.placed()) publisher.applied(s.partition(), s.offset());
         lastEntryMillis = now();
         idled = false;
         idleDue = false;
@@ -127,16 +137,15 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
 
     private void scheduleDrain() {
         getProcessingTimeService().registerTimer(now() + featureFlushMillis, t -> {
-            drainFeatureStates();
+            drainServingState();
             scheduleDrain();
         });
     }
 
-    /** Hands on the feature state every loop changed since the last drain, as of the last entry (and idle). */
-    private void drainFeatureStates() {
-        List<FeatureStateChange> changes = new ArrayList<>();
-        run.topology().loops().forEach((name, l) -> changes.addAll(l.features().drainChanges(name, run.seq(), idled)));
-        if (!changes.isEmpty()) output.collect(FEATURE_STATES, new StreamRecord<>(FeatureStateChange.writeAll(changes)));
+    /** Hands on the serving state changed since the last drain, as of the last entry (and idle). */
+    private void drainServingState() {
+        ServingStateBatch batch = publisher.drain(run.seq(), idled);
+        if (batch != null) output.collect(SERVING_STATE, new StreamRecord<>(batch.toBytes()));
     }
 
     private void onTimer() {
@@ -167,20 +176,21 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
         super.prepareSnapshotPreBarrier(checkpointId);
         if (idleDue) idle();
         flush();
-        drainFeatureStates();
+        drainServingState();
     }
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
         state.save(run.checkpoint(Instant.ofEpochMilli(now())));
+        state.saveOffsets(publisher.offsets());
     }
 
     /** A bounded input ended: everything that came is history, so what has ended closes (as at an engine's start). */
     @Override
     public void endInput() {
         idle();
-        drainFeatureStates();
+        drainServingState();
         output.collect(FINAL_STATE, new StreamRecord<>(run.checkpoint(Instant.ofEpochMilli(now()))));
     }
 

@@ -1,8 +1,10 @@
 package dev.flywheel.flink.kafka;
 
+import dev.flywheel.flink.FlinkJob;
 import dev.flywheel.flink.FlywheelTypes;
 import dev.flywheel.flink.JobPlugin;
 import dev.flywheel.flink.JobSettings;
+import dev.flywheel.flink.SourcedEntry;
 import dev.flywheel.flink.ingest.IngestReading;
 import dev.flywheel.kafka.KafkaSettings;
 import dev.flywheel.kafka.Topics;
@@ -42,18 +44,25 @@ public final class KafkaPlugin implements JobPlugin {
         return "kafka";
     }
 
+    /** Entries of {@code <p>.log} carry their partition and offset; those {@code <p>.ingest} accepts carry none. */
     @Override
-    public DataStream<LogEntry> entries(StreamExecutionEnvironment env, Map<String, String> options, JobSettings settings) {
+    public DataStream<SourcedEntry> sourcedEntries(StreamExecutionEnvironment env, Map<String, String> options, JobSettings settings) {
         KafkaSourceSettings s = KafkaSourceSettings.from(options);
         Topics topics = s.kafka().topics();
-        DataStream<LogEntry> log = env.fromSource(source(s, topics.log(), "log", new LogRecordSchema()), WatermarkStrategy.noWatermarks(),
-                "kafka " + topics.log(), FlywheelTypes.LOG_ENTRY).uid(SOURCE_UID);
+        DataStream<SourcedEntry> log = env.fromSource(source(s, topics.log(), "log", new LogRecordSchema()), WatermarkStrategy.noWatermarks(),
+                "kafka " + topics.log(), FlywheelTypes.SOURCED_ENTRY).uid(SOURCE_UID);
         SingleOutputStreamOperator<LogEntry> ingested = env.fromSource(source(s, topics.ingest(), "ingest", new IngestRecordSchema()),
                         WatermarkStrategy.noWatermarks(), "kafka " + topics.ingest(), IngestReading.RECORD).uid(INGEST_SOURCE_UID)
                 .process(new IngestReading(settings.config()), FlywheelTypes.LOG_ENTRY).name("ingest-reading").uid(INGEST_READING_UID);
         ingested.getSideOutput(IngestReading.QUARANTINED).sinkTo(quarantine(s.kafka()))
                 .name("kafka " + topics.quarantine()).uid(QUARANTINE_UID);
-        return log.union(ingested);
+        return log.union(FlinkJob.unplaced(ingested));
+    }
+
+    /** The entries without their places: {@link #sourcedEntries} is what the job reads. */
+    @Override
+    public DataStream<LogEntry> entries(StreamExecutionEnvironment env, Map<String, String> options, JobSettings settings) {
+        throw new UnsupportedOperationException("the kafka plug-in's entries carry places: read sourcedEntries");
     }
 
     @SuppressWarnings("deprecation") // the connector's committedOffsets still takes kafka-clients' OffsetResetStrategy

@@ -61,6 +61,20 @@ class CodecSerializerTest {
     }
 
     @Test
+    void anEntryComesBackWithItsPlaceAndAPlaceAlone() throws IOException {
+        CodecSerializer<dev.flywheel.flink.SourcedEntry> s = new CodecSerializer<>(RowKind.SOURCED_ENTRY);
+        for (LogEntry e : Entries.mixed(0, 12)) {
+            for (dev.flywheel.flink.SourcedEntry x : List.of(new dev.flywheel.flink.SourcedEntry(e, 2, 1L << 40),
+                    dev.flywheel.flink.SourcedEntry.unplaced(e))) {
+                assertEquals(x, roundTrip(s, x));
+            }
+        }
+        dev.flywheel.flink.SourcedEntry place = new dev.flywheel.flink.SourcedEntry(null, 5, 77);
+        assertEquals(place, roundTrip(s, place));
+        assertThrows(IllegalArgumentException.class, () -> new dev.flywheel.flink.SourcedEntry(null, -1, -1), "a place alone needs one");
+    }
+
+    @Test
     void rowsComeBackFieldForFieldNullsAndAll() throws IOException {
         Outcome logged = new Outcome("d1", "feed", "u1", "a", 2, 0.25, 1.5, "m1", "champion", T, 12, List.of("click", "like"),
                 1.1, false, 3);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flywheel.event.Event;
 import dev.flywheel.event.FieldError;
+import dev.flywheel.flink.SourcedEntry;
 import dev.flywheel.kafka.LogRecords;
 import dev.flywheel.kafka.Topics;
 import dev.flywheel.log.LogEntry;
@@ -51,16 +52,16 @@ class KafkaRecordSchemasTest {
     }
 
     @Test
-    void aLogRecordIsTheEntryTheServersWrote() throws IOException {
+    void aLogRecordIsTheEntryTheServersWroteAtItsPartitionAndOffset() throws IOException {
         ProducerRecord<byte[], byte[]> written = new LogRecords(new Topics("kt")).of(CLICK);
-        ConsumerRecord<byte[], byte[]> read = new ConsumerRecord<>("kt.log", 0, 7, written.key(), written.value());
-        assertEquals(List.of(CLICK), collect((Collector<LogEntry> out) -> new LogRecordSchema().deserialize(read, out)));
+        ConsumerRecord<byte[], byte[]> read = new ConsumerRecord<>("kt.log", 2, 7, written.key(), written.value());
+        assertEquals(List.of(new SourcedEntry(CLICK, 2, 7)), collect((Collector<SourcedEntry> out) -> new LogRecordSchema().deserialize(read, out)));
     }
 
     @Test
     void aLogValueThatIsNoEntryStopsTheReadNamingWhereItLies() {
         ConsumerRecord<byte[], byte[]> read = new ConsumerRecord<>("kt.log", 2, 41, null, "{\"not\": \"an entry\"}".getBytes(StandardCharsets.UTF_8));
-        IOException e = assertThrows(IOException.class, () -> collect((Collector<LogEntry> out) -> new LogRecordSchema().deserialize(read, out)));
+        IOException e = assertThrows(IOException.class, () -> collect((Collector<SourcedEntry> out) -> new LogRecordSchema().deserialize(read, out)));
         assertTrue(e.getMessage().startsWith("kt.log-2 at offset 41: "), e.getMessage());
     }
 

@@ -93,8 +93,23 @@ final class Migrations {
             ALTER TABLE checkpoints ADD COLUMN after_idle boolean NOT NULL DEFAULT false;
             """;
 
+    /**
+     * The rest of the serving state the Flink job publishes beside {@code feature_states}: each loop's
+     * learner state and each user's consumed items as of a position (newest wins, as feature states),
+     * the catalog's entries by the job's seq ({@code entry}: the log's binary form), and per partition
+     * of the log topic the highest offset applied.
+     */
+    private static final String SERVING_STATE = """
+            CREATE TABLE learner_states (loop text PRIMARY KEY, seq bigint NOT NULL, after_idle boolean NOT NULL, state bytea NOT NULL);
+            CREATE TABLE consumed_items (loop text NOT NULL, user_id text NOT NULL, seq bigint NOT NULL, after_idle boolean NOT NULL,
+              items bytea NOT NULL, PRIMARY KEY (loop, user_id));
+            CREATE TABLE catalog_entries (seq bigint PRIMARY KEY, entry bytea NOT NULL);
+            CREATE TABLE applied_offsets (log_partition integer PRIMARY KEY, log_offset bigint NOT NULL);
+            """;
+
     /** Migration n is {@code STEPS.get(n - 1)}. */
-    static final List<String> STEPS = List.of(RECORDS + DERIVED + METADATA, ALERTS, FEATURE_STATES, CHECKPOINT_AFTER_IDLE);
+    static final List<String> STEPS = List.of(RECORDS + DERIVED + METADATA, ALERTS, FEATURE_STATES, CHECKPOINT_AFTER_IDLE,
+            SERVING_STATE);
 
     static void apply(Connection c, String schema) throws SQLException {
         try (Statement s = c.createStatement()) {

@@ -7,6 +7,7 @@ import dev.flywheel.feature.FeatureStateStore;
 import dev.flywheel.feature.GlobalState;
 import dev.flywheel.feature.ItemState;
 import dev.flywheel.feature.KeyedStates;
+import dev.flywheel.feature.ServingStateBatch;
 import dev.flywheel.feature.UserState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,24 +55,44 @@ public final class PostgresFeatureStates implements FeatureStateStore {
     @Override
     public void upsert(List<FeatureStateChange> changes) {
         if (changes.isEmpty()) return;
-        List<FeatureStateChange> sorted = new ArrayList<>(changes);
-        sorted.sort(Comparator.comparing(FeatureStateChange::loop).thenComparing(c -> c.key().kind())
-                .thenComparing(c -> c.key().id()));
         db.transaction("store " + changes.size() + " feature states", c -> {
-            try (PreparedStatement p = c.prepareStatement(UPSERT)) {
-                for (FeatureStateChange x : sorted) {
-                    p.setString(1, x.loop());
-                    p.setShort(2, (short) x.key().kind().ordinal());
-                    p.setString(3, x.key().id());
-                    p.setLong(4, x.seq());
-                    p.setBoolean(5, x.afterIdle());
-                    p.setBytes(6, x.bytes());
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
+            features(c, changes);
             return null;
         });
+    }
+
+    /**
+     * One transaction: the states (learner states, consumed items, catalog entries: {@link ServingStateRows}),
+     * then the offsets, so a reader that sees an offset sees every state published with it.
+     */
+    @Override
+    public void publish(ServingStateBatch batch) {
+        if (batch.isEmpty()) return;
+        db.transaction("publish the serving state (" + batch.features().size() + " feature states, " + batch.models().size()
+                + " learner states, " + batch.consumed().size() + " users' consumed items, " + batch.items().size() + " catalog entries)", c -> {
+            if (!batch.features().isEmpty()) features(c, batch.features());
+            ServingStateRows.states(c, batch);
+            ServingStateRows.offsets(c, batch.applied());
+            return null;
+        });
+    }
+
+    private static void features(java.sql.Connection c, List<FeatureStateChange> changes) throws java.sql.SQLException {
+        List<FeatureStateChange> sorted = new ArrayList<>(changes);
+        sorted.sort(Comparator.comparing(FeatureStateChange::loop).thenComparing(x -> x.key().kind())
+                .thenComparing(x -> x.key().id()));
+        try (PreparedStatement p = c.prepareStatement(UPSERT)) {
+            for (FeatureStateChange x : sorted) {
+                p.setString(1, x.loop());
+                p.setShort(2, (short) x.key().kind().ordinal());
+                p.setString(3, x.key().id());
+                p.setLong(4, x.seq());
+                p.setBoolean(5, x.afterIdle());
+                p.setBytes(6, x.bytes());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
     }
 
     @Override

@@ -1,8 +1,9 @@
 /**
  * The PostgreSQL adapters of the core's storage ports, for the distributed shape: the record store
  * (events, decisions, items, quarantine), outcomes and unjoined feedback, served features, review
- * tasks, alerts, the rollout audit log, model states, operator checkpoints, API keys and the features'
- * state by key (newest position wins). Each passes its
+ * tasks, alerts, the rollout audit log, model states, operator checkpoints, API keys, the features'
+ * state by key (newest position wins) and the rest of the serving state the Flink job publishes
+ * ({@link dev.flywheel.store.postgres.PostgresServingState}). Each passes its
  * port's contract suite against a real PostgreSQL server.
  *
  * <p>Contract: every adapter works on a {@link dev.flywheel.store.postgres.PostgresDatabase}, one

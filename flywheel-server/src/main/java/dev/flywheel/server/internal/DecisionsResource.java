@@ -42,7 +42,7 @@ public final class DecisionsResource {
         String id = ctx.pathParam("id");
         // a decision just answered is in the log; let the store catch up with it before looking
         if (materializer != null) materializer.awaitSeq(log.nextSeq() - 1, 2_000);
-        Decision d = lifecycle.decisions().decision(id).orElseThrow(() -> new ApiException(404,
+        Decision d = lifecycle.require(lifecycle.decisions(), "the decision history").decision(id).orElseThrow(() -> new ApiException(404,
                 "no decision " + id + " (or the store has not caught up with it yet)", List.of(new FieldError("id", "unknown"))));
         ObjectNode out = json.createObjectNode().put("id", d.id()).put("loop", d.loop()).put("user", d.user())
                 .put("timestamp", d.timestamp().toString()).put("version", d.model()).put("arm", d.arm())

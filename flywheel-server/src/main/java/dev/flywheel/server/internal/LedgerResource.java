@@ -25,7 +25,7 @@ public final class LedgerResource {
             throw new ApiException(404, "no loop named " + loop + " is served by Flywheel", List.of(new FieldError("loop", "unknown")));
         }
         UpliftLedger.Registry reg = lifecycle.registry().read(loop, UpliftLedger.Registry::of);
-        UpliftLedger.Ledger ledger = UpliftLedger.compute(reg, lifecycle.data(), lifecycle.now().get());
+        UpliftLedger.Ledger ledger = UpliftLedger.compute(reg, lifecycle.require(lifecycle.data(), "the rollout data"), lifecycle.now().get());
         ctx.contentType("application/json").result(json.writeValueAsBytes(LedgerJson.render(json, ledger)));
     }
 }

@@ -35,7 +35,7 @@ public final class SnapshotsResource {
 
     public void create(Context ctx) throws Exception {
         String loop = loop(ctx);
-        TrainingSnapshot s = lifecycle.retrainer().snapshot(loop);
+        TrainingSnapshot s = lifecycle.require(lifecycle.retrainer(), "the retrainer").snapshot(loop);
         answer(ctx, manifest(s));
     }
 
@@ -57,6 +57,7 @@ public final class SnapshotsResource {
 
     public void train(Context ctx) throws Exception {
         String loop = loop(ctx);
+        lifecycle.require(lifecycle.retrainer(), "the retrainer");
         byte[] raw = Bodies.read(ctx, 1 << 16);
         JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
         if (body == null || !body.isObject()) throw ApiException.badRequest("body", "must be a JSON object");

@@ -1,0 +1,112 @@
+package dev.flywheel.cli.engine;
+
+import dev.flywheel.kafka.AcknowledgedOffsets;
+import dev.flywheel.log.LogAppender;
+import dev.flywheel.quality.AlertBoard;
+import dev.flywheel.quality.Exclusions;
+import dev.flywheel.server.FlywheelServer;
+import dev.flywheel.topology.LoopStatus;
+import dev.flywheel.topology.ServingState;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a server of the distributed shape shows of the stream operators, which run in the Flink job:
+ * how far they have applied this server's own appends. A seq here is this server's writer's
+ * ({@code KafkaLogWriter}); the operators' progress is the offsets the job published with its state
+ * ({@link ServingState#applied}), and "applied up to seq S" means every record this server appended
+ * up to S sits at or below them. So decide's wait keeps its meaning: at most {@code
+ * server.decide_max_lag} of the entries this server acknowledged before the request may be missing
+ * from the state it reads, waiting up to {@code server.decide_wait}. Entries other servers
+ * acknowledged are not waited for (a client that wants them reads its own writes through one server).
+ *
+ * <p>The published offsets are read at most once per {@link #POLL_MILLIS} (a decide in a busy
+ * server does not query the store each time); a wait re-reads them at that pace.
+ */
+final class ServingStream implements FlywheelServer.StreamView {
+    static final long POLL_MILLIS = 20;
+    private final LogAppender writer;
+    private final AcknowledgedOffsets acknowledged;
+    private final ServingState state;
+    private final AlertBoard alerts = new AlertBoard();
+    private long readAt;
+    private boolean read;
+    private long covered = -1;
+
+    ServingStream(LogAppender writer, AcknowledgedOffsets acknowledged, ServingState state) {
+        this.writer = writer;
+        this.acknowledged = acknowledged;
+        this.state = state;
+    }
+
+    @Override
+    public boolean awaitCurrent(long timeoutMillis) {
+        return awaitSeq(writer.nextSeq() - 1, timeoutMillis);
+    }
+
+    @Override
+    public boolean awaitSeq(long seq, long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (appliedSeq() < seq) {
+            if (System.nanoTime() >= deadline) return false;
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The highest seq of this server's writer up to which the operators have applied everything it appended. */
+    @Override
+    public synchronized long appliedSeq() {
+        // a throttle on queries, so measured in wall time rather than by the engine's clock
+        long now = System.nanoTime();
+        if (!read || now - readAt >= POLL_MILLIS * 1_000_000L) {
+            covered = acknowledged.coveredBy(state.applied());
+            readAt = now;
+            read = true;
+        }
+        return covered;
+    }
+
+    /** The job's join holds the open windows; a server has none. */
+    @Override
+    public long openWindows() {
+        return 0;
+    }
+
+    @Override
+    public Map<String, Long> unknownLoops() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Long> unjoined() {
+        return Map.of();
+    }
+
+    /** The learners run in the job: a server reports none of its own. */
+    @Override
+    public List<LoopStatus> loops() {
+        return List.of();
+    }
+
+    /** The monitors run in the job; their alerts are not read back into a server yet. */
+    @Override
+    public AlertBoard alerts() {
+        return alerts;
+    }
+
+    @Override
+    public Map<String, Exclusions> exclusions() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Object> checkpoints() {
+        return Map.of("shape", "distributed", "applied_offsets", state.applied());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.flywheel.feature;
+
+import dev.flywheel.log.LogEntry;
+import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the Flink job publishes for servers at one drain ({@code topology.ServingState} reads it
+ * back): the feature states, learner states and users' consumed items that changed since the last
+ * drain, each as of its stream position; the catalog entries applied since, with the job's seqs; and,
+ * per partition of the log topic, the highest offset whose entry was applied. A store writes it in
+ * one transaction, the offsets last, so a reader that sees an offset sees every state up to it.
+ *
+ * @param applied partition to offset; empty when the entries carry no offsets (not read from the log topic)
+ */
+public record ServingStateBatch(List<FeatureStateChange> features, List<Model> models, List<Consumed> consumed,
+                                List<LogEntry.ItemEntry> items, Map<Integer, Long> applied) {
+    private static final int VERSION = 1;
+
+    public ServingStateBatch {
+        features = List.copyOf(features);
+        models = List.copyOf(models);
+        consumed = List.copyOf(consumed);
+        items = List.copyOf(items);
+        applied = Map.copyOf(applied);
+    }
+
+    /** A batch of feature states alone. */
+    public static ServingStateBatch ofFeatures(List<FeatureStateChange> features) {
+        return new ServingStateBatch(features, List.of(), List.of(), List.of(), Map.of());
+    }
+
+    public boolean isEmpty() {
+        return features.isEmpty() && models.isEmpty() && consumed.isEmpty() && items.isEmpty() && applied.isEmpty();
+    }
+
+    /** A loop's learner state ({@code LoopModel.state()}) as of a stream position. */
+    public record Model(String loop, long seq, boolean afterIdle, byte[] bytes) {
+        public Model {
+            if (loop == null || bytes == null) throw new IllegalArgumentException("loop and bytes are required");
+        }
+    }
+
+    /** All a user consumed in a loop ({@link ConsumedItems#decode} reads the bytes) as of a stream position. */
+    public record Consumed(String loop, String user, long seq, boolean afterIdle, byte[] bytes) {
+        public Consumed {
+            if (loop == null || user == null || bytes == null) throw new IllegalArgumentException("loop, user and bytes are required");
+        }
+    }
+
+    /** Whether position (seq, afterIdle) is after (otherSeq, otherAfterIdle): an idle counts after its entry. */
+    public static boolean newer(long seq, boolean afterIdle, long otherSeq, boolean otherAfterIdle) {
+        return seq != otherSeq ? seq > otherSeq : afterIdle && !otherAfterIdle;
+    }
+
+    /** The batch as one byte array, for a stream that carries it as one record. */
+    public byte[] toBytes() {
+        StateWriter out = new StateWriter().putInt(VERSION).putBytes(FeatureStateChange.writeAll(features)).putInt(models.size());
+        for (Model m : models) out.putString(m.loop).putLong(m.seq).putBoolean(m.afterIdle).putBytes(m.bytes);
+        out.putInt(consumed.size());
+        for (Consumed c : consumed) out.putString(c.loop).putString(c.user).putLong(c.seq).putBoolean(c.afterIdle).putBytes(c.bytes);
+        out.putInt(items.size());
+        for (LogEntry.ItemEntry i : items) out.putEntry(i);
+        out.putInt(applied.size());
+        new TreeMap<>(applied).forEach((p, o) -> out.putInt(p).putLong(o));
+        return out.toByteArray();
+    }
+
+    public static ServingStateBatch fromBytes(byte[] bytes) {
+        StateReader in = new StateReader(bytes);
+        in.expectVersion("serving state batch", VERSION);
+        List<FeatureStateChange> features = FeatureStateChange.readAll(in.getBytes());
+        List<Model> models = new ArrayList<>();
+        for (int n = in.count(); n > 0; n--) models.add(new Model(in.getString(), in.getLong(), in.getBoolean(), in.getBytes()));
+        List<Consumed> consumed = new ArrayList<>();
+        for (int n = in.count(); n > 0; n--) {
+            consumed.add(new Consumed(in.getString(), in.getString(), in.getLong(), in.getBoolean(), in.getBytes()));
+        }
+        List<LogEntry.ItemEntry> items = new ArrayList<>();
+        for (int n = in.count(); n > 0; n--) items.add((LogEntry.ItemEntry) in.getEntry());
+        Map<Integer, Long> applied = new TreeMap<>();
+        for (int n = in.count(); n > 0; n--) applied.put(in.getInt(), in.getLong());
+        if (!in.atEnd()) throw new IllegalStateException("a serving state batch has bytes left over");
+        return new ServingStateBatch(features, models, consumed, items, applied);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.flywheel.flink.internal;
+
+import dev.flywheel.feature.FeatureStateChange;
+import dev.flywheel.feature.ServingStateBatch;
+import dev.flywheel.log.LogEntry;
+import dev.flywheel.topology.LoopRuntime;
+import dev.flywheel.topology.Topology;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the topology operator publishes for servers, gathered between drains: the catalog entries it
+ * applied and the highest offset applied per partition of the log topic; at a drain, with them, the
+ * feature states and consumed items that changed and each learner state that differs from the one
+ * last published, all as of the position of the drain ({@link ServingStateBatch}). The offsets are
+ * part of the operator's checkpointed state; the rest is not: a restored operator publishes every
+ * learner state once more, and its replay publishes again what came after the checkpoint.
+ */
+final class StatePublisher {
+    private final Topology topology;
+    private final List<LogEntry.ItemEntry> items = new ArrayList<>();
+    private final Map<Integer, Long> applied = new TreeMap<>();
+    private final Map<String, byte[]> lastModels = new HashMap<>();
+    private boolean offsetsMoved;
+
+    StatePublisher(Topology topology) {
+        this.topology = topology;
+        for (LoopRuntime l : topology.loops().values()) {
+            l.features().trackChanges();
+            l.consumed().trackChanges();
+        }
+    }
+
+    /** An entry the topology applied, numbered as it applied it. */
+    void applied(LogEntry numbered) {
+        if (numbered instanceof LogEntry.ItemEntry i) items.add(i);
+    }
+
+    /** The offset of a log topic record whose entry the topology applied (or dropped as a repeat). */
+    void applied(int partition, long offset) {
+        applied.merge(partition, offset, Math::max);
+        offsetsMoved = true;
+    }
+
+    /** The highest offset applied per partition, for the checkpoint. */
+    Map<Integer, Long> offsets() {
+        return new TreeMap<>(applied);
+    }
+
+    /** The offsets of a restored checkpoint. */
+    void restore(Map<Integer, Long> offsets) {
+        applied.putAll(offsets);
+    }
+
+    /** What changed since the last drain, as of stream position (seq, afterIdle); null when nothing did. */
+    ServingStateBatch drain(long seq, boolean afterIdle) {
+        List<FeatureStateChange> features = new ArrayList<>();
+        List<ServingStateBatch.Model> models = new ArrayList<>();
+        List<ServingStateBatch.Consumed> consumed = new ArrayList<>();
+        topology.loops().forEach((name, l) -> {
+            features.addAll(l.features().drainChanges(name, seq, afterIdle));
+            consumed.addAll(l.consumed().drainChanges(seq, afterIdle));
+            byte[] state = l.model().state().get();
+            // a few kilobytes per loop: cheaper to compare than to track which updates changed it
+            if (!Arrays.equals(state, lastModels.get(name))) {
+                lastModels.put(name, state);
+                models.add(new ServingStateBatch.Model(name, seq, afterIdle, state));
+            }
+        });
+        ServingStateBatch batch = new ServingStateBatch(features, models, consumed, items, offsetsMoved ? applied : Map.of());
+        items.clear();
+        offsetsMoved = false;
+        return batch.isEmpty() ? null : batch;
+    }
+}
