@@ -1,9 +1,12 @@
 package dev.flywheel.cli;
 
+import dev.flywheel.cli.engine.DistributedSettings;
 import dev.flywheel.cli.engine.Engine;
+import dev.flywheel.cli.engine.ServingEngine;
 import dev.flywheel.cli.stack.DistributedStack;
 import dev.flywheel.cli.stack.StackOptions;
 import dev.flywheel.config.FlywheelConfig;
+import dev.flywheel.store.postgres.PostgresServingState;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -52,7 +55,22 @@ interface DemoEngine extends AutoCloseable {
         DistributedStack stack = DistributedStack.start(dir.resolve("stack"), config, STACK);
         if (temporary) stack.afterStop(() -> TempDirs.deleteQuietly(dir));
         try {
-            throw new UnsupportedOperationException("the distributed server is not wired in yet");
+            FlywheelConfig cfg = FlywheelConfig.from(stack.config());
+            ServingEngine server = ServingEngine.open(cfg, DistributedSettings.of(cfg.deployment()), dir.resolve("server"), clock, null,
+                    PostgresServingState::new);
+            AutoCloseable parts = () -> {
+                try (stack) {
+                    server.close();
+                }
+            };
+            try {
+                int port = server.start();
+                return new Started(URI.create("http://127.0.0.1:" + port + "/"), read(server.adminKeyFile()),
+                        "Kafka " + stack.kafka().bootstrap() + ", PostgreSQL " + stack.postgres().where() + ", files in " + dir, parts);
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             stack.close();
             throw e;
