@@ -22,6 +22,32 @@ public final class KeyedStates {
 
     private KeyedStates() { }
 
+    /**
+     * Reads of a loop's state from each key's bytes ({@code bytes} answers null for a key without
+     * state): what a store of these bytes serves, decoded for features that decay with {@code halfLife}.
+     */
+    public static FeatureStateSource source(Duration halfLife, Function<FeatureKey, byte[]> bytes) {
+        return new FeatureStateSource() {
+            @Override
+            public GlobalState global() {
+                byte[] b = bytes.apply(FeatureKey.GLOBAL);
+                return b == null ? emptyGlobal(halfLife) : decodeGlobal(b, halfLife);
+            }
+
+            @Override
+            public ItemState item(String item) {
+                byte[] b = bytes.apply(FeatureKey.item(item));
+                return b == null ? null : decodeItem(b, halfLife);
+            }
+
+            @Override
+            public UserState user(String user) {
+                byte[] b = bytes.apply(FeatureKey.user(user));
+                return b == null ? null : decodeUser(user, b, halfLife);
+            }
+        };
+    }
+
     /** The global state of a loop that has had no update. */
     public static GlobalState emptyGlobal(Duration halfLife) {
         return new GlobalState(null, null, new ItemFeedback(halfLife), new ItemValue(halfLife));

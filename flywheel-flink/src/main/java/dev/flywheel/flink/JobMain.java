@@ -75,12 +75,23 @@ public final class JobMain {
                 String value = args[i + 1];
                 switch (option) {
                     case "--config", "--source", "--tables" -> single.put(option, value);
-                    case "--flink" -> flink.put(keyOf(option, value), value.substring(value.indexOf('=') + 1));
+                    case "--flink" -> flink.put(keyOf(option, value), scalar(value.substring(value.indexOf('=') + 1)));
                     case "--set" -> sets.add(new String[] {keyOf(option, value), value.substring(value.indexOf('=') + 1)});
                     default -> throw new ConfigException(option, "unknown option; known: --config --source --tables --set --flink");
                 }
             }
             return new Args(single, flink, sets);
+        }
+
+        /**
+         * A value as the configuration file would have read it: a whole number, a number, true or false,
+         * else text ({@code chunk=500} was the text "500", which a whole-number setting refused).
+         */
+        static Object scalar(String v) {
+            if (v.matches("[-+]?\\d{1,18}")) return Long.parseLong(v);
+            if (v.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) return Double.parseDouble(v);
+            if (v.equals("true") || v.equals("false")) return Boolean.parseBoolean(v);
+            return v;
         }
 
         private static String keyOf(String option, String value) {

@@ -67,6 +67,17 @@ class JobMainTest {
                 "--set", "kafka.bootstrap=localhost:9092", "--set", "kafka.group_id=a b"));
     }
 
+    /** Regression: {@code --flink chunk=500} reached the settings as the text "500", which a whole-number setting refused. */
+    @Test
+    void flinkSettingsFromTheCommandLineAreReadAsTheConfigFileWouldReadThem() {
+        var args = JobMain.Args.parse(new String[] {"--flink", "chunk=500", "--flink", "quiet=2s"});
+        JobSettings s = JobSettings.from("loops: []\n", args.flink());
+        assertEquals(500, s.chunk());
+        assertEquals(java.time.Duration.ofSeconds(2), s.quiet());
+        var bad = JobMain.Args.parse(new String[] {"--flink", "chunk=many"});
+        assertEquals("flink.chunk", assertThrows(ConfigException.class, () -> JobSettings.from("loops: []\n", bad.flink())).key());
+    }
+
     private static String key(String... args) {
         return assertThrows(ConfigException.class, () -> JobMain.main(args)).key();
     }

@@ -4,11 +4,8 @@ import dev.flywheel.feature.FeatureKey;
 import dev.flywheel.feature.FeatureStateChange;
 import dev.flywheel.feature.FeatureStateSource;
 import dev.flywheel.feature.FeatureStateStore;
-import dev.flywheel.feature.GlobalState;
-import dev.flywheel.feature.ItemState;
 import dev.flywheel.feature.KeyedStates;
 import dev.flywheel.feature.ServingStateBatch;
-import dev.flywheel.feature.UserState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -97,25 +94,7 @@ public final class PostgresFeatureStates implements FeatureStateStore {
 
     @Override
     public FeatureStateSource source(String loop, Duration halfLife) {
-        return new FeatureStateSource() {
-            @Override
-            public GlobalState global() {
-                byte[] b = bytes(loop, FeatureKey.GLOBAL);
-                return b == null ? KeyedStates.emptyGlobal(halfLife) : KeyedStates.decodeGlobal(b, halfLife);
-            }
-
-            @Override
-            public ItemState item(String item) {
-                byte[] b = bytes(loop, FeatureKey.item(item));
-                return b == null ? null : KeyedStates.decodeItem(b, halfLife);
-            }
-
-            @Override
-            public UserState user(String user) {
-                byte[] b = bytes(loop, FeatureKey.user(user));
-                return b == null ? null : KeyedStates.decodeUser(user, b, halfLife);
-            }
-        };
+        return KeyedStates.source(halfLife, key -> bytes(loop, key));
     }
 
     /** The position {@code key} is stored as of, or null: {seq, 1 when after an idle}. */
