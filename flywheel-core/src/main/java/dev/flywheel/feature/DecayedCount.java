@@ -9,8 +9,8 @@ import java.util.Arrays;
  *
  * <p>Point-in-time exact: updates are kept with their timestamps, so a value for time t ignores
  * updates stamped after t, and updates may arrive in any order. {@link #compact(Instant)} folds old
- * updates into one decayed base to bound memory; afterwards values before the horizon are no longer
- * available (asking throws) and updates older than the horizon still count for later times.
+ * updates into one decayed base to bound memory; afterwards a value before the horizon is answered
+ * as of the horizon and updates older than the horizon still count for later times.
  *
  * <p>Decide asks for "now", which is at or after every update; compaction keeps the updates of the
  * last outcome window, thousands per busy item. So the sum of all held updates as of the newest one
@@ -77,9 +77,10 @@ public final class DecayedCount {
 
     /** The decayed sum as of {@code t}, counting only updates stamped at or before {@code t}. */
     public double valueAt(Instant t) {
-        if (baseTime != null && t.isBefore(baseTime)) {
-            throw new IllegalStateException("history before " + baseTime + " was compacted; asked for " + t);
-        }
+        // before the base the history is folded: answer as of the base, as GlobalState.answerable does
+        // for the loop. A server reads each key from its own publication, so a user's state may have
+        // been compacted past the horizon of the global state it read (the engine reads both at once)
+        if (baseTime != null && t.isBefore(baseTime)) t = baseTime;
         long ms = t.toEpochMilli();
         double v = baseTime == null ? 0 : base * decay(ms, baseTime.toEpochMilli());
         if (n == 0) return v;

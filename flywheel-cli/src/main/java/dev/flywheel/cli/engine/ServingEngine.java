@@ -62,7 +62,9 @@ public final class ServingEngine implements AutoCloseable {
         PostgresDatabase db = keep(PostgresDatabase.open(settings.postgres()));
         writer = keep(KafkaLogWriter.open(settings.kafka()));
         ServingState state = keep(stateOf.apply(db));
-        loops = keep(ServingLoops.build(config.loops(), state, FeatureCacheSettings.DEFAULTS, clock));
+        // the caches' lifetimes bound staleness in real time: the engine's clock may be simulated (the demo's
+        // stands still within a round, and kept every feature and the learner cached for the whole round)
+        loops = keep(ServingLoops.build(config.loops(), state, FeatureCacheSettings.DEFAULTS, Clock.systemUTC()));
         loops.pollCatalog();
         PostgresAuditLog audit = keep(new PostgresAuditLog(db));
         lifecycle = new ModelLifecycle(audit, new PostgresModelStore(db), new NoSnapshots(), () -> -1, clock,
