@@ -31,6 +31,24 @@ public final class AlertBoard implements dev.flywheel.state.OperatorState {
         return a;
     }
 
+    /**
+     * Records an alert raised elsewhere as it was numbered there (a server of the distributed shape
+     * reads the job's alerts back); ids must rise, so a reader's {@code after} keeps its meaning.
+     */
+    public void record(Alert alert) {
+        synchronized (this) {
+            long last = lastId();
+            if (alert.id() <= last) throw new IllegalArgumentException("alert id " + alert.id() + " is not above the last recorded, " + last);
+            alerts.add(alert);
+        }
+        if (live) for (Consumer<Alert> s : subscribers) s.accept(alert);
+    }
+
+    /** The id of the newest alert, 0 when none. */
+    public synchronized long lastId() {
+        return alerts.isEmpty() ? 0 : alerts.get(alerts.size() - 1).id();
+    }
+
     @Override
     public String stateName() {
         return "alerts";

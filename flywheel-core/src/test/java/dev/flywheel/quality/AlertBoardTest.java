@@ -1,6 +1,7 @@
 package dev.flywheel.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,5 +41,17 @@ class AlertBoardTest {
         board.subscribe(heard::add);
         board.raise(drift(2));
         assertEquals(List.of(2L), heard.stream().map(Alert::id).toList());
+    }
+
+    @Test
+    void recordedAlertsKeepTheirIdsAndMustRise() {
+        AlertBoard board = new AlertBoard();
+        Alert fifth = new Alert(5, "feed", "drift", T0, T0.plusSeconds(60), "like_rate_change", -0.4, -0.25, "d", null, null, 7);
+        board.record(fifth);
+        assertEquals(List.of(fifth), board.list(null, null, 0), "kept as given, id included");
+        assertEquals(5, board.lastId());
+        assertEquals(List.of(), board.list(null, null, 5));
+        assertThrows(IllegalArgumentException.class, () -> board.record(fifth), "an id already recorded");
+        assertEquals(1, board.size());
     }
 }

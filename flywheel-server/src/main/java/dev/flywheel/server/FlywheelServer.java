@@ -116,6 +116,11 @@ public final class FlywheelServer implements AutoCloseable {
         /** What the loops' monitors raised. */
         dev.flywheel.quality.AlertBoard alerts();
 
+        /** The loops whose alert counts the metrics show: those whose monitors this view reports. */
+        default java.util.Set<String> alertLoops() {
+            return exclusions().keySet();
+        }
+
         /** Per loop, the users and items its training leaves out. */
         Map<String, dev.flywheel.quality.Exclusions> exclusions();
 

@@ -9,7 +9,9 @@ import dev.flywheel.feature.FeatureCacheSettings;
 import dev.flywheel.ingest.IngestPipeline;
 import dev.flywheel.kafka.KafkaLogWriter;
 import dev.flywheel.rollout.ModelLifecycle;
+import dev.flywheel.quality.AlertBoard;
 import dev.flywheel.server.FlywheelServer;
+import dev.flywheel.store.postgres.PostgresAlertLog;
 import dev.flywheel.store.postgres.PostgresAuditLog;
 import dev.flywheel.store.postgres.PostgresDatabase;
 import dev.flywheel.store.postgres.PostgresKeyStore;
@@ -41,20 +43,23 @@ import java.util.function.Function;
  * user's consumed items are read at most {@code feature_cache.ttl} (1 s) after the job published
  * them; a posted item is offered at most {@link #CATALOG_POLL} after the job applied it; a version
  * promoted, rolled back or allocated through another server is served here at most
- * {@link #AUDIT_POLL} after it was recorded. Decide waits for the job to apply what this server
+ * {@link #AUDIT_POLL} after it was recorded; an alert the job wrote to PostgreSQL is listed at most
+ * {@link #ALERT_POLL} (plus a poll's duration) after it was written ({@link AlertFollower}). Decide waits for the job to apply what this server
  * acknowledged ({@link ServingStream}).
  */
 public final class ServingEngine implements AutoCloseable {
     static final Duration CATALOG_POLL = Duration.ofMillis(500);
     static final Duration AUDIT_POLL = Duration.ofSeconds(1);
+    static final Duration ALERT_POLL = Duration.ofSeconds(1);
     /** What this server opened, in order: closed in reverse, also when the start fails half-way. */
     private final List<AutoCloseable> opened;
     private final ServingLoops loops;
     private final ModelLifecycle lifecycle;
     private final FlywheelServer server;
     private final Path adminKeyFile;
-    private final ScheduledExecutorService auditPoll;
+    private final ScheduledExecutorService polls;
     private final KafkaLogWriter writer;
+    private final AlertFollower alerts;
 
     private ServingEngine(FlywheelConfig config, DistributedSettings settings, Path dataDir, Clock clock, String envAdminKey,
                           Function<PostgresDatabase, ServingState> stateOf, List<AutoCloseable> opened) {
@@ -77,13 +82,16 @@ public final class ServingEngine implements AutoCloseable {
         adminKeyFile = adminKey(keys, dataDir, envAdminKey, clock);
         PostgresOutcomeStore outcomes = keep(new PostgresOutcomeStore(db));
         PostgresReviewTasks reviews = keep(new PostgresReviewTasks(db));
+        alerts = new AlertFollower(new PostgresAlertLog(db), new AlertBoard());
+        alerts.poll();
+        var loopNames = config.loops().stream().map(dev.flywheel.loop.LoopSpec::name).collect(java.util.stream.Collectors.toSet());
         server = new FlywheelServer(new FlywheelServer.Parts(config, clock, writer, store, store.counts(), pipeline, null,
                 Engine.admission(config, clock), keys, new KeyRing(keys, clock), loops.catalog(),
-                new ServingStream(writer, writer.acknowledged(), state), loops.policies(), outcomes,
+                new ServingStream(writer, writer.acknowledged(), state, alerts.board(), loopNames), loops.policies(), outcomes,
                 new FlywheelServer.Lifecycle(lifecycle, null, null, null, clock::instant, null, null), null, reviews,
                 java.util.Map::of));
-        auditPoll = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "flywheel-audit-poll");
+        polls = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "flywheel-serving-poll");
             t.setDaemon(true);
             return t;
         });
@@ -136,10 +144,11 @@ public final class ServingEngine implements AutoCloseable {
         return part;
     }
 
-    /** Starts answering and following the shared audit log; returns the port. */
+    /** Starts answering and following the shared audit log and the job's alerts; returns the port. */
     public int start() {
         loops.start(CATALOG_POLL);
-        auditPoll.scheduleWithFixedDelay(this::refreshQuietly, AUDIT_POLL.toMillis(), AUDIT_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        polls.scheduleWithFixedDelay(this::refreshQuietly, AUDIT_POLL.toMillis(), AUDIT_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        polls.scheduleWithFixedDelay(this::pollAlertsQuietly, ALERT_POLL.toMillis(), ALERT_POLL.toMillis(), TimeUnit.MILLISECONDS);
         return server.start();
     }
 
@@ -149,6 +158,15 @@ public final class ServingEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             // PostgreSQL away for a moment: the next poll reads from the same seq
             System.getLogger(ServingEngine.class.getName()).log(System.Logger.Level.WARNING, "audit poll failed: " + e.getMessage());
+        }
+    }
+
+    private void pollAlertsQuietly() {
+        try {
+            alerts.poll();
+        } catch (RuntimeException e) {
+            // PostgreSQL away for a moment: the next poll resumes after the newest alert the board holds
+            System.getLogger(ServingEngine.class.getName()).log(System.Logger.Level.WARNING, "alert poll failed: " + e.getMessage());
         }
     }
 
@@ -181,7 +199,7 @@ public final class ServingEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        auditPoll.shutdownNow();
+        polls.shutdownNow();
         server.close();
         // in reverse: the pipeline drains into the writer before it closes, the database goes last
         for (int i = opened.size() - 1; i >= 0; i--) closeQuietly(opened.get(i));

@@ -21,20 +21,25 @@ import java.util.Map;
  * acknowledged are not waited for (a client that wants them reads its own writes through one server).
  *
  * <p>The published offsets are read at most once per {@link #POLL_MILLIS} (a decide in a busy
- * server does not query the store each time); a wait re-reads them at that pace.
+ * server does not query the store each time); a wait re-reads them at that pace. A decide's wait
+ * does not cover the alerts: they trail the job by its checkpoint interval and the poll's.
  */
 final class ServingStream implements FlywheelServer.StreamView {
     static final long POLL_MILLIS = 20;
     private final LogAppender writer;
     private final AcknowledgedOffsets acknowledged;
     private final ServingState state;
-    private final AlertBoard alerts = new AlertBoard();
+    private final AlertBoard alerts;
+    private final java.util.Set<String> loopNames;
     private long readAt;
     private boolean read;
     private long covered = -1;
 
-    ServingStream(LogAppender writer, AcknowledgedOffsets acknowledged, ServingState state) {
+    ServingStream(LogAppender writer, AcknowledgedOffsets acknowledged, ServingState state, AlertBoard alerts,
+                  java.util.Set<String> loopNames) {
         this.writer = writer;
+        this.alerts = alerts;
+        this.loopNames = java.util.Set.copyOf(loopNames);
         this.acknowledged = acknowledged;
         this.state = state;
     }
@@ -94,10 +99,16 @@ final class ServingStream implements FlywheelServer.StreamView {
         return List.of();
     }
 
-    /** The monitors run in the job; their alerts are not read back into a server yet. */
+    /** The monitors run in the job; their alerts are read back from the alert log ({@link AlertFollower}). */
     @Override
     public AlertBoard alerts() {
         return alerts;
+    }
+
+    /** Every configured loop, as the embedded engine counts them: the job's monitors watch each. */
+    @Override
+    public java.util.Set<String> alertLoops() {
+        return loopNames;
     }
 
     @Override

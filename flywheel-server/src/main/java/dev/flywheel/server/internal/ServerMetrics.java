@@ -90,12 +90,14 @@ public final class ServerMetrics {
 
     /** Per loop: alerts raised per monitor, and the users and items its training leaves out. */
     private void quality(FlywheelServer.StreamView stream) {
-        for (String loop : stream.exclusions().keySet()) {
+        for (String loop : stream.alertLoops()) {
             for (String monitor : java.util.List.of("drift", "bots", "clickbait")) {
                 Gauge.builder("flywheel.quality.alerts", stream,
                                 v -> v.alerts().counts().getOrDefault(loop, java.util.Map.of()).getOrDefault(monitor, 0L))
                         .tag("loop", loop).tag("monitor", monitor).description("alerts the loop's monitors raised").register(registry);
             }
+        }
+        for (String loop : stream.exclusions().keySet()) {
             Gauge.builder("flywheel.quality.excluded", stream, v -> v.exclusions().get(loop).users().size())
                     .tag("loop", loop).tag("kind", "user").description("flagged users whose feedback training leaves out").register(registry);
             Gauge.builder("flywheel.quality.excluded", stream, v -> v.exclusions().get(loop).items().size())
