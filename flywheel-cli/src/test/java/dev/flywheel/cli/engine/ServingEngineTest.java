@@ -17,8 +17,13 @@ import dev.flywheel.loop.Choice;
 import dev.flywheel.loop.DecideRequest;
 import dev.flywheel.loop.LoopSpec;
 import dev.flywheel.model.VersionRecord;
+import dev.flywheel.quality.Alert;
+import dev.flywheel.quality.AlertBoard;
 import dev.flywheel.rollout.AuditRecord;
 import dev.flywheel.sim.client.FlywheelClient;
+import dev.flywheel.server.internal.AlertsResource;
+import dev.flywheel.store.postgres.PostgresAlertLog;
+import dev.flywheel.store.postgres.PostgresDatabase;
 import dev.flywheel.store.postgres.PostgresSettings;
 import dev.flywheel.topology.LoopHistory;
 import dev.flywheel.topology.Topology;
@@ -132,8 +137,12 @@ class ServingEngineTest {
         FlywheelConfig config = FlywheelConfig.from(Map.of("loops", List.of(LOOP),
                 "server", Map.of("decide_max_lag", 0, "decide_wait", "1500ms"))).withPort(0);
         DistributedSettings settings = new DistributedSettings(KafkaSettings.of(kafka.bootstrap()).withTopicPrefix("serve"),
-                new PostgresSettings(postgres.getJdbcUrl("postgres", "postgres"), "serving", 4));
+                postgresSettings());
         return ServingEngine.open(config, settings, null, Clock.fixed(now, java.time.ZoneOffset.UTC), ADMIN, db -> state);
+    }
+
+    private static PostgresSettings postgresSettings() {
+        return new PostgresSettings(postgres.getJdbcUrl("postgres", "postgres"), "serving", 4);
     }
 
     @AfterAll
@@ -232,6 +241,89 @@ class ServingEngineTest {
         JsonNode other = decide(clientB, "w1");
         assertFalse(other.has("stream_lag"), other.toString() + " B next " + b.nextSeq() + " A next " + a.nextSeq());
         assertTrue((System.nanoTime() - t0) / 1_000_000 < 1000);
+    }
+
+    @Test
+    @Order(4)
+    void alertsTheJobWroteAreListedWithinThePollBoundAsTheEmbeddedEngineListsThem() throws Exception {
+        state.applied = a.acknowledged().highest(); // what A acknowledged is applied: /v1/alerts waits for it otherwise
+        Instant t = now.minusSeconds(7_200);
+        List<Alert> written = List.of(
+                new Alert(1, "feed", "drift", t, t.plusSeconds(3_600), "like_rate_change", -0.4, -0.25, "0.30 -> 0.18", null, null, 40),
+                new Alert(2, "feed", "bots", t.plusSeconds(3_600), t.plusSeconds(7_200), "robust_z", 9.5, 6.0, "u7: 120 likes",
+                        List.of("u7", "u9"), null, 80),
+                new Alert(3, "other", "clickbait", t, t.plusSeconds(3_000), "like_per_click", Double.POSITIVE_INFINITY, 0.2, "",
+                        null, List.of("i3"), 90));
+        // the embedded engine's answer: the same alerts raised on its board, written by the same resource
+        AlertBoard embedded = new AlertBoard();
+        written.forEach(w -> embedded.raise(w));
+        try (PostgresDatabase db = PostgresDatabase.open(postgresSettings())) {
+            PostgresAlertLog log = new PostgresAlertLog(db);
+            long t0 = System.nanoTime();
+            log.append(written);
+            for (FlywheelClient c : List.of(clientB, clientA)) {
+                assertEquals(rendered(embedded.list(null, null, 0)), awaitAlerts(c, "", 3));
+            }
+            long took = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(took < ServingEngine.ALERT_POLL.toMillis() + 2_000, "listed after " + took + " ms");
+            JsonNode bots = clientB.get("/v1/alerts?after=1").body().get("alerts").get(0);
+            assertEquals(List.of("u7", "u9"), List.of(bots.get("users").get(0).asText(), bots.get("users").get(1).asText()));
+            assertEquals(t.plusSeconds(7_200).toString(), bots.get("window").get("end").asText());
+            assertEquals(80, bots.get("seq").asLong());
+            assertTrue(clientB.get("/v1/alerts?after=2").body().get("alerts").get(0).get("value").isNull(), "infinity as null");
+            assertEquals(List.of(1L, 2L), ids(clientB, "?loop=feed"));
+            assertEquals(List.of(2L), ids(clientB, "?since=" + t.plusSeconds(3_600)));
+            assertEquals(List.of(3L), ids(clientB, "?after=2"));
+            assertEquals(1.0, gauge(clientB.get("/metrics").text(), "feed", "bots"), 0.0);
+            assertEquals(0.0, gauge(clientB.get("/metrics").text(), "feed", "clickbait"), 0.0);
+            // the job sends an epoch again after a restore, then raises a new alert: kept once, the new one follows
+            Alert fourth = new Alert(4, "feed", "drift", t.plusSeconds(3_600), t.plusSeconds(7_200), "like_rate_change", -0.5,
+                    -0.25, "", null, null, 120);
+            log.append(List.of(written.get(2), fourth));
+            embedded.raise(fourth);
+            assertEquals(rendered(embedded.list(null, null, 0)), awaitAlerts(clientB, "", 4));
+            assertEquals(2.0, gauge(clientB.get("/metrics").text(), "feed", "drift"), 0.0);
+        }
+    }
+
+    /** As the embedded engine's resource writes them, read back as the client reads an answer. */
+    private static JsonNode rendered(List<Alert> alerts) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var out = json.createArrayNode();
+        alerts.forEach(al -> AlertsResource.write(out.addObject(), al));
+        return json.readTree(json.writeValueAsString(out));
+    }
+
+    /** The server's alerts once it lists {@code count} of them (the poll bound and some slack). */
+    private static JsonNode awaitAlerts(FlywheelClient c, String query, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        JsonNode got;
+        do {
+            var r = c.get("/v1/alerts" + query);
+            assertEquals(200, r.status(), r.text());
+            got = r.body().get("alerts");
+            if (got.size() >= count) return got;
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        return got;
+    }
+
+    private static List<Long> ids(FlywheelClient c, String query) {
+        var r = c.get("/v1/alerts" + query);
+        assertEquals(200, r.status(), r.text());
+        List<Long> out = new java.util.ArrayList<>();
+        r.body().get("alerts").forEach(al -> out.add(al.get("id").asLong()));
+        return out;
+    }
+
+    private static double gauge(String metrics, String loop, String monitor) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("flywheel_quality_alerts{") && line.contains("loop=\"" + loop + "\"")
+                    && line.contains("monitor=\"" + monitor + "\"")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError("no alert gauge for " + loop + "/" + monitor + " in\n" + metrics);
     }
 
     private static void post(FlywheelClient c, String id) {
