@@ -10,16 +10,19 @@ import java.util.TreeMap;
 
 /**
  * What the Flink job publishes for servers at one drain ({@code topology.ServingState} reads it
- * back): the feature states, learner states and users' consumed items that changed since the last
- * drain, each as of its stream position; the catalog entries applied since, with the job's seqs; and,
+ * back): the feature states, learner states, collaborative models, users' latest interactions and
+ * users' consumed items that changed since the last drain, each as of its stream position; the catalog entries applied since, with the job's seqs; and,
  * per partition of the log topic, the highest offset whose entry was applied. A store writes it in
  * one transaction, the offsets last, so a reader that sees an offset sees every state up to it.
  *
- * @param applied partition to offset; empty when the entries carry no offsets (not read from the log topic)
+ * @param applied       partition to offset; empty when the entries carry no offsets (not read from the log topic)
+ * @param collaborative loops' collaborative models ({@code CollaborativeLearner.publish}), when retrained
+ * @param histories     users' latest interactions ({@code InteractionHistory.toBytes}; empty bytes when dropped)
  */
 public record ServingStateBatch(List<FeatureStateChange> features, List<Model> models, List<Consumed> consumed,
-                                List<LogEntry.ItemEntry> items, Map<Integer, Long> applied) {
-    private static final int VERSION = 1;
+                                List<LogEntry.ItemEntry> items, Map<Integer, Long> applied,
+                                List<Model> collaborative, List<History> histories) {
+    private static final int VERSION = 2;
 
     public ServingStateBatch {
         features = List.copyOf(features);
@@ -27,6 +30,14 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
         consumed = List.copyOf(consumed);
         items = List.copyOf(items);
         applied = Map.copyOf(applied);
+        collaborative = List.copyOf(collaborative);
+        histories = List.copyOf(histories);
+    }
+
+    /** A batch without collaborative state (a loop without collaborative models). */
+    public ServingStateBatch(List<FeatureStateChange> features, List<Model> models, List<Consumed> consumed,
+                             List<LogEntry.ItemEntry> items, Map<Integer, Long> applied) {
+        this(features, models, consumed, items, applied, List.of(), List.of());
     }
 
     /** A batch of feature states alone. */
@@ -35,10 +46,11 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
     }
 
     public boolean isEmpty() {
-        return features.isEmpty() && models.isEmpty() && consumed.isEmpty() && items.isEmpty() && applied.isEmpty();
+        return features.isEmpty() && models.isEmpty() && consumed.isEmpty() && items.isEmpty() && applied.isEmpty()
+                && collaborative.isEmpty() && histories.isEmpty();
     }
 
-    /** A loop's learner state ({@code LoopModel.state()}) as of a stream position. */
+    /** A loop's learner state ({@code LoopModel.state()}), or its collaborative models, as of a stream position. */
     public record Model(String loop, long seq, boolean afterIdle, byte[] bytes) {
         public Model {
             if (loop == null || bytes == null) throw new IllegalArgumentException("loop and bytes are required");
@@ -52,6 +64,13 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
         }
     }
 
+    /** A user's latest interactions in a loop as of a stream position; empty bytes when they were dropped. */
+    public record History(String loop, String user, long seq, boolean afterIdle, byte[] bytes) {
+        public History {
+            if (loop == null || user == null || bytes == null) throw new IllegalArgumentException("loop, user and bytes are required");
+        }
+    }
+
     /** Whether position (seq, afterIdle) is after (otherSeq, otherAfterIdle): an idle counts after its entry. */
     public static boolean newer(long seq, boolean afterIdle, long otherSeq, boolean otherAfterIdle) {
         return seq != otherSeq ? seq > otherSeq : afterIdle && !otherAfterIdle;
@@ -59,8 +78,11 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
 
     /** The batch as one byte array, for a stream that carries it as one record. */
     public byte[] toBytes() {
-        StateWriter out = new StateWriter().putInt(VERSION).putBytes(FeatureStateChange.writeAll(features)).putInt(models.size());
-        for (Model m : models) out.putString(m.loop).putLong(m.seq).putBoolean(m.afterIdle).putBytes(m.bytes);
+        StateWriter out = new StateWriter().putInt(VERSION).putBytes(FeatureStateChange.writeAll(features));
+        putModels(out, models);
+        putModels(out, collaborative);
+        out.putInt(histories.size());
+        for (History h : histories) out.putString(h.loop).putString(h.user).putLong(h.seq).putBoolean(h.afterIdle).putBytes(h.bytes);
         out.putInt(consumed.size());
         for (Consumed c : consumed) out.putString(c.loop).putString(c.user).putLong(c.seq).putBoolean(c.afterIdle).putBytes(c.bytes);
         out.putInt(items.size());
@@ -74,8 +96,12 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
         StateReader in = new StateReader(bytes);
         in.expectVersion("serving state batch", VERSION);
         List<FeatureStateChange> features = FeatureStateChange.readAll(in.getBytes());
-        List<Model> models = new ArrayList<>();
-        for (int n = in.count(); n > 0; n--) models.add(new Model(in.getString(), in.getLong(), in.getBoolean(), in.getBytes()));
+        List<Model> models = models(in);
+        List<Model> collaborative = models(in);
+        List<History> histories = new ArrayList<>();
+        for (int n = in.count(); n > 0; n--) {
+            histories.add(new History(in.getString(), in.getString(), in.getLong(), in.getBoolean(), in.getBytes()));
+        }
         List<Consumed> consumed = new ArrayList<>();
         for (int n = in.count(); n > 0; n--) {
             consumed.add(new Consumed(in.getString(), in.getString(), in.getLong(), in.getBoolean(), in.getBytes()));
@@ -85,6 +111,17 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
         Map<Integer, Long> applied = new TreeMap<>();
         for (int n = in.count(); n > 0; n--) applied.put(in.getInt(), in.getLong());
         if (!in.atEnd()) throw new IllegalStateException("a serving state batch has bytes left over");
-        return new ServingStateBatch(features, models, consumed, items, applied);
+        return new ServingStateBatch(features, models, consumed, items, applied, collaborative, histories);
+    }
+
+    private static void putModels(StateWriter out, List<Model> models) {
+        out.putInt(models.size());
+        for (Model m : models) out.putString(m.loop).putLong(m.seq).putBoolean(m.afterIdle).putBytes(m.bytes);
+    }
+
+    private static List<Model> models(StateReader in) {
+        List<Model> models = new ArrayList<>();
+        for (int n = in.count(); n > 0; n--) models.add(new Model(in.getString(), in.getLong(), in.getBoolean(), in.getBytes()));
+        return models;
     }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Its checkpoint ({@link #writeState}) holds the interactions, the latest models and the users'
  * factors folded in from them, so a start retrains nothing it trained before.
  */
-public final class CollaborativeLearner implements LogConsumer, AutoCloseable, OperatorState, CollaborativeSource {
+public final class CollaborativeLearner implements LogConsumer, AutoCloseable, OperatorState, CollaborativeSource, UserHistories {
     /** 2: interactions, histories and models in columns, read in bulk. */
     private static final int STATE_VERSION = 2;
     private final String loop;
@@ -47,6 +47,8 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable, O
      */
     private boolean owed;
     private final Map<Integer, Folded> folded = new ConcurrentHashMap<>();
+    /** Users whose history changed since the last {@link #drainChanges}; null until {@link #trackChanges}. Runner thread only. */
+    private java.util.Set<String> changed;
     private volatile CollaborativeModels models;
     private volatile long appliedSeq = -1;
     private volatile Instant newest = Instant.EPOCH;
@@ -55,7 +57,7 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable, O
     private final java.util.concurrent.atomic.AtomicLong trainings = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong trainedRows = new java.util.concurrent.atomic.AtomicLong();
 
-    /** A user's folded-in vector, and for which models and history length it was computed. */
+    /** A user's folded-in vector, for which models, from how long a prefix of the history ({@link UserSignals#foldPoint}). */
     record Folded(CollaborativeModels models, int history, double[] vector) { }
 
     /** @param inline train on the calling (runner) thread: a replay gets the same models every time */
@@ -96,6 +98,7 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable, O
         int before = interactions.columns().size();
         for (String user : users) folded.remove(interactions.user(user));
         interactions.forget(users);
+        if (changed != null) changed.addAll(users);
         // only a training that ran, or runs now, can have read them
         if (interactions.columns().size() < before && (trainedSize > 0 || training.get())) owed = true;
     }
@@ -103,7 +106,11 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable, O
     private void absorb(Event x) {
         double w = spec.weight(x.type());
         if (w <= 0 || x.item() == null || (x.loop() != null && !x.loop().equals(loop)) || excluded.excludesUser(x.user())) return;
+        int before = interactions.history(x.user()).size();
         interactions.append(x.user(), x.item(), (float) w, x.timestamp().toEpochMilli());
+        // the history dropped its oldest half: its prefixes are other interactions now
+        if (interactions.history(x.user()).size() < before) folded.remove(interactions.user(x.user()));
+        if (changed != null) changed.add(x.user());
         if (x.timestamp().isAfter(newest)) newest = x.timestamp();
     }
 
@@ -184,23 +191,52 @@ public final class CollaborativeLearner implements LogConsumer, AutoCloseable, O
         Interactions.History h = interactions.history(user);
         if (h.size() == 0) return UserSignals.NONE;
         UserSignals s = UserSignals.of(m, h, at.toEpochMilli(), spec.occurrence());
-        return s.known() ? s.withVector(vector(interactions.user(user), h.size(), m, s)) : s;
+        return s.known() ? s.withVector(vector(interactions.user(user), h, m)) : s;
     }
 
     /**
-     * The user's factors folded in from their wanted items; reused while the history grew by less than
-     * a tenth (a fold-in per new interaction would cost O(n·f²) each time for a long history).
+     * The user's factors folded in from their history's prefix up to its fold point, kept until the
+     * models or the fold point change (an entry that drops a history's oldest half removes it).
      */
-    private double[] vector(int user, int history, CollaborativeModels m, UserSignals s) {
+    private double[] vector(int user, Interactions.History h, CollaborativeModels m) {
+        int point = UserSignals.foldPoint(h.size());
         Folded f = folded.get(user);
-        if (f != null && f.models == m && history - f.history <= Math.max(1, f.history / 10)) return f.vector;
-        double[] v = s.foldIn(spec.alpha());
-        if (v != null) folded.put(user, new Folded(m, history, v));
+        if (f != null && f.models == m && f.history == point) return f.vector;
+        double[] v = UserSignals.foldedVector(m, h, point, spec.occurrence(), spec.alpha());
+        if (v != null) folded.put(user, new Folded(m, point, v));
         return v;
+    }
+
+    /** The user's latest interactions with their items' ids; {@link InteractionHistory#NONE} for a user never seen. */
+    @Override
+    public InteractionHistory history(String user) {
+        return InteractionHistory.of(interactions, user);
+    }
+
+    /**
+     * From now on remembers which users' histories change, for {@link #drainChanges}: what the stream
+     * operators publish for servers. On the runner thread.
+     */
+    public void trackChanges() {
+        if (changed == null) changed = new java.util.LinkedHashSet<>();
+    }
+
+    /** Each user whose history changed since the last drain, with it now (NONE when dropped). On the runner thread. */
+    public Map<String, InteractionHistory> drainChanges() {
+        if (changed == null) throw new IllegalStateException("changes are not tracked: call trackChanges first");
+        Map<String, InteractionHistory> out = new java.util.LinkedHashMap<>();
+        for (String user : changed) out.put(user, history(user));
+        changed.clear();
+        return out;
     }
 
     Interactions interactionStore() {
         return interactions;
+    }
+
+    /** {@code m} as a server reads it ({@link PublishedCollaborative}); {@code m} must be this learner's. */
+    public byte[] publish(CollaborativeModels m) {
+        return PublishedCollaborative.write(m, interactions);
     }
 
     @Override

@@ -121,16 +121,21 @@ public record ContentBanditSpec(RewardSpec reward, Duration halfLife, double pri
 
     @Override
     public LoopModel build(ModelContext context) {
-        CollaborativeLearner collab = collaborative.enabled()
+        CollaborativeReads reads = collaborative.enabled() ? context.published() : null;
+        CollaborativeLearner collab = collaborative.enabled() && reads == null
                 ? new CollaborativeLearner(context.loop().name(), collaborative, context.replay(), context.excluded()) : null;
-        RankingInputs inputs = new RankingInputs(context.features(), context.catalog(), collab);
+        // on a server the learner runs in the stream operators: its published models and histories are read
+        ServedCollaborative served = reads == null ? null : new ServedCollaborative(reads, collaborative, reads.maxUsers());
+        CollaborativeSource source = served != null ? served : collab;
+        UserHistories histories = served != null ? served : collab;
+        RankingInputs inputs = new RankingInputs(context.features(), context.catalog(), source);
         RankerLearner learner = new RankerLearner(context.loop().name(), this, inputs, context.catalog(), context.served(), context.excluded());
         RankerScorer scorer = new RankerScorer(inputs, learner::model);
         // the ranker records a decision's inputs before the collaborative models absorb its events
         List<LogConsumer> learners = collab == null ? List.of(learner) : List.of(learner, collab);
         return new LoopModel(new ModelVersion(VERSION, scorer, sampler, seed), learners, List.of(learner::onOutcome), learner,
                 collab, () -> learner.model().toBytes(), state -> {
-                    if (SnapshotCollaborative.holds(state)) return SnapshotCollaborative.scorer(state, context, collab, collaborative);
+                    if (SnapshotCollaborative.holds(state)) return SnapshotCollaborative.scorer(state, context, histories, collaborative);
                     RankerModel frozen = RankerModel.fromBytes(state);
                     return new RankerScorer(inputs, () -> frozen);
                 });

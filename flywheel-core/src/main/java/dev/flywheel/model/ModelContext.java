@@ -16,9 +16,11 @@ import java.util.function.Consumer;
  * @param served receives the ranking inputs of each served item when its decision arrives (kept for
  *               training snapshots and time travel)
  * @param excluded the users whose feedback the learners leave out (flagged bots)
+ * @param published where the collaborative inputs are read when the learners run elsewhere (a server
+ *                  of the distributed shape); null when this process runs them
  */
 public record ModelContext(LoopSpec loop, Catalog catalog, FeedbackFeatures features, boolean replay,
-                           Consumer<ServedFeatures> served, Exclusions excluded) {
+                           Consumer<ServedFeatures> served, Exclusions excluded, CollaborativeReads published) {
     public ModelContext {
         if (loop == null || catalog == null || features == null) {
             throw new IllegalArgumentException("loop, catalog and features are required");
@@ -28,6 +30,16 @@ public record ModelContext(LoopSpec loop, Catalog catalog, FeedbackFeatures feat
     }
 
     public ModelContext(LoopSpec loop, Catalog catalog, FeedbackFeatures features, boolean replay) {
-        this(loop, catalog, features, replay, null, null);
+        this(loop, catalog, features, replay, null, null, null);
+    }
+
+    public ModelContext(LoopSpec loop, Catalog catalog, FeedbackFeatures features, boolean replay,
+                        Consumer<ServedFeatures> served, Exclusions excluded) {
+        this(loop, catalog, features, replay, served, excluded, null);
+    }
+
+    /** This context on a server: the collaborative inputs are read from {@code reads}. */
+    public ModelContext withPublished(CollaborativeReads reads) {
+        return new ModelContext(loop, catalog, features, replay, served, excluded, reads);
     }
 }

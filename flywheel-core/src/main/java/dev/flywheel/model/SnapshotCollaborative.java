@@ -26,11 +26,11 @@ final class SnapshotCollaborative implements CollaborativeSource {
     private final List<String> items;
     private final Map<String, Integer> itemIndex;
     private final CollaborativeSpec spec;
-    /** The loop's learner, whose histories are read; null when the loop learns no collaborative models. */
-    private final CollaborativeLearner live;
+    /** The loop's histories (its learner's, or a server's published ones); null when the loop has no collaborative models. */
+    private final UserHistories live;
 
     private SnapshotCollaborative(CollaborativeModels models, List<String> items, CollaborativeSpec spec,
-                                  CollaborativeLearner live) {
+                                  UserHistories live) {
         this.models = models;
         this.items = items;
         this.itemIndex = new HashMap<>(items.size() * 2);
@@ -76,7 +76,7 @@ final class SnapshotCollaborative implements CollaborativeSource {
     }
 
     /** The scorer of such a state: its ranker over inputs whose collaborative models are its own. */
-    static Scorer scorer(byte[] state, ModelContext context, CollaborativeLearner live, CollaborativeSpec spec) {
+    static Scorer scorer(byte[] state, ModelContext context, UserHistories live, CollaborativeSpec spec) {
         StateReader in = new StateReader(state);
         if (in.getInt() != FORMAT) throw new IllegalArgumentException("not a state with collaborative models");
         RankerModel ranker = RankerModel.fromBytes(in.getBytes());
@@ -91,29 +91,29 @@ final class SnapshotCollaborative implements CollaborativeSource {
         return new RankerScorer(new RankingInputs(context.features(), context.catalog(), source), () -> ranker);
     }
 
-    /** The user's latest interactions in the loop, in these models' numbering, folded in as the learner folds them. */
+    /** The user's latest interactions in the loop, in these models' numbering, folded in as the learner folds them ({@link UserSignals#foldPoint}). */
     @Override
     public UserSignals signals(String user, Instant at) {
         if (live == null) return UserSignals.NONE;
-        Interactions.History h = translated(live.interactionStore().history(user));
+        Interactions.History h = translated(live.history(user));
         if (h.size() == 0) return UserSignals.NONE;
         UserSignals s = UserSignals.of(models, h, at.toEpochMilli(), spec.occurrence());
-        return s.known() ? s.withVector(s.foldIn(spec.alpha())) : s;
+        int point = UserSignals.foldPoint(h.size());
+        return s.known() ? s.withVector(UserSignals.foldedVector(models, h, point, spec.occurrence(), spec.alpha())) : s;
     }
 
     /**
      * The history with each item renumbered to these models; items they never saw get numbers past
      * theirs (distinct, so they still weigh in the user's total as in the learner's own signals).
      */
-    private Interactions.History translated(Interactions.History h) {
+    private Interactions.History translated(InteractionHistory h) {
         int[] out = new int[h.size()];
         Map<Integer, Integer> unseen = new HashMap<>();
         for (int k = 0; k < h.size(); k++) {
-            String id = live.itemName(h.item()[k]);
-            Integer mine = itemIndex.get(id);
-            out[k] = mine != null ? mine : unseen.computeIfAbsent(h.item()[k], x -> items.size() + unseen.size());
+            Integer mine = itemIndex.get(h.items().get(k));
+            out[k] = mine != null ? mine : unseen.computeIfAbsent(h.numbers()[k], x -> items.size() + unseen.size());
         }
-        return new Interactions.History(out, h.weight(), h.millis(), h.size());
+        return new Interactions.History(out, h.weights(), h.millis(), h.size());
     }
 
     @Override

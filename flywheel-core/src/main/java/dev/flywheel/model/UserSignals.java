@@ -60,6 +60,31 @@ final class UserSignals {
         return total == 0 ? NONE : new UserSignals(models, keys, values, total, null);
     }
 
+    /**
+     * The length of a history's prefix a user's factors are folded in from: the largest fold point up
+     * to {@code n}, where fold points start at 1 and each is the last plus a tenth of it (at least 1),
+     * plus 1 (1, 3, 5, …, 21, 24, 27, …): a vector serves until the history grew by more than a tenth. A vector is refolded only when a history grew past the next fold point (a fold-in per
+     * new interaction would cost O(n·f²) each time for a long history), and, being a function of the
+     * history alone, it is the same whoever computes it and whenever: the learner, a restored learner,
+     * or a server reading the published history.
+     */
+    static int foldPoint(int n) {
+        if (n < 1) return 0;
+        int point = 1;
+        for (int next = 3; next <= n; next = point + Math.max(1, point / 10) + 1) point = next;
+        return point;
+    }
+
+    /**
+     * The factors folded in from the first {@code upTo} interactions of {@code h} (all of them, whatever
+     * their time), weighted as {@link #foldIn}; null when the factorisation knows none of the wanted items.
+     */
+    static double[] foldedVector(CollaborativeModels models, Interactions.History h, int upTo, double strongest, double alpha) {
+        Interactions.History prefix = new Interactions.History(h.item(), h.weight(), h.millis(), upTo);
+        UserSignals s = of(models, prefix, Long.MAX_VALUE, strongest);
+        return s.known() ? s.foldIn(alpha) : null;
+    }
+
     /** These signals with the user's folded-in factors, null when none of their items is in the factorisation. */
     UserSignals withVector(double[] userVector) {
         return new UserSignals(models, keys, values, total, userVector);

@@ -15,6 +15,7 @@ import dev.flywheel.model.ModelVersion;
 import dev.flywheel.rollout.RolloutPolicy;
 import dev.flywheel.rollout.ServedLoop;
 import dev.flywheel.rollout.ServingPlan;
+import dev.flywheel.topology.internal.CachedCollaborative;
 import dev.flywheel.topology.internal.CachedConsumed;
 import dev.flywheel.topology.internal.CatalogPoll;
 import dev.flywheel.topology.internal.PublishedScorer;
@@ -37,15 +38,16 @@ import java.util.concurrent.TimeUnit;
  *       feature state (a key is at most {@code feature_cache.ttl} older than its publication);</li>
  *   <li>the champion: the newest published learner state through {@code LoopModel.restore}, checked
  *       at most once per {@code feature_cache.ttl} ({@link PublishedScorer});</li>
+ *   <li>the collaborative inputs: the newest published models and each user's latest interactions,
+ *       cached for the same ttl ({@link CachedCollaborative}); signals are computed from them as the
+ *       learner computes its own;</li>
  *   <li>consumed items: through the port, each user's cached for the same ttl;</li>
  *   <li>the catalog: the published items in the stream's order, polled ({@link #pollCatalog}).</li>
  * </ul>
  * Users are assigned to arms by the rollout's salted hash, so every server agrees; each arm draws
  * from its own seeded generator in this server's decision order, as the embedded policy does.
  *
- * <p>What a server does not have: the batch collaborative models (a loop's learner state is the
- * ranker's; a server's collaborative inputs stay empty) and the items only seen in feedback (the
- * port publishes posted items).
+ * <p>What a server does not have: the items only seen in feedback (the port publishes posted items).
  */
 public final class ServingLoops implements AutoCloseable {
     private final Catalog catalog;
@@ -75,7 +77,8 @@ public final class ServingLoops implements AutoCloseable {
             var source = new CachedFeatureStates(state.features(spec.name(), settings.halfLife()), cache, clock);
             var features = new ReadOnlyFeedbackFeatures(settings,
                     item -> catalog.get(item).map(e -> e.vector().asMap()).orElse(Map.of()), source);
-            LoopModel built = spec.model().build(new ModelContext(spec, catalog, features, false));
+            var collaborative = new CachedCollaborative(spec.name(), state, cache, clock);
+            LoopModel built = spec.model().build(new ModelContext(spec, catalog, features, false).withPublished(collaborative));
             if (!built.serves()) {
                 policies.put(spec.name(), new ExternalPolicy(spec.name()));
                 continue;

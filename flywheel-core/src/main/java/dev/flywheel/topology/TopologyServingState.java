@@ -4,6 +4,7 @@ import dev.flywheel.feature.FeatureStateSource;
 import dev.flywheel.feature.InMemoryFeedbackFeatures;
 import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
+import dev.flywheel.model.InteractionHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class TopologyServingState implements ServingState, LogConsumer {
     private final Topology topology;
     private final List<LogEntry.ItemEntry> items = new ArrayList<>();
     private final Map<Integer, Long> applied = new HashMap<>();
+    private final Map<String, Trained> trained = new HashMap<>();
     private long seq = -1;
 
     public TopologyServingState(Topology topology) {
@@ -57,6 +59,25 @@ public final class TopologyServingState implements ServingState, LogConsumer {
     public Published model(String loop) {
         if (seq < 0) return null;
         return new Published(seq, false, topology.loop(loop).model().state().get());
+    }
+
+    @Override
+    public Published collaborative(String loop) {
+        var learner = topology.loop(loop).model().collaborative();
+        var m = learner == null ? null : learner.models();
+        if (m == null) return null;
+        // as the job publishes: once per training, at the position where it was first seen
+        Trained t = trained.get(loop);
+        if (t == null || t.models() != m) trained.put(loop, t = new Trained(m, new Published(seq, false, learner.publish(m))));
+        return t.published();
+    }
+
+    private record Trained(dev.flywheel.model.CollaborativeModels models, Published published) { }
+
+    @Override
+    public InteractionHistory history(String loop, String user) {
+        var learner = topology.loop(loop).model().collaborative();
+        return learner == null ? InteractionHistory.NONE : learner.history(user);
     }
 
     @Override

@@ -31,10 +31,10 @@ import org.junit.jupiter.api.Test;
  * items, the catalog from the published items, the arm's draws).
  */
 class ServingLoopsParityTest {
-    /** Exploration high enough that draws matter; no collaborative models (a server has none: see ServingLoops). */
+    /** Exploration high enough that draws matter; collaborative models retrained as the log goes on. */
     private static final Map<String, Object> LOOP = Map.of("name", "feed", "k", 3,
             "reward", Map.of("weights", Map.of("like", 1.0, "click", 0.1, "dislike", -1.0)),
-            "collaborative", Map.of("enabled", false),
+            "collaborative", Map.of("retrain", Map.of("min_interactions", 40)),
             "exploration", Map.of("strategy", "epsilon-greedy", "epsilon", 0.3),
             "candidates", Map.of("consumed", List.of("like", "dislike")),
             "rollout", Map.of("salt", "s-1"));
@@ -53,6 +53,7 @@ class ServingLoopsParityTest {
         ServingLoops server = ServingLoops.build(specs(), state, NO_CACHE, clock(now));
         int compared = 0;
         int explored = 0;
+        int collaborative = 0;
         for (int from = 0; from < log.size(); from += 150) {
             List<LogEntry> chunk = log.subList(from, Math.min(log.size(), from + 150));
             apply(embedded, state, chunk);
@@ -70,6 +71,7 @@ class ServingLoopsParityTest {
                         continue;
                     }
                     assertEquals(want.slate(), got.slate(), "user u" + u + " after entry " + (from + chunk.size()));
+                    collaborative += (int) got.slate().slots().stream().filter(s -> s.features().get("item_to_item") > 0).count();
                     assertEquals(want.arm(), got.arm());
                     assertEquals(want.model(), got.model());
                     assertEquals(want.candidates(), got.candidates());
@@ -81,6 +83,7 @@ class ServingLoopsParityTest {
         assertTrue(embedded.loop("feed").model().ranker().trained() > 500, "the learner must have trained");
         assertTrue(compared > 150, "decisions compared: " + compared);
         assertTrue(explored > 10, "exploration must have drawn: " + explored);
+        assertTrue(collaborative > 100, "slots scored with the published collaborative models: " + collaborative);
         assertEquals(log.size() - 1, server.serving("feed").seq());
     }
 

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * PostgreSQL, and through the embedded topology: every user's and every item's feature values read
  * from PostgreSQL (through {@link FeatureReads}) equal the embedded features' own, bit for bit; the
  * learner state read back ({@link PostgresServingState}) is the embedded learner's byte for byte at
- * the same position; every user's consumed items and the catalog's entries are the log's.
+ * the same position, and so are the collaborative models and each user's latest interactions; every
+ * user's consumed items and the catalog's entries are the log's.
  */
 class FeatureStatesParityTest {
     @RegisterExtension
@@ -61,7 +62,10 @@ class FeatureStatesParityTest {
         assertSameServingState(embedded, entries, pg);
     }
 
-    /** The learner state, each user's consumed items and the catalog entries: as the embedded topology holds them after the stream. */
+    /**
+     * The learner state, the collaborative models, each user's latest interactions and consumed items,
+     * and the catalog entries: as the embedded topology holds them after the stream.
+     */
     static void assertSameServingState(Topology embedded, List<LogEntry> entries, PostgresSettings pg) {
         try (PostgresServingState serving = PostgresServingState.open(pg)) {
             ServingState.Published model = serving.model("feed");
@@ -81,6 +85,17 @@ class FeatureStatesParityTest {
                 if (!got.isEmpty()) consumers++;
             }
             assertTrue(consumers > 20, consumers + " users consumed something");
+            var learner = embedded.loop("feed").model().collaborative();
+            assertTrue(learner.trainings() > 0, "the collaborative models trained");
+            assertArrayEquals(learner.publish(learner.models()), serving.collaborative("feed").bytes(),
+                    "the newest collaborative models, byte for byte");
+            int histories = 0;
+            for (String user : users) {
+                byte[] got = serving.history("feed", user).toBytes();
+                assertArrayEquals(learner.history(user).toBytes(), got, user + "'s latest interactions");
+                if (serving.history("feed", user).size() > 0) histories++;
+            }
+            assertTrue(histories > 20, histories + " users interacted");
             List<LogEntry> items = entries.stream().filter(e -> e instanceof LogEntry.ItemEntry).toList();
             assertEquals(items, List.copyOf(serving.items(-1, 100_000)), "the catalog's entries in order, with their seqs");
         }

@@ -13,6 +13,7 @@ import dev.flywheel.kafka.KafkaSettings;
 import dev.flywheel.kafka.LocalKafka;
 import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
+import dev.flywheel.model.InteractionHistory;
 import dev.flywheel.loop.Choice;
 import dev.flywheel.loop.DecideRequest;
 import dev.flywheel.loop.LoopSpec;
@@ -93,6 +94,16 @@ class ServingEngineTest {
         @Override
         public Published model(String loop) {
             return published.model(loop);
+        }
+
+        @Override
+        public Published collaborative(String loop) {
+            return published.collaborative(loop);
+        }
+
+        @Override
+        public InteractionHistory history(String loop, String user) {
+            return published.history(loop, user);
         }
 
         @Override

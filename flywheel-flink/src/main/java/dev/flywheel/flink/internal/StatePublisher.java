@@ -3,6 +3,8 @@ package dev.flywheel.flink.internal;
 import dev.flywheel.feature.FeatureStateChange;
 import dev.flywheel.feature.ServingStateBatch;
 import dev.flywheel.log.LogEntry;
+import dev.flywheel.model.CollaborativeLearner;
+import dev.flywheel.model.CollaborativeModels;
 import dev.flywheel.topology.LoopRuntime;
 import dev.flywheel.topology.Topology;
 import java.util.ArrayList;
@@ -15,16 +17,19 @@ import java.util.TreeMap;
 /**
  * What the topology operator publishes for servers, gathered between drains: the catalog entries it
  * applied and the highest offset applied per partition of the log topic; at a drain, with them, the
- * feature states and consumed items that changed and each learner state that differs from the one
- * last published, all as of the position of the drain ({@link ServingStateBatch}). The offsets are
- * part of the operator's checkpointed state; the rest is not: a restored operator publishes every
- * learner state once more, and its replay publishes again what came after the checkpoint.
+ * feature states, consumed items and collaborative histories that changed, each learner state that
+ * differs from the one last published and the collaborative models a training made since, all as of
+ * the position of the drain ({@link ServingStateBatch}). The offsets are part of the operator's
+ * checkpointed state; the rest is not: a restored operator publishes every learner state and
+ * collaborative models once more, and its replay publishes again what came after the checkpoint.
  */
 final class StatePublisher {
     private final Topology topology;
     private final List<LogEntry.ItemEntry> items = new ArrayList<>();
     private final Map<Integer, Long> applied = new TreeMap<>();
     private final Map<String, byte[]> lastModels = new HashMap<>();
+    /** Per loop, the collaborative models last published: a training makes a new instance. */
+    private final Map<String, CollaborativeModels> lastCollaborative = new HashMap<>();
     private boolean offsetsMoved;
 
     StatePublisher(Topology topology) {
@@ -32,6 +37,7 @@ final class StatePublisher {
         for (LoopRuntime l : topology.loops().values()) {
             l.features().trackChanges();
             l.consumed().trackChanges();
+            if (l.model().collaborative() != null) l.model().collaborative().trackChanges();
         }
     }
 
@@ -61,7 +67,11 @@ final class StatePublisher {
         List<FeatureStateChange> features = new ArrayList<>();
         List<ServingStateBatch.Model> models = new ArrayList<>();
         List<ServingStateBatch.Consumed> consumed = new ArrayList<>();
+        List<ServingStateBatch.Model> collaborative = new ArrayList<>();
+        List<ServingStateBatch.History> histories = new ArrayList<>();
         topology.loops().forEach((name, l) -> {
+            CollaborativeLearner learner = l.model().collaborative();
+            if (learner != null) drainCollaborative(name, learner, seq, afterIdle, collaborative, histories);
             features.addAll(l.features().drainChanges(name, seq, afterIdle));
             consumed.addAll(l.consumed().drainChanges(seq, afterIdle));
             byte[] state = l.model().state().get();
@@ -71,9 +81,22 @@ final class StatePublisher {
                 models.add(new ServingStateBatch.Model(name, seq, afterIdle, state));
             }
         });
-        ServingStateBatch batch = new ServingStateBatch(features, models, consumed, items, offsetsMoved ? applied : Map.of());
+        ServingStateBatch batch = new ServingStateBatch(features, models, consumed, items, offsetsMoved ? applied : Map.of(),
+                collaborative, histories);
         items.clear();
         offsetsMoved = false;
         return batch.isEmpty() ? null : batch;
+    }
+
+    /** The loop's models when a training made new ones, and the histories that changed. */
+    private void drainCollaborative(String loop, CollaborativeLearner learner, long seq, boolean afterIdle,
+                                    List<ServingStateBatch.Model> models, List<ServingStateBatch.History> histories) {
+        CollaborativeModels m = learner.models();
+        if (m != null && m != lastCollaborative.get(loop)) {
+            lastCollaborative.put(loop, m);
+            models.add(new ServingStateBatch.Model(loop, seq, afterIdle, learner.publish(m)));
+        }
+        learner.drainChanges().forEach((user, h) -> histories.add(
+                new ServingStateBatch.History(loop, user, seq, afterIdle, h.size() == 0 ? new byte[0] : h.toBytes())));
     }
 }

@@ -107,9 +107,19 @@ final class Migrations {
             CREATE TABLE applied_offsets (log_partition integer PRIMARY KEY, log_offset bigint NOT NULL);
             """;
 
+    /**
+     * 6: the collaborative learner's published models per loop ({@code PublishedCollaborative}) and
+     * each user's latest interactions ({@code InteractionHistory}), replaced by newer positions only.
+     */
+    private static final String COLLABORATIVE = """
+            CREATE TABLE collaborative_models (loop text PRIMARY KEY, seq bigint NOT NULL, after_idle boolean NOT NULL, state bytea NOT NULL);
+            CREATE TABLE interaction_histories (loop text NOT NULL, user_id text NOT NULL, seq bigint NOT NULL, after_idle boolean NOT NULL,
+              history bytea NOT NULL, PRIMARY KEY (loop, user_id));
+            """;
+
     /** Migration n is {@code STEPS.get(n - 1)}. */
     static final List<String> STEPS = List.of(RECORDS + DERIVED + METADATA, ALERTS, FEATURE_STATES, CHECKPOINT_AFTER_IDLE,
-            SERVING_STATE);
+            SERVING_STATE, COLLABORATIVE);
 
     static void apply(Connection c, String schema) throws SQLException {
         try (Statement s = c.createStatement()) {

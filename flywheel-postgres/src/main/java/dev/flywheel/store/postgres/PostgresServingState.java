@@ -3,6 +3,7 @@ package dev.flywheel.store.postgres;
 import dev.flywheel.feature.ConsumedItems;
 import dev.flywheel.feature.FeatureStateSource;
 import dev.flywheel.log.LogEntry;
+import dev.flywheel.model.InteractionHistory;
 import dev.flywheel.state.StateReader;
 import dev.flywheel.topology.ServingState;
 import java.sql.PreparedStatement;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
 /**
  * The serving state the Flink job publishes ({@link PostgresFeatureStates#publish}), read back by
  * key: feature states from {@code feature_states}, learner states from {@code learner_states},
- * users' consumed items from {@code consumed_items}, the catalog's entries from {@code
+ * collaborative models from {@code collaborative_models}, users' latest interactions from {@code
+ * interaction_histories}, users' consumed items from {@code consumed_items}, the catalog's entries from {@code
  * catalog_entries} in seq order and the offsets from {@code applied_offsets}. Every read is one query
  * (no cache here: a server puts its own in front).
  */
@@ -48,8 +50,17 @@ public final class PostgresServingState implements ServingState {
 
     @Override
     public Published model(String loop) {
-        return db.read("read the learner state of loop " + loop, c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT seq, after_idle, state FROM learner_states WHERE loop = ?")) {
+        return loopState("learner_states", "the learner state", loop);
+    }
+
+    @Override
+    public Published collaborative(String loop) {
+        return loopState("collaborative_models", "the collaborative models", loop);
+    }
+
+    private Published loopState(String table, String what, String loop) {
+        return db.read("read " + what + " of loop " + loop, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT seq, after_idle, state FROM " + table + " WHERE loop = ?")) {
                 p.setString(1, loop);
                 try (ResultSet r = p.executeQuery()) {
                     return r.next() ? new Published(r.getLong(1), r.getBoolean(2), r.getBytes(3)) : null;
@@ -59,9 +70,20 @@ public final class PostgresServingState implements ServingState {
     }
 
     @Override
+    public InteractionHistory history(String loop, String user) {
+        byte[] h = userState("interaction_histories", "history", "the latest interactions of user ", loop, user);
+        return InteractionHistory.fromBytes(h);
+    }
+
+    @Override
     public Map<String, Instant> consumed(String loop, String user) {
-        byte[] items = db.read("read what user " + user + " consumed in loop " + loop, c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT items FROM consumed_items WHERE loop = ? AND user_id = ?")) {
+        byte[] items = userState("consumed_items", "items", "what was consumed by user ", loop, user);
+        return items == null ? Map.of() : ConsumedItems.decode(items);
+    }
+
+    private byte[] userState(String table, String column, String what, String loop, String user) {
+        return db.read("read " + what + user + " in loop " + loop, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + column + " FROM " + table + " WHERE loop = ? AND user_id = ?")) {
                 p.setString(1, loop);
                 p.setString(2, user);
                 try (ResultSet r = p.executeQuery()) {
@@ -69,7 +91,6 @@ public final class PostgresServingState implements ServingState {
                 }
             }
         });
-        return items == null ? Map.of() : ConsumedItems.decode(items);
     }
 
     @Override

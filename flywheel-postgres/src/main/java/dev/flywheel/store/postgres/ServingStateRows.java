@@ -14,18 +14,21 @@ import java.util.TreeMap;
 
 /**
  * Writes the parts of a {@link ServingStateBatch} beyond feature states, inside the caller's
- * transaction: learner states and consumed items replaced only by a newer position, catalog entries
+ * transaction: learner states, collaborative models, consumed items and interaction histories
+ * replaced only by a newer position, catalog entries
  * once per seq (a restored job numbers its replay alike), offsets only upwards. Rows in key order,
  * so two writers lock them in the same order.
  */
 final class ServingStateRows {
-    private static final String MODEL = """
-            INSERT INTO learner_states AS m (loop, seq, after_idle, state) VALUES (?, ?, ?, ?)
-            ON CONFLICT (loop) DO UPDATE SET seq = excluded.seq, after_idle = excluded.after_idle, state = excluded.state
+    /** A state per loop (learner states, collaborative models), replaced only by a newer position. */
+    private static final String LOOP_STATE = """
+            INSERT INTO %1$s AS m (loop, seq, after_idle, %2$s) VALUES (?, ?, ?, ?)
+            ON CONFLICT (loop) DO UPDATE SET seq = excluded.seq, after_idle = excluded.after_idle, %2$s = excluded.%2$s
             WHERE (excluded.seq, excluded.after_idle) > (m.seq, m.after_idle)""";
-    private static final String CONSUMED = """
-            INSERT INTO consumed_items AS u (loop, user_id, seq, after_idle, items) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (loop, user_id) DO UPDATE SET seq = excluded.seq, after_idle = excluded.after_idle, items = excluded.items
+    /** A state per loop and user (consumed items, interaction histories), replaced only by a newer position. */
+    private static final String USER_STATE = """
+            INSERT INTO %1$s AS u (loop, user_id, seq, after_idle, %2$s) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (loop, user_id) DO UPDATE SET seq = excluded.seq, after_idle = excluded.after_idle, %2$s = excluded.%2$s
             WHERE (excluded.seq, excluded.after_idle) > (u.seq, u.after_idle)""";
     private static final String ITEM = "INSERT INTO catalog_entries (seq, entry) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING";
     private static final String OFFSET = """
@@ -36,29 +39,41 @@ final class ServingStateRows {
 
     /** The states and entries of {@code b}; its offsets are {@link #offsets}' (written last). */
     static void states(Connection c, ServingStateBatch b) throws SQLException {
-        if (!b.models().isEmpty()) {
-            List<ServingStateBatch.Model> models = new ArrayList<>(b.models());
-            models.sort(Comparator.comparing(ServingStateBatch.Model::loop));
-            try (PreparedStatement p = c.prepareStatement(MODEL)) {
-                for (ServingStateBatch.Model m : models) {
-                    p.setString(1, m.loop());
-                    p.setLong(2, m.seq());
-                    p.setBoolean(3, m.afterIdle());
-                    p.setBytes(4, m.bytes());
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-        }
-        if (!b.consumed().isEmpty()) consumed(c, b.consumed());
+        loopStates(c, "learner_states", "state", b.models());
+        loopStates(c, "collaborative_models", "state", b.collaborative());
+        List<UserRow> users = new ArrayList<>();
+        for (ServingStateBatch.Consumed u : b.consumed()) users.add(new UserRow(u.loop(), u.user(), u.seq(), u.afterIdle(), u.bytes()));
+        userStates(c, "consumed_items", "items", users);
+        users.clear();
+        for (ServingStateBatch.History h : b.histories()) users.add(new UserRow(h.loop(), h.user(), h.seq(), h.afterIdle(), h.bytes()));
+        userStates(c, "interaction_histories", "history", users);
         if (!b.items().isEmpty()) items(c, b.items());
     }
 
-    private static void consumed(Connection c, List<ServingStateBatch.Consumed> rows) throws SQLException {
-        List<ServingStateBatch.Consumed> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing(ServingStateBatch.Consumed::loop).thenComparing(ServingStateBatch.Consumed::user));
-        try (PreparedStatement p = c.prepareStatement(CONSUMED)) {
-            for (ServingStateBatch.Consumed u : sorted) {
+    private record UserRow(String loop, String user, long seq, boolean afterIdle, byte[] bytes) { }
+
+    private static void loopStates(Connection c, String table, String column, List<ServingStateBatch.Model> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        List<ServingStateBatch.Model> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(ServingStateBatch.Model::loop));
+        try (PreparedStatement p = c.prepareStatement(LOOP_STATE.formatted(table, column))) {
+            for (ServingStateBatch.Model m : sorted) {
+                p.setString(1, m.loop());
+                p.setLong(2, m.seq());
+                p.setBoolean(3, m.afterIdle());
+                p.setBytes(4, m.bytes());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    private static void userStates(Connection c, String table, String column, List<UserRow> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        List<UserRow> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(UserRow::loop).thenComparing(UserRow::user));
+        try (PreparedStatement p = c.prepareStatement(USER_STATE.formatted(table, column))) {
+            for (UserRow u : sorted) {
                 p.setString(1, u.loop());
                 p.setString(2, u.user());
                 p.setLong(3, u.seq());
