@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flywheel.flink.internal.TopologyOperator;
 import dev.flywheel.log.LogEntry;
+import dev.flywheel.store.postgres.LocalPostgres;
 import dev.flywheel.store.postgres.PostgresSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class FeatureStatesFailoverTest {
         List<LogEntry> entries = SeededStream.entries(5, 600);
         var embedded = FeatureStatesParityTest.embedded(entries);
         int outcomes = EmbeddedReference.run(dir, SeededStream.CONFIG, entries).outcomes().size();
-        PostgresSettings pg = LocalPostgres.freshSchema();
+        PostgresSettings pg = LocalPostgres.shared().freshSchema("f", 2);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);

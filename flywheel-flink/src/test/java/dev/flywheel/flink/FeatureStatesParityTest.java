@@ -14,6 +14,7 @@ import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.store.postgres.PostgresFeatureStates;
 import dev.flywheel.store.postgres.PostgresServingState;
+import dev.flywheel.store.postgres.LocalPostgres;
 import dev.flywheel.store.postgres.PostgresSettings;
 import dev.flywheel.topology.ServingState;
 import dev.flywheel.topology.Topology;
@@ -48,7 +49,7 @@ class FeatureStatesParityTest {
     void theServingStateReadFromPostgresEqualsTheEmbeddedTopologys() throws Exception {
         List<LogEntry> entries = SeededStream.entries(11, 900);
         Topology embedded = embedded(entries);
-        PostgresSettings pg = LocalPostgres.freshSchema();
+        PostgresSettings pg = LocalPostgres.shared().freshSchema("f", 2);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         JobSettings settings = JobSettings.from(SeededStream.CONFIG, Map.of("feature_flush", "50ms"));

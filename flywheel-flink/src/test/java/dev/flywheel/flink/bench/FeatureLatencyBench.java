@@ -5,7 +5,7 @@ import dev.flywheel.flink.FlinkJob;
 import dev.flywheel.flink.FlywheelTypes;
 import dev.flywheel.flink.JobOutputs;
 import dev.flywheel.flink.JobSettings;
-import dev.flywheel.flink.LocalPostgres;
+import dev.flywheel.store.postgres.LocalPostgres;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.store.postgres.PostgresFeatureStates;
 import dev.flywheel.store.postgres.PostgresSettings;
@@ -65,7 +65,7 @@ class FeatureLatencyBench {
         String flush = System.getProperty("bench.feature_flush", "500ms");
         int n = rate * seconds;
         emitted = new long[n];
-        PostgresSettings pg = LocalPostgres.freshSchema();
+        PostgresSettings pg = LocalPostgres.shared().freshSchema("f", 2);
         PostgresFeatureStates.open(pg).close(); // the schema exists before the poller reads it
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
