@@ -1,7 +1,7 @@
 package dev.flywheel.cli.engine;
 
 import dev.flywheel.kafka.AcknowledgedOffsets;
-import dev.flywheel.log.LogAppender;
+import dev.flywheel.kafka.KafkaLogWriter;
 import dev.flywheel.quality.AlertBoard;
 import dev.flywheel.quality.Exclusions;
 import dev.flywheel.server.FlywheelServer;
@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class ServingStream implements FlywheelServer.StreamView {
     static final long POLL_MILLIS = 20;
-    private final LogAppender writer;
+    private final KafkaLogWriter writer;
     private final AcknowledgedOffsets acknowledged;
     private final ServingState state;
     private final AlertBoard alerts;
@@ -35,13 +35,12 @@ final class ServingStream implements FlywheelServer.StreamView {
     private boolean read;
     private long covered = -1;
 
-    ServingStream(LogAppender writer, AcknowledgedOffsets acknowledged, ServingState state, AlertBoard alerts,
-                  java.util.Set<String> loopNames) {
+    ServingStream(KafkaLogWriter writer, ServingState state, AlertBoard alerts, java.util.Set<String> loopNames) {
         this.writer = writer;
+        this.acknowledged = writer.acknowledged();
+        this.state = state;
         this.alerts = alerts;
         this.loopNames = java.util.Set.copyOf(loopNames);
-        this.acknowledged = acknowledged;
-        this.state = state;
     }
 
     @Override
