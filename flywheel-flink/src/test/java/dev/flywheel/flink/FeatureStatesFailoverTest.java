@@ -53,7 +53,7 @@ class FeatureStatesFailoverTest {
         FlinkFailoverTest.FAILED.set(false);
         JobOutputs out = FlinkJob.wire(StreamSource.of(env, 5, 600, 17, 2_500), settings, true);
         out.outcomes().map(new FlinkFailoverTest.FailOnce(outcomes / 2)).returns(FlywheelTypes.OUTCOME).sinkTo(new Collect<>("fs-failover"));
-        FeatureStateSink.attach(out, FeatureStatesParityTest.opener(pg));
+        ServingStateSink.attach(out, FeatureStatesParityTest.opener(pg));
         JobExecutionResult result = env.execute("feature-states-failover");
 
         assertTrue(FlinkFailoverTest.FAILED.get(), "the job failed once");

@@ -55,7 +55,7 @@ class FeatureStatesParityTest {
         JobSettings settings = JobSettings.from(SeededStream.CONFIG, Map.of("feature_flush", "50ms"));
         FlinkJob.configure(env, settings.withCheckpointInterval(Duration.ofMillis(300)));
         JobOutputs out = FlinkJob.wire(StreamSource.of(env, 11, 900, 13, 0), settings, true);
-        FeatureStateSink.attach(out, opener(pg));
+        ServingStateSink.attach(out, opener(pg));
         env.execute("feature-states-parity");
 
         assertSameValues(embedded, entries, pg);
@@ -140,7 +140,7 @@ class FeatureStatesParityTest {
     }
 
     /** What a writer opens where it runs (settings are not serializable; their parts are). */
-    static FeatureStateSink.Opener opener(PostgresSettings pg) {
+    static ServingStateSink.Opener opener(PostgresSettings pg) {
         String url = pg.url();
         String schema = pg.schema();
         return () -> PostgresFeatureStates.open(new PostgresSettings(url, schema, 2));

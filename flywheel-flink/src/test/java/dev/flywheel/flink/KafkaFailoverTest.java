@@ -144,7 +144,7 @@ class KafkaFailoverTest {
                 "bounded", "true"), settings), settings, true);
         out.outcomes().map(new FlinkFailoverTest.FailOnce(killAt)).returns(FlywheelTypes.OUTCOME).sinkTo(new Collect<>("kafka-failover-after"));
         out.commitTo("applied", new AppliedTables("kafka-failover"));
-        FeatureStateSink.attach(out, FeatureStatesParityTest.opener(pg));
+        ServingStateSink.attach(out, FeatureStatesParityTest.opener(pg));
         return env.execute("kafka-failover");
     }
 

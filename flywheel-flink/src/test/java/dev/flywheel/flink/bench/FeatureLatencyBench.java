@@ -1,6 +1,6 @@
 package dev.flywheel.flink.bench;
 
-import dev.flywheel.flink.FeatureStateSink;
+import dev.flywheel.flink.ServingStateSink;
 import dev.flywheel.flink.FlinkJob;
 import dev.flywheel.flink.FlywheelTypes;
 import dev.flywheel.flink.JobOutputs;
@@ -82,7 +82,7 @@ class FeatureLatencyBench {
         JobOutputs out = FlinkJob.wire(env.fromSource(source, WatermarkStrategy.noWatermarks(), "timed").setParallelism(1), settings, true);
         String url = pg.url();
         String schema = pg.schema();
-        FeatureStateSink.attach(out, () -> PostgresFeatureStates.open(new PostgresSettings(url, schema, 2)));
+        ServingStateSink.attach(out, () -> PostgresFeatureStates.open(new PostgresSettings(url, schema, 2)));
         JobClient job = env.executeAsync("feature-latency");
         long[] latency = poll(pg, n, System.nanoTime() + Duration.ofSeconds(seconds * 3L + 60).toNanos());
         job.getJobExecutionResult().get();
