@@ -6,6 +6,7 @@ import dev.flywheel.log.LogAppender;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.log.RecordStore;
 import dev.flywheel.log.Rejected;
+import dev.flywheel.log.StoredCounts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class IngestPipeline implements AutoCloseable {
     private final Clock clock;
     private final IngestSettings settings;
     private final IngestStats stats = new IngestStats();
+    /** The store's counts when the pipeline was made: what its dedupe sets are built from. */
+    private final StoredCounts countsAtStart;
     private final BlockingQueue<Pending> queue;
     /** Built by the writer thread before it takes a request, and only ever touched by it (and by close after it). */
     private IdSet eventIds;
@@ -78,9 +81,9 @@ public final class IngestPipeline implements AutoCloseable {
         this.settings = settings;
         this.snapshots = snapshots;
         this.queue = new ArrayBlockingQueue<>(settings.maxQueuedBatches());
-        var counts = store.counts();
+        this.countsAtStart = store.counts();
         this.writer = new Thread(() -> {
-            if (buildIds(store, counts)) runWriter();
+            if (buildIds(store, countsAtStart)) runWriter();
         }, "flywheel-ingest-writer");
         writer.setDaemon(true);
         writer.start();
@@ -103,6 +106,11 @@ public final class IngestPipeline implements AutoCloseable {
         return stats;
     }
 
+    /** The store's counts read when the pipeline was made (a server shows them as its counts at start). */
+    public StoredCounts countsAtStart() {
+        return countsAtStart;
+    }
+
     /** Whether the dedupe sets were rebuilt from the last close's snapshot and the log after it (waits for them). */
     public boolean idsFromSnapshot() {
         return awaitIds();
@@ -121,7 +129,7 @@ public final class IngestPipeline implements AutoCloseable {
     }
 
     /** On the writer thread, before any request; false (and nothing taken) when they could not be built. */
-    private boolean buildIds(RecordStore store, dev.flywheel.log.StoredCounts counts) {
+    private boolean buildIds(RecordStore store, StoredCounts counts) {
         try {
             // the log after the snapshot is read back, so only a log that can be read has a snapshot
             IdSet[] fromSnapshot = readable != null ? StoredIds.fromSnapshot(snapshots, readable, counts) : null;

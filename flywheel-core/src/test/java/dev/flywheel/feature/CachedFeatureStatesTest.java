@@ -9,10 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flywheel.config.ConfigException;
 import dev.flywheel.feature.contract.FeatureStateSourceContract;
 import dev.flywheel.feature.contract.MemoryFeatureStore;
-import java.time.Clock;
+import dev.flywheel.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class CachedFeatureStatesTest extends FeatureStateSourceContract {
     private static final FeatureCacheSettings ONE_SECOND = new FeatureCacheSettings(Duration.ofSeconds(1), 1000);
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final MemoryFeatureStore store = new MemoryFeatureStore();
     private long seq;
 
@@ -85,28 +84,5 @@ class CachedFeatureStatesTest extends FeatureStateSourceContract {
         e = assertThrows(ConfigException.class, () -> FeatureCacheSettings.from(Map.of("ttl", "soon")));
         assertTrue(e.getMessage().contains("feature_cache.ttl"), e.getMessage());
         assertEquals(new FeatureCacheSettings(Duration.ofMillis(250), 100_000), FeatureCacheSettings.from(Map.of("ttl", "250ms")));
-    }
-
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -44,7 +44,7 @@ public final class JobMain {
             Tables t = plugin(plugins, "--tables", name).tables(a.options(name));
             if (t == null) throw new ConfigException("--tables", name + " keeps no tables");
             out.commitTo(name, t);
-            if (t.featureStates() != null) FeatureStateSink.attach(out, t.featureStates());
+            if (t.servingState() != null) ServingStateSink.attach(out, t.servingState());
         }
         env.execute("flywheel");
     }

@@ -39,10 +39,10 @@ public interface Tables extends Serializable {
     }
 
     /**
-     * Where the features' live state goes, key by key as the job changes it (servers read it), or
-     * null: these tables keep none. The job attaches a {@link FeatureStateSink} to it.
+     * Where the live serving state goes (features by key, learner states, consumed items, catalog
+     * entries, applied offsets), as the job changes it (servers read it), or null: these tables keep none. The job attaches a {@link ServingStateSink} to it.
      */
-    default FeatureStateSink.Opener featureStates() {
+    default ServingStateSink.Opener servingState() {
         return null;
     }
 

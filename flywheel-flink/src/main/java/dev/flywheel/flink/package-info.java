@@ -8,6 +8,6 @@
  * row's identity ({@link dev.flywheel.flink.RowIdentity}), and no row of an epoch that did not
  * complete. The serving state servers read (features, learner states, consumed items, catalog
  * entries, the log topic's applied offsets, {@link dev.flywheel.flink.SourcedEntry}) goes to its
- * store as drained, at least once ({@link dev.flywheel.flink.FeatureStateSink}).
+ * store as drained, at least once ({@link dev.flywheel.flink.ServingStateSink}).
  */
 package dev.flywheel.flink;

@@ -18,6 +18,7 @@ import dev.flywheel.store.duckdb.ParquetArchive;
 import dev.flywheel.store.file.SegmentedFileLog;
 import dev.flywheel.store.postgres.PostgresAlertLog;
 import dev.flywheel.store.postgres.PostgresDatabase;
+import dev.flywheel.store.postgres.LocalPostgres;
 import dev.flywheel.store.postgres.PostgresSettings;
 import dev.flywheel.stream.EmbeddedRunner;
 import dev.flywheel.topology.Topology;
@@ -55,7 +56,7 @@ class ExportedTablesParityTest {
     @Test
     void theJobsPostgresTablesEqualTheEmbeddedEnginesDuckDbTables() throws Exception {
         Embedded embedded = embedded(dir, SeededStream.CONFIG, SeededStream.entries(SEED, DECISIONS));
-        PostgresSettings pg = EmbeddedPostgresServer.freshSchema("parity");
+        PostgresSettings pg = LocalPostgres.shared().freshSchema("parity", 2);
         Path config = Files.writeString(dir.resolve("flywheel.yaml"), SeededStream.CONFIG);
         Path history = dir.resolve("history");
         JobMain.main(new String[] {"--config", config.toString(), "--source", "seeded", "--tables", "postgres,parquet",

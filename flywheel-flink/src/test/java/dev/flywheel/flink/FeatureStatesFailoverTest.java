@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flywheel.flink.internal.TopologyOperator;
 import dev.flywheel.log.LogEntry;
+import dev.flywheel.store.postgres.LocalPostgres;
 import dev.flywheel.store.postgres.PostgresSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class FeatureStatesFailoverTest {
         List<LogEntry> entries = SeededStream.entries(5, 600);
         var embedded = FeatureStatesParityTest.embedded(entries);
         int outcomes = EmbeddedReference.run(dir, SeededStream.CONFIG, entries).outcomes().size();
-        PostgresSettings pg = LocalPostgres.freshSchema();
+        PostgresSettings pg = LocalPostgres.shared().freshSchema("f", 2);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
@@ -52,7 +53,7 @@ class FeatureStatesFailoverTest {
         FlinkFailoverTest.FAILED.set(false);
         JobOutputs out = FlinkJob.wire(StreamSource.of(env, 5, 600, 17, 2_500), settings, true);
         out.outcomes().map(new FlinkFailoverTest.FailOnce(outcomes / 2)).returns(FlywheelTypes.OUTCOME).sinkTo(new Collect<>("fs-failover"));
-        FeatureStateSink.attach(out, FeatureStatesParityTest.opener(pg));
+        ServingStateSink.attach(out, FeatureStatesParityTest.opener(pg));
         JobExecutionResult result = env.execute("feature-states-failover");
 
         assertTrue(FlinkFailoverTest.FAILED.get(), "the job failed once");

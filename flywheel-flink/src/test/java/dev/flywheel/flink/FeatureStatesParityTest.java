@@ -14,6 +14,7 @@ import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.store.postgres.PostgresFeatureStates;
 import dev.flywheel.store.postgres.PostgresServingState;
+import dev.flywheel.store.postgres.LocalPostgres;
 import dev.flywheel.store.postgres.PostgresSettings;
 import dev.flywheel.topology.ServingState;
 import dev.flywheel.topology.Topology;
@@ -49,13 +50,13 @@ class FeatureStatesParityTest {
     void theServingStateReadFromPostgresEqualsTheEmbeddedTopologys() throws Exception {
         List<LogEntry> entries = SeededStream.entries(11, 900);
         Topology embedded = embedded(entries);
-        PostgresSettings pg = LocalPostgres.freshSchema();
+        PostgresSettings pg = LocalPostgres.shared().freshSchema("f", 2);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         JobSettings settings = JobSettings.from(SeededStream.CONFIG, Map.of("feature_flush", "50ms"));
         FlinkJob.configure(env, settings.withCheckpointInterval(Duration.ofMillis(300)));
         JobOutputs out = FlinkJob.wire(StreamSource.of(env, 11, 900, 13, 0), settings, true);
-        FeatureStateSink.attach(out, opener(pg));
+        ServingStateSink.attach(out, opener(pg));
         env.execute("feature-states-parity");
 
         assertSameValues(embedded, entries, pg);
@@ -154,7 +155,7 @@ class FeatureStatesParityTest {
     }
 
     /** What a writer opens where it runs (settings are not serializable; their parts are). */
-    static FeatureStateSink.Opener opener(PostgresSettings pg) {
+    static ServingStateSink.Opener opener(PostgresSettings pg) {
         String url = pg.url();
         String schema = pg.schema();
         return () -> PostgresFeatureStates.open(new PostgresSettings(url, schema, 2));

@@ -11,6 +11,7 @@ import dev.flywheel.kafka.LocalKafka;
 import dev.flywheel.kafka.Topics;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.store.postgres.PostgresServingState;
+import dev.flywheel.store.postgres.LocalPostgres;
 import dev.flywheel.store.postgres.PostgresSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class KafkaFailoverTest {
             try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(s.producerProperties())) {
                 p.send(new ProducerRecord<>(s.topics().ingest(), "{\"id\": \"k-what\"}".getBytes(StandardCharsets.UTF_8))).get();
             }
-            PostgresSettings pg = LocalPostgres.freshSchema();
+            PostgresSettings pg = LocalPostgres.shared().freshSchema("f", 2);
             JobExecutionResult result = runKilledOnce(kafka.bootstrap(), embedded.outcomes().size() / 2, pg);
 
             assertTrue(FlinkFailoverTest.FAILED.get(), "the job failed once");
@@ -143,7 +144,7 @@ class KafkaFailoverTest {
                 "bounded", "true"), settings), settings, true);
         out.outcomes().map(new FlinkFailoverTest.FailOnce(killAt)).returns(FlywheelTypes.OUTCOME).sinkTo(new Collect<>("kafka-failover-after"));
         out.commitTo("applied", new AppliedTables("kafka-failover"));
-        FeatureStateSink.attach(out, FeatureStatesParityTest.opener(pg));
+        ServingStateSink.attach(out, FeatureStatesParityTest.opener(pg));
         return env.execute("kafka-failover");
     }
 

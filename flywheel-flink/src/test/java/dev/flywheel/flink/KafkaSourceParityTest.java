@@ -11,6 +11,7 @@ import dev.flywheel.kafka.LogEntryDeserializer;
 import dev.flywheel.kafka.Topics;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.store.postgres.PostgresServingState;
+import dev.flywheel.store.postgres.LocalPostgres;
 import dev.flywheel.store.postgres.PostgresSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ class KafkaSourceParityTest {
             }
             produceIngest(s, resent);
             Path config = Files.writeString(dir.resolve("flywheel.yaml"), SeededStream.CONFIG);
-            PostgresSettings pg = LocalPostgres.freshSchema();
+            PostgresSettings pg = LocalPostgres.shared().freshSchema("f", 2);
             JobMain.main(new String[] {"--config", config.toString(), "--source", "kafka", "--tables", "applied,postgres",
                     "--set", "kafka.bootstrap=" + kafka.bootstrap(), "--set", "kafka.topic_prefix=kt", "--set", "kafka.bounded=true",
                     "--set", "applied.table=kafka", "--set", "postgres.url=" + pg.url(), "--set", "postgres.schema=" + pg.schema(),

@@ -12,6 +12,7 @@ import dev.flywheel.quality.Alert;
 import dev.flywheel.store.duckdb.ParquetArchive;
 import dev.flywheel.store.postgres.PostgresAlertLog;
 import dev.flywheel.store.postgres.PostgresDatabase;
+import dev.flywheel.store.postgres.LocalPostgres;
 import dev.flywheel.store.postgres.PostgresSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,7 +48,7 @@ class SinkFailoverTest {
     void aJobKilledAndRestoredLeavesThePostgresTablesAndTheHistoryOfARunThatNeverFailed() throws Exception {
         List<LogEntry> entries = SeededStream.entries(5, 600);
         ExportedTablesParityTest.Embedded embedded = ExportedTablesParityTest.embedded(dir, SeededStream.CONFIG, entries);
-        PostgresSettings pg = EmbeddedPostgresServer.freshSchema("failover");
+        PostgresSettings pg = LocalPostgres.shared().freshSchema("failover", 2);
         Path history = dir.resolve("history");
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

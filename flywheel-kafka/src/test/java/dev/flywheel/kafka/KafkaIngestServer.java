@@ -8,13 +8,13 @@ import dev.flywheel.ingest.Admission;
 import dev.flywheel.ingest.IngestPipeline;
 import dev.flywheel.quality.AlertBoard;
 import dev.flywheel.server.FlywheelServer;
+import dev.flywheel.server.NoLocalOperators;
 import dev.flywheel.store.duckdb.DuckDbRecordStore;
 import dev.flywheel.store.file.FileKeyStore;
-import dev.flywheel.topology.LoopStatus;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A server of the distributed shape as far as ingest goes: the engine's {@link FlywheelServer} and
@@ -38,8 +38,8 @@ final class KafkaIngestServer implements AutoCloseable {
         FileKeyStore keys = new FileKeyStore(dataDir);
         Admission admission = new Admission(new EventTypes(config.customEventTypes()), clock, config.ingest().maxFutureSkew(),
                 null, config.expectations());
-        server = new FlywheelServer(new FlywheelServer.Parts(config, clock, writer, store, store.counts(), pipeline, null,
-                admission, keys, new KeyRing(keys, clock), new Catalog(), new NoOperators(), Map.of(), null,
+        server = new FlywheelServer(new FlywheelServer.Parts(config, clock, writer, store, pipeline.countsAtStart(), pipeline, null,
+                admission, keys, new KeyRing(keys, clock), new Catalog(), new NoLocalOperators(new AlertBoard(), Set.of()), Map.of(), null,
                 new FlywheelServer.Lifecycle(null, null, null, null, clock::instant, null, null), null, null, Map::of));
         this.port = server.start();
     }
@@ -51,60 +51,5 @@ final class KafkaIngestServer implements AutoCloseable {
         pipeline.close();
         writer.close();
         store.close();
-    }
-
-    /** This process applies no log entries: the Flink job does. */
-    private static final class NoOperators implements FlywheelServer.StreamView {
-        private final AlertBoard alerts = new AlertBoard();
-
-        @Override
-        public boolean awaitCurrent(long timeoutMillis) {
-            return true;
-        }
-
-        @Override
-        public boolean awaitSeq(long seq, long timeoutMillis) {
-            return true;
-        }
-
-        @Override
-        public long appliedSeq() {
-            return -1;
-        }
-
-        @Override
-        public long openWindows() {
-            return 0;
-        }
-
-        @Override
-        public Map<String, Long> unknownLoops() {
-            return Map.of();
-        }
-
-        @Override
-        public Map<String, Long> unjoined() {
-            return Map.of();
-        }
-
-        @Override
-        public List<LoopStatus> loops() {
-            return List.of();
-        }
-
-        @Override
-        public AlertBoard alerts() {
-            return alerts;
-        }
-
-        @Override
-        public Map<String, dev.flywheel.quality.Exclusions> exclusions() {
-            return Map.of();
-        }
-
-        @Override
-        public Map<String, Object> checkpoints() {
-            return Map.of();
-        }
     }
 }

@@ -8,6 +8,7 @@ import dev.flywheel.config.FlywheelConfig;
 import dev.flywheel.feature.FeatureCacheSettings;
 import dev.flywheel.ingest.IngestPipeline;
 import dev.flywheel.kafka.KafkaLogWriter;
+import dev.flywheel.loop.LoopSpec;
 import dev.flywheel.rollout.ModelLifecycle;
 import dev.flywheel.quality.AlertBoard;
 import dev.flywheel.server.FlywheelServer;
@@ -26,10 +27,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A server of the distributed shape wired together: the same HTTP API and ingest pipeline as the
@@ -75,26 +79,36 @@ public final class ServingEngine implements AutoCloseable {
         lifecycle = new ModelLifecycle(audit, new PostgresModelStore(db), new NoSnapshots(), () -> -1, clock,
                 CodeVersion.current(), loops.served());
         startShared(lifecycle);
-        PostgresRecordStore store = keep(new PostgresRecordStore(db));
-        IngestPipeline pipeline = keep(new IngestPipeline(writer, store, clock, config.ingest()));
-        pipeline.awaitIds();
-        PostgresKeyStore keys = new PostgresKeyStore(db);
-        adminKeyFile = adminKey(keys, dataDir, envAdminKey, clock);
-        PostgresOutcomeStore outcomes = keep(new PostgresOutcomeStore(db));
-        PostgresReviewTasks reviews = keep(new PostgresReviewTasks(db));
         alerts = new AlertFollower(new PostgresAlertLog(db), new AlertBoard());
         alerts.poll();
-        var loopNames = config.loops().stream().map(dev.flywheel.loop.LoopSpec::name).collect(java.util.stream.Collectors.toSet());
-        server = new FlywheelServer(new FlywheelServer.Parts(config, clock, writer, store, store.counts(), pipeline, null,
-                Engine.admission(config, clock), keys, new KeyRing(keys, clock), loops.catalog(),
-                new ServingStream(writer, writer.acknowledged(), state, alerts.board(), loopNames), loops.policies(), outcomes,
-                new FlywheelServer.Lifecycle(lifecycle, null, null, null, clock::instant, null, null), null, reviews,
-                java.util.Map::of));
+        PostgresKeyStore keys = new PostgresKeyStore(db);
+        FlywheelServer.Parts parts = parts(config, clock, db, keys, state);
+        adminKeyFile = adminKey(keys, dataDir, envAdminKey, clock);
+        server = new FlywheelServer(parts);
         polls = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "flywheel-serving-poll");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * What the HTTP API serves from: ingest appending to Kafka (its dedupe sets built from the
+     * record store the job feeds), the rest from PostgreSQL and the published state.
+     */
+    private FlywheelServer.Parts parts(FlywheelConfig config, Clock clock, PostgresDatabase db, PostgresKeyStore keys,
+                                       ServingState state) {
+        PostgresRecordStore store = keep(new PostgresRecordStore(db));
+        IngestPipeline pipeline = keep(new IngestPipeline(writer, store, clock, config.ingest()));
+        pipeline.awaitIds();
+        PostgresOutcomeStore outcomes = keep(new PostgresOutcomeStore(db));
+        PostgresReviewTasks reviews = keep(new PostgresReviewTasks(db));
+        Set<String> loopNames = config.loops().stream().map(LoopSpec::name).collect(Collectors.toSet());
+        return new FlywheelServer.Parts(config, clock, writer, store, pipeline.countsAtStart(), pipeline, null,
+                Engine.admission(config, clock), keys, new KeyRing(keys, clock), loops.catalog(),
+                new ServingStream(writer, state, alerts.board(), loopNames), loops.policies(), outcomes,
+                new FlywheelServer.Lifecycle(lifecycle, null, null, null, clock::instant, null, null), null, reviews,
+                Map::of);
     }
 
     /**

@@ -1,14 +1,12 @@
 package dev.flywheel.cli.engine;
 
 import dev.flywheel.kafka.AcknowledgedOffsets;
-import dev.flywheel.log.LogAppender;
+import dev.flywheel.kafka.KafkaLogWriter;
 import dev.flywheel.quality.AlertBoard;
-import dev.flywheel.quality.Exclusions;
-import dev.flywheel.server.FlywheelServer;
-import dev.flywheel.topology.LoopStatus;
+import dev.flywheel.server.NoLocalOperators;
 import dev.flywheel.topology.ServingState;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a server of the distributed shape shows of the stream operators, which run in the Flink job:
@@ -24,23 +22,23 @@ import java.util.Map;
  * server does not query the store each time); a wait re-reads them at that pace. A decide's wait
  * does not cover the alerts: they trail the job by its checkpoint interval and the poll's.
  */
-final class ServingStream implements FlywheelServer.StreamView {
+final class ServingStream extends NoLocalOperators {
     static final long POLL_MILLIS = 20;
-    private final LogAppender writer;
+    private final KafkaLogWriter writer;
     private final AcknowledgedOffsets acknowledged;
     private final ServingState state;
-    private final AlertBoard alerts;
-    private final java.util.Set<String> loopNames;
     private long readAt;
     private boolean read;
     private long covered = -1;
 
-    ServingStream(LogAppender writer, AcknowledgedOffsets acknowledged, ServingState state, AlertBoard alerts,
-                  java.util.Set<String> loopNames) {
+    /**
+     * @param alerts    the alerts read back from the job's alert log ({@link AlertFollower}): the monitors run in the job
+     * @param loopNames every configured loop, as the embedded engine counts them: the job's monitors watch each
+     */
+    ServingStream(KafkaLogWriter writer, ServingState state, AlertBoard alerts, Set<String> loopNames) {
+        super(alerts, loopNames);
         this.writer = writer;
-        this.alerts = alerts;
-        this.loopNames = java.util.Set.copyOf(loopNames);
-        this.acknowledged = acknowledged;
+        this.acknowledged = writer.acknowledged();
         this.state = state;
     }
 
@@ -75,45 +73,6 @@ final class ServingStream implements FlywheelServer.StreamView {
             read = true;
         }
         return covered;
-    }
-
-    /** The job's join holds the open windows; a server has none. */
-    @Override
-    public long openWindows() {
-        return 0;
-    }
-
-    @Override
-    public Map<String, Long> unknownLoops() {
-        return Map.of();
-    }
-
-    @Override
-    public Map<String, Long> unjoined() {
-        return Map.of();
-    }
-
-    /** The learners run in the job: a server reports none of its own. */
-    @Override
-    public List<LoopStatus> loops() {
-        return List.of();
-    }
-
-    /** The monitors run in the job; their alerts are read back from the alert log ({@link AlertFollower}). */
-    @Override
-    public AlertBoard alerts() {
-        return alerts;
-    }
-
-    /** Every configured loop, as the embedded engine counts them: the job's monitors watch each. */
-    @Override
-    public java.util.Set<String> alertLoops() {
-        return loopNames;
-    }
-
-    @Override
-    public Map<String, Exclusions> exclusions() {
-        return Map.of();
     }
 
     @Override

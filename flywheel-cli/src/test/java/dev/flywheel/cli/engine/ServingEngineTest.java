@@ -23,6 +23,7 @@ import dev.flywheel.quality.AlertBoard;
 import dev.flywheel.rollout.AuditRecord;
 import dev.flywheel.sim.client.FlywheelClient;
 import dev.flywheel.server.internal.AlertsResource;
+import dev.flywheel.store.postgres.LocalPostgres;
 import dev.flywheel.store.postgres.PostgresAlertLog;
 import dev.flywheel.store.postgres.PostgresDatabase;
 import dev.flywheel.store.postgres.PostgresSettings;
@@ -31,7 +32,6 @@ import dev.flywheel.topology.Topology;
 import dev.flywheel.topology.TopologyServingState;
 import dev.flywheel.topology.TopologyTestDriver;
 import dev.flywheel.topology.ServingState;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,7 +68,7 @@ class ServingEngineTest {
     @TempDir
     static Path dir;
     private static LocalKafka kafka;
-    private static EmbeddedPostgres postgres;
+    private static LocalPostgres postgres;
     private static Topology job;
     private static Controlled state;
     private static ServingEngine a;
@@ -125,7 +125,7 @@ class ServingEngineTest {
     @BeforeAll
     static void start() throws Exception {
         kafka = LocalKafka.start(dir.resolve("kafka"));
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = LocalPostgres.start(dir.resolve("postgres"));
         job = Topology.build(List.of(LoopSpec.from(new ConfigTree("loops[0]", LOOP))), new Catalog(), null, true);
         TopologyServingState published = new TopologyServingState(job);
         List<LogEntry> log = TopologyTestDriver.entries(LoopHistory.of(3, 500));
@@ -153,7 +153,7 @@ class ServingEngineTest {
     }
 
     private static PostgresSettings postgresSettings() {
-        return new PostgresSettings(postgres.getJdbcUrl("postgres", "postgres"), "serving", 4);
+        return postgres.settings("serving").withPoolSize(4);
     }
 
     @AfterAll

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import dev.flywheel.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,26 +14,10 @@ import org.junit.jupiter.api.Test;
 /** A user's consumed items are read once per ttl by the injected clock, kept for at most so many users, and compared with the asked time. */
 class CachedConsumedTest {
     private static final Instant T = Instant.parse("2026-03-01T12:00:00Z");
-    private Instant now = T;
     private final Map<String, Map<String, Instant>> published = new HashMap<>();
     private final Map<String, Integer> reads = new HashMap<>();
 
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final ManualClock clock = new ManualClock(T);
 
     private CachedConsumed cache(int maxEntries) {
         return new CachedConsumed(user -> {
@@ -52,10 +34,10 @@ class CachedConsumedTest {
         assertFalse(c.consumed("u", "a", T.minusSeconds(61)), "consumed later than asked");
         assertFalse(c.consumed("u", "b", T));
         published.put("u", Map.of("a", T.minusSeconds(60), "b", T.minusSeconds(1)));
-        now = T.plusMillis(999);
+        clock.set(T.plusMillis(999));
         assertFalse(c.consumed("u", "b", T), "within the ttl the items read are used");
         assertEquals(1, reads.get("u"));
-        now = T.plusSeconds(1);
+        clock.set(T.plusSeconds(1));
         assertTrue(c.consumed("u", "b", T), "after it the newest are read");
         assertEquals(2, reads.get("u"));
         assertFalse(c.consumed("nobody", "a", T), "a user without items (null from the port) consumed nothing");

@@ -1,6 +1,6 @@
 package dev.flywheel.flink.sink;
 
-import dev.flywheel.flink.FeatureStateSink;
+import dev.flywheel.flink.ServingStateSink;
 import dev.flywheel.store.postgres.PostgresFeatureStates;
 
 import dev.flywheel.feature.ServedFeatures;
@@ -22,8 +22,8 @@ import java.util.function.Function;
 /**
  * The job's rows in a Flywheel schema on PostgreSQL, through the store's own adapters: outcomes
  * ({@link PostgresOutcomeStore}), unjoined feedback ({@link PostgresUnjoinedStore}), served features
- * ({@link PostgresFeatureLog}), alerts ({@link PostgresAlertLog}) and, as it changes, the features' live
- * state by key ({@link #featureStates}). Each adapter keeps a row whose
+ * ({@link PostgresFeatureLog}), alerts ({@link PostgresAlertLog}) and, as it changes, the live serving
+ * state ({@link #servingState}). Each adapter keeps a row whose
  * identity it holds already as first written, and each commit is one transaction, so a commit
  * retried after a failure, or an epoch replayed after a restore, writes nothing twice. Every table
  * opens a small pool of its own where its committer runs, closed with the table.
@@ -45,9 +45,9 @@ public final class PostgresTables implements Tables {
         return new PostgresSettings(url, schema, POOL_SIZE);
     }
 
-    /** The live feature state in the same schema ({@link PostgresFeatureStates}), for the servers' reads. */
+    /** The live serving state in the same schema ({@link PostgresFeatureStates}), for the servers' reads. */
     @Override
-    public FeatureStateSink.Opener featureStates() {
+    public ServingStateSink.Opener servingState() {
         String u = url;
         String s = schema;
         return () -> PostgresFeatureStates.open(new PostgresSettings(u, s, POOL_SIZE));

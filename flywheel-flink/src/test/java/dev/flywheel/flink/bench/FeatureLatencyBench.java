@@ -1,11 +1,11 @@
 package dev.flywheel.flink.bench;
 
-import dev.flywheel.flink.FeatureStateSink;
+import dev.flywheel.flink.ServingStateSink;
 import dev.flywheel.flink.FlinkJob;
 import dev.flywheel.flink.FlywheelTypes;
 import dev.flywheel.flink.JobOutputs;
 import dev.flywheel.flink.JobSettings;
-import dev.flywheel.flink.LocalPostgres;
+import dev.flywheel.store.postgres.LocalPostgres;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.store.postgres.PostgresFeatureStates;
 import dev.flywheel.store.postgres.PostgresSettings;
@@ -65,7 +65,7 @@ class FeatureLatencyBench {
         String flush = System.getProperty("bench.feature_flush", "500ms");
         int n = rate * seconds;
         emitted = new long[n];
-        PostgresSettings pg = LocalPostgres.freshSchema();
+        PostgresSettings pg = LocalPostgres.shared().freshSchema("f", 2);
         PostgresFeatureStates.open(pg).close(); // the schema exists before the poller reads it
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
@@ -82,7 +82,7 @@ class FeatureLatencyBench {
         JobOutputs out = FlinkJob.wire(env.fromSource(source, WatermarkStrategy.noWatermarks(), "timed").setParallelism(1), settings, true);
         String url = pg.url();
         String schema = pg.schema();
-        FeatureStateSink.attach(out, () -> PostgresFeatureStates.open(new PostgresSettings(url, schema, 2)));
+        ServingStateSink.attach(out, () -> PostgresFeatureStates.open(new PostgresSettings(url, schema, 2)));
         JobClient job = env.executeAsync("feature-latency");
         long[] latency = poll(pg, n, System.nanoTime() + Duration.ofSeconds(seconds * 3L + 60).toNanos());
         job.getJobExecutionResult().get();

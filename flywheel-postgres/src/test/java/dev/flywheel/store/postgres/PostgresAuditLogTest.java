@@ -24,7 +24,7 @@ class PostgresAuditLogTest extends AuditLogContract {
     void anotherProcessWritingTheSameSeqIsRefusedAndBothReadTheOneKept() {
         List<AuditRecord> in = history(2);
         AuditLog first = open(dir);
-        try (PostgresDatabase second = PostgresDatabase.open(EmbeddedServer.settingsOf(db.current()))) {
+        try (PostgresDatabase second = PostgresDatabase.open(LocalPostgres.shared().settings(db.current().schema()).withPoolSize(4))) {
             AuditLog other = new PostgresAuditLog(second);
             first.append(in.get(0));
             AuditRecord rival = Records.register(1, "loop-9", "v9", in.get(0).at());

@@ -29,8 +29,8 @@ class PostgresDatabaseTest {
 
     @Test
     void instancesInTwoSchemasOfOneServerKeepTheirRowsApart() throws Exception {
-        try (PostgresDatabase one = PostgresDatabase.open(EmbeddedServer.freshSchema());
-             PostgresDatabase two = PostgresDatabase.open(EmbeddedServer.freshSchema())) {
+        try (PostgresDatabase one = PostgresDatabase.open(LocalPostgres.shared().freshSchema("t", 4));
+             PostgresDatabase two = PostgresDatabase.open(LocalPostgres.shared().freshSchema("t", 4))) {
             new PostgresRecordStore(one).apply(Entries.mixed(0, 30));
             new PostgresRecordStore(two).apply(Entries.mixed(0, 5));
             assertEquals(29, new PostgresRecordStore(one).appliedSeq());
@@ -42,7 +42,7 @@ class PostgresDatabaseTest {
 
     @Test
     void processesOpeningOneSchemaAtOnceApplyEachMigrationOnce() throws Exception {
-        PostgresSettings settings = EmbeddedServer.freshSchema();
+        PostgresSettings settings = LocalPostgres.shared().freshSchema("t", 4);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<PostgresDatabase>> opening = new ArrayList<>();
         for (int i = 0; i < 4; i++) opening.add(pool.submit(() -> PostgresDatabase.open(settings)));
@@ -59,7 +59,7 @@ class PostgresDatabaseTest {
 
     @Test
     void aSchemaMigratedByANewerFlywheelIsRefusedByName() throws Exception {
-        PostgresSettings settings = EmbeddedServer.freshSchema();
+        PostgresSettings settings = LocalPostgres.shared().freshSchema("t", 4);
         try (PostgresDatabase db = PostgresDatabase.open(settings); Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO schema_migrations (version) VALUES (" + (Migrations.STEPS.size() + 1) + ")");
         }

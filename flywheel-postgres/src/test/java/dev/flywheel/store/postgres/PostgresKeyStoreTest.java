@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 
 /** The keys table passes the key store contract; each handle has a pool of its own, as another process would. */
 class PostgresKeyStoreTest extends KeyStoreContract {
-    private final PostgresSettings settings = EmbeddedServer.freshSchema();
+    private final PostgresSettings settings = LocalPostgres.shared().freshSchema("t", 4);
     private final List<PostgresDatabase> opened = new ArrayList<>();
 
     @Override

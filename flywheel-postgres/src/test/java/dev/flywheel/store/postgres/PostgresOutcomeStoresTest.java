@@ -11,7 +11,9 @@ import dev.flywheel.outcome.UnjoinedStore;
 import dev.flywheel.outcome.contract.OutcomeStoreContract;
 import dev.flywheel.outcome.contract.UnjoinedStoreContract;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,7 +83,7 @@ class PostgresOutcomeStoresTest {
     @Test
     void tiesInTimeComeBackInCodePointOrderOfTheirIdsOnAServerWithAnEnglishCollation() throws Exception {
         List<String> ids = List.of("d-b", "dB", "da", "d\u00e9");
-        try (PostgresDatabase english = PostgresDatabase.open(EmbeddedServer.englishCollation())) {
+        try (PostgresDatabase english = PostgresDatabase.open(englishCollation())) {
             OutcomeStore outcomes = new PostgresOutcomeStore(english);
             UnjoinedStore unjoined = new PostgresUnjoinedStore(english);
             for (String id : ids) {
@@ -103,5 +105,19 @@ class PostgresOutcomeStoresTest {
             while (r.next()) out.add(r.getString(1));
         }
         return out;
+    }
+
+    /**
+     * A schema in a database created with an English ICU collation as its default, as a server set up
+     * with an English locale has (the embedded server's default is C.UTF-8, which sorts by code point).
+     */
+    private static synchronized PostgresSettings englishCollation() throws SQLException {
+        LocalPostgres server = LocalPostgres.shared();
+        try (Connection c = DriverManager.getConnection(server.url("postgres")); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'english'")) {
+                if (!r.next()) s.execute("CREATE DATABASE english TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'");
+            }
+        }
+        return new PostgresSettings(server.url("english"), server.freshSchema("t", 4).schema(), 4);
     }
 }

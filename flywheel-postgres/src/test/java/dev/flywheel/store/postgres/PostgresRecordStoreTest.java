@@ -79,7 +79,7 @@ class PostgresRecordStoreTest extends RecordStoreContract {
     void twoWritersApplyingOverlappingEntriesAtOnceStoreEachEntryOnce() throws Exception {
         List<LogEntry> in = Entries.mixed(0, 2_000);
         RecordStore a = open(dir);
-        try (PostgresDatabase second = PostgresDatabase.open(EmbeddedServer.settingsOf(db.current()))) {
+        try (PostgresDatabase second = PostgresDatabase.open(LocalPostgres.shared().settings(db.current().schema()).withPoolSize(4))) {
             RecordStore b = new PostgresRecordStore(second);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             List<Future<?>> runs = new ArrayList<>();

@@ -6,7 +6,7 @@ package dev.flywheel.store.postgres;
  * fresh connections what the last one committed.
  */
 final class Reopening implements AutoCloseable {
-    private final PostgresSettings settings = EmbeddedServer.freshSchema();
+    private final PostgresSettings settings = LocalPostgres.shared().freshSchema("t", 4);
     private PostgresDatabase current;
 
     PostgresDatabase open() {

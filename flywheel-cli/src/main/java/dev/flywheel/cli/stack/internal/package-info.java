@@ -1,2 +1,2 @@
-/** How the distributed stack runs each part in this JVM: the Flink job on a MiniCluster, PostgreSQL from the zonky binaries. */
+/** How the distributed stack runs the Flink job in this JVM: on a MiniCluster (PostgreSQL is flywheel-postgres's {@code LocalPostgres}). */
 package dev.flywheel.cli.stack.internal;

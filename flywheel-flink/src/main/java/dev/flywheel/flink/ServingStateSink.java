@@ -23,15 +23,15 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * on, so a completed checkpoint never leaves a change unwritten behind it; a failed write fails the
  * job, which restores and emits the changes again.
  */
-public final class FeatureStateSink implements Sink<byte[]> {
+public final class ServingStateSink implements Sink<byte[]> {
     private static final long serialVersionUID = 1L;
-    public static final String UID = "flywheel-feature-states";
+    public static final String UID = "flywheel-serving-state";
     private final Opener store;
 
     /** Opens the store where the writer runs. */
     public interface Opener extends Supplier<FeatureStateStore>, Serializable { }
 
-    public FeatureStateSink(Opener store) {
+    public ServingStateSink(Opener store) {
         this.store = store;
     }
 
@@ -39,7 +39,7 @@ public final class FeatureStateSink implements Sink<byte[]> {
     public static void attach(JobOutputs outputs, Opener store) {
         DataStream<byte[]> batches = ((SingleOutputStreamOperator<Outcome>) outputs.outcomes())
                 .getSideOutput(TopologyOperator.SERVING_STATE);
-        batches.sinkTo(new FeatureStateSink(store)).name("feature-states").uid(UID).setParallelism(1);
+        batches.sinkTo(new ServingStateSink(store)).name("serving-state").uid(UID).setParallelism(1);
     }
 
     @Override
