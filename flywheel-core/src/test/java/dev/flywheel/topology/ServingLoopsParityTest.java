@@ -13,10 +13,9 @@ import dev.flywheel.log.LogEntry;
 import dev.flywheel.loop.Choice;
 import dev.flywheel.loop.DecideRequest;
 import dev.flywheel.loop.LoopSpec;
-import java.time.Clock;
+import dev.flywheel.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +48,8 @@ class ServingLoopsParityTest {
         List<LogEntry> log = TopologyTestDriver.entries(LoopHistory.of(11, 900));
         Topology embedded = Topology.build(specs(), new Catalog(), null, true);
         TopologyServingState state = new TopologyServingState(embedded);
-        Instant[] now = {LoopHistory.START};
-        ServingLoops server = ServingLoops.build(specs(), state, NO_CACHE, clock(now));
+        ManualClock clock = new ManualClock(LoopHistory.START);
+        ServingLoops server = ServingLoops.build(specs(), state, NO_CACHE, clock);
         int compared = 0;
         int explored = 0;
         int collaborative = 0;
@@ -58,16 +57,16 @@ class ServingLoopsParityTest {
             List<LogEntry> chunk = log.subList(from, Math.min(log.size(), from + 150));
             apply(embedded, state, chunk);
             server.pollCatalog();
-            now[0] = lastTime(chunk).plusSeconds(60);
+            clock.set(lastTime(chunk).plusSeconds(60));
             boolean sameKnown = server.catalog().knownCount() == embedded.catalog().knownCount();
             for (int u = 0; u < 12; u++) {
                 // named candidates always; the whole catalog once the server knows the items the topology knows
                 for (List<String> candidates : sameKnown ? java.util.Arrays.asList(named(), null) : List.of(named())) {
                     DecideRequest req = new DecideRequest("feed", "u" + u, null, candidates, 3, true, false);
-                    Choice want = decide(embedded.policies().get("feed"), req, now[0]);
-                    Choice got = decide(server.policies().get("feed"), req, now[0]);
+                    Choice want = decide(embedded.policies().get("feed"), req, clock.instant());
+                    Choice got = decide(server.policies().get("feed"), req, clock.instant());
                     if (want == null || got == null) {
-                        assertEquals(refusal(embedded.policies().get("feed"), req, now[0]), refusal(server.policies().get("feed"), req, now[0]));
+                        assertEquals(refusal(embedded.policies().get("feed"), req, clock.instant()), refusal(server.policies().get("feed"), req, clock.instant()));
                         continue;
                     }
                     assertEquals(want.slate(), got.slate(), "user u" + u + " after entry " + (from + chunk.size()));
@@ -92,19 +91,19 @@ class ServingLoopsParityTest {
         List<LogEntry> log = TopologyTestDriver.entries(LoopHistory.of(5, 300));
         Topology embedded = Topology.build(specs(), new Catalog(), null, true);
         TopologyServingState state = new TopologyServingState(embedded);
-        Instant[] now = {LoopHistory.START};
-        ServingLoops server = ServingLoops.build(specs(), state, new FeatureCacheSettings(Duration.ofSeconds(1), 1000), clock(now));
+        ManualClock clock = new ManualClock(LoopHistory.START);
+        ServingLoops server = ServingLoops.build(specs(), state, new FeatureCacheSettings(Duration.ofSeconds(1), 1000), clock);
         assertEquals(null, server.serving("feed"), "nothing published yet");
         apply(embedded, state, log.subList(0, 200));
         server.pollCatalog();
         assertEquals(null, server.serving("feed"), "the absence read at the start is served for the ttl");
-        now[0] = now[0].plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         long first = server.serving("feed").seq();
         assertEquals(199, first);
         apply(embedded, state, log.subList(200, log.size()));
-        now[0] = now[0].plusMillis(999);
+        clock.advance(Duration.ofMillis(999));
         assertEquals(first, server.serving("feed").seq(), "within the ttl the state read is served");
-        now[0] = now[0].plusMillis(1);
+        clock.advance(Duration.ofMillis(1));
         assertEquals(log.size() - 1, server.serving("feed").seq(), "after it the newest is read");
         assertNotEquals(first, server.serving("feed").seq());
     }
@@ -155,24 +154,5 @@ class ServingLoopsParityTest {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < 30; i++) out.add("a" + i);
         return out;
-    }
-
-    private static Clock clock(Instant[] now) {
-        return new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
     }
 }

@@ -50,8 +50,8 @@ public final class EngineStorage implements AutoCloseable {
         store = new DuckDbRecordStore(dataDir.resolve("store.duckdb"));
         materializer = new Materializer(log, store);
         materializer.catchUp();
-        countsAtStart = store.counts();
         pipeline = new IngestPipeline(log, store, clock, config.ingest(), new FileIdSnapshotStore(dataDir.resolve("dedupe-ids.bin")));
+        countsAtStart = pipeline.countsAtStart();
         materializer.start();
         if (!engineStart) pipeline.awaitIds();
     }
