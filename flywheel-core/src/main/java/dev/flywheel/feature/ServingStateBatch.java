@@ -18,10 +18,11 @@ import java.util.TreeMap;
  * @param applied       partition to offset; empty when the entries carry no offsets (not read from the log topic)
  * @param collaborative loops' collaborative models ({@code CollaborativeLearner.publish}), when retrained
  * @param histories     users' latest interactions ({@code InteractionHistory.toBytes}; empty bytes when dropped)
+ * @param status        loops' learner status ({@code LoopStatus.toBytes}), when it changed
  */
 public record ServingStateBatch(List<FeatureStateChange> features, List<Model> models, List<Consumed> consumed,
                                 List<LogEntry.ItemEntry> items, Map<Integer, Long> applied,
-                                List<Model> collaborative, List<History> histories) {
+                                List<Model> collaborative, List<History> histories, List<Model> status) {
     private static final int VERSION = 2;
 
     public ServingStateBatch {
@@ -32,12 +33,13 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
         applied = Map.copyOf(applied);
         collaborative = List.copyOf(collaborative);
         histories = List.copyOf(histories);
+        status = List.copyOf(status);
     }
 
     /** A batch without collaborative state (a loop without collaborative models). */
     public ServingStateBatch(List<FeatureStateChange> features, List<Model> models, List<Consumed> consumed,
                              List<LogEntry.ItemEntry> items, Map<Integer, Long> applied) {
-        this(features, models, consumed, items, applied, List.of(), List.of());
+        this(features, models, consumed, items, applied, List.of(), List.of(), List.of());
     }
 
     /** A batch of feature states alone. */
@@ -47,10 +49,10 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
 
     public boolean isEmpty() {
         return features.isEmpty() && models.isEmpty() && consumed.isEmpty() && items.isEmpty() && applied.isEmpty()
-                && collaborative.isEmpty() && histories.isEmpty();
+                && collaborative.isEmpty() && histories.isEmpty() && status.isEmpty();
     }
 
-    /** A loop's learner state ({@code LoopModel.state()}), or its collaborative models, as of a stream position. */
+    /** A loop's learner state ({@code LoopModel.state()}), its collaborative models or its status, as of a stream position. */
     public record Model(String loop, long seq, boolean afterIdle, byte[] bytes) {
         public Model {
             if (loop == null || bytes == null) throw new IllegalArgumentException("loop and bytes are required");
@@ -81,6 +83,7 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
         StateWriter out = new StateWriter().putInt(VERSION).putBytes(FeatureStateChange.writeAll(features));
         putModels(out, models);
         putModels(out, collaborative);
+        putModels(out, status);
         out.putInt(histories.size());
         for (History h : histories) out.putString(h.loop).putString(h.user).putLong(h.seq).putBoolean(h.afterIdle).putBytes(h.bytes);
         out.putInt(consumed.size());
@@ -98,6 +101,7 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
         List<FeatureStateChange> features = FeatureStateChange.readAll(in.getBytes());
         List<Model> models = models(in);
         List<Model> collaborative = models(in);
+        List<Model> status = models(in);
         List<History> histories = new ArrayList<>();
         for (int n = in.count(); n > 0; n--) {
             histories.add(new History(in.getString(), in.getString(), in.getLong(), in.getBoolean(), in.getBytes()));
@@ -111,7 +115,7 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
         Map<Integer, Long> applied = new TreeMap<>();
         for (int n = in.count(); n > 0; n--) applied.put(in.getInt(), in.getLong());
         if (!in.atEnd()) throw new IllegalStateException("a serving state batch has bytes left over");
-        return new ServingStateBatch(features, models, consumed, items, applied, collaborative, histories);
+        return new ServingStateBatch(features, models, consumed, items, applied, collaborative, histories, status);
     }
 
     private static void putModels(StateWriter out, List<Model> models) {

@@ -19,6 +19,7 @@ import dev.flywheel.topology.internal.CachedCollaborative;
 import dev.flywheel.topology.internal.CachedConsumed;
 import dev.flywheel.topology.internal.CatalogPoll;
 import dev.flywheel.topology.internal.PublishedScorer;
+import dev.flywheel.topology.internal.PublishedValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,15 +56,17 @@ public final class ServingLoops implements AutoCloseable {
     private final Map<String, LoopPolicy> policies;
     private final List<ServedLoop> served;
     private final Map<String, PublishedScorer> scorers;
+    private final Map<String, PublishedValue<LoopStatus>> status;
     private ScheduledExecutorService poller;
 
     private ServingLoops(Catalog catalog, CatalogPoll poll, Map<String, LoopPolicy> policies, List<ServedLoop> served,
-                         Map<String, PublishedScorer> scorers) {
+                         Map<String, PublishedScorer> scorers, Map<String, PublishedValue<LoopStatus>> status) {
         this.catalog = catalog;
         this.catalogPoll = poll;
         this.policies = policies;
         this.served = served;
         this.scorers = scorers;
+        this.status = status;
     }
 
     /** Builds every configured loop over {@code state}; the catalog is empty until the first {@link #pollCatalog}. */
@@ -72,7 +75,11 @@ public final class ServingLoops implements AutoCloseable {
         Map<String, LoopPolicy> policies = new LinkedHashMap<>();
         List<ServedLoop> served = new ArrayList<>();
         Map<String, PublishedScorer> scorers = new LinkedHashMap<>();
+        Map<String, PublishedValue<LoopStatus>> status = new LinkedHashMap<>();
         for (LoopSpec spec : specs) {
+            String name = spec.name();
+            status.put(name, new PublishedValue<>("loop " + name + ": the published learner status", () -> state.status(name),
+                    LoopStatus::fromBytes, new LoopStatus(name, 0, 0, null, null, null, false), clock, cache.ttl()));
             FeatureSettings settings = spec.model().features();
             var source = new CachedFeatureStates(state.features(spec.name(), settings.halfLife()), cache, clock);
             var features = new ReadOnlyFeedbackFeatures(settings,
@@ -96,13 +103,22 @@ public final class ServingLoops implements AutoCloseable {
             served.add(new ServedLoop(loop, spec.model(), model, policy, spec.rollout()));
             scorers.put(loop, scorer);
         }
-        return new ServingLoops(catalog, new CatalogPoll(state, new CatalogFeed(catalog)), policies, served, scorers);
+        return new ServingLoops(catalog, new CatalogPoll(state, new CatalogFeed(catalog)), policies, served, scorers, status);
     }
 
     /** The bytes of the state a loop serves now (a version frozen from it keeps them); empty before the first. */
     private static byte[] published(PublishedScorer scorer) {
         ServingState.Published p = scorer.serving();
         return p == null ? new byte[0] : p.bytes();
+    }
+
+    /**
+     * Each configured loop's learners as the stream operators last published them (what they trained
+     * on, where the collaborative models end), at most {@code feature_cache.ttl} old; zeros before the
+     * first publication.
+     */
+    public List<LoopStatus> status() {
+        return status.values().stream().map(v -> v.current().value()).toList();
     }
 
     /** Each configured loop's policy, by loop name. */

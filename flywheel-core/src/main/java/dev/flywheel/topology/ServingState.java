@@ -31,6 +31,9 @@ public interface ServingState extends AutoCloseable {
      */
     Published collaborative(String loop);
 
+    /** The loop's learner status ({@link LoopStatus#fromBytes} reads it), or null before the first publication. */
+    Published status(String loop);
+
     /** The user's latest interactions in {@code loop}, as the collaborative learner keeps them; NONE when none. */
     InteractionHistory history(String loop, String user);
 

@@ -75,6 +75,13 @@ public final class TopologyServingState implements ServingState, LogConsumer {
     private record Trained(dev.flywheel.model.CollaborativeModels models, Published published) { }
 
     @Override
+    public Published status(String loop) {
+        if (seq < 0) return null;
+        return topology.status().stream().filter(st -> st.loop().equals(loop)).findFirst()
+                .map(st -> new Published(seq, false, st.toBytes())).orElse(null);
+    }
+
+    @Override
     public InteractionHistory history(String loop, String user) {
         var learner = topology.loop(loop).model().collaborative();
         return learner == null ? InteractionHistory.NONE : learner.history(user);

@@ -4,9 +4,12 @@ import dev.flywheel.kafka.AcknowledgedOffsets;
 import dev.flywheel.kafka.KafkaLogWriter;
 import dev.flywheel.quality.AlertBoard;
 import dev.flywheel.server.NoLocalOperators;
+import dev.flywheel.topology.LoopStatus;
 import dev.flywheel.topology.ServingState;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What a server of the distributed shape shows of the stream operators, which run in the Flink job:
@@ -27,6 +30,7 @@ final class ServingStream extends NoLocalOperators {
     private final KafkaLogWriter writer;
     private final AcknowledgedOffsets acknowledged;
     private final ServingState state;
+    private final Supplier<List<LoopStatus>> learners;
     private long readAt;
     private boolean read;
     private long covered = -1;
@@ -35,11 +39,19 @@ final class ServingStream extends NoLocalOperators {
      * @param alerts    the alerts read back from the job's alert log ({@link AlertFollower}): the monitors run in the job
      * @param loopNames every configured loop, as the embedded engine counts them: the job's monitors watch each
      */
-    ServingStream(KafkaLogWriter writer, ServingState state, AlertBoard alerts, Set<String> loopNames) {
+    ServingStream(KafkaLogWriter writer, ServingState state, AlertBoard alerts, Set<String> loopNames,
+                  Supplier<List<LoopStatus>> learners) {
         super(alerts, loopNames);
+        this.learners = learners;
         this.writer = writer;
         this.acknowledged = writer.acknowledged();
         this.state = state;
+    }
+
+    /** The loops' learners as the job last published them ({@code ServingLoops.status}). */
+    @Override
+    public List<LoopStatus> loops() {
+        return learners.get();
     }
 
     @Override

@@ -102,6 +102,11 @@ class ServingEngineTest {
         }
 
         @Override
+        public Published status(String loop) {
+            return published.status(loop);
+        }
+
+        @Override
         public InteractionHistory history(String loop, String user) {
             return published.history(loop, user);
         }
@@ -194,6 +199,17 @@ class ServingEngineTest {
         assertEquals(501, r.status(), r.text());
         assertTrue(r.text().contains("decision history is not kept by this server"), r.text());
         assertEquals(501, clientA.post("/v1/loops/feed/snapshots", Map.of()).status());
+    }
+
+    @Test
+    @Order(1)
+    void aServersStatusShowsTheLearnersTheJobPublished() {
+        var status = clientB.get("/v1/status");
+        assertEquals(200, status.status(), status.text());
+        long trained = job.loop("feed").model().ranker().trained();
+        assertTrue(trained > 100, "the job's ranker trained: " + trained);
+        assertEquals(trained, status.body().at("/loops/feed/outcomes_trained").asLong(), status.text());
+        assertEquals(0, status.body().at("/loops/feed/collaborative/interactions").asLong(), "collaborative models are off");
     }
 
     @Test

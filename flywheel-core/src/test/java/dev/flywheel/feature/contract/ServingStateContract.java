@@ -16,6 +16,7 @@ import dev.flywheel.model.InteractionHistory;
 import dev.flywheel.model.PublishedCollaborative;
 import dev.flywheel.topology.LoopHistory;
 import dev.flywheel.topology.LoopRuntime;
+import dev.flywheel.topology.LoopStatus;
 import dev.flywheel.topology.ServingState;
 import dev.flywheel.topology.Topology;
 import dev.flywheel.topology.TopologyTestDriver;
@@ -85,7 +86,8 @@ public abstract class ServingStateContract {
                 List<ServingStateBatch.History> histories = new ArrayList<>();
                 learner.drainChanges().forEach((user, h) -> histories.add(new ServingStateBatch.History(LOOP, user, seq, false, h.toBytes())));
                 batches.add(new ServingStateBatch(features, List.of(new ServingStateBatch.Model(LOOP, seq, false, loop.model().state().get())),
-                        loop.consumed().drainChanges(seq, false), items, offsets, collaborative, histories));
+                        loop.consumed().drainChanges(seq, false), items, offsets, collaborative, histories,
+                        List.of(new ServingStateBatch.Model(LOOP, seq, false, topology.status().get(0).toBytes()))));
             }
         }
     }
@@ -132,6 +134,9 @@ public abstract class ServingStateContract {
         assertEquals(p.trainedAt, models.seq());
         assertArrayEquals(learner.publish(learner.models()), models.bytes(), "the newest models, byte for byte");
         assertEquals(learner.models().items(), PublishedCollaborative.fromBytes(models.bytes()).items());
+        LoopStatus status = LoopStatus.fromBytes(read.status(LOOP).bytes());
+        assertEquals(p.topology.status().get(0), status, "the loop's learners as the topology reports them");
+        assertEquals(learner.interactions(), status.interactions());
         for (int u = 0; u <= 12; u++) {
             String user = "u" + u;
             InteractionHistory h = read.history(LOOP, user);
@@ -166,6 +171,7 @@ public abstract class ServingStateContract {
         ServingState read = open().reader();
         assertNull(read.model(LOOP));
         assertNull(read.collaborative(LOOP));
+        assertNull(read.status(LOOP));
         assertEquals(0, read.history(LOOP, "u1").size());
         assertEquals(Map.of(), read.consumed(LOOP, "u1"));
         assertEquals(List.of(), read.items(-1, 10));

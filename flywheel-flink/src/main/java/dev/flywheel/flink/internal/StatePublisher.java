@@ -6,6 +6,7 @@ import dev.flywheel.log.LogEntry;
 import dev.flywheel.model.CollaborativeLearner;
 import dev.flywheel.model.CollaborativeModels;
 import dev.flywheel.topology.LoopRuntime;
+import dev.flywheel.topology.LoopStatus;
 import dev.flywheel.topology.Topology;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,8 @@ import java.util.TreeMap;
  * What the topology operator publishes for servers, gathered between drains: the catalog entries it
  * applied and the highest offset applied per partition of the log topic; at a drain, with them, the
  * feature states, consumed items and collaborative histories that changed, each learner state that
- * differs from the one last published and the collaborative models a training made since, all as of
+ * differs from the one last published, the collaborative models a training made since and each
+ * loop's learner status when it changed, all as of
  * the position of the drain ({@link ServingStateBatch}). The offsets are part of the operator's
  * checkpointed state; the rest is not: a restored operator publishes every learner state and
  * collaborative models once more, and its replay publishes again what came after the checkpoint.
@@ -30,6 +32,7 @@ final class StatePublisher {
     private final Map<String, byte[]> lastModels = new HashMap<>();
     /** Per loop, the collaborative models last published: a training makes a new instance. */
     private final Map<String, CollaborativeModels> lastCollaborative = new HashMap<>();
+    private final Map<String, LoopStatus> lastStatus = new HashMap<>();
     private boolean offsetsMoved;
 
     StatePublisher(Topology topology) {
@@ -81,8 +84,12 @@ final class StatePublisher {
                 models.add(new ServingStateBatch.Model(name, seq, afterIdle, state));
             }
         });
+        List<ServingStateBatch.Model> status = new ArrayList<>();
+        for (LoopStatus st : topology.status()) {
+            if (!st.equals(lastStatus.put(st.loop(), st))) status.add(new ServingStateBatch.Model(st.loop(), seq, afterIdle, st.toBytes()));
+        }
         ServingStateBatch batch = new ServingStateBatch(features, models, consumed, items, offsetsMoved ? applied : Map.of(),
-                collaborative, histories);
+                collaborative, histories, status);
         items.clear();
         offsetsMoved = false;
         return batch.isEmpty() ? null : batch;

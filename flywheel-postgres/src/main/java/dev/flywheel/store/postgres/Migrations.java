@@ -108,11 +108,13 @@ final class Migrations {
             """;
 
     /**
-     * 6: the collaborative learner's published models per loop ({@code PublishedCollaborative}) and
-     * each user's latest interactions ({@code InteractionHistory}), replaced by newer positions only.
+     * 6: the collaborative learner's published models per loop ({@code PublishedCollaborative}), each
+     * user's latest interactions ({@code InteractionHistory}) and each loop's learner status
+     * ({@code LoopStatus}), replaced by newer positions only.
      */
     private static final String COLLABORATIVE = """
             CREATE TABLE collaborative_models (loop text PRIMARY KEY, seq bigint NOT NULL, after_idle boolean NOT NULL, state bytea NOT NULL);
+            CREATE TABLE loop_status (loop text PRIMARY KEY, seq bigint NOT NULL, after_idle boolean NOT NULL, state bytea NOT NULL);
             CREATE TABLE interaction_histories (loop text NOT NULL, user_id text NOT NULL, seq bigint NOT NULL, after_idle boolean NOT NULL,
               history bytea NOT NULL, PRIMARY KEY (loop, user_id));
             """;

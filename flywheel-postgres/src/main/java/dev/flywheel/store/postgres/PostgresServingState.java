@@ -58,6 +58,11 @@ public final class PostgresServingState implements ServingState {
         return loopState("collaborative_models", "the collaborative models", loop);
     }
 
+    @Override
+    public Published status(String loop) {
+        return loopState("loop_status", "the learner status", loop);
+    }
+
     private Published loopState(String table, String what, String loop) {
         return db.read("read " + what + " of loop " + loop, c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT seq, after_idle, state FROM " + table + " WHERE loop = ?")) {

@@ -41,6 +41,7 @@ final class ServingStateRows {
     static void states(Connection c, ServingStateBatch b) throws SQLException {
         loopStates(c, "learner_states", "state", b.models());
         loopStates(c, "collaborative_models", "state", b.collaborative());
+        loopStates(c, "loop_status", "state", b.status());
         List<UserRow> users = new ArrayList<>();
         for (ServingStateBatch.Consumed u : b.consumed()) users.add(new UserRow(u.loop(), u.user(), u.seq(), u.afterIdle(), u.bytes()));
         userStates(c, "consumed_items", "items", users);
