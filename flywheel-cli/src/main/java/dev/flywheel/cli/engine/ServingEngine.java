@@ -106,7 +106,7 @@ public final class ServingEngine implements AutoCloseable {
         Set<String> loopNames = config.loops().stream().map(LoopSpec::name).collect(Collectors.toSet());
         return new FlywheelServer.Parts(config, clock, writer, store, pipeline.countsAtStart(), pipeline, null,
                 Engine.admission(config, clock), keys, new KeyRing(keys, clock), loops.catalog(),
-                new ServingStream(writer, state, alerts.board(), loopNames, loops::status), loops.policies(), outcomes,
+                new ServingStream(writer, state, alerts.board(), loopNames, loops), loops.policies(), outcomes,
                 new FlywheelServer.Lifecycle(lifecycle, null, null, null, clock::instant, null, null), null, reviews,
                 Map::of);
     }

@@ -5,11 +5,11 @@ import dev.flywheel.kafka.KafkaLogWriter;
 import dev.flywheel.quality.AlertBoard;
 import dev.flywheel.server.NoLocalOperators;
 import dev.flywheel.topology.LoopStatus;
+import dev.flywheel.topology.ServingLoops;
 import dev.flywheel.topology.ServingState;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * What a server of the distributed shape shows of the stream operators, which run in the Flink job:
@@ -30,7 +30,9 @@ final class ServingStream extends NoLocalOperators {
     private final KafkaLogWriter writer;
     private final AcknowledgedOffsets acknowledged;
     private final ServingState state;
-    private final Supplier<List<LoopStatus>> learners;
+    private final ServingLoops loops;
+    /** The coverage ({@link #appliedSeq}) up to which the catalog has been polled. */
+    private long catalogCovered = -1;
     private long readAt;
     private boolean read;
     private long covered = -1;
@@ -39,10 +41,9 @@ final class ServingStream extends NoLocalOperators {
      * @param alerts    the alerts read back from the job's alert log ({@link AlertFollower}): the monitors run in the job
      * @param loopNames every configured loop, as the embedded engine counts them: the job's monitors watch each
      */
-    ServingStream(KafkaLogWriter writer, ServingState state, AlertBoard alerts, Set<String> loopNames,
-                  Supplier<List<LoopStatus>> learners) {
+    ServingStream(KafkaLogWriter writer, ServingState state, AlertBoard alerts, Set<String> loopNames, ServingLoops loops) {
         super(alerts, loopNames);
-        this.learners = learners;
+        this.loops = loops;
         this.writer = writer;
         this.acknowledged = writer.acknowledged();
         this.state = state;
@@ -51,7 +52,7 @@ final class ServingStream extends NoLocalOperators {
     /** The loops' learners as the job last published them ({@code ServingLoops.status}). */
     @Override
     public List<LoopStatus> loops() {
-        return learners.get();
+        return loops.status();
     }
 
     @Override
@@ -71,7 +72,22 @@ final class ServingStream extends NoLocalOperators {
                 return false;
             }
         }
+        refreshCatalog();
         return true;
+    }
+
+    /**
+     * Polls the catalog now when the operators applied more of this server's appends since the last
+     * time: an item posted through this server is then offered by the decide that waited for it, not
+     * up to a poll period later (the published catalog entries are written with the offsets that cover them).
+     */
+    private void refreshCatalog() {
+        long covered = appliedSeq();
+        synchronized (this) {
+            if (covered <= catalogCovered) return;
+            catalogCovered = covered;
+        }
+        loops.pollCatalog();
     }
 
     /** The highest seq of this server's writer up to which the operators have applied everything it appended. */

@@ -81,6 +81,8 @@ class ServingEngineTest {
     private static final class Controlled implements ServingState {
         private final TopologyServingState published;
         volatile Map<Integer, Long> applied = Map.of();
+        /** Items the test publishes beside the topology's, as the job publishes an item posted through a server. */
+        volatile List<LogEntry.ItemEntry> posted = List.of();
 
         Controlled(TopologyServingState published) {
             this.published = published;
@@ -118,7 +120,9 @@ class ServingEngineTest {
 
         @Override
         public List<LogEntry.ItemEntry> items(long afterSeq, int limit) {
-            return published.items(afterSeq, limit);
+            List<LogEntry.ItemEntry> out = new java.util.ArrayList<>(published.items(afterSeq, limit));
+            for (LogEntry.ItemEntry i : posted) if (i.seq() > afterSeq && out.size() < limit) out.add(i);
+            return out;
         }
 
         @Override
@@ -236,22 +240,28 @@ class ServingEngineTest {
 
     @Test
     @Order(3)
-    void decideWaitsUntilTheOffsetsThisServerAcknowledgedAreApplied() throws Exception {
+    void decideWaitsUntilTheOffsetsThisServerAcknowledgedAreAppliedAndSeesTheItemsAppliedWithThem() throws Exception {
         post(clientA, "w-1");
         Map<Integer, Long> acked = a.acknowledged().highest();
         assertFalse(acked.isEmpty());
+        long last = job.catalog().knownCount() + 1_000_000L;
+        var fresh = new LogEntry.ItemEntry(last, 0, new dev.flywheel.catalog.Item("fresh-1", "fresh", null, List.of("t1"), null, now));
         Thread applier = new Thread(() -> {
             try {
                 Thread.sleep(400);
             } catch (InterruptedException e) {
                 return;
             }
+            // the job applied the item and the offsets together: published in one transaction
+            state.posted = List.of(fresh);
             state.applied = acked;
         });
         long t0 = System.nanoTime();
         applier.start();
         JsonNode answered = decide(clientA, "w1");
         long took = (System.nanoTime() - t0) / 1_000_000;
+        // the decide that waited for the offsets polled the catalog: not up to a poll period (500 ms) later
+        assertTrue(a.loops().catalog().get("fresh-1").isPresent(), "the item applied with the offsets is in the catalog");
         applier.join();
         assertTrue(took >= 350, "answered after " + took + " ms, before the offsets were applied");
         assertFalse(answered.has("stream_lag"), answered.toString());
