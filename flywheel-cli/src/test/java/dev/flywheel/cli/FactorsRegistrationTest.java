@@ -172,6 +172,7 @@ class FactorsRegistrationTest {
             var anonymous = e.anonymous().post("/v1/loops/shop/versions/factors?snapshot=" + snap, good, "application/octet-stream");
             assertEquals(401, anonymous.status(), anonymous.text());
             assertEquals(1, admin.get("/v1/loops/shop/versions").body().get("versions").size(), "nothing refused was registered");
+            assertTrue(admin.get("/v1/openapi.json").body().at("/paths").has("/v1/loops/{loop}/versions/factors"));
         }
     }
 
