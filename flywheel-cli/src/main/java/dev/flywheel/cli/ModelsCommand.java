@@ -96,9 +96,12 @@ public final class ModelsCommand implements Runnable {
             if (snapshot == null) throw new IllegalArgumentException("--factors requires --snapshot (the snapshot the factors were trained on)");
             if (mode != null) throw new IllegalArgumentException("--mode: a version with given factors is always frozen; leave --mode out");
             if (!Files.isRegularFile(factors)) throw new IllegalArgumentException("--factors: no such file " + factors);
+            FlywheelClient client = remote.client();
+            // a refusal before the upload would cut a large file's upload short: check the snapshot first
+            RemoteOptions.ok(client.get("/v1/snapshots/" + encode(snapshot)));
             String query = "snapshot=" + encode(snapshot) + "&start=" + encode(start) + "&reason=" + encode(reason);
             try {
-                return remote.client().postFile("/v1/loops/" + loop + "/versions/factors?" + query, factors);
+                return client.postFile("/v1/loops/" + loop + "/versions/factors?" + query, factors);
             } catch (FileNotFoundException e) {
                 throw new IllegalArgumentException("--factors: cannot read " + factors + ": " + e.getMessage());
             }

@@ -132,6 +132,9 @@ class FactorsRegistrationTest {
         assertTrue(missing.contains("--factors") && missing.contains("nope"), missing);
         String noSnapshot = cli("models", "train", "--loop", "shop", "--factors", file.toString(), "--url", url, "--key", key);
         assertTrue(noSnapshot.contains("--factors requires --snapshot"), noSnapshot);
+        String unknown = cli("models", "train", "--loop", "shop", "--snapshot", "0".repeat(64), "--factors", file.toString(),
+                "--url", url, "--key", key);
+        assertTrue(unknown.contains("404") && unknown.contains("no snapshot"), unknown);
         String refused = cli("models", "train", "--loop", "shop", "--snapshot", snap, "--factors", file.toString(), "--start", "later",
                 "--url", url, "--key", key);
         assertTrue(refused.contains("400") && refused.contains("start"), refused);
