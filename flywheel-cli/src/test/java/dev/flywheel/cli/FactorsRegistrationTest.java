@@ -41,7 +41,7 @@ class FactorsRegistrationTest {
         Map<String, Object> shop = Map.of("name", "shop", "model", "content-bandit", "k", 3, "window", "5m",
                 "reward", Map.of("weights", Map.of("click", 1.0)), "rollout", Map.of("initial", "frozen"));
         Map<String, Object> other = Map.of("name", "other", "model", "content-bandit", "k", 3,
-                "reward", Map.of("weights", Map.of("click", 1.0)));
+                "reward", Map.of("weights", Map.of("click", 1.0)), "collaborative", Map.of("enabled", false));
         return Map.of("server", Map.of("max_factors_bytes", 1_000_000), "autopilot", Map.of("tick", "0s"),
                 "loops", List.of(shop, other));
     }
@@ -157,6 +157,10 @@ class FactorsRegistrationTest {
             String otherLoops = admin.post("/v1/loops/other/snapshots", Map.of()).body().get("id").asText();
             assertNotEquals(snap, otherLoops);
             refused(admin, "snapshot=" + otherLoops, good, 400, "snapshot");
+            byte[] none = new TrainedFactors(otherLoops, TRAINER, 2, List.of(), new double[0], List.of(), new double[0], Duration.ZERO).toBytes();
+            var off = admin.post("/v1/loops/other/versions/factors?snapshot=" + otherLoops, none, "application/octet-stream");
+            assertEquals(409, off.status(), off.text());
+            assertTrue(off.text().contains("collaborative.enabled: false"), off.text());
 
             traffic(e, clock, 80);
             String later = admin.post("/v1/loops/shop/snapshots", Map.of()).body().get("id").asText();
