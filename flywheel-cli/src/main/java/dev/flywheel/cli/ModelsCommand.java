@@ -1,6 +1,12 @@
 package dev.flywheel.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flywheel.sim.client.FlywheelClient;
+import java.io.FileNotFoundException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -56,24 +62,53 @@ public final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = "Train a version from a training snapshot (a new one unless --snapshot), register it and start it in shadow.")
+            description = {"Train a version from a training snapshot (a new one unless --snapshot), register it and start it in shadow.",
+                "With --factors, the version takes its collaborative factorisation from a file trained outside the engine "
+                    + "(SparkTrainer) on that --snapshot."})
     static final class Train implements Runnable {
         @Mixin RemoteOptions remote;
         @Option(names = "--loop", required = true) String loop;
         @Option(names = "--snapshot", description = "the snapshot id (default: cut one now)") String snapshot;
+        @Option(names = "--factors", description = "a factors file trained on --snapshot (e.g. by flywheel-spark's SparkTrainer)")
+        Path factors;
         @Option(names = "--start", defaultValue = "shadow", description = "shadow or none (default: ${DEFAULT-VALUE})") String start;
         @Option(names = "--mode", description = "frozen or online (default: the loop's rollout.retrain.mode)") String mode;
         @Option(names = "--reason", defaultValue = "trained from the command line") String reason;
 
         @Override
         public void run() {
+            JsonNode r = RemoteOptions.ok(factors == null ? trainHere() : withFactors());
+            if (remote.json) System.out.println(r);
+            else System.out.printf("registered %s (%s, %s) from snapshot %s%s%n", r.get("version").asText(), r.get("status").asText(),
+                    r.get("mode").asText(), r.get("dataset").asText(),
+                    r.at("/params/collaborative.trainer").isMissingNode() ? "" : ", factors by " + r.at("/params/collaborative.trainer").asText());
+        }
+
+        private FlywheelClient.Answer trainHere() {
             Map<String, Object> body = new LinkedHashMap<>(Map.of("start", start, "reason", reason));
             if (snapshot != null) body.put("snapshot", snapshot);
             if (mode != null) body.put("mode", mode);
-            JsonNode r = RemoteOptions.ok(remote.client().post("/v1/loops/" + loop + "/versions", body));
-            if (remote.json) System.out.println(r);
-            else System.out.printf("registered %s (%s, %s) from snapshot %s%n", r.get("version").asText(), r.get("status").asText(),
-                    r.get("mode").asText(), r.get("dataset").asText());
+            return remote.client().post("/v1/loops/" + loop + "/versions", body);
+        }
+
+        /** Posts the file as it is: the engine checks it was trained on the snapshot and on its users and items. */
+        private FlywheelClient.Answer withFactors() {
+            if (snapshot == null) throw new IllegalArgumentException("--factors requires --snapshot (the snapshot the factors were trained on)");
+            if (mode != null) throw new IllegalArgumentException("--mode: a version with given factors is always frozen; leave --mode out");
+            if (!Files.isRegularFile(factors)) throw new IllegalArgumentException("--factors: no such file " + factors);
+            FlywheelClient client = remote.client();
+            // a refusal before the upload would cut a large file's upload short: check the snapshot first
+            RemoteOptions.ok(client.get("/v1/snapshots/" + encode(snapshot)));
+            String query = "snapshot=" + encode(snapshot) + "&start=" + encode(start) + "&reason=" + encode(reason);
+            try {
+                return client.postFile("/v1/loops/" + loop + "/versions/factors?" + query, factors);
+            } catch (FileNotFoundException e) {
+                throw new IllegalArgumentException("--factors: cannot read " + factors + ": " + e.getMessage());
+            }
+        }
+
+        private static String encode(String s) {
+            return URLEncoder.encode(s, StandardCharsets.UTF_8);
         }
     }
 

@@ -40,9 +40,13 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
      *                     entry acknowledged before the request
      * @param decideWait   the longest a decide waits for that; an answer that is still further behind
      *                     says so ({@code stream_lag}) and is counted
+     * @param maxFactorsBytes the largest factors file a version may be registered with
+     *                     ({@code POST /v1/loops/{loop}/versions/factors}): factorisations trained
+     *                     outside the engine (Spark) hold every user's vector, far beyond a request's
+     *                     usual {@code maxBodyBytes}
      */
     public record ServerSettings(String host, int port, long maxBodyBytes, int maxBatch, long decideMaxLag,
-                                 Duration decideWait) {
+                                 Duration decideWait, long maxFactorsBytes) {
         public ServerSettings {
             if (decideMaxLag < 0) throw new IllegalArgumentException("decideMaxLag must not be negative");
             if (decideWait == null || decideWait.isNegative()) throw new IllegalArgumentException("decideWait must not be negative");
@@ -117,7 +121,7 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
     public FlywheelConfig withPort(int port) {
         if (port < 0 || port > 65_535) throw new ConfigException("server.port", "must be between 0 and 65535, got " + port);
         return new FlywheelConfig(new ServerSettings(server.host(), port, server.maxBodyBytes(), server.maxBatch(),
-                server.decideMaxLag(), server.decideWait()),
+                server.decideMaxLag(), server.decideWait(), server.maxFactorsBytes()),
                 ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick, expectations, alerts, deployment);
     }
 
@@ -142,12 +146,14 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
     }
 
     private static ServerSettings server(ConfigTree s) {
-        s.only(Set.of("host", "port", "max_body_bytes", "max_batch", "decide_max_lag", "decide_wait"));
+        s.only(Set.of("host", "port", "max_body_bytes", "max_batch", "decide_max_lag", "decide_wait", "max_factors_bytes"));
         Duration decideWait = s.duration("decide_wait", Duration.ofSeconds(2));
         if (decideWait.isNegative()) throw new ConfigException(s.keyOf("decide_wait"), "must not be negative");
         return new ServerSettings(s.string("host", "127.0.0.1"), s.integer("port", 8080, 0, 65_535),
                 s.longValue("max_body_bytes", 16L << 20, 1_024, 1L << 30),
-                s.integer("max_batch", 10_000, 1, 100_000), s.longValue("decide_max_lag", 1_000, 0, Long.MAX_VALUE), decideWait);
+                s.integer("max_batch", 10_000, 1, 100_000), s.longValue("decide_max_lag", 1_000, 0, Long.MAX_VALUE), decideWait,
+                // a factors file is read into one array: at most 2 GB minus headroom
+                s.longValue("max_factors_bytes", 1L << 30, 1_024, 2_000_000_000L));
     }
 
     private static IngestSettings ingest(ConfigTree s) {

@@ -33,6 +33,15 @@ class FlywheelConfigTest {
     }
 
     @Test
+    void theFactorsFileLimitDefaultsToOneGibibyteIsBoundedAndKeptWithAnotherPort() {
+        assertEquals(1L << 30, FlywheelConfig.defaults().server().maxFactorsBytes());
+        assertEquals(5_000_000L, FlywheelConfig.from(Map.of("server", Map.of("max_factors_bytes", 5_000_000))).withPort(0)
+                .server().maxFactorsBytes());
+        assertEquals("server.max_factors_bytes", key(Map.of("server", Map.of("max_factors_bytes", 3_000_000_000L))));
+        assertEquals("server.max_factors_bytes", key(Map.of("server", Map.of("max_factors_bytes", 10))));
+    }
+
+    @Test
     void theDeploymentModeAndTheAdapterSectionsAreReadAndKeptWithAnotherPort() {
         assertEquals(Deployment.Mode.EMBEDDED, FlywheelConfig.defaults().deployment().mode());
         FlywheelConfig c = FlywheelConfig.from(Map.of("mode", "distributed", "kafka", Map.of("bootstrap", "k:9092"),

@@ -160,7 +160,7 @@ public final class FlywheelServer implements AutoCloseable {
         OutcomesResource outcomes = new OutcomesResource(json, p.outcomes(), p.stream());
         VersionsResource versions = new VersionsResource(json, p.lifecycle().registry());
         LedgerResource ledger = new LedgerResource(json, p.lifecycle());
-        SnapshotsResource snapshots = new SnapshotsResource(json, p.lifecycle());
+        SnapshotsResource snapshots = new SnapshotsResource(json, p.lifecycle(), p.config().server().maxFactorsBytes());
         AlertsResource alerts = new AlertsResource(json, p.stream(), p.loops().keySet());
         ReviewResource review = new ReviewResource(json, p.reviews(), p.stream(), p.loops().keySet());
         DecisionsResource decisionsQuery = new DecisionsResource(json, p.lifecycle(), p.materializer(), p.log());
@@ -193,6 +193,7 @@ public final class FlywheelServer implements AutoCloseable {
             cfg.routes.get("/v1/loops/{loop}/snapshots", guard.authenticated(snapshots::list));
             cfg.routes.get("/v1/snapshots/{id}", guard.authenticated(snapshots::get));
             cfg.routes.post("/v1/loops/{loop}/versions", guard.require(Scope.ADMIN, snapshots::train));
+            cfg.routes.post("/v1/loops/{loop}/versions/factors", guard.require(Scope.ADMIN, snapshots::trainWithFactors));
             cfg.routes.get("/v1/status", guard.authenticated(status::handle));
             cfg.routes.get("/v1/quarantine", guard.require(Scope.ADMIN, quarantine::handle));
             cfg.routes.get("/v1/alerts", guard.authenticated(alerts::handle));

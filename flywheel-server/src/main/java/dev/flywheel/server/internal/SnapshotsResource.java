@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flywheel.event.FieldError;
+import dev.flywheel.model.TrainedFactors;
 import dev.flywheel.model.TrainingSnapshot;
 import dev.flywheel.model.VersionRecord;
 import dev.flywheel.rollout.AuditRecord.Action;
@@ -15,22 +16,28 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Training snapshots and training by hand: {@code POST /v1/loops/{loop}/snapshots} cuts one,
  * {@code GET} lists them, {@code GET /v1/snapshots/{id}} shows a manifest, and
  * {@code POST /v1/loops/{loop}/versions} trains a version from a snapshot (a new one unless named),
  * frozen or online ({@code mode}, by default the loop's {@code rollout.retrain.mode}), registers it
- * and, unless told otherwise, starts it in shadow.
+ * and, unless told otherwise, starts it in shadow; {@code POST /v1/loops/{loop}/versions/factors}
+ * does the same with a factorisation trained outside the engine (Spark).
  */
 public final class SnapshotsResource {
     private final ObjectMapper json;
     private final FlywheelServer.Lifecycle lifecycle;
 
-    public SnapshotsResource(ObjectMapper json, FlywheelServer.Lifecycle lifecycle) {
+    private final long maxFactorsBytes;
+
+    public SnapshotsResource(ObjectMapper json, FlywheelServer.Lifecycle lifecycle, long maxFactorsBytes) {
         this.json = json;
         this.lifecycle = lifecycle;
+        this.maxFactorsBytes = maxFactorsBytes;
     }
 
     public void create(Context ctx) throws Exception {
@@ -69,18 +76,60 @@ public final class SnapshotsResource {
         if (!start.equals("shadow") && !start.equals("none")) f.fail("start", "must be shadow or none");
         VersionRecord.Mode mode = mode(body.get("mode"), loop, f);
         if (!errors.isEmpty()) throw new ApiException(400, errors.get(0).field() + ": " + errors.get(0).message(), errors);
+        TrainingSnapshot snap = snapshot == null ? lifecycle.retrainer().snapshot(loop) : snapshot(loop, snapshot);
+        String reason = body.path("reason").asText("trained by hand");
+        register(ctx, loop, () -> lifecycle.retrainer().train(loop, snap, "manual", mode), start, reason);
+    }
+
+    /**
+     * {@code POST /v1/loops/{loop}/versions/factors?snapshot=ID}: a version trained from the snapshot
+     * with the factorisation in the body ({@link TrainedFactors#toBytes}, e.g. written by Spark's
+     * trainer), registered and, unless {@code start=none}, started in shadow; answered as {@link #train}.
+     */
+    public void trainWithFactors(Context ctx) throws Exception {
+        String loop = loop(ctx);
+        lifecycle.require(lifecycle.retrainer(), "the retrainer");
+        String snapshot = ctx.queryParam("snapshot");
+        if (snapshot == null || snapshot.isBlank()) throw ApiException.badRequest("snapshot", "is required (the snapshot the factors were trained on)");
+        String start = Objects.requireNonNullElse(ctx.queryParam("start"), "shadow");
+        if (!start.equals("shadow") && !start.equals("none")) throw ApiException.badRequest("start", "must be shadow or none");
+        String reason = ctx.queryParam("reason");
+        TrainingSnapshot snap = snapshot(loop, snapshot);
+        TrainedFactors factors;
+        try {
+            factors = TrainedFactors.fromBytes(Bodies.read(ctx, maxFactorsBytes, "server.max_factors_bytes"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("factors", e.getMessage());
+        }
+        String why = reason != null ? reason : "factors trained by " + factors.trainer();
+        register(ctx, loop, () -> {
+            try {
+                return lifecycle.retrainer().train(loop, snap, "manual", factors);
+            } catch (IllegalArgumentException e) {
+                // trained on another snapshot, or on other users and items than it holds
+                throw ApiException.badRequest("factors", e.getMessage());
+            }
+        }, start, why);
+    }
+
+    /** Snapshot {@code id} of {@code loop}: 404 when unknown, 400 when it is another loop's. */
+    private TrainingSnapshot snapshot(String loop, String id) {
         TrainingSnapshot snap;
         try {
-            snap = snapshot == null ? lifecycle.retrainer().snapshot(loop) : lifecycle.snapshots().get(snapshot);
+            snap = lifecycle.snapshots().get(id);
         } catch (NoSuchElementException e) {
             throw new ApiException(404, e.getMessage(), List.of(new FieldError("snapshot", "unknown")));
         }
         if (!snap.loop().equals(loop)) throw ApiException.badRequest("snapshot", "is a snapshot of loop " + snap.loop());
+        return snap;
+    }
+
+    /** Registers the version {@code training} makes, starts it in shadow unless {@code start} is none, answers it. */
+    private void register(Context ctx, String loop, Supplier<VersionRecord> training, String start, String reason) throws Exception {
         String actor = "key:" + Guard.keyId(ctx);
-        String reason = body.path("reason").asText("trained by hand");
         VersionRecord v;
         try {
-            v = lifecycle.registry().register(lifecycle.retrainer().train(loop, snap, "manual", mode), actor, reason);
+            v = lifecycle.registry().register(training.get(), actor, reason);
             if (start.equals("shadow")) lifecycle.registry().change(loop, Action.SHADOW, v.version(), actor, reason, Map.of());
         } catch (UnsupportedOperationException e) {
             throw new ApiException(409, e.getMessage(), List.of(new FieldError("loop", "its model is not trained from snapshots")));

@@ -41,8 +41,18 @@ public final class FlywheelClient {
     }
 
     public Answer post(String path, byte[] body) {
-        return send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json").build());
+        return post(path, body, "application/json");
+    }
+
+    /** Posts raw bytes of {@code contentType} (e.g. a factors file as {@code application/octet-stream}). */
+    public Answer post(String path, byte[] body, String contentType) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType).build());
+    }
+
+    /** Posts a file's bytes as {@code application/octet-stream}, streamed from disk rather than held in memory. */
+    public Answer postFile(String path, java.nio.file.Path file) throws java.io.FileNotFoundException {
+        return send(request(path).POST(HttpRequest.BodyPublishers.ofFile(file)).header("Content-Type", "application/octet-stream")
+                .timeout(Duration.ofMinutes(30)).build());
     }
 
     public Answer put(String path, Object body) {
