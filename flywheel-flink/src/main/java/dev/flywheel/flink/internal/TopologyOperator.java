@@ -95,11 +95,14 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
         publisher = new StatePublisher(run.topology());
         LongMaximum restored = new LongMaximum(-1);
         getRuntimeContext().addAccumulator(RESTORED_SEQ, restored);
-        if (!context.isRestored()) return;
-        Checkpoint c = state.load();
-        run.restore(c);
-        publisher.restore(state.loadOffsets());
-        restored.add(c.seq());
+        if (context.isRestored()) {
+            Checkpoint c = state.load();
+            run.restore(c);
+            publisher.restore(state.loadOffsets());
+            restored.add(c.seq());
+        }
+        // without checkpoints nothing would ever take the changes recorded
+        if (checkpointed) state.track(run.topology().stateHolders());
     }
 
     @Override
@@ -182,7 +185,7 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        state.save(run.checkpoint(Instant.ofEpochMilli(now())));
+        state.save(run.seq(), Instant.ofEpochMilli(now()), run.topology().stateHolders());
         state.saveOffsets(publisher.offsets());
     }
 
