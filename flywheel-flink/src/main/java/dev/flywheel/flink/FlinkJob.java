@@ -68,7 +68,8 @@ public final class FlinkJob {
                 .uid(NUMBERING_UID).setParallelism(1).setMaxParallelism(1);
         SingleOutputStreamOperator<Outcome> topology = numbered.transform("topology", FlywheelTypes.OUTCOME,
                         new TopologyOperator(settings.config(), settings.chunk(), settings.flushInterval().toMillis(),
-                                settings.quiet().toMillis(), checkpointed, settings.featureFlush().toMillis()))
+                                settings.quiet().toMillis(), checkpointed, settings.featureFlush().toMillis(),
+                                settings.checkpointRebase()))
                 .uid(TOPOLOGY_UID).setParallelism(1).setMaxParallelism(1);
         return new JobOutputs(topology, topology.getSideOutput(TopologyOperator.UNJOINED),
                 topology.getSideOutput(TopologyOperator.SERVED), topology.getSideOutput(TopologyOperator.ALERTS),

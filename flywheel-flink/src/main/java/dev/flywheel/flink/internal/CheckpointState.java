@@ -28,7 +28,7 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
  * <p>An {@link IncrementalState} operator's list is a base (its whole state) followed by change sets,
  * one per checkpoint since the base: a checkpoint builds only what changed on the task thread, and
  * Flink copies and writes the parts already built (asynchronously). Once the change sets add up to
- * {@link #REBASE_SHARE} of the base, the next checkpoint writes a new base instead and drops them, which
+ * a share of the base ({@code flink.checkpoint_rebase}), the next checkpoint writes a new base instead and drops them, which
  * bounds what a restore reads and what each checkpoint stores. Every part starts with its place in
  * the list (0: the base), so a restore does not depend on the order the list state keeps. A checkpoint
  * that fails after its change set was taken loses nothing: the list, change set included, is what the
@@ -41,9 +41,9 @@ final class CheckpointState {
     private static final String OFFSETS = "applied-offsets";
     /** 3: parts numbered, incremental operators as a base and change sets. */
     private static final int VERSION = 3;
-    /** A new base once the change sets after it reach this share of its size. */
-    static final double REBASE_SHARE = 0.5;
     private final OperatorStateStore store;
+    /** A new base once the change sets after it reach this share of its size (0: always). */
+    private final double rebaseShare;
     /** Per incremental operator: the sizes of its base and change sets in the list state. */
     private final Map<String, Kept> kept = new HashMap<>();
     /** Whether the operators record their changes ({@link #track}); without, every checkpoint writes whole states. */
@@ -60,8 +60,9 @@ final class CheckpointState {
         }
     }
 
-    CheckpointState(OperatorStateStore store) {
+    CheckpointState(OperatorStateStore store, double rebaseShare) {
         this.store = store;
+        this.rebaseShare = rebaseShare;
     }
 
     /** Starts recording the incremental operators' changes; after {@link #load} and the restore, before any entry. */
@@ -89,7 +90,7 @@ final class CheckpointState {
     private void save(OperatorState s) throws Exception {
         ListState<byte[]> list = list(PREFIX + s.stateName());
         Kept k = kept.get(s.stateName());
-        if (tracking && s instanceof IncrementalState inc && k != null && k.changes < REBASE_SHARE * k.base) {
+        if (tracking && s instanceof IncrementalState inc && k != null && k.changes < rebaseShare * k.base) {
             StateWriter w = new StateWriter().putInt(k.parts);
             inc.writeChanges(w);
             byte[] part = w.toByteArray();
@@ -172,12 +173,5 @@ final class CheckpointState {
 
     private ListState<byte[]> list(String name) throws Exception {
         return store.getListState(new ListStateDescriptor<>(name, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-    }
-
-    /** Parts in the list state, for tests: per operator, its base and change sets now. */
-    Map<String, Integer> partCounts() {
-        Map<String, Integer> out = new TreeMap<>();
-        kept.forEach((name, k) -> out.put(name, k.parts));
-        return out;
     }
 }
