@@ -33,4 +33,15 @@ class JobSettingsTest {
         assertEquals("flink.feature_flush", assertThrows(ConfigException.class,
                 () -> JobSettings.from(SeededStream.CONFIG, Map.of("feature_flush", "0ms"))).key());
     }
+
+    @Test
+    void aNewBaseOnceTheChangeSetsReachHalfOfItUnlessSetAndTheShareIsBounded() {
+        assertEquals(0.5, JobSettings.of(SeededStream.CONFIG).checkpointRebase());
+        assertEquals(0.0, JobSettings.from(SeededStream.CONFIG, Map.of("checkpoint_rebase", 0)).checkpointRebase());
+        assertEquals(2.0, JobSettings.from(SeededStream.CONFIG, Map.of("checkpoint_rebase", "2")).checkpointRebase());
+        assertEquals("flink.checkpoint_rebase", assertThrows(ConfigException.class,
+                () -> JobSettings.from(SeededStream.CONFIG, Map.of("checkpoint_rebase", -0.1))).key());
+        assertEquals("flink.checkpoint_rebase", assertThrows(ConfigException.class,
+                () -> JobSettings.of(SeededStream.CONFIG).withCheckpointRebase(Double.NaN)).key());
+    }
 }

@@ -81,7 +81,7 @@ public final class FlinkJobBench {
         env.setParallelism(1);
         boolean checkpointed = !checkpointInterval.equals("off");
         JobSettings settings = JobSettings.from(CONFIG,
-                checkpointed ? java.util.Map.of("checkpoint_interval", checkpointInterval, "checkpoint_rebase", rebase) : java.util.Map.of());
+                checkpointed ? java.util.Map.of("checkpoint_interval", checkpointInterval, "checkpoint_rebase", Double.parseDouble(rebase)) : java.util.Map.of());
         if (checkpointed) FlinkJob.configure(env, settings);
         // as a cluster would be set up: checkpoints in files (the job manager's memory takes 5 MB at
         // most), and a failure stops the run instead of restarting it unseen
