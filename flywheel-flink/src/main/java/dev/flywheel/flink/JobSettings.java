@@ -25,8 +25,9 @@ import java.util.Set;
  *                           sink (and before every checkpoint): part of how stale a server's read is
  * @param checkpointRebase   the features and the reward join checkpoint what changed since the last
  *                           checkpoint, after a base of their whole state; once the change sets add up to
- *                           this share of the base, the next checkpoint writes a new base (0: every
+ *                           this multiple of the base (2), the next checkpoint writes a new base (0: every
  *                           checkpoint writes whole states). Higher: cheaper checkpoints, longer restores
+ *                           and more bytes kept per checkpoint
  */
 public record JobSettings(String config, Duration checkpointInterval, Duration quiet, Duration flushInterval, int chunk,
                           Duration dedupeHorizon, Duration featureFlush, double checkpointRebase) implements java.io.Serializable {
@@ -59,7 +60,7 @@ public record JobSettings(String config, Duration checkpointInterval, Duration q
         return new JobSettings(config, t.duration("checkpoint_interval", Duration.ofSeconds(10)),
                 t.duration("quiet", Duration.ofSeconds(10)), t.duration("flush_interval", Duration.ofMillis(200)),
                 t.integer("chunk", 10_000, 1, 10_000_000), t.duration("dedupe_horizon", Duration.ofDays(7)),
-                t.duration("feature_flush", Duration.ofMillis(500)), t.number("checkpoint_rebase", 0.5, 0, 100));
+                t.duration("feature_flush", Duration.ofMillis(500)), t.number("checkpoint_rebase", 2, 0, 100));
     }
 
     /** The configuration, parsed. */

@@ -35,10 +35,10 @@ class JobSettingsTest {
     }
 
     @Test
-    void aNewBaseOnceTheChangeSetsReachHalfOfItUnlessSetAndTheShareIsBounded() {
-        assertEquals(0.5, JobSettings.of(SeededStream.CONFIG).checkpointRebase());
+    void aNewBaseOnceTheChangeSetsReachTwiceItUnlessSetAndTheShareIsBounded() {
+        assertEquals(2.0, JobSettings.of(SeededStream.CONFIG).checkpointRebase());
         assertEquals(0.0, JobSettings.from(SeededStream.CONFIG, Map.of("checkpoint_rebase", 0)).checkpointRebase());
-        assertEquals(2.0, JobSettings.from(SeededStream.CONFIG, Map.of("checkpoint_rebase", "2")).checkpointRebase());
+        assertEquals(0.5, JobSettings.from(SeededStream.CONFIG, Map.of("checkpoint_rebase", 0.5)).checkpointRebase());
         assertEquals("flink.checkpoint_rebase", assertThrows(ConfigException.class,
                 () -> JobSettings.from(SeededStream.CONFIG, Map.of("checkpoint_rebase", -0.1))).key());
         assertEquals("flink.checkpoint_rebase", assertThrows(ConfigException.class,

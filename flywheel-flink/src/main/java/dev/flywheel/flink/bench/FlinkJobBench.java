@@ -32,7 +32,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * external}, no monitors): {@code --mode flink} runs the job (dedupe, topology, committing sinks,
  * checkpoints every {@code --checkpoint-interval}, 10 s, into files; {@code off}: none, and no row
  * is committed; the features and the join as a base and change sets, a new base once those reach
- * {@code --checkpoint-rebase} of it, 0.5; 0: whole states every time) on a local MiniCluster at parallelism 1; {@code --mode direct} applies the
+ * {@code --checkpoint-rebase} times it, 2; 0: whole states every time) on a local MiniCluster at parallelism 1; {@code --mode direct} applies the
  * same entries to the same topology in this thread, as the embedded runner would. Prints one JSON
  * line: entries, wall seconds, entries/s, process CPU seconds and entries per CPU second.
  *
@@ -51,7 +51,7 @@ public final class FlinkJobBench {
         long cpu0 = cpu();
         long t0 = System.nanoTime();
         long outcomes = mode.equals("direct") ? direct(events, users, items)
-                : flink(events, users, items, arg(args, "--checkpoint-interval", "10s"), arg(args, "--checkpoint-rebase", "0.5"));
+                : flink(events, users, items, arg(args, "--checkpoint-interval", "10s"), arg(args, "--checkpoint-rebase", "2"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (cpu() - cpu0) / 1e9;
         System.out.printf(Locale.ROOT, "{\"mode\":\"%s\",\"entries\":%d,\"outcomes\":%d,\"seconds\":%.2f,\"entries_per_second\":%.0f,"

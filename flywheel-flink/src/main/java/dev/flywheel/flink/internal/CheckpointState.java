@@ -28,7 +28,7 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
  * <p>An {@link IncrementalState} operator's list is a base (its whole state) followed by change sets,
  * one per checkpoint since the base: a checkpoint builds only what changed on the task thread, and
  * Flink copies and writes the parts already built (asynchronously). Once the change sets add up to
- * a share of the base ({@code flink.checkpoint_rebase}), the next checkpoint writes a new base instead and drops them, which
+ * a multiple of the base ({@code flink.checkpoint_rebase}), the next checkpoint writes a new base instead and drops them, which
  * bounds what a restore reads and what each checkpoint stores. Every part starts with its place in
  * the list (0: the base), so a restore does not depend on the order the list state keeps. A checkpoint
  * that fails after its change set was taken loses nothing: the list, change set included, is what the
@@ -42,7 +42,7 @@ final class CheckpointState {
     /** 3: parts numbered, incremental operators as a base and change sets. */
     private static final int VERSION = 3;
     private final OperatorStateStore store;
-    /** A new base once the change sets after it reach this share of its size (0: always). */
+    /** A new base once the change sets after it reach this multiple of its size (0: always). */
     private final double rebaseShare;
     /** Per incremental operator: the sizes of its base and change sets in the list state. */
     private final Map<String, Kept> kept = new HashMap<>();
