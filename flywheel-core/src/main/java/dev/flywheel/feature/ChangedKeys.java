@@ -1,16 +1,20 @@
 package dev.flywheel.feature;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The keys of a loop's features changed since the last drain, in key order (compaction finds them
- * in identity order, which differs between runs; a drain hands them on alike). Kept by the one writer thread.
+ * The keys of a loop's features changed since the last drain. Kept by the one writer thread; one
+ * per consumer of the changes (the servers' drain, the checkpoint's change sets), so neither sees
+ * the other's drains. Hash sets, sorted only when handed on: a key is marked at every update, handed
+ * on once per drain (compaction finds keys in identity order, which differs between runs; handed on
+ * in key order they are alike).
  */
 final class ChangedKeys {
     boolean global;
-    final Set<String> items = new TreeSet<>();
-    final Set<String> users = new TreeSet<>();
+    final Set<String> items = new HashSet<>();
+    final Set<String> users = new HashSet<>();
 
     void mark(FeatureKey key) {
         switch (key.kind()) {
@@ -18,6 +22,21 @@ final class ChangedKeys {
             case ITEM -> items.add(key.id());
             case USER -> users.add(key.id());
         }
+    }
+
+    /** An update of the user's, the item's (either may be null) and the global state. */
+    void update(String user, String item) {
+        global = true;
+        if (user != null) users.add(user);
+        if (item != null) items.add(item);
+    }
+
+    List<String> sortedItems() {
+        return items.stream().sorted().toList();
+    }
+
+    List<String> sortedUsers() {
+        return users.stream().sorted().toList();
     }
 
     void clear() {

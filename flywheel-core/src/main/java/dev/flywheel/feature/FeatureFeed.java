@@ -16,7 +16,7 @@ import java.time.Instant;
  * window (and a margin for the join's once-a-minute advance) is never asked for again and is folded
  * into the decayed sums, which bounds memory.
  */
-public final class FeatureFeed implements LogConsumer, dev.flywheel.state.OperatorState {
+public final class FeatureFeed implements LogConsumer, dev.flywheel.state.IncrementalState {
     private static final Duration ADVANCE_EVERY = Duration.ofMinutes(1);
     /** 2: each user's state nested in one place, so a restore can leave it undecoded until used. */
     private static final int STATE_VERSION = 2;
@@ -69,6 +69,31 @@ public final class FeatureFeed implements LogConsumer, dev.flywheel.state.Operat
         watermark = in.getInstant();
         advanced = in.getInstant();
         features.readState(in);
+    }
+
+    @Override
+    public void trackChanges() {
+        features.trackStateChanges();
+    }
+
+    /** As {@link #writeState}, with the features' changes since the last change set instead of their whole state. */
+    @Override
+    public void writeChanges(dev.flywheel.state.StateWriter out) {
+        out.putInt(STATE_VERSION).putInstant(watermark).putInstant(advanced);
+        features.writeStateChanges(out);
+    }
+
+    @Override
+    public void dropChanges() {
+        features.dropStateChanges();
+    }
+
+    @Override
+    public void readChanges(dev.flywheel.state.StateReader in) {
+        in.expectVersion(stateName() + " changes", STATE_VERSION);
+        watermark = in.getInstant();
+        advanced = in.getInstant();
+        features.readStateChanges(in);
     }
 
     /** An outcome of this loop closed. */

@@ -47,4 +47,44 @@ final class FeatureState {
     static void readTouched(Compactable c, FeatureKey owner, Touched touched, StateReader in) {
         if (in.getBoolean()) touched.add(c, owner);
     }
+
+    /**
+     * One item's entries of the counts and values maps, for a change set: which of the two it has
+     * (none: removed), then each with its touched flag as {@link #writeMap} writes it.
+     */
+    static void writeItem(String item, ItemFeedback counts, ItemValue value, Touched touched, StateWriter out) {
+        out.putString(item).putByte((counts != null ? 1 : 0) | (value != null ? 2 : 0));
+        if (counts != null) {
+            writeTouched(counts, touched, out);
+            counts.writeState(out);
+        }
+        if (value != null) {
+            writeTouched(value, touched, out);
+            value.writeState(out);
+        }
+    }
+
+    /** Replaces the item's entries with what {@link #writeItem} wrote; the replaced states leave {@code touched}. */
+    static void readItem(Map<String, ItemFeedback> counts, Map<String, ItemValue> values, java.time.Duration halfLife,
+                         Touched touched, StateReader in) {
+        String item = in.getString();
+        int parts = in.getByte();
+        if (parts > 3) throw new IllegalStateException("not an item's change: parts " + parts);
+        ItemFeedback oldCounts = counts.remove(item);
+        if (oldCounts != null) touched.remove(oldCounts);
+        ItemValue oldValue = values.remove(item);
+        if (oldValue != null) touched.remove(oldValue);
+        if ((parts & 1) != 0) {
+            ItemFeedback c = new ItemFeedback(halfLife);
+            readTouched(c, FeatureKey.item(item), touched, in);
+            c.readState(in);
+            counts.put(item, c);
+        }
+        if ((parts & 2) != 0) {
+            ItemValue v = new ItemValue(halfLife);
+            readTouched(v, FeatureKey.item(item), touched, in);
+            v.readState(in);
+            values.put(item, v);
+        }
+    }
 }

@@ -69,6 +69,31 @@ public interface FeedbackFeatures {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no change feed");
     }
 
+    /**
+     * Starts recording which keys change for a checkpoint's change sets ({@link #writeStateChanges}),
+     * apart from the servers' change feed ({@link #trackChanges}): each sees every change.
+     */
+    default void trackStateChanges() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " writes no state changes");
+    }
+
+    /**
+     * What changed since the last call (or {@link #dropStateChanges}): the keys changed, each with its
+     * state now or as removed; {@link #readStateChanges} applies it over a state read before.
+     */
+    default void writeStateChanges(dev.flywheel.state.StateWriter out) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " writes no state changes");
+    }
+
+    /** Forgets the changes recorded so far: a whole state was just written. */
+    default void dropStateChanges() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " writes no state changes");
+    }
+
+    default void readStateChanges(dev.flywheel.state.StateReader in) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " reads no state changes");
+    }
+
     /** Receives one item's values during {@link #read}. */
     @FunctionalInterface
     interface ItemValues {

@@ -31,7 +31,8 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
 
     private final FeatureSettings settings;
     private final Function<String, Map<String, Double>> termVectors;
-    private final ItemFeedback global;
+    /** Replaced, not refilled, when a checkpoint's change set is read ({@link #readStateChanges}). */
+    private ItemFeedback global;
     private final ItemVectors shapes = new ItemVectors();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** The time of the newest update; reads later than it are answered as of it. Guarded by the lock. */
@@ -48,12 +49,14 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     private final Map<String, ItemFeedback> items = new HashMap<>();
     /** Per item, the values paid for it (only items a value-paid reaction touched), and over all items. */
     private final Map<String, ItemValue> values = new HashMap<>();
-    private final ItemValue globalValue;
+    private ItemValue globalValue;
     private final UserStates users;
     /** The read path, over this object's own maps ({@link Maps}). */
     private final FeatureReads reads;
     /** The keys changed since the last drain; null unless {@link #trackChanges} was called. */
     private ChangedKeys changed;
+    /** The keys changed since the last checkpoint's change set; null unless {@link #trackStateChanges} was called. */
+    private ChangedKeys sinceWrite;
 
     /**
      * @param priorStrength pseudo-impressions of the global rate in every item's smoothed rates
@@ -151,6 +154,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         lock.writeLock().lock();
         try {
             if (changed != null) changed.users.add(o.user());
+            if (sinceWrite != null) sinceWrite.users.add(o.user());
             users.profile(o.user()).add(termVectors.apply(o.item()), UserProfile.IGNORE, knownAt);
         } finally {
             lock.writeLock().unlock();
@@ -301,10 +305,12 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         if (compactedTo == null || horizon.isAfter(compactedTo)) compactedTo = horizon;
         users.loadTouched();
         if (changed != null) changed.global = true;
+        if (sinceWrite != null) sinceWrite.global = true;
         compactionVisits += touched.compact(horizon, (c, owner) -> {
             c.compact(horizon);
             // folding updates into a base changes the state's bytes, if not its values from the horizon on
             if (changed != null) changed.mark(owner);
+            if (sinceWrite != null) sinceWrite.mark(owner);
         });
     }
 
@@ -328,10 +334,8 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
 
     /** An update of the user's, the item's (either may be null) and the global state. */
     private void changed(String user, String item) {
-        if (changed == null) return;
-        changed.global = true;
-        if (user != null) changed.users.add(user);
-        if (item != null) changed.items.add(item);
+        if (changed != null) changed.update(user, item);
+        if (sinceWrite != null) sinceWrite.update(user, item);
     }
 
     @Override
@@ -358,17 +362,81 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
                 out.add(new FeatureStateChange(loop, FeatureKey.GLOBAL, seq, afterIdle,
                         KeyedStates.encodeGlobal(new GlobalState(newest, compactedTo, global, globalValue))));
             }
-            for (String item : changed.items) {
+            for (String item : changed.sortedItems()) {
                 out.add(new FeatureStateChange(loop, FeatureKey.item(item), seq, afterIdle,
                         KeyedStates.encodeItem(new ItemState(items.get(item), values.get(item)))));
             }
-            for (String user : changed.users) {
+            for (String user : changed.sortedUsers()) {
                 out.add(new FeatureStateChange(loop, FeatureKey.user(user), seq, afterIdle, users.bytesOf(user)));
             }
             changed.clear();
             return out;
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void trackStateChanges() {
+        lock.writeLock().lock();
+        try {
+            if (sinceWrite == null) sinceWrite = new ChangedKeys();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The header and the global states as {@link #writeState} writes them, then each key changed
+     * since the last change set (in key order) with its state now or as removed. On the writer's thread.
+     */
+    @Override
+    public void writeStateChanges(dev.flywheel.state.StateWriter out) {
+        lock.readLock().lock();
+        try {
+            if (sinceWrite == null) throw new IllegalStateException("state changes are not tracked: call trackStateChanges first");
+            out.putInstant(newest).putInstant(compactedTo).putLong(compactionVisits);
+            FeatureState.writeTouched(global, touched, out);
+            global.writeState(out);
+            FeatureState.writeTouched(globalValue, touched, out);
+            globalValue.writeState(out);
+            List<String> changedItems = sinceWrite.sortedItems();
+            out.putInt(changedItems.size());
+            for (String item : changedItems) FeatureState.writeItem(item, items.get(item), values.get(item), touched, out);
+            List<String> changedUsers = sinceWrite.sortedUsers();
+            out.putInt(changedUsers.size());
+            for (String user : changedUsers) users.writeChange(user, out);
+            sinceWrite.clear();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void dropStateChanges() {
+        if (sinceWrite != null) sinceWrite.clear();
+    }
+
+    /** Applies what {@link #writeStateChanges} wrote over the state read so far. */
+    @Override
+    public void readStateChanges(dev.flywheel.state.StateReader in) {
+        lock.writeLock().lock();
+        try {
+            newest = in.getInstant();
+            compactedTo = in.getInstant();
+            compactionVisits = in.getLong();
+            touched.remove(global);
+            global = new ItemFeedback(settings.halfLife());
+            FeatureState.readTouched(global, FeatureKey.GLOBAL, touched, in);
+            global.readState(in);
+            touched.remove(globalValue);
+            globalValue = new ItemValue(settings.halfLife());
+            FeatureState.readTouched(globalValue, FeatureKey.GLOBAL, touched, in);
+            globalValue.readState(in);
+            for (int i = in.count(); i > 0; i--) FeatureState.readItem(items, values, settings.halfLife(), touched, in);
+            for (int i = in.count(); i > 0; i--) users.readChange(in);
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

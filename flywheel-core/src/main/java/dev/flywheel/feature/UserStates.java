@@ -64,6 +64,31 @@ final class UserStates {
         }
     }
 
+    /** For a change set: the user, whether it has state, then as {@link #writeState} writes one user. */
+    void writeChange(String user, StateWriter out) {
+        UserState m = users.get(user);
+        StateBytes b = stored.get(user);
+        out.putString(user).putBoolean(m != null || b != null);
+        if (m != null) {
+            out.putBoolean(touchedAny(m));
+            int mark = out.startNested();
+            KeyedStates.writeUser(m, touched, out);
+            out.endNested(mark);
+        } else if (b != null) {
+            out.putBoolean(storedTouched.contains(user)).putBytes(b);
+        }
+    }
+
+    /** Replaces a user's state with what {@link #writeChange} wrote (kept as its bytes until used), or drops it. */
+    void readChange(StateReader in) {
+        String user = in.getString();
+        remove(user);
+        if (!in.getBoolean()) return;
+        boolean touchedAny = in.getBoolean();
+        stored.put(user, in.getNested());
+        if (touchedAny) storedTouched.add(user);
+    }
+
     /** The bytes of {@code user}'s state as a checkpoint nests them, or null when the user has none. */
     byte[] bytesOf(String user) {
         UserState m = users.get(user);

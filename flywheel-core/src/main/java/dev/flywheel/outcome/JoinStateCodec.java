@@ -24,14 +24,15 @@ final class JoinStateCodec {
 
     private JoinStateCodec() { }
 
+    static final java.util.Comparator<OutcomeJoinState.UserItem> BY_USER_ITEM =
+            java.util.Comparator.comparing(OutcomeJoinState.UserItem::user).thenComparing(OutcomeJoinState.UserItem::item);
+
     static void write(OutcomeJoinState s, StateWriter out) {
-        out.putInt(VERSION).putInstant(s.watermark).putLong(s.seq);
-        for (long c : counters(s)) out.putLong(c);
+        writeHeader(s, out);
         out.putInt(s.open.size());
         new TreeMap<>(s.open).values().forEach(od -> writeOpen(od, out));
         out.putInt(s.shown.size());
-        s.shown.entrySet().stream().sorted(Map.Entry.comparingByKey(
-                java.util.Comparator.comparing(OutcomeJoinState.UserItem::user).thenComparing(OutcomeJoinState.UserItem::item)))
+        s.shown.entrySet().stream().sorted(Map.Entry.comparingByKey(BY_USER_ITEM))
                 .forEach(e -> {
                     out.putString(e.getKey().user()).putString(e.getKey().item());
                     out.putStrings(e.getValue().stream().map(od -> od.decision.id()).toList());
@@ -40,6 +41,24 @@ final class JoinStateCodec {
         writeInstants(new TreeMap<>(s.seenEvents), out);
         writeExpiries(s.closedExpiry, out);
         writeExpiries(s.seenExpiry, out);
+        writeWaiting(s, out);
+    }
+
+    /** The format version, event time, reaction seq and counters: what starts a state and a change set alike. */
+    static void writeHeader(OutcomeJoinState s, StateWriter out) {
+        out.putInt(VERSION).putInstant(s.watermark).putLong(s.seq);
+        for (long c : counters(s)) out.putLong(c);
+    }
+
+    static void readHeader(StateReader in, OutcomeJoinState s) {
+        in.expectVersion("join", VERSION);
+        s.watermark = in.getInstant();
+        s.seq = in.getLong();
+        readCounters(in, s);
+    }
+
+    /** Feedback waiting for its decision, and unjoined feedback not handed on yet: small, written whole. */
+    static void writeWaiting(OutcomeJoinState s, StateWriter out) {
         out.putInt(s.early.size());
         new TreeMap<>(s.early).forEach((user, events) -> {
             out.putString(user).putInt(events.size());
@@ -50,10 +69,7 @@ final class JoinStateCodec {
     }
 
     static void read(StateReader in, OutcomeJoinState s, Map<String, RewardSpec> specs) {
-        in.expectVersion("join", VERSION);
-        s.watermark = in.getInstant();
-        s.seq = in.getLong();
-        readCounters(in, s);
+        readHeader(in, s);
         for (int i = in.count(); i > 0; i--) {
             OpenDecision od = readOpen(in, specs);
             s.open.put(od.decision.id(), od);
@@ -69,6 +85,10 @@ final class JoinStateCodec {
         readInstants(in, s.seenEvents);
         readExpiries(in, s.closedExpiry);
         readExpiries(in, s.seenExpiry);
+        readWaiting(in, s);
+    }
+
+    static void readWaiting(StateReader in, OutcomeJoinState s) {
         for (int i = in.count(); i > 0; i--) {
             String user = in.getString();
             int n = in.count();
@@ -98,7 +118,7 @@ final class JoinStateCodec {
         s.outcomes = in.getLong();
     }
 
-    private static void writeOpen(OpenDecision od, StateWriter out) {
+    static void writeOpen(OpenDecision od, StateWriter out) {
         OpenDecision.Decided d = od.decision;
         out.putString(d.id()).putString(d.loop()).putString(d.user()).putInstant(d.timestamp()).putString(d.model())
                 .putString(d.arm()).putInt(d.candidates());
@@ -114,7 +134,7 @@ final class JoinStateCodec {
         }
     }
 
-    private static OpenDecision readOpen(StateReader in, Map<String, RewardSpec> specs) {
+    static OpenDecision readOpen(StateReader in, Map<String, RewardSpec> specs) {
         OpenDecision.Decided d = new OpenDecision.Decided(in.getString(), in.getString(), in.getString(), in.getInstant(),
                 in.getString(), in.getString(), in.getInt());
         RewardSpec spec = specs.get(d.loop());

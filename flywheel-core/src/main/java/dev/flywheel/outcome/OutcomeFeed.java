@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * it passes their end. Feedback that cannot join (late, orphan) is handed to its own listener and
  * counted, never dropped.
  */
-public final class OutcomeFeed implements LogConsumer, dev.flywheel.state.OperatorState {
+public final class OutcomeFeed implements LogConsumer, dev.flywheel.state.IncrementalState {
     /** Closing windows every minute of event time keeps the join cheap and outcomes timely. */
     private static final Duration ADVANCE_EVERY = Duration.ofMinutes(1);
     private final OutcomeJoin join;
@@ -117,6 +117,34 @@ public final class OutcomeFeed implements LogConsumer, dev.flywheel.state.Operat
         advanced = in.getInstant();
         emitted = in.getLong();
         JoinStateCodec.read(in, join.state(), loops);
+    }
+
+    @Override
+    public void trackChanges() {
+        join.state().trackChanges();
+    }
+
+    /** As {@link #writeState}, with the join's changes since the last change set instead of its whole state. */
+    @Override
+    public void writeChanges(dev.flywheel.state.StateWriter out) {
+        if (join.state().changes == null) throw new IllegalStateException("join changes are not tracked: call trackChanges first");
+        out.putInt(1).putInstant(newest).putInstant(watermark).putInstant(advanced).putLong(emitted);
+        JoinChanges.write(join.state(), out);
+    }
+
+    @Override
+    public void dropChanges() {
+        if (join.state().changes != null) join.state().changes.clear();
+    }
+
+    @Override
+    public void readChanges(dev.flywheel.state.StateReader in) {
+        in.expectVersion(stateName() + " changes", 1);
+        newest = in.getInstant();
+        watermark = in.getInstant();
+        advanced = in.getInstant();
+        emitted = in.getLong();
+        JoinChanges.read(in, join.state(), loops);
     }
 
     public long emitted() {

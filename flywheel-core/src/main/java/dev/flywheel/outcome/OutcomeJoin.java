@@ -90,6 +90,7 @@ public final class OutcomeJoin {
         for (String item : od.items.keySet()) {
             s.shown.computeIfAbsent(new UserItem(od.decision.user(), item), k -> new ArrayList<>(1)).add(od);
         }
+        if (s.changes != null) s.changes.opened(od);
     }
 
     public void onEvent(Event e) {
@@ -97,7 +98,9 @@ public final class OutcomeJoin {
             s.duplicateEvents++;
             return;
         }
-        s.seenExpiry.add(new OutcomeJoinState.Expiry(e.timestamp().plus(keepEventIds), e.id()));
+        OutcomeJoinState.Expiry expiry = new OutcomeJoinState.Expiry(e.timestamp().plus(keepEventIds), e.id());
+        s.seenExpiry.add(expiry);
+        if (s.changes != null) s.changes.seen.put(e.id(), expiry.at());
         if (IMPRESSION.equals(e.type()) && e.decision() == null && e.item() != null) {
             expose(e);
         } else if (!route(e)) {
@@ -190,6 +193,7 @@ public final class OutcomeJoin {
 
     /** One event counts once, however many items of the decision it reaches. */
     private void attach(OpenDecision od, Collection<OpenDecision.ItemState> items, Event e) {
+        if (s.changes != null) s.changes.open.add(od.decision.id());
         if (od.inWindow(e.timestamp())) {
             long seq = s.seq++;
             for (OpenDecision.ItemState item : items) {
@@ -237,7 +241,12 @@ public final class OutcomeJoin {
             if (list.isEmpty()) s.shown.remove(key);
         }
         s.closed.put(id, od.end);
-        s.closedExpiry.add(new OutcomeJoinState.Expiry(od.end.plus(retention), id));
+        OutcomeJoinState.Expiry expiry = new OutcomeJoinState.Expiry(od.end.plus(retention), id);
+        s.closedExpiry.add(expiry);
+        if (s.changes != null) {
+            s.changes.opened(od);
+            s.changes.closed.put(id, expiry.at());
+        }
         return od.close();
     }
 
@@ -263,11 +272,16 @@ public final class OutcomeJoin {
      * history (per minute of event time) once a history of years was replayed.
      */
     private void forgetOld() {
-        forget(s.closedExpiry, s.closed);
-        forget(s.seenExpiry, s.seenEvents);
+        forget(s.closedExpiry, s.closed, s.changes == null ? null : s.changes.closed);
+        forget(s.seenExpiry, s.seenEvents, s.changes == null ? null : s.changes.seen);
     }
 
-    private void forget(java.util.PriorityQueue<OutcomeJoinState.Expiry> queue, Map<String, Instant> ids) {
-        while (!queue.isEmpty() && queue.peek().at().isBefore(s.watermark)) ids.remove(queue.poll().id());
+    /** @param changed where a change set records the forgotten ids (null when none is kept) */
+    private void forget(java.util.PriorityQueue<OutcomeJoinState.Expiry> queue, Map<String, Instant> ids, Map<String, Instant> changed) {
+        while (!queue.isEmpty() && queue.peek().at().isBefore(s.watermark)) {
+            String id = queue.poll().id();
+            ids.remove(id);
+            if (changed != null) changed.put(id, null);
+        }
     }
 }

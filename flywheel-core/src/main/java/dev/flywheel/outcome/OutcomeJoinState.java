@@ -40,6 +40,8 @@ public final class OutcomeJoinState {
     final java.util.PriorityQueue<Expiry> closedExpiry = new java.util.PriorityQueue<>(BY_EXPIRY);
     final java.util.PriorityQueue<Expiry> seenExpiry = new java.util.PriorityQueue<>(BY_EXPIRY);
     final List<Unjoined> unjoined = new ArrayList<>();
+    /** What changed since a checkpoint's last change set; null unless {@link #trackChanges} was called. */
+    JoinChanges changes;
     Instant watermark = Instant.MIN;
     long seq;
     long joined;
@@ -51,6 +53,11 @@ public final class OutcomeJoinState {
     long buffered;
     long unknownLoop;
     long outcomes;
+
+    /** From now on records what changes, for a checkpoint's change sets ({@link dev.flywheel.state.IncrementalState}). */
+    public void trackChanges() {
+        if (changes == null) changes = new JoinChanges();
+    }
 
     public Instant watermark() {
         return watermark;

@@ -18,6 +18,8 @@ public final class Checkpoint {
     private final Instant takenAt;
     private final Map<String, StateBytes> parts;
     private final boolean afterIdle;
+    /** Per incremental operator, the change sets to apply after its part, oldest first ({@link IncrementalState}). */
+    private final Map<String, List<StateBytes>> changes;
 
     /**
      * @param afterIdle whether the operators had been told the log was idle at {@code seq} (an idle
@@ -34,6 +36,11 @@ public final class Checkpoint {
     }
 
     private Checkpoint(long seq, Instant takenAt, boolean afterIdle, Map<String, StateBytes> parts) {
+        this(seq, takenAt, afterIdle, parts, Map.of());
+    }
+
+    private Checkpoint(long seq, Instant takenAt, boolean afterIdle, Map<String, StateBytes> parts,
+                       Map<String, List<StateBytes>> changes) {
         if (seq < -1) throw new IllegalArgumentException("seq must be at least -1, got " + seq);
         if (takenAt == null) throw new IllegalArgumentException("takenAt is required");
         if (parts == null) throw new IllegalArgumentException("states are required");
@@ -41,6 +48,26 @@ public final class Checkpoint {
         this.takenAt = takenAt;
         this.afterIdle = afterIdle;
         this.parts = java.util.Collections.unmodifiableMap(new TreeMap<>(parts));
+        for (String name : changes.keySet()) {
+            if (!parts.containsKey(name)) throw new IllegalArgumentException("changes of " + name + ", which has no base");
+        }
+        this.changes = Map.copyOf(changes);
+    }
+
+    /**
+     * A checkpoint whose incremental operators' states are a base ({@code parts}) followed by change
+     * sets ({@code changes}, oldest first), applied in order on restore ({@link IncrementalState#readChanges}).
+     */
+    public static Checkpoint withChanges(long seq, Instant takenAt, Map<String, StateBytes> parts,
+                                         Map<String, List<StateBytes>> changes) {
+        Map<String, List<StateBytes>> copy = new TreeMap<>();
+        changes.forEach((name, list) -> copy.put(name, List.copyOf(list)));
+        return new Checkpoint(seq, takenAt, false, parts, copy);
+    }
+
+    /** The change sets after each incremental operator's base, oldest first; empty for a whole-state checkpoint. */
+    public Map<String, List<StateBytes>> changes() {
+        return changes;
     }
 
     /** A checkpoint whose states stay where they are (a store's file mapped into memory). */
@@ -146,12 +173,21 @@ public final class Checkpoint {
         return ordered;
     }
 
-    /** Reads one operator's state; returns the seconds it took. */
+    /** Reads one operator's state, then its change sets in order; returns the seconds it took. */
     private double restore(OperatorState s) {
         long t = System.nanoTime();
         StateReader r = parts.get(s.stateName()).reader();
         s.readState(r);
         if (!r.atEnd()) throw new IllegalStateException(s.stateName() + " state has bytes left over");
+        List<StateBytes> sets = changes.getOrDefault(s.stateName(), List.of());
+        if (!sets.isEmpty() && !(s instanceof IncrementalState)) {
+            throw new IllegalStateException(s.stateName() + " has change sets but does not read them");
+        }
+        for (StateBytes set : sets) {
+            StateReader c = set.reader();
+            ((IncrementalState) s).readChanges(c);
+            if (!c.atEnd()) throw new IllegalStateException(s.stateName() + " change set has bytes left over");
+        }
         return (System.nanoTime() - t) / 1e9;
     }
 }

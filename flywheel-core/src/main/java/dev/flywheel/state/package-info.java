@@ -7,6 +7,9 @@
  * topology is skipped for an older one, or for a full replay. Operators read their states side by
  * side ({@link dev.flywheel.state.Checkpoint#restoreInto}), so a {@code readState} touches only its
  * own operator; one may keep parts of its state as the checkpoint's bytes
- * ({@link dev.flywheel.state.StateBytes}) until they are used, writing them back unchanged.
+ * ({@link dev.flywheel.state.StateBytes}) until they are used, writing them back unchanged. An
+ * {@link dev.flywheel.state.IncrementalState} operator can also be kept as a base followed by change
+ * sets ({@link dev.flywheel.state.Checkpoint#withChanges}, the Flink job's checkpoints); the embedded
+ * engine's checkpoints hold whole states.
  */
 package dev.flywheel.state;

@@ -23,11 +23,16 @@ import java.util.Set;
  * @param dedupeHorizon      how long an event or decision id is remembered to drop a repeat of it
  * @param featureFlush       how often the features' changed keys are handed to the feature state
  *                           sink (and before every checkpoint): part of how stale a server's read is
+ * @param checkpointRebase   the features and the reward join checkpoint what changed since the last
+ *                           checkpoint, after a base of their whole state; once the change sets add up to
+ *                           this multiple of the base (2), the next checkpoint writes a new base (0: every
+ *                           checkpoint writes whole states). Higher: cheaper checkpoints, longer restores
+ *                           and more bytes kept per checkpoint
  */
 public record JobSettings(String config, Duration checkpointInterval, Duration quiet, Duration flushInterval, int chunk,
-                          Duration dedupeHorizon, Duration featureFlush) implements java.io.Serializable {
+                          Duration dedupeHorizon, Duration featureFlush, double checkpointRebase) implements java.io.Serializable {
     private static final Set<String> KEYS = Set.of("checkpoint_interval", "quiet", "flush_interval", "chunk", "dedupe_horizon",
-            "feature_flush");
+            "feature_flush", "checkpoint_rebase");
 
     public JobSettings {
         if (config == null) throw new ConfigException("--config", "is required");
@@ -38,6 +43,9 @@ public record JobSettings(String config, Duration checkpointInterval, Duration q
         positive("flink.dedupe_horizon", dedupeHorizon);
         positive("flink.feature_flush", featureFlush);
         if (chunk < 1) throw new ConfigException("flink.chunk", "must be at least 1, got " + chunk);
+        if (!(checkpointRebase >= 0 && checkpointRebase <= 100)) {
+            throw new ConfigException("flink.checkpoint_rebase", "must be between 0 and 100, got " + checkpointRebase);
+        }
     }
 
     /** The engine's configuration with the job's defaults. */
@@ -52,7 +60,7 @@ public record JobSettings(String config, Duration checkpointInterval, Duration q
         return new JobSettings(config, t.duration("checkpoint_interval", Duration.ofSeconds(10)),
                 t.duration("quiet", Duration.ofSeconds(10)), t.duration("flush_interval", Duration.ofMillis(200)),
                 t.integer("chunk", 10_000, 1, 10_000_000), t.duration("dedupe_horizon", Duration.ofDays(7)),
-                t.duration("feature_flush", Duration.ofMillis(500)));
+                t.duration("feature_flush", Duration.ofMillis(500)), t.number("checkpoint_rebase", 2, 0, 100));
     }
 
     /** The configuration, parsed. */
@@ -61,11 +69,15 @@ public record JobSettings(String config, Duration checkpointInterval, Duration q
     }
 
     public JobSettings withCheckpointInterval(Duration d) {
-        return new JobSettings(config, d, quiet, flushInterval, chunk, dedupeHorizon, featureFlush);
+        return new JobSettings(config, d, quiet, flushInterval, chunk, dedupeHorizon, featureFlush, checkpointRebase);
     }
 
     public JobSettings withQuiet(Duration d) {
-        return new JobSettings(config, checkpointInterval, d, flushInterval, chunk, dedupeHorizon, featureFlush);
+        return new JobSettings(config, checkpointInterval, d, flushInterval, chunk, dedupeHorizon, featureFlush, checkpointRebase);
+    }
+
+    public JobSettings withCheckpointRebase(double share) {
+        return new JobSettings(config, checkpointInterval, quiet, flushInterval, chunk, dedupeHorizon, featureFlush, share);
     }
 
     private static void positive(String key, Duration d) {

@@ -40,21 +40,28 @@ class FlinkFailoverTest {
     Path dir;
 
     /**
-     * Throws once, at the {@code at}-th outcome the topology emits after two checkpoints completed:
-     * a task manager lost mid-stream, with a checkpoint to restore and rows emitted after it.
+     * Throws once, at the {@code at}-th outcome the topology emits or the first after {@code checkpoints}
+     * (default two) checkpoints completed: a task manager lost mid-stream, with a checkpoint to restore
+     * and rows emitted after it.
      */
     static final class FailOnce implements MapFunction<Outcome, Outcome>, CheckpointListener {
         private final int at;
+        private final int checkpoints;
         private int seen;
         private int completed;
 
         FailOnce(int at) {
+            this(at, 2);
+        }
+
+        FailOnce(int at, int checkpoints) {
             this.at = at;
+            this.checkpoints = checkpoints;
         }
 
         @Override
         public Outcome map(Outcome o) {
-            if (++seen >= at && completed >= 2 && FAILED.compareAndSet(false, true)) {
+            if (++seen >= at && completed >= checkpoints && FAILED.compareAndSet(false, true)) {
                 throw new IllegalStateException("killed at outcome " + seen);
             }
             return o;
@@ -73,7 +80,8 @@ class FlinkFailoverTest {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        JobSettings settings = JobSettings.of(SeededStream.CONFIG).withCheckpointInterval(Duration.ofMillis(200));
+        // new bases rarely, and four checkpoints before the failure: the one restored is a base and several change sets
+        JobSettings settings = JobSettings.of(SeededStream.CONFIG).withCheckpointInterval(Duration.ofMillis(200)).withCheckpointRebase(50);
         FlinkJob.configure(env, settings);
         Configuration restart = new Configuration();
         restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -81,8 +89,8 @@ class FlinkFailoverTest {
         restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
         env.configure(restart);
         FAILED.set(false);
-        JobOutputs out = FlinkJob.wire(StreamSource.of(env, 5, 600, 17, 2_500), settings, true);
-        out.outcomes().map(new FailOnce(embedded.outcomes().size() / 2)).returns(FlywheelTypes.OUTCOME).sinkTo(new Collect<>("failover-after"));
+        JobOutputs out = FlinkJob.wire(StreamSource.of(env, 5, 600, 17, 1_000), settings, true); // slower: four checkpoints before the failure
+        out.outcomes().map(new FailOnce(embedded.outcomes().size() / 2, 4)).returns(FlywheelTypes.OUTCOME).sinkTo(new Collect<>("failover-after"));
         MemoryTables tables = new MemoryTables("failover");
         out.commitTo(tables);
         out.outcomes().sinkTo(new Collect<>("failover-emitted"));
@@ -92,6 +100,8 @@ class FlinkFailoverTest {
         assertTrue(FAILED.get(), "the job failed once");
         long restored = result.getAccumulatorResult(TopologyOperator.RESTORED_SEQ);
         assertTrue(restored > 0 && restored < embedded.state().seq(), "restored a checkpoint taken before the failure: seq " + restored);
+        long changeSets = result.getAccumulatorResult(TopologyOperator.RESTORED_CHANGE_SETS);
+        assertTrue(changeSets >= 2, "restored a base and more than one change set: " + changeSets);
         List<Outcome> emitted = Collect.seen("failover-emitted");
         long distinct = emitted.stream().map(RowIdentity::of).distinct().count();
         assertTrue(emitted.size() > distinct, "the replay emitted again what the failed attempt had: " + emitted.size() + " for " + distinct);

@@ -33,4 +33,15 @@ class JobSettingsTest {
         assertEquals("flink.feature_flush", assertThrows(ConfigException.class,
                 () -> JobSettings.from(SeededStream.CONFIG, Map.of("feature_flush", "0ms"))).key());
     }
+
+    @Test
+    void aNewBaseOnceTheChangeSetsReachTwiceItUnlessSetAndTheShareIsBounded() {
+        assertEquals(2.0, JobSettings.of(SeededStream.CONFIG).checkpointRebase());
+        assertEquals(0.0, JobSettings.from(SeededStream.CONFIG, Map.of("checkpoint_rebase", 0)).checkpointRebase());
+        assertEquals(0.5, JobSettings.from(SeededStream.CONFIG, Map.of("checkpoint_rebase", 0.5)).checkpointRebase());
+        assertEquals("flink.checkpoint_rebase", assertThrows(ConfigException.class,
+                () -> JobSettings.from(SeededStream.CONFIG, Map.of("checkpoint_rebase", -0.1))).key());
+        assertEquals("flink.checkpoint_rebase", assertThrows(ConfigException.class,
+                () -> JobSettings.of(SeededStream.CONFIG).withCheckpointRebase(Double.NaN)).key());
+    }
 }

@@ -31,7 +31,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Throughput of the outcome join and the features, one loop that serves nothing ({@code model:
  * external}, no monitors): {@code --mode flink} runs the job (dedupe, topology, committing sinks,
  * checkpoints every {@code --checkpoint-interval}, 10 s, into files; {@code off}: none, and no row
- * is committed) on a local MiniCluster at parallelism 1; {@code --mode direct} applies the
+ * is committed; the features and the join as a base and change sets, a new base once those reach
+ * {@code --checkpoint-rebase} times it, 2; 0: whole states every time) on a local MiniCluster at parallelism 1; {@code --mode direct} applies the
  * same entries to the same topology in this thread, as the embedded runner would. Prints one JSON
  * line: entries, wall seconds, entries/s, process CPU seconds and entries per CPU second.
  *
@@ -50,7 +51,7 @@ public final class FlinkJobBench {
         long cpu0 = cpu();
         long t0 = System.nanoTime();
         long outcomes = mode.equals("direct") ? direct(events, users, items)
-                : flink(events, users, items, arg(args, "--checkpoint-interval", "10s"));
+                : flink(events, users, items, arg(args, "--checkpoint-interval", "10s"), arg(args, "--checkpoint-rebase", "2"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (cpu() - cpu0) / 1e9;
         System.out.printf(Locale.ROOT, "{\"mode\":\"%s\",\"entries\":%d,\"outcomes\":%d,\"seconds\":%.2f,\"entries_per_second\":%.0f,"
@@ -75,12 +76,12 @@ public final class FlinkJobBench {
         return outcomes.get();
     }
 
-    private static long flink(long events, int users, int items, String checkpointInterval) throws Exception {
+    private static long flink(long events, int users, int items, String checkpointInterval, String rebase) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         boolean checkpointed = !checkpointInterval.equals("off");
         JobSettings settings = JobSettings.from(CONFIG,
-                checkpointed ? java.util.Map.of("checkpoint_interval", checkpointInterval) : java.util.Map.of());
+                checkpointed ? java.util.Map.of("checkpoint_interval", checkpointInterval, "checkpoint_rebase", Double.parseDouble(rebase)) : java.util.Map.of());
         if (checkpointed) FlinkJob.configure(env, settings);
         // as a cluster would be set up: checkpoints in files (the job manager's memory takes 5 MB at
         // most), and a failure stops the run instead of restarting it unseen

@@ -59,6 +59,8 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     public static final OutputTag<Checkpoint> FINAL_STATE = new OutputTag<>("final-state", new CodecTypeInfo<>(RowKind.CHECKPOINT));
     /** Accumulator: the seq of the checkpoint this attempt restored (-1: none). */
     public static final String RESTORED_SEQ = "flywheel-restored-seq";
+    /** Accumulator: the most change sets after one operator's base in the checkpoint this attempt restored. */
+    public static final String RESTORED_CHANGE_SETS = "flywheel-restored-change-sets";
 
     private final String configText;
     private final int chunk;
@@ -66,6 +68,7 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     private final long quietMillis;
     private final boolean checkpointed;
     private final long featureFlushMillis;
+    private final double rebaseShare;
     private transient TopologyRun run;
     private transient CheckpointState state;
     private transient StatePublisher publisher;
@@ -77,8 +80,9 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     private transient boolean idled;
 
     public TopologyOperator(String configText, int chunk, long flushMillis, long quietMillis, boolean checkpointed,
-                            long featureFlushMillis) {
+                            long featureFlushMillis, double rebaseShare) {
         this.featureFlushMillis = featureFlushMillis;
+        this.rebaseShare = rebaseShare;
         this.configText = configText;
         this.chunk = chunk;
         this.flushMillis = flushMillis;
@@ -89,17 +93,23 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        state = new CheckpointState(context.getOperatorStateStore());
+        state = new CheckpointState(context.getOperatorStateStore(), rebaseShare);
         FlywheelConfig config = ConfigText.parse(configText);
         run = new TopologyRun(config, new Emitter());
         publisher = new StatePublisher(run.topology());
         LongMaximum restored = new LongMaximum(-1);
         getRuntimeContext().addAccumulator(RESTORED_SEQ, restored);
-        if (!context.isRestored()) return;
-        Checkpoint c = state.load();
-        run.restore(c);
-        publisher.restore(state.loadOffsets());
-        restored.add(c.seq());
+        LongMaximum changeSets = new LongMaximum(0);
+        getRuntimeContext().addAccumulator(RESTORED_CHANGE_SETS, changeSets);
+        if (context.isRestored()) {
+            Checkpoint c = state.load();
+            run.restore(c);
+            publisher.restore(state.loadOffsets());
+            restored.add(c.seq());
+            c.changes().values().forEach(sets -> changeSets.add(sets.size()));
+        }
+        // without checkpoints nothing would ever take the changes recorded
+        if (checkpointed) state.track(run.topology().stateHolders());
     }
 
     @Override
@@ -182,7 +192,7 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        state.save(run.checkpoint(Instant.ofEpochMilli(now())));
+        state.save(run.seq(), Instant.ofEpochMilli(now()), run.topology().stateHolders());
         state.saveOffsets(publisher.offsets());
     }
 
