@@ -91,15 +91,15 @@ final class SnapshotCollaborative implements CollaborativeSource {
         return new RankerScorer(new RankingInputs(context.features(), context.catalog(), source), () -> ranker);
     }
 
-    /** The user's latest interactions in the loop, in these models' numbering, folded in as the learner folds them ({@link UserSignals#foldPoint}). */
+    /** The user's latest interactions in the loop, in these models' numbering, folded in from all of them. */
     @Override
     public UserSignals signals(String user, Instant at) {
         if (live == null) return UserSignals.NONE;
         Interactions.History h = translated(live.history(user));
         if (h.size() == 0) return UserSignals.NONE;
         UserSignals s = UserSignals.of(models, h, at.toEpochMilli(), spec.occurrence());
-        int point = UserSignals.foldPoint(h.size());
-        return s.known() ? s.withVector(UserSignals.foldedVector(models, h, point, spec.occurrence(), spec.alpha())) : s;
+        // no cache here, so the whole history is folded at every read: deterministic already, on a server too
+        return s.known() ? s.withVector(s.foldIn(spec.alpha())) : s;
     }
 
     /**
