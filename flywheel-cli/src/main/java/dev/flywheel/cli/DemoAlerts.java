@@ -74,7 +74,7 @@ final class DemoAlerts {
     }
 
     /** The alerts, the world's truth, and how well the named users and items match it. */
-    void report(ObjectNode out, ArticleWorld world) {
+    void report(ObjectNode out, ArticleWorld world, java.time.Duration roundLength) {
         out.set("alerts", alerts);
         ArticleWorld.FaultTruth t = world.faultTruth();
         ObjectNode truth = out.putObject("truth");
@@ -90,7 +90,8 @@ final class DemoAlerts {
         JsonNode outcomes = outcomes();
         if (outcomes == null) return;
         exposure((ObjectNode) detection.get("clickbait"), outcomes, Set.copyOf(t.injectedClickbait()), Set.copyOf(t.bots()));
-        pushed((ObjectNode) detection.get("bots"), outcomes, Set.copyOf(t.pushed()), Set.copyOf(t.bots()));
+        pushed((ObjectNode) detection.get("bots"), outcomes, Set.copyOf(t.pushed()), Set.copyOf(t.bots()),
+                new Rounds(world.config().start(), roundLength));
     }
 
     /** Every outcome of the demo's loop, or null when the engine does not answer. */
@@ -121,17 +122,32 @@ final class DemoAlerts {
                 .put("named", namedItems.contains(item)));
     }
 
-    /** The share of people's impressions that went to the articles the bots push: what the attack won. */
-    private static void pushed(ObjectNode into, JsonNode outcomes, Set<String> pushed, Set<String> bots) {
+    /** Which round (from 1) a decision was made in: rounds start {@code length} apart from {@code start}. */
+    record Rounds(java.time.Instant start, java.time.Duration length) {
+        int of(JsonNode outcome) {
+            java.time.Instant at = java.time.Instant.parse(outcome.get("decided_at").asText());
+            return (int) (java.time.Duration.between(start, at).toMillis() / length.toMillis()) + 1;
+        }
+    }
+
+    /**
+     * The share of people's impressions that went to the articles the bots push, what the attack won:
+     * over the run and per round (the monitors can only act from the rounds after they named the bots).
+     */
+    private static void pushed(ObjectNode into, JsonNode outcomes, Set<String> pushed, Set<String> bots, Rounds rounds) {
         if (pushed.isEmpty()) return;
-        long people = 0;
-        long onPushed = 0;
+        java.util.SortedMap<Integer, long[]> byRound = new java.util.TreeMap<>();
         for (JsonNode o : outcomes) {
             if (bots.contains(o.get("user").asText())) continue;
-            people++;
-            if (pushed.contains(o.get("item").asText())) onPushed++;
+            long[] c = byRound.computeIfAbsent(rounds.of(o), r -> new long[2]);
+            c[0]++;
+            if (pushed.contains(o.get("item").asText())) c[1]++;
         }
+        long people = byRound.values().stream().mapToLong(c -> c[0]).sum();
+        long onPushed = byRound.values().stream().mapToLong(c -> c[1]).sum();
         into.put("pushed_share_of_people_impressions", people == 0 ? 0 : (double) onPushed / people);
+        ArrayNode perRound = into.putArray("pushed_by_round");
+        byRound.forEach((round, c) -> perRound.addObject().put("round", round).put("people_impressions", c[0]).put("pushed", c[1]));
     }
 
     private static ObjectNode score(Set<String> named, Set<String> right, Set<String> injected) {

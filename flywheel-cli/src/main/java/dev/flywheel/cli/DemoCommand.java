@@ -97,7 +97,7 @@ public final class DemoCommand implements Runnable {
             table.done();
             ObjectNode out = summary(report, table.rounds);
             alerts.poll(rounds);
-            alerts.report(out, world);
+            alerts.report(out, world, rc.roundLength());
             out.set("stored", admin.get("/v1/status").body());
             if (!json) table.printSummary(report);
             return out;

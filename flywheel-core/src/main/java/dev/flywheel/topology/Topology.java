@@ -240,6 +240,12 @@ public final class Topology implements AutoCloseable {
         return out;
     }
 
+    /** One loop's learners, as {@link #status()} lists them; null for a loop not configured. */
+    public LoopStatus status(String name) {
+        LoopRuntime loop = loops.get(name);
+        return loop == null ? null : status(name, loop.model());
+    }
+
     private static LoopStatus status(String name, LoopModel model) {
         long trained = model.ranker() == null ? 0 : model.ranker().trained();
         var collab = model.collaborative();

@@ -77,8 +77,8 @@ public final class TopologyServingState implements ServingState, LogConsumer {
     @Override
     public Published status(String loop) {
         if (seq < 0) return null;
-        return topology.status().stream().filter(st -> st.loop().equals(loop)).findFirst()
-                .map(st -> new Published(seq, false, st.toBytes())).orElse(null);
+        LoopStatus st = topology.status(loop);
+        return st == null ? null : new Published(seq, false, st.toBytes());
     }
 
     @Override
