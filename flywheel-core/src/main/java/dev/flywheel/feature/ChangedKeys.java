@@ -15,6 +15,8 @@ final class ChangedKeys {
     boolean global;
     final Set<String> items = new HashSet<>();
     final Set<String> users = new HashSet<>();
+    /** Where a drain encodes the keys' states one after another: one buffer for all of them. */
+    final dev.flywheel.state.StateWriter scratch = new dev.flywheel.state.StateWriter();
 
     void mark(FeatureKey key) {
         switch (key.kind()) {

@@ -33,6 +33,8 @@ public final class ConsumedItems implements LogConsumer, dev.flywheel.state.Oper
     private final Map<String, StateBytes> stored = new ConcurrentHashMap<>();
     /** Users whose items changed since the last drain, in key order; null unless {@link #trackChanges} was called. */
     private Set<String> changed;
+    /** Where a drain encodes the users' items one after another; made with {@link #changed}. */
+    private StateWriter scratch;
 
     public ConsumedItems(String loop, Set<String> types) {
         this.loop = loop;
@@ -56,29 +58,29 @@ public final class ConsumedItems implements LogConsumer, dev.flywheel.state.Oper
      */
     public void trackChanges() {
         if (changed == null) changed = new TreeSet<>();
+        if (scratch == null) scratch = new StateWriter();
     }
 
     /**
      * Each user whose items changed since the last drain, with all their items as {@link #decode}
      * reads them, as of the stream position given; in user order. Call on the thread that feeds the entries.
      */
-    public List<ServingStateBatch.Consumed> drainChanges(long seq, boolean afterIdle) {
+    public List<ServingStateBatch.PerUser> drainChanges(long seq, boolean afterIdle) {
         if (changed == null) throw new IllegalStateException("changes are not tracked: call trackChanges first");
-        List<ServingStateBatch.Consumed> out = new ArrayList<>(changed.size());
-        for (String user : changed) out.add(new ServingStateBatch.Consumed(loop, user, seq, afterIdle, encode(byUser.get(user))));
+        List<ServingStateBatch.PerUser> out = new ArrayList<>(changed.size());
+        for (String user : changed) out.add(new ServingStateBatch.PerUser(loop, user, seq, afterIdle, encode(byUser.get(user), scratch)));
         changed.clear();
         return out;
     }
 
-    /** The items in {@code bytes} ({@link ServingStateBatch.Consumed#bytes}), each with the earliest time it was consumed. */
+    /** The items in {@code bytes} ({@link ServingStateBatch.PerUser#bytes}), each with the earliest time it was consumed. */
     public static Map<String, Instant> decode(byte[] bytes) {
         return read(new StateReader(bytes));
     }
 
     /** A user's items in key order, as a checkpoint nests them. */
-    private static byte[] encode(Map<String, Instant> items) {
-        StateWriter out = new StateWriter();
-        writeItems(items, out);
+    private static byte[] encode(Map<String, Instant> items, StateWriter out) {
+        writeItems(items, out.reset());
         return out.toByteArray();
     }
 

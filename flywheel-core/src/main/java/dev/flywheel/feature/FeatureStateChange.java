@@ -27,13 +27,28 @@ public record FeatureStateChange(String loop, FeatureKey key, long seq, boolean 
 
     /** Changes as one byte array, for a stream that carries a batch of them as one record. */
     public static byte[] writeAll(List<FeatureStateChange> changes) {
-        StateWriter out = new StateWriter().putInt(changes.size());
+        StateWriter out = new StateWriter(sizeHint(changes));
+        writeAll(changes, out);
+        return out.toByteArray();
+    }
+
+    /** Changes as {@link #readAll} reads them, written into {@code out} (a batch nests them in place). */
+    public static void writeAll(List<FeatureStateChange> changes, StateWriter out) {
+        out.putInt(changes.size());
         for (FeatureStateChange c : changes) {
             out.putString(c.loop).putByte(c.key.kind().ordinal()).putString(c.key.id()).putLong(c.seq).putBoolean(c.afterIdle)
                     .putBoolean(c.bytes != null);
             if (c.bytes != null) out.putBytes(c.bytes);
         }
-        return out.toByteArray();
+    }
+
+    /** About the bytes {@link #writeAll} writes (exact for ASCII names): a buffer that size is not grown. */
+    static int sizeHint(List<FeatureStateChange> changes) {
+        long n = 4;
+        for (FeatureStateChange c : changes) {
+            n += 4L + c.loop.length() + 1 + 4 + c.key.id().length() + 8 + 2 + (c.bytes == null ? 0 : 4L + c.bytes.length);
+        }
+        return (int) Math.min(n, Integer.MAX_VALUE - 16);
     }
 
     public static List<FeatureStateChange> readAll(byte[] bytes) {

@@ -20,7 +20,7 @@ public interface FeatureStateStore extends AutoCloseable {
      * feature states alone and refuses a batch with more.
      */
     default void publish(ServingStateBatch batch) {
-        if (!batch.models().isEmpty() || !batch.consumed().isEmpty() || !batch.items().isEmpty() || !batch.applied().isEmpty()) {
+        if (!batch.featuresOnly()) {
             throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps feature states only");
         }
         upsert(batch.features());

@@ -358,16 +358,17 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         try {
             if (changed == null) throw new IllegalStateException("changes are not tracked: call trackChanges first");
             List<FeatureStateChange> out = new ArrayList<>(changed.items.size() + changed.users.size() + 1);
+            dev.flywheel.state.StateWriter scratch = changed.scratch;
             if (changed.global) {
                 out.add(new FeatureStateChange(loop, FeatureKey.GLOBAL, seq, afterIdle,
-                        KeyedStates.encodeGlobal(new GlobalState(newest, compactedTo, global, globalValue))));
+                        KeyedStates.encodeGlobal(new GlobalState(newest, compactedTo, global, globalValue), scratch)));
             }
             for (String item : changed.sortedItems()) {
                 out.add(new FeatureStateChange(loop, FeatureKey.item(item), seq, afterIdle,
-                        KeyedStates.encodeItem(new ItemState(items.get(item), values.get(item)))));
+                        KeyedStates.encodeItem(new ItemState(items.get(item), values.get(item)), scratch)));
             }
             for (String user : changed.sortedUsers()) {
-                out.add(new FeatureStateChange(loop, FeatureKey.user(user), seq, afterIdle, users.bytesOf(user)));
+                out.add(new FeatureStateChange(loop, FeatureKey.user(user), seq, afterIdle, users.bytesOf(user, scratch)));
             }
             changed.clear();
             return out;

@@ -80,23 +80,23 @@ public final class KeyedStates {
         return readUser(user, new StateReader(bytes), halfLife, new Touched());
     }
 
-    static byte[] encodeGlobal(GlobalState g) {
-        StateWriter out = new StateWriter().putInstant(g.newest()).putInstant(g.compactedTo());
+    /** The global state's bytes; {@code out} is scratch, reset first (one writer serves a whole drain). */
+    static byte[] encodeGlobal(GlobalState g, StateWriter out) {
+        out.reset().putInstant(g.newest()).putInstant(g.compactedTo());
         g.counts().writeState(out);
         g.value().writeState(out);
         return out.toByteArray();
     }
 
-    static byte[] encodeItem(ItemState s) {
-        StateWriter out = new StateWriter().putByte((s.counts() != null ? COUNTS : 0) | (s.value() != null ? VALUE : 0));
+    static byte[] encodeItem(ItemState s, StateWriter out) {
+        out.reset().putByte((s.counts() != null ? COUNTS : 0) | (s.value() != null ? VALUE : 0));
         if (s.counts() != null) s.counts().writeState(out);
         if (s.value() != null) s.value().writeState(out);
         return out.toByteArray();
     }
 
-    static byte[] encodeUser(UserState m, Touched touched) {
-        StateWriter out = new StateWriter();
-        writeUser(m, touched, out);
+    static byte[] encodeUser(UserState m, Touched touched, StateWriter out) {
+        writeUser(m, touched, out.reset());
         return out.toByteArray();
     }
 

@@ -20,9 +20,9 @@ import java.util.TreeMap;
  * @param histories     users' latest interactions ({@code InteractionHistory.toBytes}; empty bytes when dropped)
  * @param status        loops' learner status ({@code LoopStatus.toBytes}), when it changed
  */
-public record ServingStateBatch(List<FeatureStateChange> features, List<Model> models, List<Consumed> consumed,
+public record ServingStateBatch(List<FeatureStateChange> features, List<Model> models, List<PerUser> consumed,
                                 List<LogEntry.ItemEntry> items, Map<Integer, Long> applied,
-                                List<Model> collaborative, List<History> histories, List<Model> status) {
+                                List<Model> collaborative, List<PerUser> histories, List<Model> status) {
     private static final int VERSION = 2;
 
     public ServingStateBatch {
@@ -37,7 +37,7 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
     }
 
     /** A batch without collaborative state (a loop without collaborative models). */
-    public ServingStateBatch(List<FeatureStateChange> features, List<Model> models, List<Consumed> consumed,
+    public ServingStateBatch(List<FeatureStateChange> features, List<Model> models, List<PerUser> consumed,
                              List<LogEntry.ItemEntry> items, Map<Integer, Long> applied) {
         this(features, models, consumed, items, applied, List.of(), List.of(), List.of());
     }
@@ -48,7 +48,12 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
     }
 
     public boolean isEmpty() {
-        return features.isEmpty() && models.isEmpty() && consumed.isEmpty() && items.isEmpty() && applied.isEmpty()
+        return features.isEmpty() && featuresOnly();
+    }
+
+    /** Whether the batch holds nothing but feature states (a store of feature states alone can keep it). */
+    public boolean featuresOnly() {
+        return models.isEmpty() && consumed.isEmpty() && items.isEmpty() && applied.isEmpty()
                 && collaborative.isEmpty() && histories.isEmpty() && status.isEmpty();
     }
 
@@ -59,16 +64,13 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
         }
     }
 
-    /** All a user consumed in a loop ({@link ConsumedItems#decode} reads the bytes) as of a stream position. */
-    public record Consumed(String loop, String user, long seq, boolean afterIdle, byte[] bytes) {
-        public Consumed {
-            if (loop == null || user == null || bytes == null) throw new IllegalArgumentException("loop, user and bytes are required");
-        }
-    }
-
-    /** A user's latest interactions in a loop as of a stream position; empty bytes when they were dropped. */
-    public record History(String loop, String user, long seq, boolean afterIdle, byte[] bytes) {
-        public History {
+    /**
+     * A user's state in a loop as of a stream position: all they consumed ({@link ConsumedItems#decode}
+     * reads it) or their latest interactions ({@code InteractionHistory.fromBytes}; empty bytes when
+     * they were dropped).
+     */
+    public record PerUser(String loop, String user, long seq, boolean afterIdle, byte[] bytes) {
+        public PerUser {
             if (loop == null || user == null || bytes == null) throw new IllegalArgumentException("loop, user and bytes are required");
         }
     }
@@ -78,21 +80,40 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
         return seq != otherSeq ? seq > otherSeq : afterIdle && !otherAfterIdle;
     }
 
-    /** The batch as one byte array, for a stream that carries it as one record. */
+    /**
+     * The batch as one byte array, for a stream that carries it as one record; written into one buffer
+     * sized for it (a drain's batch holds every changed key's state: growing and copying it cost as
+     * much as encoding the states).
+     */
     public byte[] toBytes() {
-        StateWriter out = new StateWriter().putInt(VERSION).putBytes(FeatureStateChange.writeAll(features));
+        StateWriter out = new StateWriter(sizeHint()).putInt(VERSION);
+        int nested = out.startNested();
+        FeatureStateChange.writeAll(features, out);
+        out.endNested(nested);
         putModels(out, models);
         putModels(out, collaborative);
         putModels(out, status);
         out.putInt(histories.size());
-        for (History h : histories) out.putString(h.loop).putString(h.user).putLong(h.seq).putBoolean(h.afterIdle).putBytes(h.bytes);
+        for (PerUser h : histories) out.putString(h.loop).putString(h.user).putLong(h.seq).putBoolean(h.afterIdle).putBytes(h.bytes);
         out.putInt(consumed.size());
-        for (Consumed c : consumed) out.putString(c.loop).putString(c.user).putLong(c.seq).putBoolean(c.afterIdle).putBytes(c.bytes);
+        for (PerUser c : consumed) out.putString(c.loop).putString(c.user).putLong(c.seq).putBoolean(c.afterIdle).putBytes(c.bytes);
         out.putInt(items.size());
         for (LogEntry.ItemEntry i : items) out.putEntry(i);
         out.putInt(applied.size());
         new TreeMap<>(applied).forEach((p, o) -> out.putInt(p).putLong(o));
         return out.toByteArray();
+    }
+
+    /** About the bytes {@link #toBytes} writes; entries are guessed at, the states counted exactly. */
+    private int sizeHint() {
+        long n = 64 + FeatureStateChange.sizeHint(features);
+        for (List<Model> ms : List.of(models, collaborative, status)) {
+            for (Model m : ms) n += 32L + m.loop.length() + m.bytes.length;
+        }
+        for (PerUser h : histories) n += 32L + h.loop.length() + h.user.length() + h.bytes.length;
+        for (PerUser c : consumed) n += 32L + c.loop.length() + c.user.length() + c.bytes.length;
+        n += 256L * items.size() + 12L * applied.size();
+        return (int) Math.min(n, Integer.MAX_VALUE - 16);
     }
 
     public static ServingStateBatch fromBytes(byte[] bytes) {
@@ -102,13 +123,13 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
         List<Model> models = models(in);
         List<Model> collaborative = models(in);
         List<Model> status = models(in);
-        List<History> histories = new ArrayList<>();
+        List<PerUser> histories = new ArrayList<>();
         for (int n = in.count(); n > 0; n--) {
-            histories.add(new History(in.getString(), in.getString(), in.getLong(), in.getBoolean(), in.getBytes()));
+            histories.add(new PerUser(in.getString(), in.getString(), in.getLong(), in.getBoolean(), in.getBytes()));
         }
-        List<Consumed> consumed = new ArrayList<>();
+        List<PerUser> consumed = new ArrayList<>();
         for (int n = in.count(); n > 0; n--) {
-            consumed.add(new Consumed(in.getString(), in.getString(), in.getLong(), in.getBoolean(), in.getBytes()));
+            consumed.add(new PerUser(in.getString(), in.getString(), in.getLong(), in.getBoolean(), in.getBytes()));
         }
         List<LogEntry.ItemEntry> items = new ArrayList<>();
         for (int n = in.count(); n > 0; n--) items.add((LogEntry.ItemEntry) in.getEntry());

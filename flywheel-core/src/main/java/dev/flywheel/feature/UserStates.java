@@ -90,9 +90,9 @@ final class UserStates {
     }
 
     /** The bytes of {@code user}'s state as a checkpoint nests them, or null when the user has none. */
-    byte[] bytesOf(String user) {
+    byte[] bytesOf(String user, dev.flywheel.state.StateWriter scratch) {
         UserState m = users.get(user);
-        if (m != null) return KeyedStates.encodeUser(m, touched);
+        if (m != null) return KeyedStates.encodeUser(m, touched, scratch);
         StateBytes b = stored.get(user);
         return b == null ? null : b.toArray();
     }

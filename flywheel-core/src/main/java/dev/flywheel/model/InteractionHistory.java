@@ -45,7 +45,10 @@ public record InteractionHistory(List<String> items, int[] numbers, float[] weig
 
     public byte[] toBytes() {
         int n = size();
-        return new StateWriter().putInt(VERSION).putStrings(items).putInts(numbers, 0, n).putFloats(weights, 0, n)
+        long chars = 0;
+        for (String item : items) chars += item.length();
+        // sized for ASCII ids: a history of a thousand interactions is not grown from 4 KB three times
+        return new StateWriter((int) Math.min(8 + 4L * n + chars + 16L * n, Integer.MAX_VALUE - 16)).putInt(VERSION).putStrings(items).putInts(numbers, 0, n).putFloats(weights, 0, n)
                 .putLongs(millis, 0, n).toByteArray();
     }
 

@@ -13,8 +13,32 @@ import java.util.Collection;
  * operator holds are kept exactly as the log keeps them.
  */
 public final class StateWriter {
-    private final Bytes out = new Bytes(1 << 12);
-    private final Bytes entry = new Bytes(256);
+    private final Bytes out;
+    /** Scratch for {@link #putEntry}; made on first use (most states hold no log entry). */
+    private Bytes entry;
+
+    public StateWriter() {
+        this(1 << 12);
+    }
+
+    /** @param capacity the bytes the buffer starts with: what the caller expects to write, to spare growing it */
+    public StateWriter(int capacity) {
+        out = new Bytes(capacity);
+    }
+
+    /**
+     * Empties this writer, keeping its buffer: a writer that encodes many small states one after
+     * another (each copied out with {@link #toByteArray}) allocates its buffer once.
+     */
+    public StateWriter reset() {
+        out.reset();
+        return this;
+    }
+
+    /** The bytes written so far. */
+    public int length() {
+        return out.length();
+    }
 
     public StateWriter putInt(int v) {
         out.putInt(v);
@@ -95,6 +119,7 @@ public final class StateWriter {
 
     /** A log entry in the log's binary form. */
     public StateWriter putEntry(LogEntry e) {
+        if (entry == null) entry = new Bytes(256);
         entry.reset();
         LogCodec.encode(e, entry);
         out.putInt(entry.length());

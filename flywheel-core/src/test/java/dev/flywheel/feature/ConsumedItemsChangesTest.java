@@ -37,9 +37,9 @@ class ConsumedItemsChangesTest {
         items.trackChanges();
         Resumption.feed(items, List.of(event("u1", "dislike", "c", "feed", 30), event("u1", "like", "a", "feed", 5),
                 event("u3", "like", "d", "other", 40), event("u3", "click", "d", "feed", 40), event("u0", "like", "e", "feed", 50)));
-        List<ServingStateBatch.Consumed> drained = items.drainChanges(7, true);
-        assertEquals(List.of("u0", "u1"), drained.stream().map(ServingStateBatch.Consumed::user).toList());
-        ServingStateBatch.Consumed u1 = drained.get(1);
+        List<ServingStateBatch.PerUser> drained = items.drainChanges(7, true);
+        assertEquals(List.of("u0", "u1"), drained.stream().map(ServingStateBatch.PerUser::user).toList());
+        ServingStateBatch.PerUser u1 = drained.get(1);
         assertEquals(List.of("feed", 7L, true), List.of(u1.loop(), u1.seq(), u1.afterIdle()));
         assertEquals(Map.of("a", T.plusSeconds(5), "c", T.plusSeconds(30)), ConsumedItems.decode(u1.bytes()),
                 "the restored item with its earlier time, and the new one");

@@ -83,8 +83,8 @@ public abstract class ServingStateContract {
                     trainedAt = seq;
                     collaborative.add(new ServingStateBatch.Model(LOOP, seq, false, learner.publish(published)));
                 }
-                List<ServingStateBatch.History> histories = new ArrayList<>();
-                learner.drainChanges().forEach((user, h) -> histories.add(new ServingStateBatch.History(LOOP, user, seq, false, h.toBytes())));
+                List<ServingStateBatch.PerUser> histories = new ArrayList<>();
+                learner.drainChanges().forEach((user, h) -> histories.add(new ServingStateBatch.PerUser(LOOP, user, seq, false, h.toBytes())));
                 batches.add(new ServingStateBatch(features, List.of(new ServingStateBatch.Model(LOOP, seq, false, loop.model().state().get())),
                         loop.consumed().drainChanges(seq, false), items, offsets, collaborative, histories,
                         List.of(new ServingStateBatch.Model(LOOP, seq, false, topology.status().get(0).toBytes()))));

@@ -69,9 +69,9 @@ final class StatePublisher {
     ServingStateBatch drain(long seq, boolean afterIdle) {
         List<FeatureStateChange> features = new ArrayList<>();
         List<ServingStateBatch.Model> models = new ArrayList<>();
-        List<ServingStateBatch.Consumed> consumed = new ArrayList<>();
+        List<ServingStateBatch.PerUser> consumed = new ArrayList<>();
         List<ServingStateBatch.Model> collaborative = new ArrayList<>();
-        List<ServingStateBatch.History> histories = new ArrayList<>();
+        List<ServingStateBatch.PerUser> histories = new ArrayList<>();
         topology.loops().forEach((name, l) -> {
             CollaborativeLearner learner = l.model().collaborative();
             if (learner != null) drainCollaborative(name, learner, seq, afterIdle, collaborative, histories);
@@ -97,13 +97,13 @@ final class StatePublisher {
 
     /** The loop's models when a training made new ones, and the histories that changed. */
     private void drainCollaborative(String loop, CollaborativeLearner learner, long seq, boolean afterIdle,
-                                    List<ServingStateBatch.Model> models, List<ServingStateBatch.History> histories) {
+                                    List<ServingStateBatch.Model> models, List<ServingStateBatch.PerUser> histories) {
         CollaborativeModels m = learner.models();
         if (m != null && m != lastCollaborative.get(loop)) {
             lastCollaborative.put(loop, m);
             models.add(new ServingStateBatch.Model(loop, seq, afterIdle, learner.publish(m)));
         }
         learner.drainChanges().forEach((user, h) -> histories.add(
-                new ServingStateBatch.History(loop, user, seq, afterIdle, h.size() == 0 ? new byte[0] : h.toBytes())));
+                new ServingStateBatch.PerUser(loop, user, seq, afterIdle, h.size() == 0 ? new byte[0] : h.toBytes())));
     }
 }

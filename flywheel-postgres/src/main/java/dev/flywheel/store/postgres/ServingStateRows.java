@@ -42,16 +42,10 @@ final class ServingStateRows {
         loopStates(c, "learner_states", "state", b.models());
         loopStates(c, "collaborative_models", "state", b.collaborative());
         loopStates(c, "loop_status", "state", b.status());
-        List<UserRow> users = new ArrayList<>();
-        for (ServingStateBatch.Consumed u : b.consumed()) users.add(new UserRow(u.loop(), u.user(), u.seq(), u.afterIdle(), u.bytes()));
-        userStates(c, "consumed_items", "items", users);
-        users.clear();
-        for (ServingStateBatch.History h : b.histories()) users.add(new UserRow(h.loop(), h.user(), h.seq(), h.afterIdle(), h.bytes()));
-        userStates(c, "interaction_histories", "history", users);
+        userStates(c, "consumed_items", "items", b.consumed());
+        userStates(c, "interaction_histories", "history", b.histories());
         if (!b.items().isEmpty()) items(c, b.items());
     }
-
-    private record UserRow(String loop, String user, long seq, boolean afterIdle, byte[] bytes) { }
 
     private static void loopStates(Connection c, String table, String column, List<ServingStateBatch.Model> rows) throws SQLException {
         if (rows.isEmpty()) return;
@@ -69,12 +63,12 @@ final class ServingStateRows {
         }
     }
 
-    private static void userStates(Connection c, String table, String column, List<UserRow> rows) throws SQLException {
+    private static void userStates(Connection c, String table, String column, List<ServingStateBatch.PerUser> rows) throws SQLException {
         if (rows.isEmpty()) return;
-        List<UserRow> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing(UserRow::loop).thenComparing(UserRow::user));
+        List<ServingStateBatch.PerUser> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(ServingStateBatch.PerUser::loop).thenComparing(ServingStateBatch.PerUser::user));
         try (PreparedStatement p = c.prepareStatement(USER_STATE.formatted(table, column))) {
-            for (UserRow u : sorted) {
+            for (ServingStateBatch.PerUser u : sorted) {
                 p.setString(1, u.loop());
                 p.setString(2, u.user());
                 p.setLong(3, u.seq());
