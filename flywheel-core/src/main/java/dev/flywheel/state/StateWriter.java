@@ -162,6 +162,12 @@ public final class StateWriter {
         return StateBytes.of(out.array(), 0, out.length());
     }
 
+    /** The length (an int), then what was written: what {@link #putBytes} writes for these bytes, without a copy. */
+    public void writeTo(java.io.DataOutput to) throws java.io.IOException {
+        to.writeInt(out.length());
+        to.write(out.array(), 0, out.length());
+    }
+
     public byte[] toByteArray() {
         return Arrays.copyOf(out.array(), out.length());
     }

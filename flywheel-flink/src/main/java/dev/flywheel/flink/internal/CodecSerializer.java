@@ -15,8 +15,8 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * A Flink serializer over Flywheel's own codecs: a length, then the record's bytes. The records are
  * immutable, so copies are the records themselves; Flink never falls back to Kryo for them.
- * Not a singleton: each duplicate keeps its own buffer for log entries (plain or with the place they
- * were read at), the hot path.
+ * Not a singleton: each duplicate keeps its own buffers for log entries (plain or with the place they
+ * were read at), the hot path, and for the other rows.
  */
 public final class CodecSerializer<T> extends TypeSerializer<T> {
     private static final long serialVersionUID = 1L;
@@ -24,6 +24,8 @@ public final class CodecSerializer<T> extends TypeSerializer<T> {
     private static final int PLACE = 4 + 8;
     private final RowKind kind;
     private transient Bytes buffer;
+    /** The other rows' buffer, kept like {@link #buffer}: a fresh 4 KB writer per outcome was most of the job's garbage. */
+    private transient StateWriter rows;
 
     public CodecSerializer(RowKind kind) {
         this.kind = kind;
@@ -74,11 +76,9 @@ public final class CodecSerializer<T> extends TypeSerializer<T> {
             serializeSourced((SourcedEntry) record, out);
             return;
         }
-        StateWriter w = new StateWriter();
-        ((RowCodec<T>) kind.codec).write(record, w);
-        byte[] b = w.toByteArray();
-        out.writeInt(b.length);
-        out.write(b);
+        if (rows == null) rows = new StateWriter(512);
+        ((RowCodec<T>) kind.codec).write(record, rows.reset());
+        rows.writeTo(out);
     }
 
     /** The place (partition, offset), then the entry as the log keeps it, or nothing for a place alone. */
