@@ -86,6 +86,18 @@ class SparkTrainingTest {
         System.out.print("SparkTrainer: " + said);
         assertEquals(0, exit, said.toString());
         spark = TrainedFactors.fromBytes(Files.readAllBytes(out));
+        leaveForTheJobJar(Path.of(engine.snapshots().location(snapshot.id())).getParent(), out);
+    }
+
+    /** The snapshot, configuration and factors, for {@code SparkJobJarTest} after the job jar is packaged. */
+    private void leaveForTheJobJar(Path snapshots, Path factors) throws java.io.IOException {
+        Path fixture = Files.createDirectories(Path.of(System.getProperty("flywheel.spark.fixture")));
+        for (String ext : List.of(".parquet", ".json")) {
+            Files.copy(snapshots.resolve(snapshot.id() + ext), fixture.resolve(snapshot.id() + ext), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.copy(config, fixture.resolve("flywheel.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(factors, fixture.resolve("in-process.factors"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(fixture.resolve("snapshot.id"), snapshot.id());
     }
 
     @AfterAll
