@@ -3,21 +3,11 @@ package dev.flywheel.feature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flywheel.catalog.Catalog;
-import dev.flywheel.catalog.CatalogFeed;
-import dev.flywheel.log.LogConsumer;
 import dev.flywheel.log.LogEntry;
-import dev.flywheel.loop.RewardSpec;
-import dev.flywheel.outcome.OutcomeFeed;
-import dev.flywheel.state.IncrementalState;
 import dev.flywheel.state.Resumption;
-import dev.flywheel.state.StateReader;
-import dev.flywheel.state.StateWriter;
 import dev.flywheel.topology.LoopHistory;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,82 +16,14 @@ import org.junit.jupiter.api.Test;
  * every cut they write what the operators that never stopped write, byte for byte.
  */
 class FeatureChangeSetsTest {
-    private static final RewardSpec REWARD = new RewardSpec(Map.of("like", 1.0, "click", 0.1, "dislike", -1.0),
-            0, 0, 60, Duration.ofMinutes(30));
-
-    /** The catalog whole, the join and the features incremental, as the Flink job checkpoints them. */
-    static final class Pipeline implements LogConsumer, IncrementalState {
-        /** Replaced by each change set's (the catalog is small and written whole); the features read it through this field. */
-        Catalog catalog = new Catalog();
-        CatalogFeed catalogFeed = new CatalogFeed(catalog);
-        final InMemoryFeedbackFeatures features = new InMemoryFeedbackFeatures(Duration.ofHours(2), 20,
-                item -> catalog.get(item).map(e -> e.vector().asMap()).orElse(Map.of()));
-        final FeatureFeed feed = new FeatureFeed("feed", features, REWARD.window());
-        final OutcomeFeed join = new OutcomeFeed(Map.of("feed", REWARD), List.of(feed::onOutcome), u -> { });
-
-        @Override
-        public void accept(LogEntry e) {
-            catalogFeed.accept(e);
-            join.accept(e);
-            feed.accept(e);
-        }
-
-        @Override
-        public String stateName() {
-            return "pipeline";
-        }
-
-        @Override
-        public void writeState(StateWriter out) {
-            catalogFeed.writeState(out);
-            join.writeState(out);
-            feed.writeState(out);
-        }
-
-        @Override
-        public void readState(StateReader in) {
-            catalogFeed.readState(in);
-            join.readState(in);
-            feed.readState(in);
-        }
-
-        @Override
-        public void trackChanges() {
-            join.trackChanges();
-            feed.trackChanges();
-        }
-
-        @Override
-        public void writeChanges(StateWriter out) {
-            catalogFeed.writeState(out);
-            join.writeChanges(out);
-            feed.writeChanges(out);
-        }
-
-        @Override
-        public void dropChanges() {
-            join.dropChanges();
-            feed.dropChanges();
-        }
-
-        @Override
-        public void readChanges(StateReader in) {
-            catalog = new Catalog();
-            catalogFeed = new CatalogFeed(catalog);
-            catalogFeed.readState(in);
-            join.readChanges(in);
-            feed.readChanges(in);
-        }
-    }
-
     @Test
     void aBaseAndChangeSetsRestoreTheStateOfTheOperatorsThatWroteThem() {
         List<LogEntry> log = dev.flywheel.topology.TopologyTestDriver.entries(LoopHistory.of(4, 500));
         int n = log.size();
         int[] cuts = {n / 10, n / 5, n / 5 + 1, n / 3, n / 2, (2 * n) / 3, (9 * n) / 10};
         List<String> forgotten = new ArrayList<>();
-        List<Pipeline> writer = new ArrayList<>();
-        List<Integer> sizes = Resumption.assertChangeSetsRestoreExactly(Pipeline::new, log, cuts, (p, i) -> {
+        List<FeaturePipeline> writer = new ArrayList<>();
+        List<Integer> sizes = Resumption.assertChangeSetsRestoreExactly(FeaturePipeline::new, log, cuts, (p, i) -> {
             if (writer.isEmpty()) {
                 writer.add(p);
                 p.features.trackChanges(); // the servers' feed, drained on its own schedule
@@ -113,7 +35,7 @@ class FeatureChangeSetsTest {
                 forgotten.add(user);
             }
         });
-        Pipeline p = writer.get(0);
+        FeaturePipeline p = writer.get(0);
         assertTrue(p.features.compactionVisits() > 0, "the history must be long enough to compact");
         assertEquals(List.of("u3", "u5"), forgotten);
         assertTrue(p.join.remembered() < 2L * n, "the join must have forgotten ids: " + p.join.remembered());
@@ -126,7 +48,7 @@ class FeatureChangeSetsTest {
     void aUserForgottenThenFedAgainRestoresAsWritten() {
         List<LogEntry> log = dev.flywheel.topology.TopologyTestDriver.entries(LoopHistory.of(9, 200));
         int n = log.size();
-        Resumption.assertChangeSetsRestoreExactly(Pipeline::new, log, new int[] {n / 4, n / 2, n / 2 + 30, (3 * n) / 4}, (p, i) -> {
+        Resumption.assertChangeSetsRestoreExactly(FeaturePipeline::new, log, new int[] {n / 4, n / 2, n / 2 + 30, (3 * n) / 4}, (p, i) -> {
             if (i == 1) for (int u = 0; u < 12; u += 2) p.features.forget("u" + u);
         });
     }
