@@ -220,11 +220,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     public void writeState(dev.flywheel.state.StateWriter out) {
         lock.readLock().lock();
         try {
-            out.putInstant(newest).putInstant(compactedTo).putLong(compactionVisits);
-            FeatureState.writeTouched(global, touched, out);
-            global.writeState(out);
-            FeatureState.writeTouched(globalValue, touched, out);
-            globalValue.writeState(out);
+            writeGlobal(out);
             FeatureState.writeMap(items, touched, out, ItemFeedback::writeState);
             FeatureState.writeMap(values, touched, out, ItemValue::writeState);
             users.writeState(out);
@@ -238,13 +234,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         lock.writeLock().lock();
         try {
             if (newest != null) throw new IllegalStateException("features are restored only before any update");
-            newest = in.getInstant();
-            compactedTo = in.getInstant();
-            compactionVisits = in.getLong();
-            FeatureState.readTouched(global, FeatureKey.GLOBAL, touched, in);
-            global.readState(in);
-            FeatureState.readTouched(globalValue, FeatureKey.GLOBAL, touched, in);
-            globalValue.readState(in);
+            readGlobal(in);
             FeatureState.readMap(items, FeatureKey::item, touched, in, () -> new ItemFeedback(settings.halfLife()), ItemFeedback::readState);
             FeatureState.readMap(values, FeatureKey::item, touched, in, () -> new ItemValue(settings.halfLife()), ItemValue::readState);
             users.readState(in);
@@ -396,11 +386,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         lock.readLock().lock();
         try {
             if (sinceWrite == null) throw new IllegalStateException("state changes are not tracked: call trackStateChanges first");
-            out.putInstant(newest).putInstant(compactedTo).putLong(compactionVisits);
-            FeatureState.writeTouched(global, touched, out);
-            global.writeState(out);
-            FeatureState.writeTouched(globalValue, touched, out);
-            globalValue.writeState(out);
+            writeGlobal(out);
             List<String> changedItems = sinceWrite.sortedItems();
             out.putInt(changedItems.size());
             for (String item : changedItems) FeatureState.writeItem(item, items.get(item), values.get(item), touched, out);
@@ -423,22 +409,36 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     public void readStateChanges(dev.flywheel.state.StateReader in) {
         lock.writeLock().lock();
         try {
-            newest = in.getInstant();
-            compactedTo = in.getInstant();
-            compactionVisits = in.getLong();
-            touched.remove(global);
-            global = new ItemFeedback(settings.halfLife());
-            FeatureState.readTouched(global, FeatureKey.GLOBAL, touched, in);
-            global.readState(in);
-            touched.remove(globalValue);
-            globalValue = new ItemValue(settings.halfLife());
-            FeatureState.readTouched(globalValue, FeatureKey.GLOBAL, touched, in);
-            globalValue.readState(in);
+            readGlobal(in);
             for (int i = in.count(); i > 0; i--) FeatureState.readItem(items, values, settings.halfLife(), touched, in);
             for (int i = in.count(); i > 0; i--) users.readChange(in);
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** The header and the global states: what a whole state and a change set both begin with. Under a lock. */
+    private void writeGlobal(dev.flywheel.state.StateWriter out) {
+        out.putInstant(newest).putInstant(compactedTo).putLong(compactionVisits);
+        FeatureState.writeTouched(global, touched, out);
+        global.writeState(out);
+        FeatureState.writeTouched(globalValue, touched, out);
+        globalValue.writeState(out);
+    }
+
+    /** Reads what {@link #writeGlobal} wrote into new global states (a change set's replace the last ones). Under the write lock. */
+    private void readGlobal(dev.flywheel.state.StateReader in) {
+        newest = in.getInstant();
+        compactedTo = in.getInstant();
+        compactionVisits = in.getLong();
+        touched.remove(global);
+        global = new ItemFeedback(settings.halfLife());
+        FeatureState.readTouched(global, FeatureKey.GLOBAL, touched, in);
+        global.readState(in);
+        touched.remove(globalValue);
+        globalValue = new ItemValue(settings.halfLife());
+        FeatureState.readTouched(globalValue, FeatureKey.GLOBAL, touched, in);
+        globalValue.readState(in);
     }
 
     /** This object's maps as a {@link FeatureStateSource}; read under the lock, users loaded first. */
