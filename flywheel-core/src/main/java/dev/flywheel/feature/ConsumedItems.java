@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -86,7 +85,7 @@ public final class ConsumedItems implements LogConsumer, dev.flywheel.state.Oper
 
     private static void writeItems(Map<String, Instant> items, StateWriter out) {
         out.putInt(items.size());
-        new TreeMap<>(items).forEach((item, when) -> out.putString(item).putInstant(when));
+        for (String item : dev.flywheel.state.SortedKeys.of(items)) out.putString(item).putInstant(items.get(item));
     }
 
     @Override
@@ -98,9 +97,8 @@ public final class ConsumedItems implements LogConsumer, dev.flywheel.state.Oper
     @Override
     public void writeState(StateWriter out) {
         // stored names first: a user a reader decodes meanwhile is then in byUser
-        Set<String> users = new TreeSet<>(stored.keySet());
-        users.addAll(byUser.keySet());
-        out.putInt(STATE_VERSION).putInt(users.size());
+        String[] users = dev.flywheel.state.SortedKeys.union(stored, byUser);
+        out.putInt(STATE_VERSION).putInt(users.length);
         for (String user : users) {
             Map<String, Instant> items = byUser.get(user);
             StateBytes kept = items == null ? stored.get(user) : null;

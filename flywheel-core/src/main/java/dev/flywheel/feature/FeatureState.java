@@ -3,7 +3,6 @@ package dev.flywheel.feature;
 import dev.flywheel.state.StateReader;
 import dev.flywheel.state.StateWriter;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -19,10 +18,11 @@ final class FeatureState {
     static <T extends Compactable> void writeMap(Map<String, T> m, Touched touched, StateWriter out,
                                                  BiConsumer<T, StateWriter> write) {
         out.putInt(m.size());
-        new TreeMap<>(m).forEach((k, v) -> {
+        for (String k : dev.flywheel.state.SortedKeys.of(m)) {
+            T v = m.get(k);
             out.putString(k).putBoolean(touched.contains(v));
             write.accept(v, out);
-        });
+        }
     }
 
     /**

@@ -27,7 +27,7 @@ public final class SeenItems {
     void writeState(dev.flywheel.state.StateWriter out) {
         for (Map<String, Instant> m : List.of(shown, judged, disliked)) {
             out.putInt(m.size());
-            new java.util.TreeMap<>(m).forEach((item, at) -> out.putString(item).putInstant(at));
+            for (String item : dev.flywheel.state.SortedKeys.of(m)) out.putString(item).putInstant(m.get(item));
         }
     }
 

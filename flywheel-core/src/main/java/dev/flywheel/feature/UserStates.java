@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,9 +37,8 @@ final class UserStates {
 
     /** Users in key order, each with whether compaction still visits any of its state, and its state nested. */
     void writeState(StateWriter out) {
-        Set<String> names = new TreeSet<>(stored.keySet());
-        names.addAll(users.keySet());
-        out.putInt(names.size());
+        String[] names = dev.flywheel.state.SortedKeys.union(stored, users);
+        out.putInt(names.length);
         for (String user : names) {
             UserState m = users.get(user);
             if (m == null) {

@@ -4,6 +4,7 @@ import dev.flywheel.decision.ServedItem;
 import dev.flywheel.event.Event;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.loop.RewardSpec;
+import dev.flywheel.state.SortedKeys;
 import dev.flywheel.state.StateReader;
 import dev.flywheel.state.StateWriter;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The reward join's state in a checkpoint: every open decision with its reactions, the index of
@@ -30,15 +30,15 @@ final class JoinStateCodec {
     static void write(OutcomeJoinState s, StateWriter out) {
         writeHeader(s, out);
         out.putInt(s.open.size());
-        new TreeMap<>(s.open).values().forEach(od -> writeOpen(od, out));
+        for (String id : SortedKeys.of(s.open)) writeOpen(s.open.get(id), out);
         out.putInt(s.shown.size());
         s.shown.entrySet().stream().sorted(Map.Entry.comparingByKey(BY_USER_ITEM))
                 .forEach(e -> {
                     out.putString(e.getKey().user()).putString(e.getKey().item());
                     out.putStrings(e.getValue().stream().map(od -> od.decision.id()).toList());
                 });
-        writeInstants(new TreeMap<>(s.closed), out);
-        writeInstants(new TreeMap<>(s.seenEvents), out);
+        writeInstants(s.closed, out);
+        writeInstants(s.seenEvents, out);
         writeExpiries(s.closedExpiry, out);
         writeExpiries(s.seenExpiry, out);
         writeWaiting(s, out);
@@ -60,10 +60,11 @@ final class JoinStateCodec {
     /** Feedback waiting for its decision, and unjoined feedback not handed on yet: small, written whole. */
     static void writeWaiting(OutcomeJoinState s, StateWriter out) {
         out.putInt(s.early.size());
-        new TreeMap<>(s.early).forEach((user, events) -> {
+        for (String user : SortedKeys.of(s.early)) {
+            var events = s.early.get(user);
             out.putString(user).putInt(events.size());
             events.forEach(e -> out.putEntry(new LogEntry.EventEntry(0, 0, e)));
-        });
+        }
         out.putInt(s.unjoined.size());
         s.unjoined.forEach(u -> out.putEntry(new LogEntry.EventEntry(0, 0, u.event())).putInt(u.reason().ordinal()).putString(u.decision()));
     }
@@ -170,9 +171,10 @@ final class JoinStateCodec {
         return od;
     }
 
+    /** In key order. */
     private static void writeInstants(Map<String, Instant> m, StateWriter out) {
         out.putInt(m.size());
-        m.forEach((k, v) -> out.putString(k).putInstant(v));
+        for (String k : SortedKeys.of(m)) out.putString(k).putInstant(m.get(k));
     }
 
     private static void readInstants(StateReader in, Map<String, Instant> m) {
