@@ -93,10 +93,8 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
         putModels(out, models);
         putModels(out, collaborative);
         putModels(out, status);
-        out.putInt(histories.size());
-        for (PerUser h : histories) out.putString(h.loop).putString(h.user).putLong(h.seq).putBoolean(h.afterIdle).putBytes(h.bytes);
-        out.putInt(consumed.size());
-        for (PerUser c : consumed) out.putString(c.loop).putString(c.user).putLong(c.seq).putBoolean(c.afterIdle).putBytes(c.bytes);
+        putPerUser(out, histories);
+        putPerUser(out, consumed);
         out.putInt(items.size());
         for (LogEntry.ItemEntry i : items) out.putEntry(i);
         out.putInt(applied.size());
@@ -110,8 +108,9 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
         for (List<Model> ms : List.of(models, collaborative, status)) {
             for (Model m : ms) n += 32L + m.loop.length() + m.bytes.length;
         }
-        for (PerUser h : histories) n += 32L + h.loop.length() + h.user.length() + h.bytes.length;
-        for (PerUser c : consumed) n += 32L + c.loop.length() + c.user.length() + c.bytes.length;
+        for (List<PerUser> us : List.of(histories, consumed)) {
+            for (PerUser u : us) n += 32L + u.loop.length() + u.user.length() + u.bytes.length;
+        }
         n += 256L * items.size() + 12L * applied.size();
         return (int) Math.min(n, Integer.MAX_VALUE - 16);
     }
@@ -123,14 +122,8 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
         List<Model> models = models(in);
         List<Model> collaborative = models(in);
         List<Model> status = models(in);
-        List<PerUser> histories = new ArrayList<>();
-        for (int n = in.count(); n > 0; n--) {
-            histories.add(new PerUser(in.getString(), in.getString(), in.getLong(), in.getBoolean(), in.getBytes()));
-        }
-        List<PerUser> consumed = new ArrayList<>();
-        for (int n = in.count(); n > 0; n--) {
-            consumed.add(new PerUser(in.getString(), in.getString(), in.getLong(), in.getBoolean(), in.getBytes()));
-        }
+        List<PerUser> histories = perUser(in);
+        List<PerUser> consumed = perUser(in);
         List<LogEntry.ItemEntry> items = new ArrayList<>();
         for (int n = in.count(); n > 0; n--) items.add((LogEntry.ItemEntry) in.getEntry());
         Map<Integer, Long> applied = new TreeMap<>();
@@ -142,6 +135,17 @@ public record ServingStateBatch(List<FeatureStateChange> features, List<Model> m
     private static void putModels(StateWriter out, List<Model> models) {
         out.putInt(models.size());
         for (Model m : models) out.putString(m.loop).putLong(m.seq).putBoolean(m.afterIdle).putBytes(m.bytes);
+    }
+
+    private static void putPerUser(StateWriter out, List<PerUser> rows) {
+        out.putInt(rows.size());
+        for (PerUser u : rows) out.putString(u.loop).putString(u.user).putLong(u.seq).putBoolean(u.afterIdle).putBytes(u.bytes);
+    }
+
+    private static List<PerUser> perUser(StateReader in) {
+        List<PerUser> rows = new ArrayList<>();
+        for (int n = in.count(); n > 0; n--) rows.add(new PerUser(in.getString(), in.getString(), in.getLong(), in.getBoolean(), in.getBytes()));
+        return rows;
     }
 
     private static List<Model> models(StateReader in) {
