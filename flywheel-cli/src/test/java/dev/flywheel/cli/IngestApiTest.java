@@ -140,6 +140,21 @@ class IngestApiTest {
         assertEquals(before, status("events"));
     }
 
+    /**
+     * An oversized body was answered 413 before it was read, and the connection closed under a client still sending it:
+     * the client then saw a reset, not the answer ("header parser received no bytes"), once in a few dozen posts.
+     */
+    @Test
+    void anOversizedBodyIsAnsweredNotResetWhileTheClientIsStillSendingIt() {
+        byte[] big = new byte[(1 << 20) * 3];
+        java.util.Arrays.fill(big, (byte) ' ');
+        for (int i = 0; i < 40; i++) {
+            Answer a = ingest.post("/v1/events", big, "application/json");
+            assertEquals(413, a.status(), "post " + i + ": " + a.text());
+            assertTrue(a.text().contains("server.max_body_bytes"), a.text());
+        }
+    }
+
     @Test
     void acceptsDecisionsAndNamesTheBadServedItemField() {
         Map<String, Object> d = Map.of("id", "dec-" + IDS.incrementAndGet(), "loop", "home-feed", "user", "u1",
