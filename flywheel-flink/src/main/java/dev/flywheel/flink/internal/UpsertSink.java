@@ -6,6 +6,7 @@ import dev.flywheel.state.StateWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.flink.api.connector.sink2.Committer;
@@ -69,7 +70,7 @@ public final class UpsertSink<T> implements Sink<T>, SupportsCommitter<List<T>> 
         @Override
         public Collection<List<T>> prepareCommit() {
             if (rows.isEmpty()) return List.of();
-            List<T> batch = rows;
+            List<T> batch = Collections.unmodifiableList(rows);
             rows = new ArrayList<>();
             return List.of(batch);
         }
@@ -108,9 +109,21 @@ public final class UpsertSink<T> implements Sink<T>, SupportsCommitter<List<T>> 
         }
     }
 
-    /** A batch of rows in Flywheel's codec, as the checkpoint keeps a committable. */
+    /**
+     * A batch of rows in Flywheel's codec, as the checkpoint keeps a committable. Flink (2.2) encodes a
+     * committable 8 times per checkpoint: {@code SimpleVersionedSerialization.writeVersionAndSerializeList}
+     * serialises each element twice (once for its length, once for its bytes) and the committer's state
+     * nests three such lists. So the bytes of the last few batches are kept, by identity: a batch is
+     * never changed once {@code prepareCommit} handed it on (it is handed on unmodifiable).
+     */
     static final class BatchSerializer<T> implements SimpleVersionedSerializer<List<T>> {
+        private static final int KEPT = 4;
         private final RowKind kind;
+        private final Object[] batches = new Object[KEPT];
+        private final byte[][] bytes = new byte[KEPT][];
+        private int next;
+        /** Bytes per row of the last batch encoded, to size the next one's buffer. */
+        private int rowBytes = 64;
 
         BatchSerializer(RowKind kind) {
             this.kind = kind;
@@ -122,11 +135,24 @@ public final class UpsertSink<T> implements Sink<T>, SupportsCommitter<List<T>> 
         }
 
         @Override
+        public synchronized byte[] serialize(List<T> rows) {
+            for (int i = 0; i < KEPT; i++) {
+                if (batches[i] == rows) return bytes[i];
+            }
+            byte[] b = encode(rows);
+            batches[next] = rows;
+            bytes[next] = b;
+            next = (next + 1) % KEPT;
+            return b;
+        }
+
         @SuppressWarnings("unchecked")
-        public byte[] serialize(List<T> rows) {
-            StateWriter w = new StateWriter();
+        private byte[] encode(List<T> rows) {
+            StateWriter w = new StateWriter((int) Math.min(Integer.MAX_VALUE - 16, 16L + (long) rows.size() * rowBytes * 9 / 8));
             ((RowCodec<List<T>>) kind.codec).write(rows, w);
-            return w.toByteArray();
+            byte[] b = w.toByteArray();
+            if (!rows.isEmpty()) rowBytes = Math.max(8, b.length / rows.size());
+            return b;
         }
 
         @Override
@@ -136,7 +162,7 @@ public final class UpsertSink<T> implements Sink<T>, SupportsCommitter<List<T>> 
             StateReader r = new StateReader(bytes);
             List<T> rows = ((RowCodec<List<T>>) kind.codec).read(r);
             if (!r.atEnd()) throw new IOException(kind + " committable has bytes left over");
-            return rows;
+            return Collections.unmodifiableList(rows);
         }
     }
 }
