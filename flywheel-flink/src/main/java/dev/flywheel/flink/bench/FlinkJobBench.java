@@ -34,7 +34,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * is committed; the features and the join as a base and change sets, a new base once those reach
  * {@code --checkpoint-rebase} times it, 2; 0: whole states every time) on a local MiniCluster at parallelism 1; {@code --mode direct} applies the
  * same entries to the same topology in this thread, as the embedded runner would. Prints one JSON
- * line: entries, wall seconds, entries/s, process CPU seconds and entries per CPU second.
+ * line: entries, wall seconds, entries/s, process CPU seconds and entries per CPU second; with
+ * {@code --warmup N}, also the same from entry N on ({@code after_warmup}): a job runs for days, and
+ * the first seconds of a JVM pay for its compiler and for the first touch of every heap page.
  *
  * <pre>java -cp ... dev.flywheel.flink.bench.FlinkJobBench --mode flink --events 2000000</pre>
  */
@@ -48,19 +50,52 @@ public final class FlinkJobBench {
         long events = Long.parseLong(arg(args, "--events", "2000000"));
         int users = Integer.parseInt(arg(args, "--users", "100000"));
         int items = Integer.parseInt(arg(args, "--items", "10000"));
-        long cpu0 = cpu();
-        long t0 = System.nanoTime();
-        long outcomes = mode.equals("direct") ? direct(events, users, items)
-                : flink(events, users, items, arg(args, "--checkpoint-interval", "10s"), arg(args, "--checkpoint-rebase", "2"));
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double cpuSeconds = (cpu() - cpu0) / 1e9;
-        System.out.printf(Locale.ROOT, "{\"mode\":\"%s\",\"entries\":%d,\"outcomes\":%d,\"seconds\":%.2f,\"entries_per_second\":%.0f,"
-                        + "\"cpu_seconds\":%.2f,\"entries_per_cpu_second\":%.0f}%n", mode, events, outcomes, seconds, events / seconds,
-                cpuSeconds, events / cpuSeconds);
+        long warmup = Long.parseLong(arg(args, "--warmup", "0"));
+        if (warmup < 0 || warmup >= events) throw new IllegalArgumentException("--warmup must be at least 0 and below --events");
+        Marked feed = new Marked(new SyntheticFeed(users, items), warmup);
+        long[] start = {cpu(), System.nanoTime()};
+        long outcomes = mode.equals("direct") ? direct(events, feed)
+                : flink(events, feed, arg(args, "--checkpoint-interval", "10s"), arg(args, "--checkpoint-rebase", "2"));
+        long[] end = {cpu(), System.nanoTime()};
+        String after = Marked.at == null ? "" : ",\"after_warmup\":" + rates(events - warmup, Marked.at, end);
+        String all = rates(events, start, end);
+        System.out.printf(Locale.ROOT, "{\"mode\":\"%s\",\"outcomes\":%d,%s%s}%n", mode, outcomes, all.substring(1, all.length() - 1), after);
     }
 
-    private static long direct(long events, int users, int items) {
-        SyntheticFeed feed = new SyntheticFeed(users, items);
+    /** Entries, wall seconds, entries/s, CPU seconds and entries per CPU second between two marks. */
+    private static String rates(long entries, long[] from, long[] to) {
+        double seconds = (to[1] - from[1]) / 1e9;
+        double cpuSeconds = (to[0] - from[0]) / 1e9;
+        return String.format(Locale.ROOT, "{\"entries\":%d,\"seconds\":%.2f,\"entries_per_second\":%.0f,\"cpu_seconds\":%.2f,"
+                + "\"entries_per_cpu_second\":%.0f}", entries, seconds, entries / seconds, cpuSeconds, entries / cpuSeconds);
+    }
+
+    /**
+     * The feed, noting the process's CPU and the time when entry {@code mark} is made (0: never). The
+     * source runs in this JVM (a MiniCluster), so a static field carries the note out of the job.
+     */
+    static final class Marked implements org.apache.flink.connector.datagen.source.GeneratorFunction<Long, dev.flywheel.log.LogEntry> {
+        static volatile long[] at;
+        private final SyntheticFeed feed;
+        private final long mark;
+
+        Marked(SyntheticFeed feed, long mark) {
+            this.feed = feed;
+            this.mark = mark;
+        }
+
+        @Override
+        public dev.flywheel.log.LogEntry map(Long index) {
+            return entry(index);
+        }
+
+        dev.flywheel.log.LogEntry entry(long i) {
+            if (i == mark && mark > 0) at = new long[] {cpu(), System.nanoTime()};
+            return feed.entry(i);
+        }
+    }
+
+    private static long direct(long events, Marked feed) {
         AtomicLong outcomes = new AtomicLong();
         try (TopologyRun run = new TopologyRun(ConfigText.parse(CONFIG), new Counting(outcomes))) {
             for (long i = 0; i < events; i++) {
@@ -76,7 +111,7 @@ public final class FlinkJobBench {
         return outcomes.get();
     }
 
-    private static long flink(long events, int users, int items, String checkpointInterval, String rebase) throws Exception {
+    private static long flink(long events, Marked feed, String checkpointInterval, String rebase) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         boolean checkpointed = !checkpointInterval.equals("off");
@@ -91,7 +126,7 @@ public final class FlinkJobBench {
         c.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         c.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
         env.configure(c);
-        DataGeneratorSource<dev.flywheel.log.LogEntry> source = new DataGeneratorSource<>(new SyntheticFeed(users, items), events,
+        DataGeneratorSource<dev.flywheel.log.LogEntry> source = new DataGeneratorSource<>(feed, events,
                 RateLimiterStrategy.noOp(), FlywheelTypes.LOG_ENTRY);
         JobOutputs out = FlinkJob.wire(env.fromSource(source, WatermarkStrategy.noWatermarks(), "synthetic-feed"), settings, checkpointed);
         out.commitTo(new DiscardingTables());
