@@ -6,8 +6,6 @@ import dev.flywheel.event.Event;
 import dev.flywheel.outcome.Outcome;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +22,8 @@ import java.util.function.Function;
  * known). A value asked for time t uses updates stamped at or before t, whatever order they arrived in.
  *
  * <p>Reads run in parallel under the read lock; the one writer (the log runner) takes the write lock.
+ * What an update changes is decided here; the state, its bytes and its change records are kept in
+ * {@link FeatureMaps}.
  */
 public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     private static final String IMPRESSION = "impression";
@@ -31,32 +31,13 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
 
     private final FeatureSettings settings;
     private final Function<String, Map<String, Double>> termVectors;
-    /** Replaced, not refilled, when a checkpoint's change set is read ({@link #readStateChanges}). */
-    private ItemFeedback global;
     private final ItemVectors shapes = new ItemVectors();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    /** The time of the newest update; reads later than it are answered as of it. Guarded by the lock. */
-    private Instant newest;
-    private long compactionVisits;
-    /**
-     * The latest compaction horizon: values before it are no longer kept, so a read asked for an
-     * earlier time (feedback stamped before it that arrives late, a product's old impression) is
-     * answered as of it, the earliest time still known. Guarded by the lock.
-     */
-    private Instant compactedTo;
-    /** State updated since it was last compacted, with the key it belongs to. */
-    private final Touched touched = new Touched();
-    private final Map<String, ItemFeedback> items = new HashMap<>();
-    /** Per item, the values paid for it (only items a value-paid reaction touched), and over all items. */
-    private final Map<String, ItemValue> values = new HashMap<>();
-    private ItemValue globalValue;
+    /** Guarded by the lock. */
+    private final FeatureMaps maps;
     private final UserStates users;
-    /** The read path, over this object's own maps ({@link Maps}). */
+    /** The read path, over the maps. */
     private final FeatureReads reads;
-    /** The keys changed since the last drain; null unless {@link #trackChanges} was called. */
-    private ChangedKeys changed;
-    /** The keys changed since the last checkpoint's change set; null unless {@link #trackStateChanges} was called. */
-    private ChangedKeys sinceWrite;
 
     /**
      * @param priorStrength pseudo-impressions of the global rate in every item's smoothed rates
@@ -70,11 +51,10 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     public InMemoryFeedbackFeatures(FeatureSettings settings, Function<String, Map<String, Double>> termVectors) {
         if (termVectors == null) throw new IllegalArgumentException("termVectors is required");
         this.settings = settings;
-        this.global = new ItemFeedback(settings.halfLife());
-        this.globalValue = new ItemValue(settings.halfLife());
-        this.users = new UserStates(settings.halfLife(), touched);
+        this.maps = new FeatureMaps(settings);
+        this.users = maps.users;
         this.termVectors = termVectors;
-        this.reads = new FeatureReads(settings, termVectors, new Maps(), shapes);
+        this.reads = new FeatureReads(settings, termVectors, maps, shapes);
     }
 
     @Override
@@ -87,15 +67,11 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         }
     }
 
-    private void saw(Instant at) {
-        if (newest == null || at.isAfter(newest)) newest = at;
-    }
-
     private void impression(String user, String item, Instant at) {
-        saw(at);
-        changed(user, item);
-        item(item).impression(at);
-        touch(global, FeatureKey.GLOBAL).impression(at);
+        maps.saw(at);
+        maps.changed(user, item);
+        maps.itemCounts(item).impression(at);
+        maps.globalCounts().impression(at);
         users.seen(user).shown(item, at);
         for (String topic : topics(item)) users.topic(user, topic).impression(at);
         users.item(user, item).impression(at);
@@ -122,11 +98,11 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     }
 
     private void reaction(Event e) {
-        saw(e.timestamp());
-        changed(e.user(), e.item());
+        maps.saw(e.timestamp());
+        maps.changed(e.user(), e.item());
         String role = settings.role(e.type());
-        item(e.item()).reaction(role, e.timestamp());
-        touch(global, FeatureKey.GLOBAL).reaction(role, e.timestamp());
+        maps.itemCounts(e.item()).reaction(role, e.timestamp());
+        maps.globalCounts().reaction(role, e.timestamp());
         for (String topic : topics(e.item())) users.topic(e.user(), topic).reaction(role, e.timestamp());
         users.item(e.user(), e.item()).reaction(role, e.timestamp());
         if (JUDGEMENTS.contains(role)) users.seen(e.user()).judged(e.item(), "dislike".equals(role), e.timestamp());
@@ -142,8 +118,8 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     }
 
     private void paid(String user, String item, double value, Instant at) {
-        touch(globalValue, FeatureKey.GLOBAL).add(at, value);
-        value(item).add(at, value);
+        maps.globalValue().add(at, value);
+        maps.itemValue(item).add(at, value);
         users.value(user, item).add(at, value);
     }
 
@@ -153,8 +129,7 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         if (!o.ignored()) return;
         lock.writeLock().lock();
         try {
-            if (changed != null) changed.users.add(o.user());
-            if (sinceWrite != null) sinceWrite.users.add(o.user());
+            maps.changedUser(o.user());
             users.profile(o.user()).add(termVectors.apply(o.item()), UserProfile.IGNORE, knownAt);
         } finally {
             lock.writeLock().unlock();
@@ -199,16 +174,16 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         lock.writeLock().lock();
         try {
             users.load(user);
-            changed(user, null);
+            maps.changed(user, null);
             users.itemsOf(user).forEach((item, mine) -> {
-                changed(null, item);
-                item(item).subtract(mine);
-                touch(global, FeatureKey.GLOBAL).subtract(mine);
+                maps.changed(null, item);
+                maps.itemCounts(item).subtract(mine);
+                maps.globalCounts().subtract(mine);
             });
             users.valuesOf(user).forEach((item, mine) -> {
-                changed(null, item);
-                value(item).subtract(mine);
-                touch(globalValue, FeatureKey.GLOBAL).subtract(mine);
+                maps.changed(null, item);
+                maps.itemValue(item).subtract(mine);
+                maps.globalValue().subtract(mine);
             });
             users.remove(user);
         } finally {
@@ -218,50 +193,23 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
 
     @Override
     public void writeState(dev.flywheel.state.StateWriter out) {
-        lock.readLock().lock();
-        try {
-            writeGlobal(out);
-            FeatureState.writeMap(items, touched, out, ItemFeedback::writeState);
-            FeatureState.writeMap(values, touched, out, ItemValue::writeState);
-            users.writeState(out);
-        } finally {
-            lock.readLock().unlock();
-        }
+        underRead(() -> maps.writeState(out));
     }
 
     @Override
     public void readState(dev.flywheel.state.StateReader in) {
-        lock.writeLock().lock();
-        try {
-            if (newest != null) throw new IllegalStateException("features are restored only before any update");
-            readGlobal(in);
-            FeatureState.readMap(items, FeatureKey::item, touched, in, () -> new ItemFeedback(settings.halfLife()), ItemFeedback::readState);
-            FeatureState.readMap(values, FeatureKey::item, touched, in, () -> new ItemValue(settings.halfLife()), ItemValue::readState);
-            users.readState(in);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        underWrite(() -> maps.readState(in));
     }
 
     /** Bounds memory: values before {@code horizon} can no longer be asked for. */
     @Override
     public void compact(Instant horizon) {
-        lock.writeLock().lock();
-        try {
-            compactAll(horizon);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        underWrite(() -> maps.compact(horizon));
     }
 
     /** State visits by compaction so far: its work, for accounting. */
     public long compactionVisits() {
-        lock.readLock().lock();
-        try {
-            return compactionVisits;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return underRead(() -> maps.compactionVisits());
     }
 
     /**
@@ -283,59 +231,16 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
      * of those the ones the next compaction decodes.
      */
     public int[] storedUsers() {
-        lock.readLock().lock();
-        try {
-            return new int[] {users.storedUsers(), users.storedUsersToCompact()};
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    private void compactAll(Instant horizon) {
-        if (compactedTo == null || horizon.isAfter(compactedTo)) compactedTo = horizon;
-        users.loadTouched();
-        if (changed != null) changed.global = true;
-        if (sinceWrite != null) sinceWrite.global = true;
-        compactionVisits += touched.compact(horizon, (c, owner) -> {
-            c.compact(horizon);
-            // folding updates into a base changes the state's bytes, if not its values from the horizon on
-            if (changed != null) changed.mark(owner);
-            if (sinceWrite != null) sinceWrite.mark(owner);
-        });
+        return underRead(() -> new int[] {users.storedUsers(), users.storedUsersToCompact()});
     }
 
     private String[] topics(String item) {
         return shapes.of(item, termVectors.apply(item)).topics();
     }
 
-    private ItemFeedback item(String id) {
-        return touch(items.computeIfAbsent(id, k -> new ItemFeedback(settings.halfLife())), FeatureKey.item(id));
-    }
-
-    private ItemValue value(String item) {
-        return touch(values.computeIfAbsent(item, k -> new ItemValue(settings.halfLife())), FeatureKey.item(item));
-    }
-
-    /** Only the returned state is about to change; see {@link Compactable}. */
-    private <T extends Compactable> T touch(T state, FeatureKey owner) {
-        touched.add(state, owner);
-        return state;
-    }
-
-    /** An update of the user's, the item's (either may be null) and the global state. */
-    private void changed(String user, String item) {
-        if (changed != null) changed.update(user, item);
-        if (sinceWrite != null) sinceWrite.update(user, item);
-    }
-
     @Override
     public void trackChanges() {
-        lock.writeLock().lock();
-        try {
-            if (changed == null) changed = new ChangedKeys();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        underWrite(() -> maps.trackChanges());
     }
 
     /**
@@ -344,37 +249,12 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
      */
     @Override
     public List<FeatureStateChange> drainChanges(String loop, long seq, boolean afterIdle) {
-        lock.readLock().lock();
-        try {
-            if (changed == null) throw new IllegalStateException("changes are not tracked: call trackChanges first");
-            List<FeatureStateChange> out = new ArrayList<>(changed.items.size() + changed.users.size() + 1);
-            dev.flywheel.state.StateWriter scratch = changed.scratch;
-            if (changed.global) {
-                out.add(new FeatureStateChange(loop, FeatureKey.GLOBAL, seq, afterIdle,
-                        KeyedStates.encodeGlobal(new GlobalState(newest, compactedTo, global, globalValue), scratch)));
-            }
-            for (String item : changed.sortedItems()) {
-                out.add(new FeatureStateChange(loop, FeatureKey.item(item), seq, afterIdle,
-                        KeyedStates.encodeItem(new ItemState(items.get(item), values.get(item)), scratch)));
-            }
-            for (String user : changed.sortedUsers()) {
-                out.add(new FeatureStateChange(loop, FeatureKey.user(user), seq, afterIdle, users.bytesOf(user, scratch)));
-            }
-            changed.clear();
-            return out;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return underRead(() -> maps.drainChanges(loop, seq, afterIdle));
     }
 
     @Override
     public void trackStateChanges() {
-        lock.writeLock().lock();
-        try {
-            if (sinceWrite == null) sinceWrite = new ChangedKeys();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        underWrite(() -> maps.trackStateChanges());
     }
 
     /**
@@ -383,95 +263,67 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
      */
     @Override
     public void writeStateChanges(dev.flywheel.state.StateWriter out) {
-        lock.readLock().lock();
-        try {
-            if (sinceWrite == null) throw new IllegalStateException("state changes are not tracked: call trackStateChanges first");
-            writeGlobal(out);
-            List<String> changedItems = sinceWrite.sortedItems();
-            out.putInt(changedItems.size());
-            for (String item : changedItems) FeatureState.writeItem(item, items.get(item), values.get(item), touched, out);
-            List<String> changedUsers = sinceWrite.sortedUsers();
-            out.putInt(changedUsers.size());
-            for (String user : changedUsers) users.writeChange(user, out);
-            sinceWrite.clear();
-        } finally {
-            lock.readLock().unlock();
-        }
+        underRead(() -> maps.writeStateChanges(out));
     }
 
     @Override
     public void dropStateChanges() {
-        if (sinceWrite != null) sinceWrite.clear();
+        maps.dropStateChanges();
     }
 
     /** Applies what {@link #writeStateChanges} wrote over the state read so far. */
     @Override
     public void readStateChanges(dev.flywheel.state.StateReader in) {
-        lock.writeLock().lock();
-        try {
-            readGlobal(in);
-            for (int i = in.count(); i > 0; i--) FeatureState.readItem(items, values, settings.halfLife(), touched, in);
-            for (int i = in.count(); i > 0; i--) users.readChange(in);
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
-
-    /** The header and the global states: what a whole state and a change set both begin with. Under a lock. */
-    private void writeGlobal(dev.flywheel.state.StateWriter out) {
-        out.putInstant(newest).putInstant(compactedTo).putLong(compactionVisits);
-        FeatureState.writeTouched(global, touched, out);
-        global.writeState(out);
-        FeatureState.writeTouched(globalValue, touched, out);
-        globalValue.writeState(out);
-    }
-
-    /** Reads what {@link #writeGlobal} wrote into new global states (a change set's replace the last ones). Under the write lock. */
-    private void readGlobal(dev.flywheel.state.StateReader in) {
-        newest = in.getInstant();
-        compactedTo = in.getInstant();
-        compactionVisits = in.getLong();
-        touched.remove(global);
-        global = new ItemFeedback(settings.halfLife());
-        FeatureState.readTouched(global, FeatureKey.GLOBAL, touched, in);
-        global.readState(in);
-        touched.remove(globalValue);
-        globalValue = new ItemValue(settings.halfLife());
-        FeatureState.readTouched(globalValue, FeatureKey.GLOBAL, touched, in);
-        globalValue.readState(in);
-    }
-
-    /** This object's maps as a {@link FeatureStateSource}; read under the lock, users loaded first. */
-    private class Maps implements FeatureStateSource {
-        @Override
-        public GlobalState global() {
-            return new GlobalState(newest, compactedTo, global, globalValue);
-        }
-
-        @Override
-        public ItemState item(String item) {
-            ItemFeedback c = items.get(item);
-            ItemValue v = values.get(item);
-            return c == null && v == null ? null : new ItemState(c, v);
-        }
-
-        @Override
-        public UserState user(String user) {
-            return users.stateOf(user);
-        }
+        underWrite(() -> maps.readStateChanges(in));
     }
 
     /**
-     * This object's maps as a source, for the writer's thread only (a test comparing other sources
-     * with it): it decodes a restored user on first use without taking the lock.
+     * The state as a source, for the writer's thread only (a test comparing other sources with it):
+     * it decodes a restored user on first use without taking the lock.
      */
     public FeatureStateSource source() {
-        return new Maps() {
+        return new FeatureStateSource() {
+            @Override
+            public GlobalState global() {
+                return maps.global();
+            }
+
+            @Override
+            public ItemState item(String item) {
+                return maps.item(item);
+            }
+
             @Override
             public UserState user(String user) {
                 users.load(user);
-                return super.user(user);
+                return maps.user(user);
             }
         };
+    }
+
+    /** {@code f} under the read lock. */
+    private <T> T underRead(java.util.function.Supplier<T> f) {
+        lock.readLock().lock();
+        try {
+            return f.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void underRead(Runnable r) {
+        underRead(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private void underWrite(Runnable r) {
+        lock.writeLock().lock();
+        try {
+            r.run();
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 }
