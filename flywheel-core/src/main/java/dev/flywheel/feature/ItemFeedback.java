@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Decayed impressions, clicks, likes and dislikes of one item (or, in the facade, of all items). */
-public final class ItemFeedback implements Compactable {
+public final class ItemFeedback extends Compactable {
     private final DecayedCount impressions;
     private final DecayedCount clicks;
     private final DecayedCount likes;

@@ -7,7 +7,7 @@ import java.time.Instant;
  * The decayed sum and count of the values paid for one item (or, for the global mean, for all
  * items): their ratio is a recency-weighted mean value, exact as of any time like every count.
  */
-public final class ItemValue implements Compactable {
+public final class ItemValue extends Compactable {
     private final DecayedCount sum;
     private final DecayedCount count;
 

@@ -2,7 +2,6 @@ package dev.flywheel.feature;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -10,7 +9,8 @@ import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /**
- * The state updated since it was last compacted (by identity), each with the key it belongs to:
+ * The state updated since it was last compacted, each with the key it belongs to (a state's
+ * {@link Compactable#slot}: one instance of this class per features, which own their states):
  * compaction changes such a state's bytes, so a change feed must hand its key on again.
  *
  * <p>A compaction visits only what may hold an update at or before its horizon: what was updated since
@@ -23,12 +23,11 @@ final class Touched {
     private static final long BUCKET_MILLIS = 60_000;
     /** The bucket of a state updated since the last pass: in {@link #fresh}. */
     private static final long FRESH = Long.MIN_VALUE;
-    private final Map<Compactable, Slot> owners = new IdentityHashMap<>();
     private List<Compactable> fresh = new ArrayList<>();
     /** States that held updates after the last pass, by the minute of their oldest (a state's entry is live while its slot names the bucket). */
     private final TreeMap<Long, List<Compactable>> due = new TreeMap<>();
 
-    private static final class Slot {
+    static final class Slot {
         final FeatureKey owner;
         long bucket = FRESH;
 
@@ -38,9 +37,9 @@ final class Touched {
     }
 
     void add(Compactable c, FeatureKey owner) {
-        Slot s = owners.get(c);
+        Slot s = c.slot;
         if (s == null) {
-            owners.put(c, new Slot(owner));
+            c.slot = new Slot(owner);
             fresh.add(c);
         } else if (s.bucket != FRESH) {
             // an update may be older than what the state held: it is visited at the next pass
@@ -50,11 +49,11 @@ final class Touched {
     }
 
     boolean contains(Compactable c) {
-        return owners.containsKey(c);
+        return c.slot != null;
     }
 
     void remove(Compactable c) {
-        owners.remove(c);
+        c.slot = null;
     }
 
     /**
@@ -80,12 +79,12 @@ final class Touched {
     }
 
     private int visit(Compactable c, long bucket, long horizonMillis, BiConsumer<Compactable, FeatureKey> compact) {
-        Slot s = owners.get(c);
+        Slot s = c.slot;
         if (s == null || s.bucket != bucket) return 0; // forgotten, or updated since and waiting elsewhere
         int folds = c.oldestHeldMillis() <= horizonMillis ? 1 : 0;
         compact.accept(c, s.owner);
         if (!c.holdsUpdates()) {
-            owners.remove(c);
+            c.slot = null;
             return folds;
         }
         s.bucket = Math.floorDiv(c.oldestHeldMillis(), BUCKET_MILLIS);

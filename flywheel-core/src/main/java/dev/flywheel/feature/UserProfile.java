@@ -9,7 +9,7 @@ import java.util.Map;
  * A user's decayed affinity per term or topic: likes add the item's term vector ×(+1), dislikes
  * ×(−1), ignores ×(−0.1). Point-in-time exact like {@link DecayedCount}, which holds each term.
  */
-public final class UserProfile implements Compactable {
+public final class UserProfile extends Compactable {
     public static final double LIKE = 1.0;
     public static final double DISLIKE = -1.0;
     public static final double IGNORE = -0.1;

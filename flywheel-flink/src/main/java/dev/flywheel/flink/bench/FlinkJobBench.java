@@ -32,7 +32,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * external}, no monitors): {@code --mode flink} runs the job (dedupe, topology, committing sinks,
  * checkpoints every {@code --checkpoint-interval}, 10 s, into files; {@code off}: none, and no row
  * is committed; the features and the join as a base and change sets, a new base once those reach
- * {@code --checkpoint-rebase} times it, 2; 0: whole states every time) on a local MiniCluster at parallelism 1; {@code --mode direct} applies the
+ * {@code --checkpoint-rebase} times it, 2; 0: whole states every time; the servers' state drained every {@code --feature-flush}, 500ms) on a local MiniCluster at parallelism 1; {@code --mode direct} applies the
  * same entries to the same topology in this thread, as the embedded runner would. Prints one JSON
  * line: entries, wall seconds, entries/s, process CPU seconds and entries per CPU second; with
  * {@code --warmup N}, also the same from entry N on ({@code after_warmup}): a job runs for days, and
@@ -55,7 +55,8 @@ public final class FlinkJobBench {
         Marked feed = new Marked(new SyntheticFeed(users, items), warmup);
         long[] start = {cpu(), System.nanoTime()};
         long outcomes = mode.equals("direct") ? direct(events, feed)
-                : flink(events, feed, arg(args, "--checkpoint-interval", "10s"), arg(args, "--checkpoint-rebase", "2"));
+                : flink(events, feed, arg(args, "--checkpoint-interval", "10s"), arg(args, "--checkpoint-rebase", "2"),
+                        arg(args, "--feature-flush", "500ms"));
         long[] end = {cpu(), System.nanoTime()};
         String after = Marked.at == null ? "" : ",\"after_warmup\":" + rates(events - warmup, Marked.at, end);
         String all = rates(events, start, end);
@@ -111,12 +112,13 @@ public final class FlinkJobBench {
         return outcomes.get();
     }
 
-    private static long flink(long events, Marked feed, String checkpointInterval, String rebase) throws Exception {
+    private static long flink(long events, Marked feed, String checkpointInterval, String rebase, String flush) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         boolean checkpointed = !checkpointInterval.equals("off");
         JobSettings settings = JobSettings.from(CONFIG,
-                checkpointed ? java.util.Map.of("checkpoint_interval", checkpointInterval, "checkpoint_rebase", Double.parseDouble(rebase)) : java.util.Map.of());
+                checkpointed ? java.util.Map.of("checkpoint_interval", checkpointInterval, "checkpoint_rebase", Double.parseDouble(rebase),
+                        "feature_flush", flush) : java.util.Map.of("feature_flush", flush));
         if (checkpointed) FlinkJob.configure(env, settings);
         // as a cluster would be set up: checkpoints in files (the job manager's memory takes 5 MB at
         // most), and a failure stops the run instead of restarting it unseen
