@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Kafka source's offsets are the job's state: killed mid-stream (after two completed checkpoints,
+ * The Kafka source's offsets are the job's state: killed mid-stream (after a completed checkpoint that holds outcomes,
  * at half the outcomes) and restored from its last checkpoint, the job reads {@code <p>.log} on from
  * the offsets that checkpoint holds, and its tables end with every outcome once, equal to the
  * embedded runner's over the log. A refused {@code <p>.ingest} record is in {@code <p>.quarantine}
@@ -142,7 +142,7 @@ class KafkaFailoverTest {
         FlinkFailoverTest.FAILED.set(false);
         JobOutputs out = FlinkJob.wireSourced(new KafkaPlugin().sourcedEntries(env, Map.of("bootstrap", bootstrap, "topic_prefix", "kf",
                 "bounded", "true"), settings), settings, true);
-        out.outcomes().map(new FlinkFailoverTest.FailOnce(killAt)).returns(FlywheelTypes.OUTCOME).sinkTo(new Collect<>("kafka-failover-after"));
+        out.outcomes().map(new FlinkFailoverTest.FailOnce(killAt, 1)).returns(FlywheelTypes.OUTCOME).sinkTo(new Collect<>("kafka-failover-after"));
         out.commitTo("applied", new AppliedTables("kafka-failover"));
         ServingStateSink.attach(out, FeatureStatesParityTest.opener(pg));
         return env.execute("kafka-failover");
