@@ -57,8 +57,8 @@ final class Touched {
     }
 
     /**
-     * Hands {@code compact} each state that may hold an update at or before {@code horizon}, with its
-     * key; afterwards a state that still holds updates waits for the minute of its oldest, the others
+     * Hands {@code compact} each state whose bytes this pass changes (it holds an update at or before
+     * {@code horizon}, or no update any more), with its key; afterwards a state that still holds updates waits for the minute of its oldest, the others
      * are forgotten. Returns how many held an update at or before the horizon: a count that does not
      * depend on which states a pass visited early (a restored engine visits all it restored), so it can
      * be kept in a checkpoint.
@@ -82,7 +82,9 @@ final class Touched {
         Slot s = c.slot;
         if (s == null || s.bucket != bucket) return 0; // forgotten, or updated since and waiting elsewhere
         int folds = c.oldestHeldMillis() <= horizonMillis ? 1 : 0;
-        compact.accept(c, s.owner);
+        // a state with nothing to fold that still waits stays as it was, bit for bit (its flag too):
+        // handing it on would make every drain and change set write it again for nothing
+        if (folds == 1 || !c.holdsUpdates()) compact.accept(c, s.owner);
         if (!c.holdsUpdates()) {
             c.slot = null;
             return folds;

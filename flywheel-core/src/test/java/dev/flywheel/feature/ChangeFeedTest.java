@@ -57,6 +57,25 @@ class ChangeFeedTest extends FeatureStateSourceContract {
     }
 
     /** A store keeps the newest position of a key: a restored job's older emission does not replace it. */
+    /** Every state a compaction visited was handed on again, folded or not: each drain re-encoded a minute's users. */
+    @Test
+    void aCompactionThatFoldsNothingHandsOnNoUserAndNoItem() {
+        Writer w = new Writer();
+        w.features.trackChanges();
+        TopologyTestDriver.entries(LoopHistory.of(3, 50)).forEach(w::accept);
+        java.time.Instant at = LoopHistory.START.plusSeconds(99_000);
+        w.features.compact(at.minusSeconds(60)); // folds the history
+        assertTrue(w.features.drainChanges(LOOP, 1, false).size() > 20);
+        w.features.onEvent(new dev.flywheel.event.Event("lx", "like", at, "u5", null, null, LOOP, "a7", null, null));
+        assertTrue(w.features.drainChanges(LOOP, 2, false).size() >= 3, "the like's user, item and the global state");
+        w.features.compact(at.minusSeconds(30));
+        assertEquals(List.of(FeatureKey.GLOBAL), w.features.drainChanges(LOOP, 3, false).stream().map(FeatureStateChange::key).toList(),
+                "the like's states hold nothing at or before the horizon");
+        w.features.compact(at.plusSeconds(60));
+        List<FeatureKey> folded = w.features.drainChanges(LOOP, 4, false).stream().map(FeatureStateChange::key).toList();
+        assertTrue(folded.contains(FeatureKey.user("u5")) && folded.contains(FeatureKey.item("a7")), "a compaction that folds hands on what it folded: " + folded);
+    }
+
     @Test
     void anOlderPositionNeverReplacesANewerOne() {
         MemoryFeatureStore store = new MemoryFeatureStore();

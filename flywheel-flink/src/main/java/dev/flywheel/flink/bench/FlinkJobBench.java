@@ -36,7 +36,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * same entries to the same topology in this thread, as the embedded runner would. Prints one JSON
  * line: entries, wall seconds, entries/s, process CPU seconds and entries per CPU second; with
  * {@code --warmup N}, also the same from entry N on ({@code after_warmup}): a job runs for days, and
- * the first seconds of a JVM pay for its compiler and for the first touch of every heap page.
+ * the first seconds of a JVM pay for its compiler and for the first touch of every heap page; and from
+ * entry N to the last entry made ({@code to_last_entry}), without the end of the bounded input.
  *
  * <pre>java -cp ... dev.flywheel.flink.bench.FlinkJobBench --mode flink --events 2000000</pre>
  */
@@ -52,13 +53,14 @@ public final class FlinkJobBench {
         int items = Integer.parseInt(arg(args, "--items", "10000"));
         long warmup = Long.parseLong(arg(args, "--warmup", "0"));
         if (warmup < 0 || warmup >= events) throw new IllegalArgumentException("--warmup must be at least 0 and below --events");
-        Marked feed = new Marked(new SyntheticFeed(users, items), warmup);
+        Marked feed = new Marked(new SyntheticFeed(users, items), warmup, events - 1);
         long[] start = {cpu(), System.nanoTime()};
         long outcomes = mode.equals("direct") ? direct(events, feed)
                 : flink(events, feed, arg(args, "--checkpoint-interval", "10s"), arg(args, "--checkpoint-rebase", "2"),
                         arg(args, "--feature-flush", "500ms"));
         long[] end = {cpu(), System.nanoTime()};
-        String after = Marked.at == null ? "" : ",\"after_warmup\":" + rates(events - warmup, Marked.at, end);
+        String after = Marked.at == null ? "" : ",\"after_warmup\":" + rates(events - warmup, Marked.at, end)
+                + ",\"to_last_entry\":" + rates(events - 1 - warmup, Marked.at, Marked.last);
         String all = rates(events, start, end);
         System.out.printf(Locale.ROOT, "{\"mode\":\"%s\",\"outcomes\":%d,%s%s}%n", mode, outcomes, all.substring(1, all.length() - 1), after);
     }
@@ -72,17 +74,23 @@ public final class FlinkJobBench {
     }
 
     /**
-     * The feed, noting the process's CPU and the time when entry {@code mark} is made (0: never). The
-     * source runs in this JVM (a MiniCluster), so a static field carries the note out of the job.
+     * The feed, noting the process's CPU and the time when entry {@code mark} is made (0: never) and
+     * when the last is. The source runs in this JVM (a MiniCluster), so static fields carry the notes
+     * out of the job. The source is chained to the topology, so when the last entry is made all before
+     * it have been applied: from the mark to it is a running job's cost, without what only the end of a
+     * bounded input pays (its final idle and state, the last checkpoint, the job's shutdown).
      */
     static final class Marked implements org.apache.flink.connector.datagen.source.GeneratorFunction<Long, dev.flywheel.log.LogEntry> {
         static volatile long[] at;
+        static volatile long[] last;
         private final SyntheticFeed feed;
         private final long mark;
+        private final long end;
 
-        Marked(SyntheticFeed feed, long mark) {
+        Marked(SyntheticFeed feed, long mark, long end) {
             this.feed = feed;
             this.mark = mark;
+            this.end = end;
         }
 
         @Override
@@ -92,6 +100,7 @@ public final class FlinkJobBench {
 
         dev.flywheel.log.LogEntry entry(long i) {
             if (i == mark && mark > 0) at = new long[] {cpu(), System.nanoTime()};
+            if (i == end) last = new long[] {cpu(), System.nanoTime()};
             return feed.entry(i);
         }
     }

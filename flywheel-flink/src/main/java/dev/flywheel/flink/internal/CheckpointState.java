@@ -7,47 +7,51 @@ import dev.flywheel.state.StateBytes;
 import dev.flywheel.state.StateReader;
 import dev.flywheel.state.StateWriter;
 import dev.flywheel.state.Stateless;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.OperatorStateStore;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.runtime.state.OperatorStateCheckpointOutputStream;
+import org.apache.flink.runtime.state.StatePartitionStreamProvider;
 
 /**
- * The topology's checkpoint in Flink's operator state: a header (format, seq, time, the operators'
- * names) and each operator's bytes in a list state of its own, as the operator wrote them, so a
- * checkpoint of hundreds of megabytes is not copied once more into one array.
+ * The topology's checkpoint as Flink raw operator state: a header (format, seq, time, the operators'
+ * names), the log topic's offsets applied, and each operator's bytes as the operator wrote them,
+ * written by the task thread straight into the checkpoint's stream at {@link #write}.
  *
- * <p>An {@link IncrementalState} operator's list is a base (its whole state) followed by change sets,
- * one per checkpoint since the base: a checkpoint builds only what changed on the task thread, and
- * Flink copies and writes the parts already built (asynchronously). Once the change sets add up to
- * a multiple of the base ({@code flink.checkpoint_rebase}), the next checkpoint writes a new base instead and drops them, which
- * bounds what a restore reads and what each checkpoint stores. Every part starts with its place in
- * the list (0: the base), so a restore does not depend on the order the list state keeps. A checkpoint
- * that fails after its change set was taken loses nothing: the list, change set included, is what the
- * next checkpoint writes.
+ * <p>Not Flink's operator list state: its asynchronous writer (Flink 2.2.1) hands every byte of a
+ * list element to the file stream one call at a time ({@code CompressibleFSDataOutputStream} does
+ * not override the array write), a tenth of the job's CPU for a state of a hundred megabytes, and
+ * its snapshot copied every element first (docs/performance.md).
+ *
+ * <p>An {@link IncrementalState} operator's parts are a base (its whole state) followed by change sets,
+ * one per checkpoint since the base: a checkpoint builds only what changed, and writes the parts
+ * already built again. Once the change sets add up to a multiple of the base
+ * ({@code flink.checkpoint_rebase}), the next checkpoint writes a new base instead and drops them,
+ * which bounds what a restore reads and what each checkpoint stores. A checkpoint that fails after
+ * its change set was taken loses nothing: the parts, that change set included, are what the next
+ * checkpoint writes.
  */
 final class CheckpointState {
-    private static final String HEADER = "topology";
-    private static final String PREFIX = "topology:";
-    /** Not a topology state: the log topic's offsets applied, per partition (the operator's own). */
-    private static final String OFFSETS = "applied-offsets";
-    /** 3: parts numbered, incremental operators as a base and change sets. */
-    private static final int VERSION = 3;
-    private final OperatorStateStore store;
+    /** 4: raw operator state, the parts in their order. */
+    private static final int VERSION = 4;
     /** A new base once the change sets after it reach this multiple of its size (0: always). */
     private final double rebaseShare;
-    /** Per incremental operator: the sizes of its base and change sets in the list state. */
+    /** Per operator, in name order: its base, then its change sets. */
+    private final Map<String, List<byte[]>> parts = new TreeMap<>();
+    /** Per incremental operator: the sizes of its base and change sets. */
     private final Map<String, Kept> kept = new HashMap<>();
     /** Per operator, the bytes of the last whole state written (with change sets tracked or not). */
     private final Map<String, Long> baseSizes = new HashMap<>();
+    private long seq;
+    private Instant takenAt;
+    /** Not a topology state: the log topic's offsets applied, per partition (the operator's own). */
+    private Map<Integer, Long> offsets = Map.of();
     /** Whether the operators record their changes ({@link #track}); without, every checkpoint writes whole states. */
     private boolean tracking;
 
@@ -72,8 +76,7 @@ final class CheckpointState {
         return (int) Math.min(Math.max(1 << 12, last + last / 8), Integer.MAX_VALUE - 16);
     }
 
-    CheckpointState(OperatorStateStore store, double rebaseShare) {
-        this.store = store;
+    CheckpointState(double rebaseShare) {
         this.rebaseShare = rebaseShare;
     }
 
@@ -83,36 +86,33 @@ final class CheckpointState {
         tracking = true;
     }
 
-    /** The state of {@code holders} after entry {@code seq}; call it between entries, after a flush. */
-    void save(long seq, Instant takenAt, List<?> holders) throws Exception {
-        List<OperatorState> ops = new ArrayList<>();
+    /** Takes the state of {@code holders} after entry {@code seq}; call it between entries, after a flush. */
+    void save(long seq, Instant takenAt, List<?> holders) {
+        Map<String, OperatorState> ops = new TreeMap<>();
         for (Object op : holders) {
             if (op instanceof Stateless) continue;
             if (!(op instanceof OperatorState s)) throw new IllegalStateException(op.getClass().getSimpleName() + " cannot be checkpointed");
-            ops.add(s);
+            ops.put(s.stateName(), s);
         }
-        TreeSet<String> names = new TreeSet<>();
-        ops.forEach(s -> names.add(s.stateName()));
-        StateWriter h = new StateWriter();
-        h.putInt(VERSION).putLong(seq).putInstant(takenAt).putStrings(names);
-        list(HEADER).update(List.of(h.toByteArray()));
-        for (OperatorState s : ops) save(s);
+        parts.keySet().retainAll(ops.keySet());
+        ops.values().forEach(this::save);
+        this.seq = seq;
+        this.takenAt = takenAt;
     }
 
-    private void save(OperatorState s) throws Exception {
-        ListState<byte[]> list = list(PREFIX + s.stateName());
+    private void save(OperatorState s) {
         Kept k = kept.get(s.stateName());
         if (tracking && s instanceof IncrementalState inc && k != null && k.changes < rebaseShare * k.base) {
-            StateWriter w = new StateWriter(sizeHint(k.lastPart)).putInt(k.parts);
+            StateWriter w = new StateWriter(sizeHint(k.lastPart));
             inc.writeChanges(w);
             byte[] part = w.toByteArray();
-            list.add(part);
+            parts.get(s.stateName()).add(part);
             k.lastPart = part.length;
             k.changes += part.length;
             k.parts++;
             return;
         }
-        StateWriter w = new StateWriter(sizeHint(baseSizes.getOrDefault(s.stateName(), 0L))).putInt(0);
+        StateWriter w = new StateWriter(sizeHint(baseSizes.getOrDefault(s.stateName(), 0L)));
         s.writeState(w);
         byte[] base = w.toByteArray();
         baseSizes.put(s.stateName(), (long) base.length);
@@ -120,72 +120,94 @@ final class CheckpointState {
             inc.dropChanges();
             kept.put(s.stateName(), new Kept(base.length));
         }
-        list.update(List.of(base));
+        parts.put(s.stateName(), new ArrayList<>(List.of(base)));
     }
 
     /** The highest offset applied per partition of the log topic, kept beside the topology's state. */
-    void saveOffsets(Map<Integer, Long> offsets) throws Exception {
-        StateWriter w = new StateWriter().putInt(offsets.size());
-        offsets.forEach((p, o) -> w.putInt(p).putLong(o));
-        list(OFFSETS).update(List.of(w.toByteArray()));
+    void saveOffsets(Map<Integer, Long> applied) {
+        offsets = new TreeMap<>(applied);
     }
 
-    /** The offsets the store was restored with; none from a state written before they were kept. */
-    Map<Integer, Long> loadOffsets() throws Exception {
-        Map<Integer, Long> out = new TreeMap<>();
-        for (byte[] b : list(OFFSETS).get()) {
-            StateReader r = new StateReader(b);
-            for (int n = r.count(); n > 0; n--) out.put(r.getInt(), r.getLong());
+    /** Writes what {@link #save} and {@link #saveOffsets} took, as one partition of raw operator state. */
+    void write(OperatorStateCheckpointOutputStream stream) throws IOException {
+        stream.startNewPartition();
+        DataOutputStream out = new DataOutputStream(stream);
+        StateWriter h = new StateWriter().putInt(VERSION).putLong(seq).putInstant(takenAt).putStrings(parts.keySet());
+        h.putInt(offsets.size());
+        offsets.forEach((p, o) -> h.putInt(p).putLong(o));
+        writePart(out, h.toByteArray());
+        for (List<byte[]> ps : parts.values()) {
+            out.writeInt(ps.size());
+            for (byte[] p : ps) writePart(out, p);
         }
-        return out;
+        out.flush();
     }
 
-    /** The checkpoint the store was restored with: each operator's base, and the change sets after it. */
-    Checkpoint load() throws Exception {
-        StateReader h = new StateReader(only(HEADER));
+    private static void writePart(DataOutputStream out, byte[] part) throws IOException {
+        out.writeInt(part.length);
+        out.write(part);
+    }
+
+    /** The offsets the state was restored with; none from a state written before they were kept. */
+    Map<Integer, Long> loadOffsets() {
+        return offsets;
+    }
+
+    /**
+     * Reads the one partition of raw operator state {@link #write} wrote: the checkpoint the job was
+     * restored with, each operator's base and the change sets after it.
+     */
+    Checkpoint load(Iterable<StatePartitionStreamProvider> partitions) throws IOException {
+        // each partition's stream is open only until the iterator moves on: read it there
+        Checkpoint c = null;
+        int n = 0;
+        for (StatePartitionStreamProvider p : partitions) {
+            if (++n == 1) c = load(new DataInputStream(p.getStream()));
+        }
+        if (n != 1) throw new IllegalStateException("the topology's state holds " + n + " partitions, not 1");
+        return c;
+    }
+
+    private Checkpoint load(DataInputStream in) throws IOException {
+        StateReader h = new StateReader(readPart(in));
         h.expectVersion("topology checkpoint", VERSION);
-        long seq = h.getLong();
-        Instant takenAt = h.getInstant();
+        seq = h.getLong();
+        takenAt = h.getInstant();
+        List<String> names = h.getStrings();
+        Map<Integer, Long> o = new TreeMap<>();
+        for (int n = h.count(); n > 0; n--) o.put(h.getInt(), h.getLong());
+        offsets = o;
+        return load(in, names);
+    }
+
+    private Checkpoint load(DataInputStream in, List<String> names) throws IOException {
         Map<String, StateBytes> bases = new TreeMap<>();
         Map<String, List<StateBytes>> changes = new TreeMap<>();
-        for (String name : h.getStrings()) {
-            List<byte[]> parts = numbered(PREFIX + name);
-            bases.put(name, StateBytes.of(parts.get(0), 4, parts.get(0).length - 4));
-            List<StateBytes> sets = new ArrayList<>();
-            for (byte[] p : parts.subList(1, parts.size())) sets.add(StateBytes.of(p, 4, p.length - 4));
-            if (!sets.isEmpty()) changes.put(name, sets);
-            Kept k = new Kept(parts.get(0).length);
-            parts.subList(1, parts.size()).forEach(p -> k.changes += p.length);
-            k.parts = parts.size();
+        for (String name : names) {
+            int n = in.readInt();
+            if (n < 1) throw new IllegalStateException("the topology's state " + name + " holds no part");
+            List<byte[]> ps = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) ps.add(readPart(in));
+            parts.put(name, ps);
+            bases.put(name, whole(ps.get(0)));
+            if (n > 1) changes.put(name, ps.subList(1, n).stream().map(CheckpointState::whole).toList());
+            Kept k = new Kept(ps.get(0).length);
+            ps.subList(1, n).forEach(p -> k.changes += p.length);
+            k.parts = n;
             kept.put(name, k);
         }
         return Checkpoint.withChanges(seq, takenAt, bases, changes);
     }
 
-    /** A state's parts in their order, refusing a list that is not 0, 1, … n-1. */
-    private List<byte[]> numbered(String name) throws Exception {
-        List<byte[]> parts = new ArrayList<>();
-        list(name).get().forEach(parts::add);
-        parts.sort(Comparator.comparingInt(CheckpointState::place));
-        for (int i = 0; i < parts.size(); i++) {
-            if (place(parts.get(i)) != i) throw new IllegalStateException("the topology's state " + name + " has no part " + i);
-        }
-        if (parts.isEmpty()) throw new IllegalStateException("the topology's state " + name + " holds no part");
-        return parts;
+    private static StateBytes whole(byte[] part) {
+        return StateBytes.of(part, 0, part.length);
     }
 
-    private static int place(byte[] part) {
-        return new StateReader(part, 0, 4).getInt();
-    }
-
-    private byte[] only(String name) throws Exception {
-        List<byte[]> parts = new ArrayList<>();
-        list(name).get().forEach(parts::add);
-        if (parts.size() != 1) throw new IllegalStateException("the topology's state " + name + " holds " + parts.size() + " parts, not 1");
-        return parts.get(0);
-    }
-
-    private ListState<byte[]> list(String name) throws Exception {
-        return store.getListState(new ListStateDescriptor<>(name, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    private static byte[] readPart(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) throw new IllegalStateException("the topology's state has a part of " + length + " bytes");
+        byte[] b = new byte[length];
+        in.readFully(b);
+        return b;
     }
 }

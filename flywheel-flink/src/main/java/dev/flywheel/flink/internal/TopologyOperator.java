@@ -21,8 +21,8 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * The whole topology as one Flink operator (parallelism 1: it is one ordered list over all loops).
- * Its state is the topology's checkpoint, in the bytes the embedded engine writes, kept as operator
- * list state ({@link CheckpointState}); its outputs are the rows the operators write: outcomes on
+ * Its state is the topology's checkpoint, in the bytes the embedded engine writes, as raw operator
+ * state ({@link CheckpointState}); its outputs are the rows the operators write: outcomes on
  * the main output, unjoined feedback, served features and alerts on side outputs, and at the end of
  * a bounded input the final state.
  *
@@ -93,7 +93,7 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        state = new CheckpointState(context.getOperatorStateStore(), rebaseShare);
+        state = new CheckpointState(rebaseShare);
         FlywheelConfig config = ConfigText.parse(configText);
         run = new TopologyRun(config, new Emitter());
         publisher = new StatePublisher(run.topology());
@@ -102,7 +102,7 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
         LongMaximum changeSets = new LongMaximum(0);
         getRuntimeContext().addAccumulator(RESTORED_CHANGE_SETS, changeSets);
         if (context.isRestored()) {
-            Checkpoint c = state.load();
+            Checkpoint c = state.load(context.getRawOperatorStateInputs());
             run.restore(c);
             publisher.restore(state.loadOffsets());
             restored.add(c.seq());
@@ -194,6 +194,7 @@ public final class TopologyOperator extends AbstractStreamOperator<Outcome>
         super.snapshotState(context);
         state.save(run.seq(), Instant.ofEpochMilli(now()), run.topology().stateHolders());
         state.saveOffsets(publisher.offsets());
+        state.write(context.getRawOperatorStateOutput());
     }
 
     /** A bounded input ended: everything that came is history, so what has ended closes (as at an engine's start). */
