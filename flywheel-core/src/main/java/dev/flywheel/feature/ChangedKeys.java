@@ -17,6 +17,12 @@ final class ChangedKeys {
     final Set<String> users = new HashSet<>();
     /** Where a drain encodes the keys' states one after another: one buffer for all of them. */
     final dev.flywheel.state.StateWriter scratch = new dev.flywheel.state.StateWriter();
+    /**
+     * For a change set: users' bytes as the drains since it encoded them (see
+     * {@link FeatureMaps#writeStateChanges}); a user's entry is current while the user has not changed
+     * since the drain that wrote it.
+     */
+    final java.util.Map<String, UserStates.Encoded> drained = new java.util.HashMap<>();
 
     void mark(FeatureKey key) {
         switch (key.kind()) {
@@ -45,5 +51,6 @@ final class ChangedKeys {
         global = false;
         items.clear();
         users.clear();
+        drained.clear();
     }
 }

@@ -155,7 +155,10 @@ final class FeatureMaps implements FeatureStateSource {
                     KeyedStates.encodeItem(new ItemState(items.get(item), values.get(item)), scratch)));
         }
         for (String user : changed.sortedUsers()) {
-            out.add(new FeatureStateChange(loop, FeatureKey.user(user), seq, afterIdle, users.bytesOf(user, scratch)));
+            UserStates.Encoded e = sinceWrite == null ? null : users.encoded(user, scratch);
+            if (e != null) sinceWrite.drained.put(user, e);
+            byte[] bytes = e != null ? e.bytes() : users.bytesOf(user, scratch);
+            out.add(new FeatureStateChange(loop, FeatureKey.user(user), seq, afterIdle, bytes));
         }
         changed.clear();
         return out;
@@ -165,7 +168,12 @@ final class FeatureMaps implements FeatureStateSource {
         if (sinceWrite == null) sinceWrite = new ChangedKeys();
     }
 
-    /** The header and the global states, then each key changed since the last change set (in key order). */
+    /**
+     * The header and the global states, then each key changed since the last change set (in key order).
+     * A user a drain encoded and that has not changed since is written as that drain's bytes: walking
+     * a user's maps again, cold by then, was most of a change set's cost (docs/performance.md). The drain
+     * and the change sets are taken by one thread (the job's task thread).
+     */
     void writeStateChanges(StateWriter out) {
         if (sinceWrite == null) throw new IllegalStateException("state changes are not tracked: call trackStateChanges first");
         writeGlobal(out);
@@ -174,7 +182,11 @@ final class FeatureMaps implements FeatureStateSource {
         for (String item : changedItems) FeatureState.writeItem(item, items.get(item), values.get(item), touched, out);
         List<String> changedUsers = sinceWrite.sortedUsers();
         out.putInt(changedUsers.size());
-        for (String user : changedUsers) users.writeChange(user, out);
+        for (String user : changedUsers) {
+            UserStates.Encoded e = changed == null || changed.users.contains(user) ? null : sinceWrite.drained.get(user);
+            if (e != null) users.writeChange(user, e, out);
+            else users.writeChange(user, out);
+        }
         sinceWrite.clear();
     }
 
@@ -183,6 +195,7 @@ final class FeatureMaps implements FeatureStateSource {
     }
 
     void readStateChanges(StateReader in) {
+        if (sinceWrite != null) sinceWrite.drained.clear();
         readGlobal(in);
         for (int i = in.count(); i > 0; i--) FeatureState.readItem(items, values, settings.halfLife(), touched, in);
         for (int i = in.count(); i > 0; i--) users.readChange(in);

@@ -62,6 +62,20 @@ final class UserStates {
         }
     }
 
+    /** A user's bytes as a checkpoint nests them, and whether compaction still visits any of its state. */
+    record Encoded(byte[] bytes, boolean touchedAny) { }
+
+    /** The user's state, encoded, if it is held decoded (a stored user is its bytes already); else null. */
+    Encoded encoded(String user, StateWriter scratch) {
+        UserState m = users.get(user);
+        return m == null ? null : new Encoded(KeyedStates.encodeUser(m, touched, scratch), touchedAny(m));
+    }
+
+    /** For a change set: a user {@link #encoded} since its last change (the same bytes {@link #writeChange} writes). */
+    void writeChange(String user, Encoded e, StateWriter out) {
+        out.putString(user).putBoolean(true).putBoolean(e.touchedAny()).putBytes(e.bytes());
+    }
+
     /** For a change set: the user, whether it has state, then as {@link #writeState} writes one user. */
     void writeChange(String user, StateWriter out) {
         UserState m = users.get(user);

@@ -52,4 +52,39 @@ class FeatureChangeSetsTest {
             if (i == 1) for (int u = 0; u < 12; u += 2) p.features.forget("u" + u);
         });
     }
+
+    /**
+     * A change set writes a user drained since, and unchanged since, as the drain's bytes: drained
+     * every 37 entries (between the change sets, so users change after a drain, are compacted, are
+     * forgotten), the change sets are those of features whose feed is never drained, which encode
+     * every user they write.
+     */
+    @Test
+    void aChangeSetTakesTheDrainsBytesOnlyForUsersUnchangedSinceTheDrain() {
+        List<LogEntry> log = dev.flywheel.topology.TopologyTestDriver.entries(LoopHistory.of(4, 500));
+        FeaturePipeline drained = new FeaturePipeline();
+        FeaturePipeline walked = new FeaturePipeline();
+        drained.features.trackChanges();
+        drained.trackChanges();
+        walked.trackChanges();
+        int sets = 0;
+        for (int i = 0; i < log.size(); i++) {
+            for (FeaturePipeline p : List.of(drained, walked)) {
+                p.accept(log.get(i));
+                if (i % 7 == 6) p.flush();
+            }
+            if (i % 37 == 36) drained.features.drainChanges("feed", i, false);
+            if (i == log.size() / 2) {
+                drained.features.forget("u2");
+                walked.features.forget("u2");
+            }
+            if (i % 300 == 299) {
+                sets++;
+                org.junit.jupiter.api.Assertions.assertArrayEquals(Resumption.changes(walked), Resumption.changes(drained),
+                        "the change set at entry " + i);
+            }
+        }
+        assertTrue(sets >= 5, "too short a history: " + sets + " change sets");
+        assertTrue(drained.features.compactionVisits() > 0, "the history must be long enough to compact");
+    }
 }

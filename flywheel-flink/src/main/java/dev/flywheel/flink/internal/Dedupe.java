@@ -12,6 +12,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -54,7 +55,7 @@ public final class Dedupe extends KeyedProcessFunction<String, SourcedEntry, Sou
 
     @Override
     public void open(OpenContext context) {
-        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-ids", Types.STRING, Types.LONG));
+        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-ids", IdSerializer.INSTANCE, LongSerializer.INSTANCE));
         nextPrune = getRuntimeContext().getState(new ValueStateDescriptor<>("next-prune", Types.LONG));
         duplicates = getRuntimeContext().getMetricGroup().counter("flywheel_duplicates");
     }
