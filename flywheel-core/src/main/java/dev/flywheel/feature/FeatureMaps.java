@@ -34,6 +34,14 @@ final class FeatureMaps implements FeatureStateSource {
      */
     private Instant compactedTo;
     private long compactionVisits;
+    /**
+     * One instance of each item id, the one every user's maps are keyed by. Each event brings its own
+     * copy of the id; kept as the keys of millions of per-user entries, those copies were millions of
+     * objects to collect, and sorting and writing a user's keys reached each in its own place in
+     * the heap instead of the few thousand ids of the catalog, hot in the cache (docs/performance.md).
+     * Grows with the distinct items, as {@link #items} does. Not state: a restore starts it again.
+     */
+    private final Map<String, String> itemIds = new HashMap<>();
     /** The keys changed since the last drain; null unless {@link #trackChanges} was called. */
     private ChangedKeys changed;
     /** The keys changed since the last checkpoint's change set; null unless {@link #trackStateChanges} was called. */
@@ -43,7 +51,7 @@ final class FeatureMaps implements FeatureStateSource {
         this.settings = settings;
         this.global = new ItemFeedback(settings.halfLife());
         this.globalValue = new ItemValue(settings.halfLife());
-        this.users = new UserStates(settings.halfLife(), touched);
+        this.users = new UserStates(settings.halfLife(), touched, this::itemId);
     }
 
     @Override
@@ -61,6 +69,12 @@ final class FeatureMaps implements FeatureStateSource {
     @Override
     public UserState user(String user) {
         return users.stateOf(user);
+    }
+
+    /** The one instance of {@code item} kept as a key (see {@link #itemIds}). */
+    String itemId(String item) {
+        String kept = itemIds.putIfAbsent(item, item);
+        return kept == null ? item : kept;
     }
 
     /** Time passes for the features as updates arrive. */
@@ -133,8 +147,8 @@ final class FeatureMaps implements FeatureStateSource {
     void readState(StateReader in) {
         if (newest != null) throw new IllegalStateException("features are restored only before any update");
         readGlobal(in);
-        FeatureState.readMap(items, FeatureKey::item, touched, in, () -> new ItemFeedback(settings.halfLife()), ItemFeedback::readState);
-        FeatureState.readMap(values, FeatureKey::item, touched, in, () -> new ItemValue(settings.halfLife()), ItemValue::readState);
+        FeatureState.readMap(items, this::itemId, FeatureKey::item, touched, in, () -> new ItemFeedback(settings.halfLife()), ItemFeedback::readState);
+        FeatureState.readMap(values, this::itemId, FeatureKey::item, touched, in, () -> new ItemValue(settings.halfLife()), ItemValue::readState);
         users.readState(in);
     }
 

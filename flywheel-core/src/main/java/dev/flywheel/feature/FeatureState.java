@@ -31,8 +31,15 @@ final class FeatureState {
      */
     static <T extends Compactable> void readMap(Map<String, T> m, Function<String, FeatureKey> owner, Touched touched,
                                                 StateReader in, Supplier<T> fresh, BiConsumer<T, StateReader> read) {
+        readMap(m, k -> k, owner, touched, in, fresh, read);
+    }
+
+    /** As above, each key read replaced by {@code keys}' instance of it. */
+    static <T extends Compactable> void readMap(Map<String, T> m, java.util.function.UnaryOperator<String> keys,
+                                                Function<String, FeatureKey> owner, Touched touched,
+                                                StateReader in, Supplier<T> fresh, BiConsumer<T, StateReader> read) {
         for (int i = in.count(); i > 0; i--) {
-            String key = in.getString();
+            String key = keys.apply(in.getString());
             T state = fresh.get();
             if (in.getBoolean()) touched.add(state, owner.apply(key));
             read.accept(state, in);

@@ -67,7 +67,8 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
         }
     }
 
-    private void impression(String user, String item, Instant at) {
+    private void impression(String user, String name, Instant at) {
+        String item = maps.itemId(name);
         maps.saw(at);
         maps.changed(user, item);
         maps.itemCounts(item).impression(at);
@@ -98,16 +99,17 @@ public final class InMemoryFeedbackFeatures implements FeedbackFeatures {
     }
 
     private void reaction(Event e) {
+        String item = maps.itemId(e.item());
         maps.saw(e.timestamp());
-        maps.changed(e.user(), e.item());
+        maps.changed(e.user(), item);
         String role = settings.role(e.type());
-        maps.itemCounts(e.item()).reaction(role, e.timestamp());
+        maps.itemCounts(item).reaction(role, e.timestamp());
         maps.globalCounts().reaction(role, e.timestamp());
-        for (String topic : topics(e.item())) users.topic(e.user(), topic).reaction(role, e.timestamp());
-        users.item(e.user(), e.item()).reaction(role, e.timestamp());
-        if (JUDGEMENTS.contains(role)) users.seen(e.user()).judged(e.item(), "dislike".equals(role), e.timestamp());
+        for (String topic : topics(item)) users.topic(e.user(), topic).reaction(role, e.timestamp());
+        users.item(e.user(), item).reaction(role, e.timestamp());
+        if (JUDGEMENTS.contains(role)) users.seen(e.user()).judged(item, "dislike".equals(role), e.timestamp());
         if (settings.valueTypes().contains(e.type()) && e.value() != null && e.value() > 0) {
-            paid(e.user(), e.item(), e.value(), e.timestamp());
+            paid(e.user(), item, e.value(), e.timestamp());
         }
         double w = switch (role) {
             case "like" -> UserProfile.LIKE;

@@ -5,6 +5,7 @@ import dev.flywheel.state.StateWriter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The bytes of each key's feature state: a user's are exactly those a checkpoint nests for the user
@@ -77,7 +78,7 @@ public final class KeyedStates {
     }
 
     public static UserState decodeUser(String user, byte[] bytes, Duration halfLife) {
-        return readUser(user, new StateReader(bytes), halfLife, new Touched());
+        return readUser(user, new StateReader(bytes), halfLife, new Touched(), UnaryOperator.identity());
     }
 
     /** The global state's bytes; {@code out} is scratch, reset first (one writer serves a whole drain). */
@@ -114,8 +115,11 @@ public final class KeyedStates {
         if (m.values != null) FeatureState.writeMap(m.values, touched, out, ItemValue::writeState);
     }
 
-    /** Reads what {@link #writeUser} wrote; the states it flags join {@code touched} under the user's key. */
-    static UserState readUser(String user, StateReader in, Duration halfLife, Touched touched) {
+    /**
+     * Reads what {@link #writeUser} wrote; the states it flags join {@code touched} under the user's
+     * key, and each item id read is replaced by {@code itemIds}' instance of it (see {@code FeatureMaps.itemId}).
+     */
+    static UserState readUser(String user, StateReader in, Duration halfLife, Touched touched, UnaryOperator<String> itemIds) {
         UserState m = new UserState(user);
         Function<String, FeatureKey> owner = k -> m.key;
         int parts = in.getByte();
@@ -127,11 +131,15 @@ public final class KeyedStates {
         }
         if ((parts & SEEN) != 0) {
             m.seen = new SeenItems();
-            m.seen.readState(in);
+            m.seen.readState(in, itemIds);
         }
         if ((parts & TOPICS) != 0) FeatureState.readMap(m.topics = new HashMap<>(), owner, touched, in, () -> new ItemFeedback(halfLife), ItemFeedback::readState);
-        if ((parts & ITEMS) != 0) FeatureState.readMap(m.items = new HashMap<>(), owner, touched, in, () -> new ItemFeedback(halfLife), ItemFeedback::readState);
-        if ((parts & VALUES) != 0) FeatureState.readMap(m.values = new HashMap<>(), owner, touched, in, () -> new ItemValue(halfLife), ItemValue::readState);
+        if ((parts & ITEMS) != 0) {
+            FeatureState.readMap(m.items = new HashMap<>(), itemIds, owner, touched, in, () -> new ItemFeedback(halfLife), ItemFeedback::readState);
+        }
+        if ((parts & VALUES) != 0) {
+            FeatureState.readMap(m.values = new HashMap<>(), itemIds, owner, touched, in, () -> new ItemValue(halfLife), ItemValue::readState);
+        }
         end(in, "a user's");
         return m;
     }

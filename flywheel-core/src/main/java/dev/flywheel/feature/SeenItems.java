@@ -24,6 +24,11 @@ public final class SeenItems {
         if (dislike) disliked.merge(item, at, SeenItems::earlier);
     }
 
+    /** The items judged, for tests. */
+    java.util.Set<String> judgedItems() {
+        return judged.keySet();
+    }
+
     void writeState(dev.flywheel.state.StateWriter out) {
         for (Map<String, Instant> m : List.of(shown, judged, disliked)) {
             out.putInt(m.size());
@@ -31,9 +36,10 @@ public final class SeenItems {
         }
     }
 
-    void readState(dev.flywheel.state.StateReader in) {
+    /** Reads what {@link #writeState} wrote, each item id replaced by {@code itemIds}' instance of it. */
+    void readState(dev.flywheel.state.StateReader in, java.util.function.UnaryOperator<String> itemIds) {
         for (Map<String, Instant> m : List.of(shown, judged, disliked)) {
-            for (int i = in.count(); i > 0; i--) m.put(in.getString(), in.getInstant());
+            for (int i = in.count(); i > 0; i--) m.put(itemIds.apply(in.getString()), in.getInstant());
         }
     }
 

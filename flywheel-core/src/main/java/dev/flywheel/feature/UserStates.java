@@ -30,9 +30,13 @@ final class UserStates {
     /** The stored users whose bytes hold state that compaction has to visit. */
     private final Set<String> storedTouched = new java.util.HashSet<>();
 
-    UserStates(Duration halfLife, Touched touched) {
+    /** Item ids as the user's maps keep them: one instance each (see {@code FeatureMaps.itemId}). */
+    private final java.util.function.UnaryOperator<String> itemIds;
+
+    UserStates(Duration halfLife, Touched touched, java.util.function.UnaryOperator<String> itemIds) {
         this.halfLife = halfLife;
         this.touched = touched;
+        this.itemIds = itemIds;
     }
 
     /** Users in key order, each with whether compaction still visits any of its state, and its state nested. */
@@ -129,7 +133,7 @@ final class UserStates {
     void load(String user) {
         StateBytes b = stored.get(user);
         if (b == null) return;
-        users.put(user, KeyedStates.readUser(user, b.reader(), halfLife, touched));
+        users.put(user, KeyedStates.readUser(user, b.reader(), halfLife, touched, itemIds));
         stored.remove(user);
         storedTouched.remove(user);
     }

@@ -7,6 +7,7 @@ import dev.flywheel.state.StateReader;
 import dev.flywheel.state.StateWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,19 +46,20 @@ final class JoinChanges {
     static void write(OutcomeJoinState s, StateWriter out) {
         JoinChanges c = s.changes;
         JoinStateCodec.writeHeader(s, out);
-        List<String> ids = c.open.stream().sorted().toList();
-        out.putInt(ids.size());
+        String[] ids = c.open.toArray(new String[0]);
+        Arrays.sort(ids);
+        out.putInt(ids.length);
         for (String id : ids) {
             OpenDecision od = s.open.get(id);
             out.putString(id).putBoolean(od != null);
             if (od != null) JoinStateCodec.writeOpen(od, out);
         }
-        List<UserItem> keys = c.shown.stream().sorted(JoinStateCodec.BY_USER_ITEM).toList();
-        out.putInt(keys.size());
+        UserItem[] keys = JoinStateCodec.sortedKeys(c.shown);
+        out.putInt(keys.length);
         for (UserItem key : keys) {
             List<OpenDecision> list = s.shown.get(key);
             out.putString(key.user()).putString(key.item()).putBoolean(list != null);
-            if (list != null) out.putStrings(list.stream().map(od -> od.decision.id()).toList());
+            if (list != null) JoinStateCodec.writeIds(list, out);
         }
         writeIds(c.closed, s.closed, out);
         writeIds(c.seen, s.seenEvents, out);
@@ -105,8 +107,9 @@ final class JoinChanges {
 
     /** Each id in key order: whether it is held, and if so its time and its expiry. */
     private static void writeIds(Map<String, Instant> changed, Map<String, Instant> held, StateWriter out) {
-        List<String> ids = changed.keySet().stream().sorted().toList();
-        out.putInt(ids.size());
+        String[] ids = changed.keySet().toArray(new String[0]);
+        Arrays.sort(ids);
+        out.putInt(ids.length);
         for (String id : ids) {
             Instant at = held.get(id);
             out.putString(id).putBoolean(at != null);

@@ -9,6 +9,7 @@ import dev.flywheel.state.StateReader;
 import dev.flywheel.state.StateWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -24,24 +25,38 @@ final class JoinStateCodec {
 
     private JoinStateCodec() { }
 
-    static final java.util.Comparator<OutcomeJoinState.UserItem> BY_USER_ITEM =
-            java.util.Comparator.comparing(OutcomeJoinState.UserItem::user).thenComparing(OutcomeJoinState.UserItem::item);
+    static final java.util.Comparator<OutcomeJoinState.UserItem> BY_USER_ITEM = (a, b) -> {
+        int c = a.user().compareTo(b.user());
+        return c != 0 ? c : a.item().compareTo(b.item());
+    };
 
     static void write(OutcomeJoinState s, StateWriter out) {
         writeHeader(s, out);
         out.putInt(s.open.size());
         for (String id : SortedKeys.of(s.open)) writeOpen(s.open.get(id), out);
-        out.putInt(s.shown.size());
-        s.shown.entrySet().stream().sorted(Map.Entry.comparingByKey(BY_USER_ITEM))
-                .forEach(e -> {
-                    out.putString(e.getKey().user()).putString(e.getKey().item());
-                    out.putStrings(e.getValue().stream().map(od -> od.decision.id()).toList());
-                });
+        OutcomeJoinState.UserItem[] keys = sortedKeys(s.shown.keySet());
+        out.putInt(keys.length);
+        for (OutcomeJoinState.UserItem key : keys) {
+            out.putString(key.user()).putString(key.item());
+            writeIds(s.shown.get(key), out);
+        }
         writeInstants(s.closed, out);
         writeInstants(s.seenEvents, out);
         writeExpiries(s.closedExpiry, out);
         writeExpiries(s.seenExpiry, out);
         writeWaiting(s, out);
+    }
+
+    static OutcomeJoinState.UserItem[] sortedKeys(Collection<OutcomeJoinState.UserItem> keys) {
+        OutcomeJoinState.UserItem[] a = keys.toArray(new OutcomeJoinState.UserItem[0]);
+        Arrays.sort(a, BY_USER_ITEM);
+        return a;
+    }
+
+    /** The ids of decisions, as {@link StateWriter#putStrings} writes a list of them. */
+    static void writeIds(List<OpenDecision> decisions, StateWriter out) {
+        out.putInt(decisions.size());
+        for (OpenDecision od : decisions) out.putString(od.decision.id());
     }
 
     /** The format version, event time, reaction seq and counters: what starts a state and a change set alike. */
@@ -182,10 +197,10 @@ final class JoinStateCodec {
     }
 
     private static void writeExpiries(Collection<OutcomeJoinState.Expiry> q, StateWriter out) {
-        List<OutcomeJoinState.Expiry> sorted = new ArrayList<>(q);
-        sorted.sort(OutcomeJoinState.BY_EXPIRY);
-        out.putInt(sorted.size());
-        sorted.forEach(x -> out.putInstant(x.at()).putString(x.id()));
+        OutcomeJoinState.Expiry[] sorted = q.toArray(new OutcomeJoinState.Expiry[0]);
+        Arrays.sort(sorted, OutcomeJoinState.BY_EXPIRY);
+        out.putInt(sorted.length);
+        for (OutcomeJoinState.Expiry x : sorted) out.putInstant(x.at()).putString(x.id());
     }
 
     private static void readExpiries(StateReader in, Collection<OutcomeJoinState.Expiry> q) {

@@ -1,6 +1,7 @@
 package dev.flywheel.feature;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.flywheel.decision.Decision;
 import dev.flywheel.decision.ServedItem;
@@ -51,6 +52,40 @@ class InMemoryFeedbackFeaturesTest {
                 "user_topic_dislike_rate", "user_item_impressions", "user_item_like_rate", "seen", "judged", "eligible",
                 "item_value"),
                 List.copyOf(after.keySet()));
+    }
+
+    /**
+     * Each event carries its own copy of an item's id; kept as the key of every user's entries, the
+     * copies were millions of objects, one per user and item, where the catalog has thousands.
+     */
+    @Test
+    void everyUsersStateKeysAnItemByOneInstanceOfItsId() {
+        InMemoryFeedbackFeatures f = features();
+        f.onDecision(new Decision("d1", "feed", "u", T, "m1", "champion",
+                List.of(new ServedItem(new String("a"), 1, null, 0.5)), List.of(), null));
+        f.onDecision(new Decision("d2", "feed", "v", T, "m1", "champion",
+                List.of(new ServedItem(new String("a"), 1, null, 0.5)), List.of(), null));
+        f.onEvent(new Event("e2", "like", T.plusSeconds(10), "v", null, "d2", "feed", new String("a"), null, null));
+        UserState u = f.source().user("u");
+        UserState v = f.source().user("v");
+        String kept = u.items.keySet().iterator().next();
+        assertEquals("a", kept);
+        assertSame(kept, v.items.keySet().iterator().next(), "two users, one id");
+        assertSame(kept, v.seen.judgedItems().iterator().next(), "the like's own copy is not kept either");
+        assertEquals(1.0, f.features("v", "a", CATALOG.get("a"), T.plusSeconds(10)).get("judged"));
+
+        // a restore reads every user's copy from the bytes: decoded, they share one instance again
+        dev.flywheel.state.StateWriter out = new dev.flywheel.state.StateWriter();
+        f.writeState(out);
+        InMemoryFeedbackFeatures restored = features();
+        restored.readState(new dev.flywheel.state.StateReader(out.toByteArray()));
+        UserState ru = restored.source().user("u");
+        UserState rv = restored.source().user("v");
+        String read = ru.items.keySet().iterator().next();
+        assertSame(read, rv.items.keySet().iterator().next(), "restored: two users, one id");
+        assertSame(read, rv.seen.judgedItems().iterator().next(), "restored: the seen items too");
+        assertEquals(f.features("v", "a", CATALOG.get("a"), T.plusSeconds(10)),
+                restored.features("v", "a", CATALOG.get("a"), T.plusSeconds(10)));
     }
 
     /**

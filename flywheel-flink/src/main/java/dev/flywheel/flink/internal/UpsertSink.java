@@ -4,6 +4,7 @@ import dev.flywheel.flink.Upserts;
 import dev.flywheel.state.StateReader;
 import dev.flywheel.state.StateWriter;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -114,12 +115,15 @@ public final class UpsertSink<T> implements Sink<T>, SupportsCommitter<List<T>> 
      * committable 8 times per checkpoint: {@code SimpleVersionedSerialization.writeVersionAndSerializeList}
      * serialises each element twice (once for its length, once for its bytes) and the committer's state
      * nests three such lists. So the bytes of the last few batches are kept, by identity: a batch is
-     * never changed once {@code prepareCommit} handed it on (it is handed on unmodifiable).
+     * never changed once {@code prepareCommit} handed it on (it is handed on unmodifiable). A batch is
+     * held weakly: a strong hold kept four checkpoints' rows alive after Flink had committed and dropped
+     * them, hundreds of thousands of rows the collector then carried into the old generation.
      */
     static final class BatchSerializer<T> implements SimpleVersionedSerializer<List<T>> {
         private static final int KEPT = 4;
         private final RowKind kind;
-        private final Object[] batches = new Object[KEPT];
+        @SuppressWarnings("unchecked")
+        private final WeakReference<List<T>>[] batches = new WeakReference[KEPT];
         private final byte[][] bytes = new byte[KEPT][];
         private int next;
         /** Bytes per row of the last batch encoded, to size the next one's buffer. */
@@ -137,10 +141,16 @@ public final class UpsertSink<T> implements Sink<T>, SupportsCommitter<List<T>> 
         @Override
         public synchronized byte[] serialize(List<T> rows) {
             for (int i = 0; i < KEPT; i++) {
-                if (batches[i] == rows) return bytes[i];
+                if (batches[i] == null) continue;
+                List<T> kept = batches[i].get();
+                if (kept == rows) return bytes[i];
+                if (kept == null) { // Flink let the batch go: so do its bytes
+                    batches[i] = null;
+                    bytes[i] = null;
+                }
             }
             byte[] b = encode(rows);
-            batches[next] = rows;
+            batches[next] = new WeakReference<>(rows);
             bytes[next] = b;
             next = (next + 1) % KEPT;
             return b;

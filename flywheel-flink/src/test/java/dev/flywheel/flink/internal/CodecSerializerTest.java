@@ -123,6 +123,23 @@ class CodecSerializerTest {
     }
 
     @Test
+    void aCommittedBatchThatFlinkLetGoIsNotKeptAliveByItsKeptBytes() throws IOException {
+        Outcome o = new Outcome("d1", "feed", "u1", "a", 1, 0.5, null, "m", "arm", T, 1, List.of("click"), 0.1, false, 0);
+        UpsertSink.BatchSerializer<Outcome> committables = new UpsertSink.BatchSerializer<>(RowKind.OUTCOMES);
+        List<Outcome> batch = new java.util.ArrayList<>(List.of(o, o));
+        committables.serialize(batch);
+        java.lang.ref.WeakReference<List<Outcome>> probe = new java.lang.ref.WeakReference<>(batch);
+        batch = null;
+        for (int i = 0; i < 50 && probe.get() != null; i++) {
+            System.gc();
+            Thread.onSpinWait();
+        }
+        // a strong hold kept four checkpoints' rows alive after Flink had committed and dropped them
+        assertTrue(probe.get() == null, "the serializer holds a batch nothing else does");
+        assertEquals(List.of(o, o), committables.deserialize(1, committables.serialize(List.of(o, o))), "and encodes on");
+    }
+
+    @Test
     void aCheckpointComesBackWithEveryOperatorsBytes() throws IOException {
         Checkpoint c = new Checkpoint(99, T, Map.of("join", new byte[] {1, 2, 3}, "features:feed", new byte[0]));
         Checkpoint back = roundTrip(new CodecSerializer<>(RowKind.CHECKPOINT), c);
