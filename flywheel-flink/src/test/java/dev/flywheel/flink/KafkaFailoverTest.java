@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
@@ -140,12 +142,29 @@ class KafkaFailoverTest {
         restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
         env.configure(restart);
         FlinkFailoverTest.FAILED.set(false);
-        JobOutputs out = FlinkJob.wireSourced(new KafkaPlugin().sourcedEntries(env, Map.of("bootstrap", bootstrap, "topic_prefix", "kf",
-                "bounded", "true"), settings), settings, true);
+        DataStream<SourcedEntry> read = new KafkaPlugin().sourcedEntries(env, Map.of("bootstrap", bootstrap, "topic_prefix", "kf",
+                "bounded", "true"), settings);
+        JobOutputs out = FlinkJob.wireSourced(read.map(new Paced()).returns(read.getType()), settings, true);
         out.outcomes().map(new FlinkFailoverTest.FailOnce(killAt, 1)).returns(FlywheelTypes.OUTCOME).sinkTo(new Collect<>("kafka-failover-after"));
         out.commitTo("applied", new AppliedTables("kafka-failover"));
         ServingStateSink.attach(out, FeatureStatesParityTest.opener(pg));
         return env.execute("kafka-failover");
+    }
+
+    /**
+     * Each entry waits a millisecond until the job has failed. The job once read the whole topic before
+     * a checkpoint holding outcomes had completed (outcomes leave the topology at a flush, before a
+     * barrier or at the end of the input), so it ended without failing. The wait is in the source's
+     * task: one in the task of the topology would hold back the checkpoint notice it waits for.
+     */
+    static final class Paced implements MapFunction<SourcedEntry, SourcedEntry> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public SourcedEntry map(SourcedEntry s) throws InterruptedException {
+            if (!FlinkFailoverTest.FAILED.get()) Thread.sleep(1);
+            return s;
+        }
     }
 
     static Map<TopicPartition, OffsetAndMetadata> committedOffsets(String bootstrap, String group) throws Exception {
