@@ -89,7 +89,9 @@ final class DemoAlerts {
         detection.set("clickbait", score(namedItems, Set.copyOf(t.clickbait()), Set.copyOf(t.injectedClickbait())));
         JsonNode outcomes = outcomes();
         if (outcomes == null) return;
-        exposure((ObjectNode) detection.get("clickbait"), outcomes, Set.copyOf(t.injectedClickbait()), Set.copyOf(t.bots()));
+        ObjectNode clickbait = (ObjectNode) detection.get("clickbait");
+        clickbait.set("injected_seen_by_people", exposure(outcomes, Set.copyOf(t.injectedClickbait()), Set.copyOf(t.bots())));
+        wronglyNamed(clickbait, world, outcomes, t);
         pushed((ObjectNode) detection.get("bots"), outcomes, Set.copyOf(t.pushed()), Set.copyOf(t.bots()),
                 new Rounds(world.config().start(), roundLength));
     }
@@ -101,13 +103,12 @@ final class DemoAlerts {
     }
 
     /**
-     * What people did with each injected clickbait article, from the engine's outcomes: an article the
-     * policy stopped showing after a few dislikes gives the monitor little to judge.
+     * What people did with each of {@code items}, from the engine's outcomes: an article the policy
+     * stopped showing after a few dislikes gives the monitor little to judge.
      */
-    private void exposure(ObjectNode into, JsonNode outcomes, Set<String> injected, Set<String> bots) {
-        if (injected.isEmpty()) return;
+    private ObjectNode exposure(JsonNode outcomes, Set<String> items, Set<String> bots) {
         java.util.Map<String, long[]> seen = new java.util.TreeMap<>();
-        injected.forEach(i -> seen.put(i, new long[3]));
+        items.forEach(i -> seen.put(i, new long[3]));
         for (JsonNode o : outcomes) {
             long[] c = seen.get(o.get("item").asText());
             if (c == null || bots.contains(o.get("user").asText())) continue;
@@ -117,9 +118,22 @@ final class DemoAlerts {
                 if (r.asText().equals("dislike")) c[2]++;
             }
         }
-        ObjectNode out = into.putObject("injected_seen_by_people");
+        ObjectNode out = new ObjectMapper().createObjectNode();
         seen.forEach((item, c) -> out.putObject(item).put("impressions", c[0]).put("clicks", c[1]).put("dislikes", c[2])
                 .put("named", namedItems.contains(item)));
+        return out;
+    }
+
+    /**
+     * Each honest article named clickbait, with what people did with it, its hidden quality and
+     * whether the bots pushed it: what a failed precision needs to be read.
+     */
+    private void wronglyNamed(ObjectNode into, ArticleWorld world, JsonNode outcomes, ArticleWorld.FaultTruth t) {
+        Set<String> wrong = new TreeSet<>(namedItems);
+        wrong.removeAll(t.clickbait());
+        ObjectNode out = exposure(outcomes, wrong, Set.copyOf(t.bots()));
+        wrong.forEach(id -> ((ObjectNode) out.get(id)).put("quality", world.article(id).quality()).put("pushed", t.pushed().contains(id)));
+        into.set("wrongly_named", out);
     }
 
     /** Which round (from 1) a decision was made in: rounds start {@code length} apart from {@code start}. */

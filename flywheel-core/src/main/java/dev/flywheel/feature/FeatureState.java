@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The maps of feedback state in a checkpoint, in key order, each state with whether compaction
@@ -31,11 +32,11 @@ final class FeatureState {
      */
     static <T extends Compactable> void readMap(Map<String, T> m, Function<String, FeatureKey> owner, Touched touched,
                                                 StateReader in, Supplier<T> fresh, BiConsumer<T, StateReader> read) {
-        readMap(m, k -> k, owner, touched, in, fresh, read);
+        readMap(m, UnaryOperator.identity(), owner, touched, in, fresh, read);
     }
 
     /** As above, each key read replaced by {@code keys}' instance of it. */
-    static <T extends Compactable> void readMap(Map<String, T> m, java.util.function.UnaryOperator<String> keys,
+    static <T extends Compactable> void readMap(Map<String, T> m, UnaryOperator<String> keys,
                                                 Function<String, FeatureKey> owner, Touched touched,
                                                 StateReader in, Supplier<T> fresh, BiConsumer<T, StateReader> read) {
         for (int i = in.count(); i > 0; i--) {

@@ -3,11 +3,11 @@ package dev.flywheel.outcome;
 import dev.flywheel.loop.RewardSpec;
 import dev.flywheel.outcome.OutcomeJoinState.Expiry;
 import dev.flywheel.outcome.OutcomeJoinState.UserItem;
+import dev.flywheel.state.SortedKeys;
 import dev.flywheel.state.StateReader;
 import dev.flywheel.state.StateWriter;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,8 +46,7 @@ final class JoinChanges {
     static void write(OutcomeJoinState s, StateWriter out) {
         JoinChanges c = s.changes;
         JoinStateCodec.writeHeader(s, out);
-        String[] ids = c.open.toArray(new String[0]);
-        Arrays.sort(ids);
+        String[] ids = SortedKeys.of(c.open);
         out.putInt(ids.length);
         for (String id : ids) {
             OpenDecision od = s.open.get(id);
@@ -59,7 +58,7 @@ final class JoinChanges {
         for (UserItem key : keys) {
             List<OpenDecision> list = s.shown.get(key);
             out.putString(key.user()).putString(key.item()).putBoolean(list != null);
-            if (list != null) JoinStateCodec.writeIds(list, out);
+            if (list != null) JoinStateCodec.writeDecisionIds(list, out);
         }
         writeIds(c.closed, s.closed, out);
         writeIds(c.seen, s.seenEvents, out);
@@ -107,8 +106,7 @@ final class JoinChanges {
 
     /** Each id in key order: whether it is held, and if so its time and its expiry. */
     private static void writeIds(Map<String, Instant> changed, Map<String, Instant> held, StateWriter out) {
-        String[] ids = changed.keySet().toArray(new String[0]);
-        Arrays.sort(ids);
+        String[] ids = SortedKeys.of(changed);
         out.putInt(ids.length);
         for (String id : ids) {
             Instant at = held.get(id);

@@ -38,7 +38,7 @@ final class JoinStateCodec {
         out.putInt(keys.length);
         for (OutcomeJoinState.UserItem key : keys) {
             out.putString(key.user()).putString(key.item());
-            writeIds(s.shown.get(key), out);
+            writeDecisionIds(s.shown.get(key), out);
         }
         writeInstants(s.closed, out);
         writeInstants(s.seenEvents, out);
@@ -54,7 +54,7 @@ final class JoinStateCodec {
     }
 
     /** The ids of decisions, as {@link StateWriter#putStrings} writes a list of them. */
-    static void writeIds(List<OpenDecision> decisions, StateWriter out) {
+    static void writeDecisionIds(List<OpenDecision> decisions, StateWriter out) {
         out.putInt(decisions.size());
         for (OpenDecision od : decisions) out.putString(od.decision.id());
     }

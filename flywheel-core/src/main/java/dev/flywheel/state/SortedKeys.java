@@ -1,6 +1,7 @@
 package dev.flywheel.state;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -12,7 +13,12 @@ public final class SortedKeys {
     private SortedKeys() { }
 
     public static String[] of(Map<String, ?> m) {
-        String[] keys = m.keySet().toArray(new String[0]);
+        return of(m.keySet());
+    }
+
+    /** The ids of a set (or any collection) in natural order. */
+    public static String[] of(Collection<String> ids) {
+        String[] keys = ids.toArray(new String[0]);
         Arrays.sort(keys);
         return keys;
     }
