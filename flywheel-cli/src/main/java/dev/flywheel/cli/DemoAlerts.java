@@ -92,7 +92,7 @@ final class DemoAlerts {
         ObjectNode clickbait = (ObjectNode) detection.get("clickbait");
         clickbait.set("injected_seen_by_people", exposure(outcomes, Set.copyOf(t.injectedClickbait()), Set.copyOf(t.bots())));
         wronglyNamed(clickbait, world, outcomes, t);
-        pushed((ObjectNode) detection.get("bots"), outcomes, Set.copyOf(t.pushed()), Set.copyOf(t.bots()),
+        pushed((ObjectNode) detection.get("bots"), outcomes, Set.copyOf(t.pushed()), peers(world, t), Set.copyOf(t.bots()),
                 new Rounds(world.config().start(), roundLength));
     }
 
@@ -132,8 +132,20 @@ final class DemoAlerts {
         Set<String> wrong = new TreeSet<>(namedItems);
         wrong.removeAll(t.clickbait());
         ObjectNode out = exposure(outcomes, wrong, Set.copyOf(t.bots()));
-        wrong.forEach(id -> ((ObjectNode) out.get(id)).put("quality", world.article(id).quality()).put("pushed", t.pushed().contains(id)));
+        wrong.forEach(id -> {
+            ObjectNode o = ((ObjectNode) out.get(id)).put("quality", world.article(id).quality()).put("pushed", t.pushed().contains(id));
+            JsonNode alert = firstNaming(id);
+            o.put("named_in_round", alert.get("round").asInt()).set("alert_value", alert.get("value"));
+        });
         into.set("wrongly_named", out);
+    }
+
+    /** The first alert that named {@code item}. */
+    private JsonNode firstNaming(String item) {
+        for (JsonNode a : alerts) {
+            for (JsonNode i : a.get("items")) if (i.asText().equals(item)) return a;
+        }
+        throw new IllegalStateException("no alert named " + item);
     }
 
     /** Which round (from 1) a decision was made in: rounds start {@code length} apart from {@code start}. */
@@ -145,23 +157,42 @@ final class DemoAlerts {
     }
 
     /**
-     * The share of people's impressions that went to the articles the bots push, what the attack won:
-     * over the run and per round (the monitors can only act from the rounds after they named the bots).
+     * The pushed articles' peers: the other honest articles of the lowest quartile of quality, among
+     * which the bots' targets were drawn. What the pushed ones get without the bots' help.
      */
-    private static void pushed(ObjectNode into, JsonNode outcomes, Set<String> pushed, Set<String> bots, Rounds rounds) {
+    private static Set<String> peers(ArticleWorld world, ArticleWorld.FaultTruth t) {
+        List<dev.flywheel.sim.articles.Article> honest = world.articles().stream().filter(a -> !t.clickbait().contains(a.id()))
+                .sorted(java.util.Comparator.comparingDouble(dev.flywheel.sim.articles.Article::quality)).toList();
+        Set<String> peers = new TreeSet<>();
+        honest.subList(0, honest.size() / 4).forEach(a -> peers.add(a.id()));
+        peers.removeAll(t.pushed());
+        return peers;
+    }
+
+    /**
+     * The share of people's impressions that went to the articles the bots push, what the attack won:
+     * over the run and per round (the monitors can only act from the rounds after they named the bots),
+     * with the impressions of the pushed articles' peers per round beside it (what articles like them get).
+     */
+    private static void pushed(ObjectNode into, JsonNode outcomes, Set<String> pushed, Set<String> peers, Set<String> bots,
+                               Rounds rounds) {
         if (pushed.isEmpty()) return;
         java.util.SortedMap<Integer, long[]> byRound = new java.util.TreeMap<>();
         for (JsonNode o : outcomes) {
             if (bots.contains(o.get("user").asText())) continue;
-            long[] c = byRound.computeIfAbsent(rounds.of(o), r -> new long[2]);
+            long[] c = byRound.computeIfAbsent(rounds.of(o), r -> new long[3]);
             c[0]++;
-            if (pushed.contains(o.get("item").asText())) c[1]++;
+            String item = o.get("item").asText();
+            if (pushed.contains(item)) c[1]++;
+            if (peers.contains(item)) c[2]++;
         }
         long people = byRound.values().stream().mapToLong(c -> c[0]).sum();
         long onPushed = byRound.values().stream().mapToLong(c -> c[1]).sum();
         into.put("pushed_share_of_people_impressions", people == 0 ? 0 : (double) onPushed / people);
+        into.put("pushed_articles", pushed.size()).put("peer_articles", peers.size());
         ArrayNode perRound = into.putArray("pushed_by_round");
-        byRound.forEach((round, c) -> perRound.addObject().put("round", round).put("people_impressions", c[0]).put("pushed", c[1]));
+        byRound.forEach((round, c) -> perRound.addObject().put("round", round).put("people_impressions", c[0]).put("pushed", c[1])
+                .put("peers", c[2]));
     }
 
     private static ObjectNode score(Set<String> named, Set<String> right, Set<String> injected) {
