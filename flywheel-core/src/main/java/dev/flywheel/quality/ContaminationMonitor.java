@@ -34,13 +34,19 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  *       items judged.</li>
  * </ul>
  * Users need {@link #MIN_IMPRESSIONS} impressions and items {@link #MIN_CLICKS} clicks before they
- * are judged. The signs are the vocabulary's event types: {@code impression} (or a decision's served
+ * are judged, and no item is judged before the honest items' fit rests on
+ * {@link #MIN_HONEST_DISLIKES} dislikes. The signs are the vocabulary's event types: {@code impression} (or a decision's served
  * items), {@code click}, {@code like}, {@code dislike}, and {@code dwell} with its seconds as value.
  * Memory: a handful of counters per user and per item. One thread (the log runner).
  */
 public final class ContaminationMonitor {
     public static final int MIN_IMPRESSIONS = 30;
     public static final int MIN_CLICKS = 5;
+    /**
+     * Dislikes the honest items' fit must rest on before any item is judged clickbait: ten, so the
+     * honest rate is known to about a third of itself (a rate from fewer is mostly luck).
+     */
+    public static final int MIN_HONEST_DISLIKES = 10;
     /** How far out (in robust z) a sign must be: 3.5, Iglewicz and Hoaglin's outlier bound. */
     public static final double OUTLIER = 3.5;
     /**
@@ -205,6 +211,7 @@ public final class ContaminationMonitor {
         long[] clicks = judged.stream().mapToLong(s -> s.clicks).toArray();
         long[] dislikes = judged.stream().mapToLong(s -> s.dislikes).toArray();
         BetaBinomialNull honest = BetaBinomialNull.fit(clicks, dislikes);
+        if (!known(honest, clicks, dislikes)) return new TreeMap<>();
         // an item's dislikes are beta-binomial in its clicks under the honest items' spread of rates:
         // a few clicks say little, many a lot, but never more than the spread allows, so an honest
         // article read often that disappoints is within it; an item that is not clicked more than
@@ -231,6 +238,21 @@ public final class ContaminationMonitor {
             if (tails[k] < level / (look[k] * (look[k] + 1.0))) out.put(ids.get(k), tails[k]);
         }
         return out;
+    }
+
+    /**
+     * Whether the honest items' rate rests on enough dislikes to judge against: those of the items the
+     * fit kept (within its tail, as the fit's fixed point has them). Early, when most items were never
+     * disliked, the fit can keep only those and come out at a rate of 0, against which any item
+     * disliked twice is clickbait: a demo named two honest articles so in its fifth round, one of them
+     * disliked twice by then. No item is judged, and no look spent, until there are enough.
+     */
+    private static boolean known(BetaBinomialNull honest, long[] clicks, long[] dislikes) {
+        long kept = 0;
+        for (int k = 0; k < clicks.length; k++) {
+            if (honest.tail(clicks[k], dislikes[k]) >= BetaBinomialNull.FIT_TAIL) kept += dislikes[k];
+        }
+        return kept >= MIN_HONEST_DISLIKES;
     }
 
     /** The number of this look at the item: one more than before if its evidence changed since. */

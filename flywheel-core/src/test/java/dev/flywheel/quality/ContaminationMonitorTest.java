@@ -105,6 +105,36 @@ class ContaminationMonitorTest {
     }
 
     /**
+     * Early in a run, as in the article demo's fifth round once: 20 honest articles clicked 5 to 20
+     * times and never disliked yet, and article y, clicked 6 times in 10 impressions and disliked twice;
+     * no article disliked exactly once. Each disliked article is beyond the 1e-3 tail of the fit's start
+     * (a binomial at 1e-3: P(X >= 2 | 6) = 1.5e-5), so the fit keeps the never-disliked alone and its
+     * rate is 0 (checked below): against it y's tail is about 1e-11, and y was named. Its two dislikes
+     * are all the honest articles have: too few to know their rate by, so nothing is judged.
+     */
+    @Test
+    void anArticleDislikedTwiceIsNotNamedWhileTheHonestRateRestsOnNoDislike() {
+        ContaminationMonitor m = new ContaminationMonitor();
+        SplittableRandom r = new SplittableRandom(3);
+        long[] clicks = new long[21];
+        long[] dislikes = new long[21];
+        for (int i = 0; i < 20; i++) {
+            clicks[i] = 5 + r.nextInt(16);
+            show(m, "a" + i, (int) clicks[i], 0, 0.2, r);
+        }
+        for (int j = 0; j < 10; j++) {
+            m.observe("y/" + j, "y", "impression", null);
+            if (j < 6) m.observe("y/" + j, "y", "click", null);
+            if (j < 2) m.observe("y/" + j, "y", "dislike", null);
+        }
+        clicks[20] = 6;
+        dislikes[20] = 2;
+        BetaBinomialNull fit = BetaBinomialNull.fit(clicks, dislikes);
+        assertTrue(fit.mean() < 1e-5 && fit.tail(6, 2) < 1e-9, "the collapse guarded against: " + fit);
+        assertEquals(Set.of(), m.flags().clickbait());
+    }
+
+    /**
      * The monitor judges every window again, and an article is tested anew whenever it has new clicks:
      * a level not spent over those looks named, in the article demo, honest articles that disappointed
      * a few readers in an early window. The fewest dislikes in 40 clicks that name an article seen once
