@@ -92,7 +92,7 @@ final class DemoAlerts {
         ObjectNode clickbait = (ObjectNode) detection.get("clickbait");
         clickbait.set("injected_seen_by_people", exposure(outcomes, Set.copyOf(t.injectedClickbait()), Set.copyOf(t.bots())));
         wronglyNamed(clickbait, world, outcomes, t);
-        pushed((ObjectNode) detection.get("bots"), outcomes, Set.copyOf(t.pushed()), peers(world, t), Set.copyOf(t.bots()),
+        pushed((ObjectNode) detection.get("bots"), outcomes, Set.copyOf(t.pushed()), peers(t), Set.copyOf(t.bots()),
                 new Rounds(world.config().start(), roundLength));
     }
 
@@ -156,15 +156,9 @@ final class DemoAlerts {
         }
     }
 
-    /**
-     * The pushed articles' peers: the other honest articles of the lowest quartile of quality, among
-     * which the bots' targets were drawn. What the pushed ones get without the bots' help.
-     */
-    private static Set<String> peers(ArticleWorld world, ArticleWorld.FaultTruth t) {
-        List<dev.flywheel.sim.articles.Article> honest = world.articles().stream().filter(a -> !t.clickbait().contains(a.id()))
-                .sorted(java.util.Comparator.comparingDouble(dev.flywheel.sim.articles.Article::quality)).toList();
-        Set<String> peers = new TreeSet<>();
-        honest.subList(0, honest.size() / 4).forEach(a -> peers.add(a.id()));
+    /** The pushed articles' peers: the other articles the bots' targets were drawn among. */
+    private static Set<String> peers(ArticleWorld.FaultTruth t) {
+        Set<String> peers = new TreeSet<>(t.pushPool());
         peers.removeAll(t.pushed());
         return peers;
     }

@@ -77,11 +77,12 @@ public final class ArticleWorld {
     }
 
     /**
-     * What the faults made: the bots, the articles they push, every clickbait article (native and
-     * injected), the injected ones among them, the drift round (-1: none).
+     * What the faults made: the bots, the articles they push, the articles those were drawn among
+     * (the honest ones of the lowest quartile of quality: what the pushed ones are peers of), every
+     * clickbait article (native and injected), the injected ones among them, the drift round (-1: none).
      */
-    public record FaultTruth(List<String> bots, List<String> pushed, List<String> clickbait, List<String> injectedClickbait,
-                             int driftRound) { }
+    public record FaultTruth(List<String> bots, List<String> pushed, List<String> pushPool, List<String> clickbait,
+                             List<String> injectedClickbait, int driftRound) { }
 
     public FaultTruth faultTruth() {
         List<String> bots = new ArrayList<>();
@@ -90,7 +91,8 @@ public final class ArticleWorld {
         for (int a = 0; a < articles.size(); a++) if (pushed[a]) pushedIds.add(articles.get(a).id());
         List<String> clickbait = articles.stream().filter(Article::clickbait).map(Article::id).toList();
         List<String> injected = clickbait.stream().filter(id -> !nativeClickbait.contains(id)).toList();
-        return new FaultTruth(List.copyOf(bots), List.copyOf(pushedIds), clickbait, injected, faults.driftRound());
+        List<String> pool = Faults.pushPool(articles).stream().map(a -> articles.get(a).id()).toList();
+        return new FaultTruth(List.copyOf(bots), List.copyOf(pushedIds), pool, clickbait, injected, faults.driftRound());
     }
 
     /** Whether {@code user} is an injected bot (its reactions are not a person's). */

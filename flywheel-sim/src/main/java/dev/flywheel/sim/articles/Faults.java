@@ -35,13 +35,18 @@ final class Faults {
     static boolean[] pushTargets(List<Article> articles, double botShare, long seed) {
         boolean[] target = new boolean[articles.size()];
         if (botShare == 0) return target;
-        List<Integer> honest = new ArrayList<>();
-        for (int i = 0; i < articles.size(); i++) if (!articles.get(i).clickbait()) honest.add(i);
-        honest.sort(java.util.Comparator.comparingDouble(i -> articles.get(i).quality()));
-        List<Integer> poor = new ArrayList<>(honest.subList(0, Math.max(PUSH_TARGETS, honest.size() / 4)));
+        List<Integer> poor = pushPool(articles);
         SplittableRandom r = new SplittableRandom(seed ^ 0x9054L);
         for (int k = 0; k < Math.min(PUSH_TARGETS, poor.size()); k++) target[poor.remove(r.nextInt(poor.size()))] = true;
         return target;
+    }
+
+    /** The indices of the articles the push targets are drawn among: the honest ones of the lowest quartile of quality. */
+    static List<Integer> pushPool(List<Article> articles) {
+        List<Integer> honest = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i++) if (!articles.get(i).clickbait()) honest.add(i);
+        honest.sort(java.util.Comparator.comparingDouble(i -> articles.get(i).quality()));
+        return new ArrayList<>(honest.subList(0, Math.max(PUSH_TARGETS, honest.size() / 4)));
     }
 
     /** Which users are bots: each with probability {@code share}. */
