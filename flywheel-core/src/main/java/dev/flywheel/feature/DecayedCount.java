@@ -47,20 +47,33 @@ public final class DecayedCount {
     /** Σ of the held updates as of {@code newestMillis}. */
     private double head;
     private double base;
-    private Instant baseTime;
+    /**
+     * The compaction horizon the base is as of, as primitives ({@code hasBase} false: none): an
+     * Instant here was one object per compacted count, millions of them for a history's quiet
+     * (user, item) counts, each one more for the collector to walk (docs/performance.md).
+     */
+    private boolean hasBase;
+    private long baseSeconds;
+    private int baseNanos;
+    private long baseMillis;
 
     public DecayedCount(Duration halfLife) {
+        this.halfLifeMillis = positive(halfLife).toMillis();
+    }
+
+    /** {@code halfLife}, refused unless a positive duration. */
+    static Duration positive(Duration halfLife) {
         if (halfLife == null || halfLife.isZero() || halfLife.isNegative()) {
             throw new IllegalArgumentException("halfLife must be a positive duration");
         }
-        this.halfLifeMillis = halfLife.toMillis();
+        return halfLife;
     }
 
     public void add(Instant at, double weight) {
         if (at == null) throw new IllegalArgumentException("at is required");
         if (!Double.isFinite(weight)) throw new IllegalArgumentException("weight must be finite");
-        if (baseTime != null && !at.isAfter(baseTime)) {
-            base += weight * decay(baseTime.toEpochMilli(), at.toEpochMilli());
+        if (hasBase && !afterBase(at)) {
+            base += weight * decay(baseMillis, at.toEpochMilli());
             return;
         }
         long ms = at.toEpochMilli();
@@ -80,9 +93,9 @@ public final class DecayedCount {
         // before the base the history is folded: answer as of the base, as GlobalState.answerable does
         // for the loop. A server reads each key from its own publication, so a user's state may have
         // been compacted past the horizon of the global state it read (the engine reads both at once)
-        if (baseTime != null && t.isBefore(baseTime)) t = baseTime;
+        if (hasBase && beforeBase(t)) t = Instant.ofEpochSecond(baseSeconds, baseNanos);
         long ms = t.toEpochMilli();
-        double v = baseTime == null ? 0 : base * decay(ms, baseTime.toEpochMilli());
+        double v = hasBase ? base * decay(ms, baseMillis) : 0;
         if (n == 0) return v;
         if (!newestAfter(t)) return v + head * decay(ms, newestMillis);
         int first = n; // the first held update after t
@@ -116,7 +129,7 @@ public final class DecayedCount {
      * share of an item's count, kept beside it update for update.
      */
     public void subtract(DecayedCount part) {
-        if (part.baseTime != null && part.base != 0) add(part.baseTime, -part.base);
+        if (part.hasBase && part.base != 0) add(Instant.ofEpochSecond(part.baseSeconds, part.baseNanos), -part.base);
         for (int i = 0; i < part.n; i++) add(Instant.ofEpochSecond(part.seconds[i], part.nanos[i]), -part.weights[i]);
     }
 
@@ -127,9 +140,9 @@ public final class DecayedCount {
      * update be summed some 30 times over its life (a third of the stream's time, docs/performance.md).
      */
     public void compact(Instant horizon) {
-        if (baseTime != null && !horizon.isAfter(baseTime)) return;
+        if (hasBase && !afterBase(horizon)) return;
         long hms = horizon.toEpochMilli();
-        double v = baseTime == null ? 0 : base * decay(hms, baseTime.toEpochMilli());
+        double v = hasBase ? base * decay(hms, baseMillis) : 0;
         int drop = 0;
         double folded = 0;
         boolean negative = false;
@@ -150,7 +163,7 @@ public final class DecayedCount {
             removeFirst(drop, gone, negative || !(gone <= head * 0.5));
         }
         base = v;
-        baseTime = horizon;
+        setBase(horizon.getEpochSecond(), horizon.getNano());
     }
 
     /**
@@ -162,9 +175,8 @@ public final class DecayedCount {
      * next update replaces it, so it is not written.
      */
     void writeState(dev.flywheel.state.StateWriter out) {
-        boolean hasBase = baseTime != null;
         out.putByte((hasBase ? 1 : 0) | (n > 0 ? 2 : 0));
-        if (hasBase) out.putDouble(base).putLong(baseTime.getEpochSecond()).putInt(baseTime.getNano());
+        if (hasBase) out.putDouble(base).putLong(baseSeconds).putInt(baseNanos);
         if (n == 0) return;
         out.putInt(n).putDouble(head);
         for (int i = 0; i < n; i++) out.putLong(seconds[i]).putInt(nanos[i]).putDouble(weights[i]);
@@ -172,12 +184,32 @@ public final class DecayedCount {
 
     /** Restores what {@link #writeState} wrote into a count just built with the same half-life. */
     void readState(dev.flywheel.state.StateReader in) {
+        readState(in, in.getByte());
+    }
+
+    /**
+     * Reads what {@link #writeState} wrote, or null for a count that never had an update (tag 0,
+     * what an empty count writes): the same bytes whether the writer held an empty count or none.
+     */
+    static DecayedCount readOrNull(dev.flywheel.state.StateReader in, Duration halfLife) {
         int tag = in.getByte();
+        if (tag == 0) return null;
+        DecayedCount c = new DecayedCount(halfLife);
+        c.readState(in, tag);
+        return c;
+    }
+
+    /** What an absent count writes: the tag of one that never had an update. */
+    static void writeNone(dev.flywheel.state.StateWriter out) {
+        out.putByte(0);
+    }
+
+    private void readState(dev.flywheel.state.StateReader in, int tag) {
         if (tag < 0 || tag > 3) throw new IllegalStateException("not a decayed count: tag " + tag);
         if ((tag & 1) != 0) {
             base = in.getDouble();
             long s = in.getLong();
-            baseTime = Instant.ofEpochSecond(s, in.getInt());
+            setBase(s, in.getInt());
         }
         if ((tag & 2) == 0) return;
         n = in.count();
@@ -263,6 +295,23 @@ public final class DecayedCount {
     /** Whether the newest held update is stamped after {@code t}; only asked when one is held. */
     private boolean newestAfter(Instant t) {
         return newestSeconds != t.getEpochSecond() ? newestSeconds > t.getEpochSecond() : newestNanos > t.getNano();
+    }
+
+    private void setBase(long seconds, int nanos) {
+        hasBase = true;
+        baseSeconds = seconds;
+        baseNanos = nanos;
+        baseMillis = Instant.ofEpochSecond(seconds, nanos).toEpochMilli();
+    }
+
+    /** Whether {@code t} is after the base's time; only asked when there is a base. */
+    private boolean afterBase(Instant t) {
+        return t.getEpochSecond() != baseSeconds ? t.getEpochSecond() > baseSeconds : t.getNano() > baseNanos;
+    }
+
+    /** Whether {@code t} is before the base's time; only asked when there is a base. */
+    private boolean beforeBase(Instant t) {
+        return t.getEpochSecond() != baseSeconds ? t.getEpochSecond() < baseSeconds : t.getNano() < baseNanos;
     }
 
     /** Whether held update {@code i} is stamped after {@code t}. */

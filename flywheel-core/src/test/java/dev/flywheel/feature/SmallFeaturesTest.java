@@ -1,12 +1,16 @@
 package dev.flywheel.feature;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flywheel.state.StateReader;
+import dev.flywheel.state.StateWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +41,45 @@ class SmallFeaturesTest {
         assertEquals(0.15, r.like(), 1e-12, "(1 + 10·0.20) / 20");
         assertEquals(0.025, r.dislike(), 1e-12, "(0 + 10·0.05) / 20");
         assertEquals(new FeedbackCounts(10, 3, 1, 0), a.at(T));
+    }
+
+    /** An item's counts that never had an update are held as none: the same bytes and answers as empty ones. */
+    @Test
+    void countsNeverUpdatedWriteAsEmptyOnesAndSubtractAsNothing() {
+        ItemFeedback a = new ItemFeedback(DAY);
+        a.impression(T);
+        a.impression(T.plusSeconds(1));
+        a.reaction("click", T.plusSeconds(2));
+        DecayedCount impressions = new DecayedCount(DAY);
+        DecayedCount clicks = new DecayedCount(DAY);
+        impressions.add(T, 1);
+        impressions.add(T.plusSeconds(1), 1);
+        clicks.add(T.plusSeconds(2), 1);
+        StateWriter expected = new StateWriter();
+        for (DecayedCount c : List.of(impressions, clicks, new DecayedCount(DAY), new DecayedCount(DAY))) c.writeState(expected);
+        assertArrayEquals(expected.toByteArray(), bytes(a));
+        ItemFeedback read = new ItemFeedback(DAY);
+        read.readState(new StateReader(bytes(a)));
+        assertArrayEquals(bytes(a), bytes(read));
+
+        ItemFeedback part = new ItemFeedback(DAY);
+        part.impression(T);
+        part.reaction("like", T);
+        read.subtract(part);
+        FeedbackCounts left = read.at(T.plusSeconds(2));
+        assertEquals(Math.pow(2, -1.0 / 86_400), left.impressions(), 1e-12, "the impression at T+1s, a second old");
+        assertEquals(1.0, left.clicks(), 1e-12);
+        assertEquals(0.0, left.likes(), "a like only the part had reads 0");
+        assertEquals(0.0, left.dislikes());
+        read.compact(T.plusSeconds(3));
+        assertFalse(read.holdsUpdates());
+        assertEquals(Long.MAX_VALUE, new ItemFeedback(DAY).oldestHeldMillis());
+    }
+
+    private static byte[] bytes(ItemFeedback f) {
+        StateWriter out = new StateWriter();
+        f.writeState(out);
+        return out.toByteArray();
     }
 
     @Test
