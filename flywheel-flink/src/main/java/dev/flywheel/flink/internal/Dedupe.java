@@ -3,16 +3,9 @@ package dev.flywheel.flink.internal;
 import dev.flywheel.flink.SourcedEntry;
 import dev.flywheel.log.LogEntry;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -25,14 +18,15 @@ import org.apache.flink.util.Collector;
  * so a repeated item id is a new version and passes, as do quarantined records.
  *
  * <p>An id is remembered for {@code horizon} after it was first seen (processing time): one timer
- * per user prunes the user's ids when the oldest expires. Flink's state time-to-live would do the
- * same at several times the cost per entry (its incremental clean-up walks whole per-user maps).
+ * per user prunes the user's ids when the oldest expires (a user has a timer while it has ids). Flink's
+ * state time-to-live would do the same at several times the cost per entry (its incremental clean-up
+ * walks whole per-user maps). A user's ids are one value ({@link SeenIds}), not a map state: a map
+ * state held four objects per id for the whole horizon (docs/performance.md).
  */
 public final class Dedupe extends KeyedProcessFunction<String, SourcedEntry, SourcedEntry> {
     private static final long serialVersionUID = 1L;
     private final long horizonMillis;
-    private transient MapState<String, Long> seen;
-    private transient ValueState<Long> nextPrune;
+    private transient ValueState<SeenIds> seen;
     private transient Counter duplicates;
 
     public Dedupe(Duration horizon) {
@@ -55,8 +49,7 @@ public final class Dedupe extends KeyedProcessFunction<String, SourcedEntry, Sou
 
     @Override
     public void open(OpenContext context) {
-        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-ids", IdSerializer.INSTANCE, LongSerializer.INSTANCE));
-        nextPrune = getRuntimeContext().getState(new ValueStateDescriptor<>("next-prune", Types.LONG));
+        seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen-ids", SeenIdsSerializer.INSTANCE));
         duplicates = getRuntimeContext().getMetricGroup().counter("flywheel_duplicates");
     }
 
@@ -64,15 +57,17 @@ public final class Dedupe extends KeyedProcessFunction<String, SourcedEntry, Sou
     public void processElement(SourcedEntry s, Context ctx, Collector<SourcedEntry> out) throws Exception {
         String id = id(s.entry());
         if (id != null) {
-            if (seen.contains(id)) {
+            SeenIds ids = seen.value();
+            if (ids == null) ids = new SeenIds();
+            long now = ctx.timerService().currentProcessingTime();
+            if (!ids.add(id, now)) {
                 duplicates.inc();
                 // its place goes on: the offset is applied (nothing more to apply there)
                 if (s.placed()) out.collect(s.placeOnly());
                 return;
             }
-            long now = ctx.timerService().currentProcessingTime();
-            seen.put(id, now);
-            if (nextPrune.value() == null) prune(ctx.timerService(), now + horizonMillis);
+            seen.update(ids);
+            if (ids.size() == 1) ctx.timerService().registerProcessingTimeTimer(now + horizonMillis);
         }
         out.collect(s);
     }
@@ -80,27 +75,15 @@ public final class Dedupe extends KeyedProcessFunction<String, SourcedEntry, Sou
     /** Forgets the user's ids first seen a horizon ago or more; waits for the oldest left. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<SourcedEntry> out) throws Exception {
-        long cutoff = timestamp - horizonMillis;
-        long oldest = Long.MAX_VALUE;
-        List<String> expired = new ArrayList<>();
-        for (Map.Entry<String, Long> s : seen.entries()) {
-            if (s.getValue() <= cutoff) {
-                expired.add(s.getKey());
-            } else {
-                oldest = Math.min(oldest, s.getValue());
-            }
+        SeenIds ids = seen.value();
+        if (ids == null) return;
+        ids.forgetUpTo(timestamp - horizonMillis);
+        if (ids.size() == 0) {
+            seen.clear();
+            return;
         }
-        for (String id : expired) seen.remove(id);
-        if (oldest == Long.MAX_VALUE) {
-            nextPrune.clear();
-        } else {
-            prune(ctx.timerService(), oldest + horizonMillis);
-        }
-    }
-
-    private void prune(org.apache.flink.streaming.api.TimerService timers, long at) throws Exception {
-        nextPrune.update(at);
-        timers.registerProcessingTimeTimer(at);
+        seen.update(ids);
+        ctx.timerService().registerProcessingTimeTimer(ids.oldest() + horizonMillis);
     }
 
     /** The id a repeat is recognised by, per kind; null for what is never a duplicate. */
