@@ -17,14 +17,18 @@ import org.apache.flink.util.Collector;
  * Events and decisions are facts (ids per kind, as the ingest pipeline keeps them); items are state,
  * so a repeated item id is a new version and passes, as do quarantined records.
  *
- * <p>An id is remembered for {@code horizon} after it was first seen (processing time): one timer
- * per user prunes the user's ids when the oldest expires (a user has a timer while it has ids). Flink's
+ * <p>An id is remembered for {@code horizon} after it was first seen (processing time), and at most a
+ * 64th of the horizon longer: one timer per user (while it has ids) prunes the user's ids when the
+ * oldest has expired, then waits until the oldest left has been expired for that 64th, so that a busy
+ * user's ids are forgotten in batches, not one whole pass over them per id. Flink's
  * state time-to-live would do the same at several times the cost per entry (its incremental clean-up
  * walks whole per-user maps). A user's ids are one value ({@link SeenIds}), not a map state: a map
  * state held four objects per id for the whole horizon (docs/performance.md).
  */
 public final class Dedupe extends KeyedProcessFunction<String, SourcedEntry, SourcedEntry> {
     private static final long serialVersionUID = 1L;
+    /** The share of the horizon an id may be remembered beyond it, so that pruning forgets in batches. */
+    private static final long BATCH = 64;
     private final long horizonMillis;
     private transient ValueState<SeenIds> seen;
     private transient Counter duplicates;
@@ -83,7 +87,7 @@ public final class Dedupe extends KeyedProcessFunction<String, SourcedEntry, Sou
             return;
         }
         seen.update(ids);
-        ctx.timerService().registerProcessingTimeTimer(ids.oldest() + horizonMillis);
+        ctx.timerService().registerProcessingTimeTimer(ids.oldest() + horizonMillis + horizonMillis / BATCH);
     }
 
     /** The id a repeat is recognised by, per kind; null for what is never a duplicate. */
