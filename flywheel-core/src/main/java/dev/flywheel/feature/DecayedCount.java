@@ -72,7 +72,7 @@ public final class DecayedCount {
     public void add(Instant at, double weight) {
         if (at == null) throw new IllegalArgumentException("at is required");
         if (!Double.isFinite(weight)) throw new IllegalArgumentException("weight must be finite");
-        if (hasBase && !afterBase(at)) {
+        if (hasBase && compare(baseSeconds, baseNanos, at) >= 0) {
             base += weight * decay(baseMillis, at.toEpochMilli());
             return;
         }
@@ -93,7 +93,7 @@ public final class DecayedCount {
         // before the base the history is folded: answer as of the base, as GlobalState.answerable does
         // for the loop. A server reads each key from its own publication, so a user's state may have
         // been compacted past the horizon of the global state it read (the engine reads both at once)
-        if (hasBase && beforeBase(t)) t = Instant.ofEpochSecond(baseSeconds, baseNanos);
+        if (hasBase && compare(baseSeconds, baseNanos, t) > 0) t = baseTime();
         long ms = t.toEpochMilli();
         double v = hasBase ? base * decay(ms, baseMillis) : 0;
         if (n == 0) return v;
@@ -129,7 +129,7 @@ public final class DecayedCount {
      * share of an item's count, kept beside it update for update.
      */
     public void subtract(DecayedCount part) {
-        if (part.hasBase && part.base != 0) add(Instant.ofEpochSecond(part.baseSeconds, part.baseNanos), -part.base);
+        if (part.hasBase && part.base != 0) add(part.baseTime(), -part.base);
         for (int i = 0; i < part.n; i++) add(Instant.ofEpochSecond(part.seconds[i], part.nanos[i]), -part.weights[i]);
     }
 
@@ -140,7 +140,7 @@ public final class DecayedCount {
      * update be summed some 30 times over its life (a third of the stream's time, docs/performance.md).
      */
     public void compact(Instant horizon) {
-        if (hasBase && !afterBase(horizon)) return;
+        if (hasBase && compare(baseSeconds, baseNanos, horizon) >= 0) return;
         long hms = horizon.toEpochMilli();
         double v = hasBase ? base * decay(hms, baseMillis) : 0;
         int drop = 0;
@@ -294,7 +294,20 @@ public final class DecayedCount {
 
     /** Whether the newest held update is stamped after {@code t}; only asked when one is held. */
     private boolean newestAfter(Instant t) {
-        return newestSeconds != t.getEpochSecond() ? newestSeconds > t.getEpochSecond() : newestNanos > t.getNano();
+        return compare(newestSeconds, newestNanos, t) > 0;
+    }
+
+    /**
+     * The time {@code seconds} and {@code nanos} stand for, against {@code t}: negative, 0 or positive
+     * as it is before, at or after {@code t}. Times held as primitives (here, {@link SeenItems}) are
+     * compared with an Instant without making one.
+     */
+    static int compare(long seconds, int nanos, Instant t) {
+        return seconds != t.getEpochSecond() ? Long.compare(seconds, t.getEpochSecond()) : Integer.compare(nanos, t.getNano());
+    }
+
+    private Instant baseTime() {
+        return Instant.ofEpochSecond(baseSeconds, baseNanos);
     }
 
     private void setBase(long seconds, int nanos) {
@@ -304,19 +317,9 @@ public final class DecayedCount {
         baseMillis = Instant.ofEpochSecond(seconds, nanos).toEpochMilli();
     }
 
-    /** Whether {@code t} is after the base's time; only asked when there is a base. */
-    private boolean afterBase(Instant t) {
-        return t.getEpochSecond() != baseSeconds ? t.getEpochSecond() > baseSeconds : t.getNano() > baseNanos;
-    }
-
-    /** Whether {@code t} is before the base's time; only asked when there is a base. */
-    private boolean beforeBase(Instant t) {
-        return t.getEpochSecond() != baseSeconds ? t.getEpochSecond() < baseSeconds : t.getNano() < baseNanos;
-    }
-
     /** Whether held update {@code i} is stamped after {@code t}. */
     private boolean after(int i, Instant t) {
-        return seconds[i] != t.getEpochSecond() ? seconds[i] > t.getEpochSecond() : nanos[i] > t.getNano();
+        return compare(seconds[i], nanos[i], t) > 0;
     }
 
     private double decay(long nowMillis, long thenMillis) {

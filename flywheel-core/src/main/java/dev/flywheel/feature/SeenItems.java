@@ -89,17 +89,14 @@ public final class SeenItems {
         int i = Arrays.binarySearch(items, 0, n, item);
         if (i < 0) return false;
         int s = i * TIMES + which;
-        if (nanos[s] == NONE) return false;
-        return seconds[s] != t.getEpochSecond() ? seconds[s] < t.getEpochSecond() : nanos[s] <= t.getNano();
+        return nanos[s] != NONE && DecayedCount.compare(seconds[s], nanos[s], t) <= 0;
     }
 
     private void keepEarlier(int i, int which, Instant at) {
         int s = i * TIMES + which;
-        long sec = at.getEpochSecond();
-        int nano = at.getNano();
-        if (nanos[s] != NONE && (seconds[s] != sec ? seconds[s] < sec : nanos[s] <= nano)) return;
-        seconds[s] = sec;
-        nanos[s] = nano;
+        if (nanos[s] != NONE && DecayedCount.compare(seconds[s], nanos[s], at) <= 0) return;
+        seconds[s] = at.getEpochSecond();
+        nanos[s] = at.getNano();
     }
 
     /** The index of {@code item}, inserted in order with no times when it is new. */

@@ -163,6 +163,7 @@ public final class SeenIds {
         return n == 0 ? 0 : Integer.highestOneBit(Math.max(2, 2 * n - 1)) << 1;
     }
 
+    /** {@link Arrays#hashCode(byte[])} over a range: the serializer reads all of a user's ids into one array. */
     private static int hash(byte[] b, int from, int to) {
         int h = 1;
         for (int i = from; i < to; i++) h = 31 * h + b[i];
