@@ -1,7 +1,6 @@
 package dev.flywheel.outcome;
 
 import dev.flywheel.loop.RewardSpec;
-import dev.flywheel.outcome.OutcomeJoinState.Expiry;
 import dev.flywheel.outcome.OutcomeJoinState.UserItem;
 import dev.flywheel.state.SortedKeys;
 import dev.flywheel.state.StateReader;
@@ -13,23 +12,22 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
  * What the join changed since the last change set of a checkpoint: the open decisions opened, joined
  * or closed, the user-item index entries they touched, the closed and seen ids added or forgotten
- * (each added one with its expiry: every such id has exactly one, queued when it was added). A change
+ * (each held one written with its time and expiry). A change
  * set writes those keys' entries now, or as removed, and the small parts whole (counters, waiting
  * feedback, unjoined feedback not handed on yet); {@link #read} applies one over the state read so far.
  */
 final class JoinChanges {
     final Set<String> open = new HashSet<>();
     final Set<UserItem> shown = new HashSet<>();
-    /** Closed ids added (with their expiry) or forgotten (null) since the last change set. */
-    final Map<String, Instant> closed = new HashMap<>();
-    /** Seen event ids added (with their expiry) or forgotten (null). */
-    final Map<String, Instant> seen = new HashMap<>();
+    /** Closed ids added or forgotten since the last change set. */
+    final Set<String> closed = new HashSet<>();
+    /** Seen event ids added or forgotten. */
+    final Set<String> seen = new HashSet<>();
 
     void opened(OpenDecision od) {
         open.add(od.decision.id());
@@ -87,8 +85,8 @@ final class JoinChanges {
         }
         s.shown.clear();
         index.forEach((key, ids) -> s.shown.put(key, resolve(s, ids)));
-        readIds(in, s.closed, s.closedExpiry);
-        readIds(in, s.seenEvents, s.seenExpiry);
+        readIds(in, s.closed);
+        readIds(in, s.seenEvents);
         s.early.clear();
         s.unjoined.clear();
         JoinStateCodec.readWaiting(in, s);
@@ -105,35 +103,21 @@ final class JoinChanges {
     }
 
     /** Each id in key order: whether it is held, and if so its time and its expiry. */
-    private static void writeIds(Map<String, Instant> changed, Map<String, Instant> held, StateWriter out) {
+    private static void writeIds(Set<String> changed, ExpiringIds held, StateWriter out) {
         String[] ids = SortedKeys.of(changed);
         out.putInt(ids.length);
         for (String id : ids) {
-            Instant at = held.get(id);
+            Instant at = held.time(id);
             out.putString(id).putBoolean(at != null);
-            if (at == null) continue;
-            Instant expiry = changed.get(id);
-            if (expiry == null) throw new IllegalStateException("id " + id + " is held but was recorded as forgotten");
-            out.putInstant(at).putInstant(expiry);
+            if (at != null) out.putInstant(at).putInstant(held.expiry(id));
         }
     }
 
-    private static void readIds(StateReader in, Map<String, Instant> held, PriorityQueue<Expiry> queue) {
-        int n = in.count();
-        if (n == 0) return;
-        Map<String, Expiry> byId = new HashMap<>(queue.size() * 2);
-        for (Expiry x : queue) {
-            if (byId.put(x.id(), x) != null) throw new IllegalStateException("id " + x.id() + " is queued to expire twice");
-        }
-        for (int i = n; i > 0; i--) {
+    private static void readIds(StateReader in, ExpiringIds held) {
+        for (int i = in.count(); i > 0; i--) {
             String id = in.getString();
             held.remove(id);
-            byId.remove(id);
-            if (!in.getBoolean()) continue;
-            held.put(id, in.getInstant());
-            byId.put(id, new Expiry(in.getInstant(), id));
+            if (in.getBoolean()) held.add(id, in.getInstant(), in.getInstant());
         }
-        queue.clear();
-        queue.addAll(byId.values());
     }
 }

@@ -40,10 +40,10 @@ final class JoinStateCodec {
             out.putString(key.user()).putString(key.item());
             writeDecisionIds(s.shown.get(key), out);
         }
-        writeInstants(s.closed, out);
-        writeInstants(s.seenEvents, out);
-        writeExpiries(s.closedExpiry, out);
-        writeExpiries(s.seenExpiry, out);
+        s.closed.writeTimes(out);
+        s.seenEvents.writeTimes(out);
+        s.closed.writeExpiries(out);
+        s.seenEvents.writeExpiries(out);
         writeWaiting(s, out);
     }
 
@@ -97,10 +97,10 @@ final class JoinStateCodec {
             for (String id : in.getStrings()) list.add(s.open.get(id));
             s.shown.put(key, list);
         }
-        readInstants(in, s.closed);
-        readInstants(in, s.seenEvents);
-        readExpiries(in, s.closedExpiry);
-        readExpiries(in, s.seenExpiry);
+        s.closed.readTimes(in);
+        s.seenEvents.readTimes(in);
+        s.closed.readExpiries(in);
+        s.seenEvents.readExpiries(in);
         readWaiting(in, s);
     }
 
@@ -184,27 +184,6 @@ final class JoinStateCodec {
             state.reactions.addAll(reactions.get(i++));
         }
         return od;
-    }
-
-    /** In key order. */
-    private static void writeInstants(Map<String, Instant> m, StateWriter out) {
-        out.putInt(m.size());
-        for (String k : SortedKeys.of(m)) out.putString(k).putInstant(m.get(k));
-    }
-
-    private static void readInstants(StateReader in, Map<String, Instant> m) {
-        for (int i = in.count(); i > 0; i--) m.put(in.getString(), in.getInstant());
-    }
-
-    private static void writeExpiries(Collection<OutcomeJoinState.Expiry> q, StateWriter out) {
-        OutcomeJoinState.Expiry[] sorted = q.toArray(new OutcomeJoinState.Expiry[0]);
-        Arrays.sort(sorted, OutcomeJoinState.BY_EXPIRY);
-        out.putInt(sorted.length);
-        for (OutcomeJoinState.Expiry x : sorted) out.putInstant(x.at()).putString(x.id());
-    }
-
-    private static void readExpiries(StateReader in, Collection<OutcomeJoinState.Expiry> q) {
-        for (int i = in.count(); i > 0; i--) q.add(new OutcomeJoinState.Expiry(in.getInstant(), in.getString()));
     }
 
     private static Event event(StateReader in) {

@@ -71,7 +71,7 @@ public final class OutcomeJoin {
     }
 
     public void onDecision(Decision d) {
-        if (s.open.containsKey(d.id()) || s.closed.containsKey(d.id())) {
+        if (s.open.containsKey(d.id()) || s.closed.contains(d.id())) {
             s.duplicateDecisions++;
             return;
         }
@@ -94,13 +94,11 @@ public final class OutcomeJoin {
     }
 
     public void onEvent(Event e) {
-        if (s.seenEvents.putIfAbsent(e.id(), e.timestamp()) != null) {
+        if (!s.seenEvents.add(e.id(), e.timestamp(), e.timestamp().plus(keepEventIds))) {
             s.duplicateEvents++;
             return;
         }
-        OutcomeJoinState.Expiry expiry = new OutcomeJoinState.Expiry(e.timestamp().plus(keepEventIds), e.id());
-        s.seenExpiry.add(expiry);
-        if (s.changes != null) s.changes.seen.put(e.id(), expiry.at());
+        if (s.changes != null) s.changes.seen.add(e.id());
         if (IMPRESSION.equals(e.type()) && e.decision() == null && e.item() != null) {
             expose(e);
         } else if (!route(e)) {
@@ -118,7 +116,7 @@ public final class OutcomeJoin {
         }
         for (String loop : loops) {
             String id = Outcome.exposureId(e.id(), loop);
-            if (!s.open.containsKey(id) && !s.closed.containsKey(id)) open(OpenDecision.exposure(e, loop, specs.get(loop)));
+            if (!s.open.containsKey(id) && !s.closed.contains(id)) open(OpenDecision.exposure(e, loop, specs.get(loop)));
         }
         s.exposures++;
         retryEarly(e.user());
@@ -163,7 +161,7 @@ public final class OutcomeJoin {
     private boolean routeByDecision(Event e) {
         OpenDecision od = s.open.get(e.decision());
         if (od == null) {
-            if (!s.closed.containsKey(e.decision())) return false;
+            if (!s.closed.contains(e.decision())) return false;
             lateAfterClose(e);
             return true;
         }
@@ -240,12 +238,10 @@ public final class OutcomeJoin {
             list.remove(od);
             if (list.isEmpty()) s.shown.remove(key);
         }
-        s.closed.put(id, od.end);
-        OutcomeJoinState.Expiry expiry = new OutcomeJoinState.Expiry(od.end.plus(retention), id);
-        s.closedExpiry.add(expiry);
+        s.closed.add(id, od.end, od.end.plus(retention));
         if (s.changes != null) {
             s.changes.opened(od);
-            s.changes.closed.put(id, expiry.at());
+            s.changes.closed.add(id);
         }
         return od.close();
     }
@@ -272,16 +268,7 @@ public final class OutcomeJoin {
      * history (per minute of event time) once a history of years was replayed.
      */
     private void forgetOld() {
-        forget(s.closedExpiry, s.closed, s.changes == null ? null : s.changes.closed);
-        forget(s.seenExpiry, s.seenEvents, s.changes == null ? null : s.changes.seen);
-    }
-
-    /** @param changed where a change set records the forgotten ids (null when none is kept) */
-    private void forget(java.util.PriorityQueue<OutcomeJoinState.Expiry> queue, Map<String, Instant> ids, Map<String, Instant> changed) {
-        while (!queue.isEmpty() && queue.peek().at().isBefore(s.watermark)) {
-            String id = queue.poll().id();
-            ids.remove(id);
-            if (changed != null) changed.put(id, null);
-        }
+        s.closed.forgetBefore(s.watermark, s.changes == null ? null : s.changes.closed::add);
+        s.seenEvents.forgetBefore(s.watermark, s.changes == null ? null : s.changes.seen::add);
     }
 }

@@ -19,16 +19,8 @@ public final class OutcomeJoinState {
 
     record Closing(Instant end, String decision) { }
 
-    /** When an id may be forgotten; queued so that forgetting costs what it forgets, not a scan of all. */
-    record Expiry(Instant at, String id) { }
-
-    // direct comparators: the composed ones (comparing().thenComparing()) were a tenth of the join's
+    // a direct comparator: the composed ones (comparing().thenComparing()) were a tenth of the join's
     // checkpoint writes, each comparison two lambda calls deep (docs/performance.md)
-    static final Comparator<Expiry> BY_EXPIRY = (a, b) -> {
-        int c = a.at().compareTo(b.at());
-        return c != 0 ? c : a.id().compareTo(b.id());
-    };
-
     static final Comparator<Closing> BY_END = (a, b) -> {
         int c = a.end().compareTo(b.end());
         return c != 0 ? c : a.decision().compareTo(b.decision());
@@ -38,14 +30,12 @@ public final class OutcomeJoinState {
     /** Decisions that showed an item to a user, oldest first; only open decisions are listed. */
     final Map<UserItem, List<OpenDecision>> shown = new HashMap<>();
     final TreeSet<Closing> closing = new TreeSet<>(BY_END);
-    /** Closed decision id → window end; remembered to tell late feedback from orphans. */
-    final Map<String, Instant> closed = new HashMap<>();
+    /** Closed decision ids with their window ends; remembered to tell late feedback from orphans. */
+    final ExpiringIds closed = new ExpiringIds();
     /** Feedback that came before its decision, per user. */
     final Map<String, List<Event>> early = new HashMap<>();
-    /** Event id → event time, for duplicate detection within the retention. */
-    final Map<String, Instant> seenEvents = new HashMap<>();
-    final java.util.PriorityQueue<Expiry> closedExpiry = new java.util.PriorityQueue<>(BY_EXPIRY);
-    final java.util.PriorityQueue<Expiry> seenExpiry = new java.util.PriorityQueue<>(BY_EXPIRY);
+    /** Event ids with their event times, for duplicate detection within the retention. */
+    final ExpiringIds seenEvents = new ExpiringIds();
     final List<Unjoined> unjoined = new ArrayList<>();
     /** What changed since a checkpoint's last change set; null unless {@link #trackChanges} was called. */
     JoinChanges changes;
@@ -74,7 +64,7 @@ public final class OutcomeJoinState {
     public long remembered() {
         long waiting = 0;
         for (List<Event> l : early.values()) waiting += l.size();
-        return seenEvents.size() + closed.size() + waiting + seenExpiry.size() + closedExpiry.size();
+        return seenEvents.size() + closed.size() + waiting;
     }
 
     public JoinCounters counters() {

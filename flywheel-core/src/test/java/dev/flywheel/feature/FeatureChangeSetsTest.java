@@ -38,7 +38,7 @@ class FeatureChangeSetsTest {
         FeaturePipeline p = writer.get(0);
         assertTrue(p.features.compactionVisits() > 0, "the history must be long enough to compact");
         assertEquals(List.of("u3", "u5"), forgotten);
-        assertTrue(p.join.remembered() < 2L * n, "the join must have forgotten ids: " + p.join.remembered());
+        assertTrue(p.join.remembered() < n, "the join must have forgotten ids: " + p.join.remembered());
         // 12 users and 31 items: a tenth of the history changes nearly every key, one entry a few of them
         assertTrue(sizes.get(2) * 3 < sizes.get(1), "a change set costs what changed, not what is: " + sizes);
     }
