@@ -107,6 +107,23 @@ final class ExpiringIds {
         }
     }
 
+    /** An id that changed since a change set: the id, whether it is held, and if so its time and expiry. */
+    void writeChange(String id, StateWriter out) {
+        int e = find(id);
+        out.putString(id).putBoolean(e >= 0);
+        if (e < 0) return;
+        putInstant(out, seconds[e], nanos[e]);
+        putInstant(out, expirySeconds[e], expiryNanos[e]);
+    }
+
+    /** Applies what {@link #writeChange} wrote. */
+    void readChange(StateReader in) {
+        String id = in.getString();
+        if (id == null) throw new IllegalStateException("a changed remembered id without an id");
+        remove(id);
+        if (in.getBoolean()) add(id, in.getInstant(), in.getInstant());
+    }
+
     /** Reads what {@link #writeTimes} wrote; the ids wait for {@link #readExpiries} to give them their expiries. */
     void readTimes(StateReader in) {
         for (int i = in.count(); i > 0; i--) {

@@ -5,7 +5,6 @@ import dev.flywheel.outcome.OutcomeJoinState.UserItem;
 import dev.flywheel.state.SortedKeys;
 import dev.flywheel.state.StateReader;
 import dev.flywheel.state.StateWriter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -106,18 +105,10 @@ final class JoinChanges {
     private static void writeIds(Set<String> changed, ExpiringIds held, StateWriter out) {
         String[] ids = SortedKeys.of(changed);
         out.putInt(ids.length);
-        for (String id : ids) {
-            Instant at = held.time(id);
-            out.putString(id).putBoolean(at != null);
-            if (at != null) out.putInstant(at).putInstant(held.expiry(id));
-        }
+        for (String id : ids) held.writeChange(id, out);
     }
 
     private static void readIds(StateReader in, ExpiringIds held) {
-        for (int i = in.count(); i > 0; i--) {
-            String id = in.getString();
-            held.remove(id);
-            if (in.getBoolean()) held.add(id, in.getInstant(), in.getInstant());
-        }
+        for (int i = in.count(); i > 0; i--) held.readChange(in);
     }
 }
