@@ -18,7 +18,16 @@ import java.util.function.Consumer;
  */
 final class ExpiringIds {
     private static final int[] NO_INTS = new int[0];
+    /**
+     * Random per instance, so that where an id probes is not something a client can choose: ids are
+     * the product's, and ids with equal {@link String#hashCode} ("Aa" and "BB" repeated) would all
+     * probe one run of slots, each add then costing a walk over the others (a hash map turns such a
+     * bucket into a tree; linear probing has no such way out).
+     */
+    private final long seed = java.util.concurrent.ThreadLocalRandom.current().nextLong();
     private String[] ids = new String[0];
+    /** Each entry's {@link #hash}, so that a probe compares ids only on equal hashes and a rehash does not hash again. */
+    private int[] hash = NO_INTS;
     private long[] seconds = new long[0];
     private int[] nanos = NO_INTS;
     private long[] expirySeconds = new long[0];
@@ -57,8 +66,9 @@ final class ExpiringIds {
 
     /** Holds {@code id} until {@code expiry}; false (and nothing changed) when it is held already. */
     boolean add(String id, Instant time, Instant expiry) {
-        if (find(id) >= 0) return false;
-        int e = insert(id, time);
+        int h = hash(id);
+        if (find(id, h) >= 0) return false;
+        int e = insert(id, h, time);
         expire(e, expiry);
         return true;
     }
@@ -121,7 +131,21 @@ final class ExpiringIds {
         String id = in.getString();
         if (id == null) throw new IllegalStateException("a changed remembered id without an id");
         remove(id);
-        if (in.getBoolean()) add(id, in.getInstant(), in.getInstant());
+        if (!in.getBoolean()) return;
+        Instant time = in.getInstant();
+        Instant expiry = in.getInstant();
+        if (time == null || expiry == null) throw new IllegalStateException("remembered id " + id + " without a time or an expiry");
+        add(id, time, expiry);
+    }
+
+    /** How many ids the arrays have room for: what ids held at once need, not every id ever held (for tests). */
+    int capacity() {
+        return ids.length;
+    }
+
+    /** The hash an id probes with, for a test that ids a client may choose do not all probe one run. */
+    int probeHash(String id) {
+        return hash(id);
     }
 
     /** Reads what {@link #writeTimes} wrote; the ids wait for {@link #readExpiries} to give them their expiries. */
@@ -130,8 +154,9 @@ final class ExpiringIds {
             String id = in.getString();
             Instant time = in.getInstant();
             if (id == null || time == null) throw new IllegalStateException("a remembered id without an id or a time");
-            if (find(id) >= 0) throw new IllegalStateException("id " + id + " is remembered twice");
-            insert(id, time);
+            int h = hash(id);
+            if (find(id, h) >= 0) throw new IllegalStateException("id " + id + " is remembered twice");
+            insert(id, h, time);
         }
     }
 
@@ -148,10 +173,11 @@ final class ExpiringIds {
         if (queued != size) throw new IllegalStateException((size - queued) + " remembered ids have no expiry");
     }
 
-    private int insert(String id, Instant time) {
+    private int insert(String id, int h, Instant time) {
         int e = freeCount > 0 ? free[--freeCount] : used++;
         if (e >= ids.length) grow();
         ids[e] = id;
+        hash[e] = h;
         seconds[e] = time.getEpochSecond();
         nanos[e] = time.getNano();
         heapAt[e] = -1;
@@ -181,6 +207,7 @@ final class ExpiringIds {
     private void grow() {
         int n = Math.max(16, ids.length * 2);
         ids = Arrays.copyOf(ids, n);
+        hash = Arrays.copyOf(hash, n);
         seconds = Arrays.copyOf(seconds, n);
         nanos = Arrays.copyOf(nanos, n);
         expirySeconds = Arrays.copyOf(expirySeconds, n);
@@ -190,33 +217,42 @@ final class ExpiringIds {
 
     // --- the index: linear probing, deletion by shifting back the entries that probed past the gap
 
-    private static int slot(String id, int mask) {
-        int h = id.hashCode() * 0x9E3779B9;
-        return (h ^ (h >>> 16)) & mask;
+    /** A seeded hash of the id's chars, mixed at every char: ids that collide under one seed are spread under another. */
+    private int hash(String id) {
+        long h = seed;
+        for (int i = 0, n = id.length(); i < n; i++) {
+            h = (h ^ id.charAt(i)) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 32;
+        }
+        return (int) (h ^ (h >>> 29));
     }
 
     private int find(String id) {
+        return find(id, hash(id));
+    }
+
+    private int find(String id, int h) {
         int mask = index.length - 1;
-        for (int i = slot(id, mask); ; i = (i + 1) & mask) {
+        for (int i = h & mask; ; i = (i + 1) & mask) {
             int t = index[i];
             if (t == 0) return -1;
-            if (ids[t - 1].equals(id)) return t - 1;
+            if (hash[t - 1] == h && ids[t - 1].equals(id)) return t - 1;
         }
     }
 
     private void place(int e) {
         int mask = index.length - 1;
-        int i = slot(ids[e], mask);
+        int i = hash[e] & mask;
         while (index[i] != 0) i = (i + 1) & mask;
         index[i] = e + 1;
     }
 
     private void unplace(int e) {
         int mask = index.length - 1;
-        int gap = slot(ids[e], mask);
+        int gap = hash[e] & mask;
         while (index[gap] != e + 1) gap = (gap + 1) & mask;
         for (int i = (gap + 1) & mask; index[i] != 0; i = (i + 1) & mask) {
-            int home = slot(ids[index[i] - 1], mask);
+            int home = hash[index[i] - 1] & mask;
             // the entry at i may move back to the gap unless its home lies cyclically in (gap, i]
             boolean homeAfterGap = gap <= i ? home > gap && home <= i : home > gap || home <= i;
             if (!homeAfterGap) {

@@ -46,7 +46,9 @@ class ExpiringIdsTest {
             clock++;
             if (step < 120) {
                 String id = id(step % 60);
-                Held h = new Held(T0.plusSeconds(clock).plusNanos(step), T0.plusSeconds(clock / 7 + step % 3).plusNanos(step % 2));
+                // expiries in no relation to the order of adds, so that a removal's refill must move up the heap as well as down
+                long expiry = clock / 7 + (step * 37L + clock * 13L) % 11 - 5;
+                Held h = new Held(T0.plusSeconds(clock).plusNanos(step), T0.plusSeconds(expiry).plusNanos(step % 2));
                 assertEquals(!reference.containsKey(id), ids.add(id, h.time(), h.expiry()), "add " + id);
                 reference.putIfAbsent(id, h);
             } else if (step < 140) {
@@ -81,6 +83,85 @@ class ExpiringIdsTest {
         assertArrayEquals(written, write(read), "read back and written again");
     }
 
+    /** A removal whose last entry, moved into the gap, expires before the gap's parent (found by review). */
+    @Test
+    void aRemovalRefillsTheQueueUpwardsWhenTheMovedEntryIsDueSooner() {
+        ExpiringIds ids = new ExpiringIds();
+        String[] names = {"b", "e", "g", "j", "f", "i", "c"};
+        int[] due = {0, 5, 0, 16, 6, 14, 1};
+        for (int i = 0; i < names.length; i++) ids.add(names[i], T0, T0.plusSeconds(due[i]));
+        ids.remove("j");
+        List<String> forgotten = new ArrayList<>();
+        ids.forgetBefore(T0.plusSeconds(1), forgotten::add);
+        assertEquals(List.of("b", "g"), forgotten);
+        forgotten.clear();
+        ids.forgetBefore(T0.plusSeconds(4), forgotten::add);
+        assertEquals(List.of("c"), forgotten);
+    }
+
+    /** What a change set writes of an id, held or not, applied to a copy that held other things, leaves it equal. */
+    @Test
+    void changesOfIdsWrittenAndReadBackMakeACopyEqual() {
+        ExpiringIds writer = new ExpiringIds();
+        ExpiringIds copy = new ExpiringIds();
+        for (int i = 0; i < 50; i++) {
+            writer.add(id(i), T0.plusSeconds(i), T0.plusSeconds(1000 - i));
+            if (i % 3 == 0) copy.add(id(i), T0, T0.plusSeconds(7)); // stale: to be replaced
+        }
+        for (int i = 0; i < 50; i += 4) writer.remove(id(i));
+        copy.add("gone", T0, T0);
+        StateWriter out = new StateWriter();
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < 50; i++) changed.add(id(i));
+        changed.add("gone");
+        changed.forEach(id -> writer.writeChange(id, out));
+        StateReader in = new StateReader(out.toByteArray());
+        changed.forEach(id -> copy.readChange(in));
+        assertArrayEquals(write(writer), write(copy));
+    }
+
+    @Test
+    void aCheckpointListingAnIdTwiceOrQueuingItTwiceIsRefused() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(2);
+        for (String id : List.of("a", "b")) {
+            string(out, id);
+            instant(out, T0);
+        }
+        out.writeInt(2);
+        for (int i = 0; i < 2; i++) {
+            instant(out, T0);
+            string(out, "a");
+        }
+        ExpiringIds queuedTwice = new ExpiringIds();
+        StateReader in = new StateReader(bytes.toByteArray());
+        queuedTwice.readTimes(in);
+        assertThrows(IllegalStateException.class, () -> queuedTwice.readExpiries(in));
+
+        bytes.reset();
+        out.writeInt(2);
+        for (int i = 0; i < 2; i++) {
+            string(out, "a");
+            instant(out, T0);
+        }
+        assertThrows(IllegalStateException.class, () -> new ExpiringIds().readTimes(new StateReader(bytes.toByteArray())));
+    }
+
+    /** 2^15 ids made of "Aa" and "BB" share one String.hashCode; a client may send such ids, and they must not share a probe run. */
+    @Test
+    void idsWithOneStringHashCodeAreSpreadOverTheIndex() {
+        ExpiringIds ids = new ExpiringIds();
+        java.util.Set<Integer> hashes = new java.util.HashSet<>();
+        for (int bits = 0; bits < 1 << 15; bits++) {
+            StringBuilder id = new StringBuilder();
+            for (int b = 0; b < 15; b++) id.append((bits >> b & 1) == 0 ? "Aa" : "BB");
+            assertEquals("Aa".repeat(15).hashCode(), id.toString().hashCode());
+            hashes.add(ids.probeHash(id.toString()));
+        }
+        assertTrue(hashes.size() > 32_000, "distinct probe hashes of 32,768 colliding ids: " + hashes.size());
+    }
+
     @Test
     void aCheckpointWhoseIdsAndExpiriesDisagreeIsRefused() throws IOException {
         ExpiringIds missing = new ExpiringIds();
@@ -109,6 +190,7 @@ class ExpiringIdsTest {
             }
         }
         assertEquals(200_000, ids.size());
+        assertTrue(ids.capacity() < 1_000_000, "forgotten ids' entries are reused: room for " + ids.capacity());
         assertEquals(null, ids.time("e799999"));
         assertEquals(T0, ids.time("e800000"));
         assertEquals(T0.plusSeconds(9), ids.expiry("e999999"));
