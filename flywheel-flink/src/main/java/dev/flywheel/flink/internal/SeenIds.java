@@ -18,6 +18,7 @@ public final class SeenIds {
     private static final byte[] NO_BYTES = new byte[0];
     private static final int[] NO_INTS = new int[0];
     private static final long[] NO_LONGS = new long[0];
+    private static final long SEED = java.util.concurrent.ThreadLocalRandom.current().nextLong();
     private byte[] bytes = NO_BYTES;
     /** Where id i's bytes end in {@link #bytes}; they start where id i − 1's end. */
     private int[] ends = NO_INTS;
@@ -163,11 +164,26 @@ public final class SeenIds {
         return n == 0 ? 0 : Integer.highestOneBit(Math.max(2, 2 * n - 1)) << 1;
     }
 
-    /** {@link Arrays#hashCode(byte[])} over a range: the serializer reads all of a user's ids into one array. */
+    /**
+     * A hash of an id's bytes over a range (the serializer reads all of a user's ids into one array),
+     * mixed at every byte from a seed drawn at random per process: ids are the product's, and with a
+     * hash a client can predict ({@link Arrays#hashCode(byte[])}, "Aa" and "BB" strung together) all
+     * of a user's ids could probe one run of slots, each add a walk over the others. Hashes are never
+     * written: a restore hashes again with its own seed.
+     */
     private static int hash(byte[] b, int from, int to) {
-        int h = 1;
-        for (int i = from; i < to; i++) h = 31 * h + b[i];
-        return h;
+        long h = SEED;
+        for (int i = from; i < to; i++) {
+            h = (h ^ b[i]) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 32;
+        }
+        return (int) (h ^ (h >>> 29));
+    }
+
+    /** The hash an id probes with, for a test that ids a client may choose do not all probe one run. */
+    static int probeHash(String id) {
+        byte[] b = id.getBytes(StandardCharsets.UTF_8);
+        return hash(b, 0, b.length);
     }
 
     private static int spread(int h) {

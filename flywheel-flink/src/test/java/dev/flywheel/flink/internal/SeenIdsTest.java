@@ -105,4 +105,18 @@ class SeenIdsTest {
         assertEquals(0, in.available());
         return read;
     }
+
+    /** 2^15 ids made of "Aa" and "BB" share one Arrays.hashCode of their bytes; a client may send such ids for one user. */
+    @Test
+    void idsWithOneBytesHashCodeAreSpreadOverTheTable() {
+        java.util.Set<Integer> hashes = new java.util.HashSet<>();
+        for (int bits = 0; bits < 1 << 15; bits++) {
+            StringBuilder id = new StringBuilder();
+            for (int b = 0; b < 15; b++) id.append((bits >> b & 1) == 0 ? "Aa" : "BB");
+            assertEquals(java.util.Arrays.hashCode("Aa".repeat(15).getBytes(StandardCharsets.UTF_8)),
+                    java.util.Arrays.hashCode(id.toString().getBytes(StandardCharsets.UTF_8)));
+            hashes.add(SeenIds.probeHash(id.toString()));
+        }
+        assertTrue(hashes.size() > 32_000, "distinct probe hashes of 32,768 colliding ids: " + hashes.size());
+    }
 }
