@@ -57,7 +57,7 @@ public final class SeenItems {
             out.putInt(count);
             for (int i = 0; i < n; i++) {
                 int t = i * TIMES + which;
-                if (nanos[t] != NONE) out.putString(items[i]).putBoolean(true).putLong(seconds[t]).putInt(nanos[t]);
+                if (nanos[t] != NONE) out.putString(items[i]).putInstant(seconds[t], nanos[t]);
             }
         }
     }

@@ -102,7 +102,7 @@ final class ExpiringIds {
         out.putInt(order.length);
         for (int e : order) {
             out.putString(ids[e]);
-            putInstant(out, seconds[e], nanos[e]);
+            out.putInstant(seconds[e], nanos[e]);
         }
     }
 
@@ -112,7 +112,7 @@ final class ExpiringIds {
         sort(order, this::compareExpiry);
         out.putInt(order.length);
         for (int e : order) {
-            putInstant(out, expirySeconds[e], expiryNanos[e]);
+            out.putInstant(expirySeconds[e], expiryNanos[e]);
             out.putString(ids[e]);
         }
     }
@@ -122,8 +122,8 @@ final class ExpiringIds {
         int e = find(id);
         out.putString(id).putBoolean(e >= 0);
         if (e < 0) return;
-        putInstant(out, seconds[e], nanos[e]);
-        putInstant(out, expirySeconds[e], expiryNanos[e]);
+        out.putInstant(seconds[e], nanos[e]);
+        out.putInstant(expirySeconds[e], expiryNanos[e]);
     }
 
     /** Applies what {@link #writeChange} wrote. */
@@ -346,9 +346,5 @@ final class ExpiringIds {
             to = t;
         }
         if (from != a) System.arraycopy(from, 0, a, 0, a.length);
-    }
-
-    private static void putInstant(StateWriter out, long seconds, int nanos) {
-        out.putBoolean(true).putLong(seconds).putInt(nanos);
     }
 }

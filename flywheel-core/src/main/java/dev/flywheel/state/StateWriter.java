@@ -73,11 +73,14 @@ public final class StateWriter {
 
     /** A nullable instant, to the nanosecond. */
     public StateWriter putInstant(Instant t) {
-        putBoolean(t != null);
-        if (t != null) {
-            out.putLong(t.getEpochSecond());
-            out.putInt(t.getNano());
-        }
+        return t == null ? putBoolean(false) : putInstant(t.getEpochSecond(), t.getNano());
+    }
+
+    /** A present instant held as its epoch second and nanos (no {@link Instant} made), as {@link #putInstant(Instant)} writes it. */
+    public StateWriter putInstant(long epochSecond, int nanos) {
+        putBoolean(true);
+        out.putLong(epochSecond);
+        out.putInt(nanos);
         return this;
     }
 
