@@ -1,21 +1,30 @@
 package dev.flywheel.ingest;
 
 import dev.flywheel.ingest.internal.IdHash;
+import java.security.SecureRandom;
 
 /**
  * The set of ids already stored, as 128-bit hashes in an open-addressing table with linear probing.
+ * The hashes are keyed ({@link IdHash}) with a key drawn at random for each new set and kept with
+ * its hashes ({@link #snapshot}), so no client can choose two ids the set takes for one.
  * Both halves of a hash sit side by side in one array and the table stays at most half full: a
  * probe then costs one cache miss, which is what dominated the writer thread's profile.
  * Not thread-safe: only the ingest writer thread touches it. Removal (used to undo a failed append)
  * shifts later entries back so that probing never needs tombstones.
  */
 public final class IdSet {
+    private static final SecureRandom KEYS = new SecureRandom();
     private long[] slots; // slot i holds hash halves at 2i and 2i+1
     private int mask;
     private int size;
     private final long[] h = new long[2];
+    private long key0;
+    private long key1;
 
+    /** An empty set for about {@code expected} ids, under a new random key. */
     public IdSet(int expected) {
+        key0 = KEYS.nextLong();
+        key1 = KEYS.nextLong();
         int cap = Integer.highestOneBit(Math.max(16, (int) Math.min(1L << 29, expected * 2L)) - 1) << 1;
         slots = new long[cap * 2];
         mask = cap - 1;
@@ -23,6 +32,21 @@ public final class IdSet {
 
     public int size() {
         return size;
+    }
+
+    /**
+     * Hashes from now on under the key a snapshot's hashes were made with, before they are added
+     * ({@link #addHashes}); refused once the set holds any.
+     */
+    public void useKey(long key0, long key1) {
+        if (size > 0) throw new IllegalStateException("the key of a set that holds hashes cannot change");
+        this.key0 = key0;
+        this.key1 = key1;
+    }
+
+    /** The hashes held and the key they were made with, for a snapshot the next start restores from. */
+    public IdSnapshot.HashedIds snapshot() {
+        return new IdSnapshot.HashedIds(key0, key1, hashes());
     }
 
     /** Adds the id; returns false when it was already present. */
@@ -77,7 +101,7 @@ public final class IdSet {
     }
 
     private void hashOf(String id) {
-        IdHash.hash(id, h);
+        IdHash.hash(id, key0, key1, h);
         if (h[0] == 0 && h[1] == 0) h[1] = 1; // (0, 0) marks an empty slot
     }
 

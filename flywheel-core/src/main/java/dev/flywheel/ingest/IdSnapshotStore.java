@@ -16,35 +16,71 @@ public interface IdSnapshotStore {
     void save(IdSnapshot snapshot);
 
     /**
-     * Hands the snapshot's event hashes to {@code events} and its decision hashes to
-     * {@code decisions}, a chunk at a time (straight into a dedupe set, with no copy of the whole),
+     * Hands the snapshot's event key and hashes to {@code events} and its decision key and hashes to
+     * {@code decisions}, each key before its hashes and the hashes a chunk at a time (straight into
+     * a dedupe set, with no copy of the whole),
      * and returns the seq it covers; empty when there is none or it does not read back intact, in
      * which case the sinks may have been handed part of it.
      */
     OptionalLong load(Hashes events, Hashes decisions);
 
-    /** Receives {@code n} longs of {@code pairs} from {@code from}: hashes as {@link IdSet#hashes} gives them. */
-    @FunctionalInterface
+    /** Receives one set's key, then its hashes as {@link IdSet#hashes} gives them, a chunk at a time. */
     interface Hashes {
+        /** The key the hashes were made with; before any of them. */
+        void key(long key0, long key1);
+
+        /** Receives {@code n} longs of {@code pairs} from {@code from}. */
         void accept(long[] pairs, int from, int n);
+
+        /** Hashes received into {@code set}, which takes their key. */
+        static Hashes into(IdSet set) {
+            return new Hashes() {
+                @Override
+                public void key(long key0, long key1) {
+                    set.useKey(key0, key1);
+                }
+
+                @Override
+                public void accept(long[] pairs, int from, int n) {
+                    set.addHashes(pairs, from, n);
+                }
+            };
+        }
     }
 
     /** The snapshot as arrays, or empty: for tools and tests. */
     default Optional<IdSnapshot> latest() {
-        List<long[]> events = new ArrayList<>();
-        List<long[]> decisions = new ArrayList<>();
-        OptionalLong seq = load((p, f, n) -> events.add(java.util.Arrays.copyOfRange(p, f, f + n)),
-                (p, f, n) -> decisions.add(java.util.Arrays.copyOfRange(p, f, f + n)));
-        return seq.isEmpty() ? Optional.empty() : Optional.of(new IdSnapshot(seq.getAsLong(), concat(events), concat(decisions)));
+        Gathered events = new Gathered();
+        Gathered decisions = new Gathered();
+        OptionalLong seq = load(events, decisions);
+        return seq.isEmpty() ? Optional.empty() : Optional.of(new IdSnapshot(seq.getAsLong(), events.ids(), decisions.ids()));
     }
 
-    private static long[] concat(List<long[]> parts) {
-        long[] out = new long[parts.stream().mapToInt(p -> p.length).sum()];
-        int at = 0;
-        for (long[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
+    /** One set's key and hashes as received, whole. */
+    final class Gathered implements Hashes {
+        private final List<long[]> parts = new ArrayList<>();
+        private long key0;
+        private long key1;
+
+        @Override
+        public void key(long key0, long key1) {
+            this.key0 = key0;
+            this.key1 = key1;
         }
-        return out;
+
+        @Override
+        public void accept(long[] pairs, int from, int n) {
+            parts.add(java.util.Arrays.copyOfRange(pairs, from, from + n));
+        }
+
+        IdSnapshot.HashedIds ids() {
+            long[] out = new long[parts.stream().mapToInt(p -> p.length).sum()];
+            int at = 0;
+            for (long[] p : parts) {
+                System.arraycopy(p, 0, out, at, p.length);
+                at += p.length;
+            }
+            return new IdSnapshot.HashedIds(key0, key1, out);
+        }
     }
 }

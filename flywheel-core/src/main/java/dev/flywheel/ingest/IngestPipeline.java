@@ -259,7 +259,7 @@ public final class IngestPipeline implements AutoCloseable {
         }
         if (snapshots == null || writer.isAlive() || !idsReady.isDone() || idsReady.isCompletedExceptionally()) return;
         try {
-            snapshots.save(new IdSnapshot(log.nextSeq() - 1, eventIds.hashes(), decisionIds.hashes()));
+            snapshots.save(new IdSnapshot(log.nextSeq() - 1, eventIds.snapshot(), decisionIds.snapshot()));
         } catch (RuntimeException e) {
             // the previous snapshot stays, and the next start reads the log after it: slower, as correct
         }

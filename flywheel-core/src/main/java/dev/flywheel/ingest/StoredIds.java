@@ -27,7 +27,7 @@ final class StoredIds {
     static IdSet[] fromSnapshot(IdSnapshotStore snapshots, EventLog log, StoredCounts counts) {
         if (snapshots == null) return null;
         IdSet[] ids = empty(counts);
-        java.util.OptionalLong seq = snapshots.load(ids[0]::addHashes, ids[1]::addHashes);
+        java.util.OptionalLong seq = snapshots.load(IdSnapshotStore.Hashes.into(ids[0]), IdSnapshotStore.Hashes.into(ids[1]));
         if (seq.isEmpty() || seq.getAsLong() >= log.nextSeq()) return null;
         if (seq.getAsLong() + 1 < log.nextSeq()) readIds(log, seq.getAsLong() + 1, ids);
         return ids[0].size() == counts.events() && ids[1].size() == counts.decisions() ? ids : null;

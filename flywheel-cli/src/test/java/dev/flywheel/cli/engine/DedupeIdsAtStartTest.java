@@ -96,7 +96,8 @@ class DedupeIdsAtStartTest {
 
         // a snapshot that covers the log's length but not its ids (another history's) does not add up
         long last = new FileIdSnapshotStore(snapshot).latest().orElseThrow().seq();
-        new FileIdSnapshotStore(snapshot).save(new IdSnapshot(last, new long[] {1, 2, 3, 4}, new long[0]));
+        new FileIdSnapshotStore(snapshot).save(new IdSnapshot(last, new IdSnapshot.HashedIds(5, 6, new long[] {1, 2, 3, 4}),
+                new IdSnapshot.HashedIds(7, 8, new long[0])));
         Object[] foreign = submit(data, concat(b, records("d", 5)));
         assertFalse((boolean) foreign[1], "a snapshot whose sets are not the store's size is not used");
         assertEquals(b.size(), ((IngestResult) foreign[0]).duplicates());

@@ -1,74 +1,57 @@
 package dev.flywheel.ingest.internal;
 
 /**
- * MurmurHash3 x64/128 over the UTF-16 code units of a string. Dedupe keeps only these 128 bits per
- * id: the chance that two of a billion distinct ids collide is about 1e-21, far below the chance of
- * a disk error, and it keeps the set at 16 bytes per id instead of a full string.
+ * SipHash-2-4 with a 128-bit output (Aumasson and Bernstein's reference, {@code siphash.c} with
+ * {@code outlen} 16) over the UTF-16LE bytes of a string, under a 128-bit key. Dedupe keeps only
+ * these 128 bits per id, so they must not collide for two ids a client chose: MurmurHash3, which it
+ * used before, has collisions that hold whatever the seed (a one-bit difference in one block
+ * cancelled by the next), and a client could have sent an id that made another's event a repeat.
+ * Keyed, a collision needs the key, which never leaves the machine; by chance two of a billion ids
+ * collide with a probability of about 1e-21.
  */
 public final class IdHash {
-    private static final long C1 = 0x87c37b91114253d5L;
-    private static final long C2 = 0x4cf5ad432745937fL;
-
     private IdHash() { }
 
-    /** Returns the two halves in {@code out[0]} and {@code out[1]}. */
-    public static void hash(CharSequence s, long[] out) {
-        long h1 = 0x9747b28cL;
-        long h2 = 0x9747b28cL;
+    /** Returns the two halves in {@code out[0]} and {@code out[1]}; {@code k0}, {@code k1} the key's words (little-endian). */
+    public static void hash(CharSequence s, long k0, long k1, long[] out) {
+        // four words in an array that does not escape: the JIT keeps them in registers
+        long[] v = {k0 ^ 0x736f6d6570736575L, k1 ^ 0x646f72616e646f6dL ^ 0xee, k0 ^ 0x6c7967656e657261L,
+                k1 ^ 0x7465646279746573L};
         int n = s.length();
-        int blocks = n / 8;
-        for (int b = 0; b < blocks; b++) {
-            int i = b * 8;
-            long k1 = chars(s, i);
-            long k2 = chars(s, i + 4);
-            h1 ^= mixK1(k1);
-            h1 = Long.rotateLeft(h1, 27) + h2;
-            h1 = h1 * 5 + 0x52dce729;
-            h2 ^= mixK2(k2);
-            h2 = Long.rotateLeft(h2, 31) + h1;
-            h2 = h2 * 5 + 0x38495ab5;
+        int whole = n & ~3;
+        for (int i = 0; i < whole; i += 4) {
+            long m = s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32 | (long) s.charAt(i + 3) << 48;
+            v[3] ^= m;
+            rounds(v, 2);
+            v[0] ^= m;
         }
-        long k1 = 0;
-        long k2 = 0;
-        int tail = blocks * 8;
-        for (int i = n - 1; i >= tail; i--) {
-            int j = i - tail;
-            if (j >= 4) k2 |= ((long) s.charAt(i)) << (16 * (j - 4));
-            else k1 |= ((long) s.charAt(i)) << (16 * j);
+        long last = (long) (n * 2) << 56; // the byte length, mod 256, in the top byte
+        for (int i = whole; i < n; i++) last |= (long) s.charAt(i) << (16 * (i - whole));
+        v[3] ^= last;
+        rounds(v, 2);
+        v[0] ^= last;
+        v[2] ^= 0xee;
+        rounds(v, 4);
+        out[0] = v[0] ^ v[1] ^ v[2] ^ v[3];
+        v[1] ^= 0xdd;
+        rounds(v, 4);
+        out[1] = v[0] ^ v[1] ^ v[2] ^ v[3];
+    }
+
+    private static void rounds(long[] v, int times) {
+        long v0 = v[0];
+        long v1 = v[1];
+        long v2 = v[2];
+        long v3 = v[3];
+        for (int r = 0; r < times; r++) {
+            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
         }
-        h1 ^= mixK1(k1);
-        h2 ^= mixK2(k2);
-        h1 ^= n * 2L;
-        h2 ^= n * 2L;
-        h1 += h2;
-        h2 += h1;
-        h1 = fmix(h1);
-        h2 = fmix(h2);
-        h1 += h2;
-        h2 += h1;
-        out[0] = h1;
-        out[1] = h2;
-    }
-
-    private static long chars(CharSequence s, int i) {
-        return (long) s.charAt(i) | ((long) s.charAt(i + 1) << 16)
-                | ((long) s.charAt(i + 2) << 32) | ((long) s.charAt(i + 3) << 48);
-    }
-
-    private static long mixK1(long k1) {
-        return Long.rotateLeft(k1 * C1, 31) * C2;
-    }
-
-    private static long mixK2(long k2) {
-        return Long.rotateLeft(k2 * C2, 33) * C1;
-    }
-
-    private static long fmix(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        k ^= k >>> 33;
-        return k;
+        v[0] = v0;
+        v[1] = v1;
+        v[2] = v2;
+        v[3] = v3;
     }
 }

@@ -25,7 +25,8 @@ public abstract class IdSnapshotStoreContract {
         long[] d = new long[decisions * 2];
         for (int i = 0; i < e.length; i++) e[i] = rnd.nextLong();
         for (int i = 0; i < d.length; i++) d[i] = rnd.nextLong();
-        return new IdSnapshot(seq, e, d);
+        return new IdSnapshot(seq, new IdSnapshot.HashedIds(rnd.nextLong(), rnd.nextLong(), e),
+                new IdSnapshot.HashedIds(rnd.nextLong(), rnd.nextLong(), d));
     }
 
     @Test
@@ -43,7 +44,11 @@ public abstract class IdSnapshotStoreContract {
         IdSnapshot read = open(dir).latest().orElseThrow();
         IdSnapshot expected = snapshot(400_000, 300_000, 17);
         assertEquals(400_000, read.seq());
-        assertArrayEquals(expected.events(), read.events());
-        assertArrayEquals(expected.decisions(), read.decisions());
+        assertArrayEquals(expected.events().hashes(), read.events().hashes());
+        assertArrayEquals(expected.decisions().hashes(), read.decisions().hashes());
+        assertEquals(expected.events().key0(), read.events().key0());
+        assertEquals(expected.events().key1(), read.events().key1());
+        assertEquals(expected.decisions().key0(), read.decisions().key0());
+        assertEquals(expected.decisions().key1(), read.decisions().key1());
     }
 }

@@ -11,12 +11,13 @@ import java.util.OptionalLong;
 
 /**
  * The ingest pipeline's id snapshot as one file: magic, format, the seq it covers, the event and the
- * decision hashes (each a count of longs, then the longs), and a CRC-32C of everything before it;
+ * decision hashes (each the two words of its key, a count of longs, then the longs), and a CRC-32C of everything before it;
  * replaced whole ({@link SyncedFile}). A torn or corrupt file reads as no snapshot.
  */
 public final class FileIdSnapshotStore implements IdSnapshotStore {
     private static final int MAGIC = 0x46574944; // "FWID"
-    private static final int FORMAT = 1;
+    /** 2: each set's key before its hashes. A format-1 file (unkeyed hashes) reads as no snapshot. */
+    private static final int FORMAT = 2;
     private final Path file;
 
     public FileIdSnapshotStore(Path file) {
@@ -33,8 +34,10 @@ public final class FileIdSnapshotStore implements IdSnapshotStore {
     public void save(IdSnapshot s) {
         try {
             SyncedFile.replace(file, out -> out.putInt(MAGIC).putInt(FORMAT).putLong(s.seq())
-                    .putInt(s.events().length).putLongs(s.events())
-                    .putInt(s.decisions().length).putLongs(s.decisions()));
+                    .putLong(s.events().key0()).putLong(s.events().key1())
+                    .putInt(s.events().hashes().length).putLongs(s.events().hashes())
+                    .putLong(s.decisions().key0()).putLong(s.decisions().key1())
+                    .putInt(s.decisions().hashes().length).putLongs(s.decisions().hashes()));
         } catch (IOException e) {
             throw new LogException("cannot write the id snapshot " + file + ": " + e.getMessage(), e);
         }
@@ -56,6 +59,7 @@ public final class FileIdSnapshotStore implements IdSnapshotStore {
     }
 
     private static boolean longs(SyncedFile.In in, Hashes sink) throws IOException {
+        sink.key(in.getLong(), in.getLong());
         int n = in.getInt();
         if (n < 0 || n % 2 != 0 || (long) n * 8 > in.left()) return false;
         long[] chunk = new long[Math.min(n, 1 << 16)];

@@ -32,6 +32,18 @@ class FileIdSnapshotStoreTest extends IdSnapshotStoreContract {
         assertEquals(5, open(dir).latest().orElseThrow().seq(), "the intact file reads again");
     }
 
+    /** A snapshot written before the hashes were keyed (format 1, no keys) cannot be matched: read as none. */
+    @Test
+    void aSnapshotOfUnkeyedHashesReadsAsNone() throws Exception {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 4 + 8 + 4 + 16 + 4 + 4);
+        b.putInt(0x46574944).putInt(1).putLong(3).putInt(2).putLong(11).putLong(12).putInt(0);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(b.array(), 0, b.position());
+        b.putInt((int) crc.getValue());
+        Files.write(dir.resolve("ids.bin"), b.array());
+        assertTrue(open(dir).latest().isEmpty());
+    }
+
     @Test
     void aTemporaryFileLeftByACrashIsRemovedAndTheSnapshotBeforeItKept() throws Exception {
         open(dir).save(snapshot(7, 10, 0));
