@@ -16,5 +16,11 @@ public record IdSnapshot(long seq, HashedIds events, HashedIds decisions) {
             if (hashes == null) throw new IllegalArgumentException("hashes are required");
             if (hashes.length % 2 != 0) throw new IllegalArgumentException("hashes come in pairs");
         }
+
+        /** Without the key: it is what keeps clients from choosing colliding ids, so it stays out of logs. */
+        @Override
+        public String toString() {
+            return "HashedIds[" + hashes.length / 2 + " hashes]";
+        }
     }
 }

@@ -96,6 +96,7 @@ class IdSetTest {
         IdSet original = new IdSet(16);
         for (int i = 0; i < 1_000; i++) original.add("id-" + i);
         IdSnapshot.HashedIds snapshot = original.snapshot();
+        assertFalse(snapshot.toString().contains(Long.toString(snapshot.key0())), "the key stays out of logs: " + snapshot);
         IdSet restored = new IdSet(16);
         restored.useKey(snapshot.key0(), snapshot.key1());
         assertEquals(1_000, restored.addHashes(snapshot.hashes()));

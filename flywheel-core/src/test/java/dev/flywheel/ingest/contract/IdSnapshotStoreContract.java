@@ -29,6 +29,45 @@ public abstract class IdSnapshotStoreContract {
                 new IdSnapshot.HashedIds(rnd.nextLong(), rnd.nextLong(), d));
     }
 
+    /** A dedupe set takes the key before any hash (it refuses a new key once it holds hashes): so must every sink. */
+    @Test
+    void eachSetsKeyArrivesOnceAndBeforeItsHashes() {
+        IdSnapshotStore s = open(dir);
+        IdSnapshot saved = snapshot(3, 70_000, 5);
+        s.save(saved);
+        Ordered events = new Ordered();
+        Ordered decisions = new Ordered();
+        assertEquals(3, open(dir).load(events, decisions).orElseThrow());
+        assertEquals(saved.events().key0(), events.key0);
+        assertEquals(saved.events().key1(), events.key1);
+        assertEquals(saved.events().hashes().length, events.longs);
+        assertEquals(saved.decisions().key1(), decisions.key1);
+        assertEquals(saved.decisions().hashes().length, decisions.longs);
+    }
+
+    /** A sink that fails on a key after hashes or a second key. */
+    private static final class Ordered implements IdSnapshotStore.Hashes {
+        long key0;
+        long key1;
+        boolean keyed;
+        long longs;
+
+        @Override
+        public void key(long key0, long key1) {
+            if (keyed) throw new AssertionError("a second key");
+            if (longs > 0) throw new AssertionError("the key after " + longs + " hashes");
+            keyed = true;
+            this.key0 = key0;
+            this.key1 = key1;
+        }
+
+        @Override
+        public void accept(long[] pairs, int from, int n) {
+            if (!keyed) throw new AssertionError("hashes before the key");
+            longs += n;
+        }
+    }
+
     @Test
     void anEmptyStoreHasNoSnapshot() {
         assertTrue(open(dir).latest().isEmpty());

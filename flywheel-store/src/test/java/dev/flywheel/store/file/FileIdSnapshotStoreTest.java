@@ -32,16 +32,28 @@ class FileIdSnapshotStoreTest extends IdSnapshotStoreContract {
         assertEquals(5, open(dir).latest().orElseThrow().seq(), "the intact file reads again");
     }
 
-    /** A snapshot written before the hashes were keyed (format 1, no keys) cannot be matched: read as none. */
+    /**
+     * A snapshot of another format (1: unkeyed hashes, which cannot be matched under any key) reads
+     * as none, though whole and with a good checksum: the same bytes under this format read back.
+     */
     @Test
-    void aSnapshotOfUnkeyedHashesReadsAsNone() throws Exception {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 4 + 8 + 4 + 16 + 4 + 4);
-        b.putInt(0x46574944).putInt(1).putLong(3).putInt(2).putLong(11).putLong(12).putInt(0);
+    void aSnapshotOfAnotherFormatReadsAsNone() throws Exception {
+        Path file = dir.resolve("ids.bin");
+        Files.write(file, withFormat(2));
+        assertEquals(3, open(dir).latest().orElseThrow().seq(), "format 2, as written now");
+        Files.write(file, withFormat(1));
+        assertTrue(open(dir).latest().isEmpty(), "format 1");
+    }
+
+    /** A whole snapshot file (seq 3, one event hash under key (5, 6), no decision) marked {@code format}, its CRC-32C right. */
+    private static byte[] withFormat(int format) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 4 + 8 + 16 + 4 + 16 + 16 + 4 + 4);
+        b.putInt(0x46574944).putInt(format).putLong(3).putLong(5).putLong(6).putInt(2).putLong(11).putLong(12)
+                .putLong(7).putLong(8).putInt(0);
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(b.array(), 0, b.position());
         b.putInt((int) crc.getValue());
-        Files.write(dir.resolve("ids.bin"), b.array());
-        assertTrue(open(dir).latest().isEmpty());
+        return b.array();
     }
 
     @Test
