@@ -33,11 +33,11 @@ public final class FileIdSnapshotStore implements IdSnapshotStore {
     @Override
     public void save(IdSnapshot s) {
         try {
-            SyncedFile.replace(file, out -> out.putInt(MAGIC).putInt(FORMAT).putLong(s.seq())
-                    .putLong(s.events().key0()).putLong(s.events().key1())
-                    .putInt(s.events().hashes().length).putLongs(s.events().hashes())
-                    .putLong(s.decisions().key0()).putLong(s.decisions().key1())
-                    .putInt(s.decisions().hashes().length).putLongs(s.decisions().hashes()));
+            SyncedFile.replace(file, out -> {
+                out.putInt(MAGIC).putInt(FORMAT).putLong(s.seq());
+                putIds(out, s.events());
+                putIds(out, s.decisions());
+            });
         } catch (IOException e) {
             throw new LogException("cannot write the id snapshot " + file + ": " + e.getMessage(), e);
         }
@@ -56,6 +56,11 @@ public final class FileIdSnapshotStore implements IdSnapshotStore {
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /** One set as {@link #longs} reads it: the two words of its key, a count of longs, the longs. */
+    private static void putIds(SyncedFile.Out out, IdSnapshot.HashedIds ids) throws IOException {
+        out.putLong(ids.key0()).putLong(ids.key1()).putInt(ids.hashes().length).putLongs(ids.hashes());
     }
 
     private static boolean longs(SyncedFile.In in, Hashes sink) throws IOException {
