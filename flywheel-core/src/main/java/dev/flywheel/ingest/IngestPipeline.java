@@ -99,6 +99,8 @@ public final class IngestPipeline implements AutoCloseable {
         if (!running) throw new OverloadedException("ingest is shutting down");
         Pending p = new Pending(batch, new CompletableFuture<>());
         if (!queue.offer(p)) throw new OverloadedException("ingest queue is full; retry later");
+        // stopped meanwhile: the writer may have drained the queue before this offer, and nothing would take it
+        if (!running && queue.remove(p)) throw new OverloadedException("ingest is shutting down");
         return p.done;
     }
 
@@ -139,12 +141,24 @@ public final class IngestPipeline implements AutoCloseable {
             idsReady.complete(fromSnapshot != null);
             return true;
         } catch (RuntimeException e) {
-            running = false;
-            idsReady.completeExceptionally(e);
-            Pending p;
-            while ((p = queue.poll()) != null) p.done.completeExceptionally(e);
+            stop(e, List.of());
             return false;
+        } catch (Error e) {
+            stop(e, List.of());
+            throw e;
         }
+    }
+
+    /**
+     * The writer cannot go on: takes no more requests and fails the ones it holds and the wait for
+     * the dedupe sets, rather than leave them waiting for a writer that is gone.
+     */
+    private void stop(Throwable e, List<Pending> group) {
+        running = false;
+        idsReady.completeExceptionally(e);
+        group.forEach(p -> ack(() -> p.done.completeExceptionally(e)));
+        Pending p;
+        while ((p = queue.poll()) != null) p.done.completeExceptionally(e);
     }
 
     private void runWriter() {
@@ -166,6 +180,9 @@ public final class IngestPipeline implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 group.forEach(p -> ack(() -> p.done.completeExceptionally(e)));
+            } catch (Error e) {
+                stop(e, group);
+                throw e;
             } finally {
                 group.clear();
             }
