@@ -53,6 +53,8 @@ public final class IngestPipeline implements AutoCloseable {
         return t;
     });
     private volatile boolean running = true;
+    /** The writer stopped on a failure: its dedupe sets may hold ids of a group that was not written, so no snapshot of them is left. */
+    private volatile boolean stopped;
     private boolean closed;
 
     /**
@@ -154,6 +156,7 @@ public final class IngestPipeline implements AutoCloseable {
      * the dedupe sets, rather than leave them waiting for a writer that is gone.
      */
     private void stop(Throwable e, List<Pending> group) {
+        stopped = true;
         running = false;
         idsReady.completeExceptionally(e);
         group.forEach(p -> ack(() -> p.done.completeExceptionally(e)));
@@ -274,7 +277,7 @@ public final class IngestPipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (snapshots == null || writer.isAlive() || !idsReady.isDone() || idsReady.isCompletedExceptionally()) return;
+        if (snapshots == null || stopped || writer.isAlive() || !idsReady.isDone() || idsReady.isCompletedExceptionally()) return;
         try {
             snapshots.save(new IdSnapshot(log.nextSeq() - 1, eventIds.snapshot(), decisionIds.snapshot()));
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.flywheel.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.flywheel.event.Event;
 import dev.flywheel.event.LoggedRecord;
-import dev.flywheel.log.LogAppender;
+import dev.flywheel.log.EventLog;
+import dev.flywheel.log.LogReader;
 import dev.flywheel.log.LogEntry;
 import dev.flywheel.log.RecordStore;
 import dev.flywheel.log.StoredCounts;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -61,11 +64,16 @@ class IngestPipelineErrorTest {
         public void close() { }
     }
 
-    /** An appender whose appends throw {@code onAppend}. */
-    private record Appender(Error onAppend) implements LogAppender {
+    /** A log whose appends throw {@code onAppend}, or take the entries and keep nothing; never read (no snapshot loads). */
+    private record Appender(Error onAppend) implements EventLog {
         @Override
         public void append(List<LogEntry> entries) {
-            throw onAppend;
+            if (onAppend != null) throw onAppend;
+        }
+
+        @Override
+        public LogReader reader(long fromSeq) {
+            throw new UnsupportedOperationException("read only after a snapshot loads, and none does here");
         }
 
         @Override
@@ -135,5 +143,38 @@ class IngestPipelineErrorTest {
         } finally {
             p.close();
         }
+    }
+
+    /** Records the snapshots a close leaves; has none to load. */
+    private static final class Snapshots implements IdSnapshotStore {
+        final List<IdSnapshot> saved = new ArrayList<>();
+
+        @Override
+        public void save(IdSnapshot snapshot) {
+            saved.add(snapshot);
+        }
+
+        @Override
+        public OptionalLong load(Hashes events, Hashes decisions) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The dedupe sets hold the ids of the group the Error stopped, which were never written: a close must not leave them. */
+    @Test
+    void aWriterStoppedByAnErrorLeavesNoSnapshotOfIdsThatWereNotWritten() throws Exception {
+        Snapshots healthy = new Snapshots();
+        IngestPipeline ok = new IngestPipeline(new Appender(null), new Store(null), Clock.systemUTC(), IngestSettings.defaults(), healthy);
+        assertEquals(1, ok.submit(batch("e1")).get(LIMIT.toSeconds(), TimeUnit.SECONDS).accepted());
+        ok.close();
+        assertEquals(1, healthy.saved.size(), "a clean close leaves its ids");
+
+        Snapshots afterError = new Snapshots();
+        Error broken = new OutOfMemoryError("injected: the group could not be written");
+        IngestPipeline p = new IngestPipeline(new Appender(broken), new Store(null), Clock.systemUTC(), IngestSettings.defaults(), afterError);
+        p.awaitIds();
+        assertSame(broken, failure(p.submit(batch("e1"))));
+        p.close();
+        assertEquals(List.of(), afterError.saved);
     }
 }
