@@ -55,7 +55,9 @@ interface DemoEngine extends AutoCloseable {
         DistributedStack stack = DistributedStack.start(dir.resolve("stack"), config, STACK);
         if (temporary) stack.afterStop(() -> TempDirs.deleteQuietly(dir));
         try {
-            FlywheelConfig cfg = FlywheelConfig.from(stack.config());
+            Map<String, Object> served = new java.util.LinkedHashMap<>(stack.config());
+            served.putIfAbsent("feature_cache", SERVER_CACHE);
+            FlywheelConfig cfg = FlywheelConfig.from(served);
             ServingEngine server = ServingEngine.open(cfg, DistributedSettings.of(cfg.deployment()), dir.resolve("server"), clock, null,
                     PostgresServingState::new);
             AutoCloseable parts = () -> {
@@ -83,6 +85,13 @@ interface DemoEngine extends AutoCloseable {
      * job's serving state, so the job publishes far more often than its default (500 ms).
      */
     StackOptions STACK = StackOptions.defaults().withFeatureFlush(Duration.ofMillis(20)).withFlushInterval(Duration.ofMillis(20));
+
+    /**
+     * The server's caches of that state ({@code feature_cache}) kept as long as a publication: with the
+     * default second a decide read item counts, the ranker's weights and the collaborative models up to
+     * a second old, tens of users' feedback behind what the embedded engine reads, its own state.
+     */
+    Map<String, Object> SERVER_CACHE = Map.of("ttl", "20ms");
 
     private static String read(Path p) {
         try {

@@ -2,6 +2,7 @@ package dev.flywheel.config;
 
 import dev.flywheel.quality.EventSuite;
 import dev.flywheel.event.EventType;
+import dev.flywheel.feature.FeatureCacheSettings;
 import dev.flywheel.ingest.IngestSettings;
 import dev.flywheel.loop.LoopSpec;
 import java.time.Duration;
@@ -22,11 +23,13 @@ import java.util.Set;
  *                           events at ingest, window-level ones alert
  * @param deployment         the shape this instance runs in ({@code mode:}) and the distributed shape's
  *                           {@code kafka:} and {@code postgres:} sections
+ * @param featureCache       how a server of the distributed shape caches the feature state it reads
+ *                           ({@code feature_cache:}); the embedded engine reads its own state
  */
 public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSettings log,
                              List<String> customEventTypes, boolean rejectUnknownLoops, List<LoopSpec> loops,
                              Duration autopilotTick, List<EventSuite> expectations, AlertSettings alerts,
-                             Deployment deployment) {
+                             Deployment deployment, FeatureCacheSettings featureCache) {
 
     /**
      * @param host         the address to bind; loopback unless the operator opens it up on purpose
@@ -104,11 +107,12 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
     public static FlywheelConfig from(Map<String, ?> root) {
         ConfigTree t = new ConfigTree("", root);
         t.only(Set.of("server", "ingest", "log", "events", "loops", "autopilot", "expectations", "alerts", "mode", "kafka",
-                "postgres"));
+                "postgres", "feature_cache"));
         ConfigTree events = t.section("events");
         return new FlywheelConfig(server(t.section("server")), ingest(t.section("ingest")),
                 log(t.section("log")), events(events), unknownLoops(events), loops(t), autopilotTick(t.section("autopilot")),
-                expectations(t), AlertSettings.from(t.section("alerts")), Deployment.from(t));
+                expectations(t), AlertSettings.from(t.section("alerts")), Deployment.from(t),
+                FeatureCacheSettings.from(t.section("feature_cache")));
     }
 
     private static List<EventSuite> expectations(ConfigTree t) {
@@ -122,19 +126,19 @@ public record FlywheelConfig(ServerSettings server, IngestSettings ingest, LogSe
         if (port < 0 || port > 65_535) throw new ConfigException("server.port", "must be between 0 and 65535, got " + port);
         return new FlywheelConfig(new ServerSettings(server.host(), port, server.maxBodyBytes(), server.maxBatch(),
                 server.decideMaxLag(), server.decideWait(), server.maxFactorsBytes()),
-                ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick, expectations, alerts, deployment);
+                ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick, expectations, alerts, deployment, featureCache);
     }
 
     /** The same config with the autopilot ticking every {@code tick} (zero: only when the caller ticks it). */
     public FlywheelConfig withAutopilotTick(Duration tick) {
         return new FlywheelConfig(server, ingest, log, customEventTypes, rejectUnknownLoops, loops, tick, expectations, alerts,
-                deployment);
+                deployment, featureCache);
     }
 
     /** The same config with another deployment, for {@code --mode}, {@code --kafka}, {@code --postgres}. */
     public FlywheelConfig withDeployment(Deployment d) {
         return new FlywheelConfig(server, ingest, log, customEventTypes, rejectUnknownLoops, loops, autopilotTick, expectations,
-                alerts, d);
+                alerts, d, featureCache);
     }
 
     /** {@code autopilot.tick}: how often the lifecycle's rules look at the loops (0s: never on their own). */

@@ -25,7 +25,11 @@ public record FeatureCacheSettings(Duration ttl, int maxEntries) {
 
     /** The section's values ({@code ttl: 1s, max_entries: 100000}), every key optional. */
     public static FeatureCacheSettings from(Map<String, ?> section) {
-        ConfigTree t = new ConfigTree("feature_cache", section);
+        return from(new ConfigTree("feature_cache", section));
+    }
+
+    /** The same, from the config's {@code feature_cache:} section. */
+    public static FeatureCacheSettings from(ConfigTree t) {
         t.only(KEYS);
         return new FeatureCacheSettings(t.duration("ttl", DEFAULTS.ttl()),
                 t.integer("max_entries", DEFAULTS.maxEntries(), 1, Integer.MAX_VALUE));

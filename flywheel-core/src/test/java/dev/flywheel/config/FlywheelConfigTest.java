@@ -54,6 +54,21 @@ class FlywheelConfigTest {
         assertEquals("postgres", key(Map.of("postgres", List.of("jdbc:postgresql://p/db"))));
     }
 
+    /**
+     * docs/distributed.md named {@code feature_cache.ttl} and {@code feature_cache.max_entries} as settings
+     * checked at start, and servers used the defaults whatever the config said.
+     */
+    @Test
+    void theServersFeatureCacheIsASettingReadCheckedAndKeptWithAnotherPort() {
+        assertEquals(dev.flywheel.feature.FeatureCacheSettings.DEFAULTS, FlywheelConfig.defaults().featureCache());
+        FlywheelConfig c = FlywheelConfig.from(Map.of("feature_cache", Map.of("ttl", "50ms", "max_entries", 500))).withPort(0);
+        assertEquals(new dev.flywheel.feature.FeatureCacheSettings(Duration.ofMillis(50), 500), c.featureCache());
+        assertEquals(c.featureCache(), c.withAutopilotTick(Duration.ZERO).withDeployment(Deployment.embedded()).featureCache());
+        assertEquals("feature_cache.tll", key(Map.of("feature_cache", Map.of("tll", "1s"))));
+        assertEquals("feature_cache.max_entries", key(Map.of("feature_cache", Map.of("max_entries", 0))));
+        assertEquals("feature_cache", key(Map.of("feature_cache", "1s")));
+    }
+
     @Test
     void everyErrorNamesItsKey() {
         assertEquals("server.port", key(Map.of("server", Map.of("port", 70_000))));

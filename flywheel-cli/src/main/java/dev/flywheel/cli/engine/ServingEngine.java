@@ -5,7 +5,6 @@ import dev.flywheel.auth.Scope;
 import dev.flywheel.catalog.Catalog;
 import dev.flywheel.config.ConfigException;
 import dev.flywheel.config.FlywheelConfig;
-import dev.flywheel.feature.FeatureCacheSettings;
 import dev.flywheel.ingest.IngestPipeline;
 import dev.flywheel.kafka.KafkaLogWriter;
 import dev.flywheel.loop.LoopSpec;
@@ -73,7 +72,7 @@ public final class ServingEngine implements AutoCloseable {
         ServingState state = keep(stateOf.apply(db));
         // the caches' lifetimes bound staleness in real time: the engine's clock may be simulated (the demo's
         // stands still within a round, and kept every feature and the learner cached for the whole round)
-        loops = keep(ServingLoops.build(config.loops(), state, FeatureCacheSettings.DEFAULTS, Clock.systemUTC()));
+        loops = keep(ServingLoops.build(config.loops(), state, config.featureCache(), Clock.systemUTC()));
         loops.pollCatalog();
         PostgresAuditLog audit = keep(new PostgresAuditLog(db));
         lifecycle = new ModelLifecycle(audit, new PostgresModelStore(db), new NoSnapshots(), () -> -1, clock,
